@@ -1,0 +1,86 @@
+#include "models/scenario.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace ccsim {
+
+const char* channel_name(Channel channel) {
+  switch (channel) {
+    case Channel::Voice: return "voice";
+    case Channel::Chat: return "chat";
+    case Channel::Email: return "email";
+  }
+  return "?";
+}
+
+namespace {
+
+// Scheduled agents (before shrinkage) as a step function over [0, horizon end): sorted, first
+// entry at 0, consecutive entries differ.
+std::vector<StaffChange> scheduled_schedule(const AgentGroup& group, const Horizon& horizon) {
+  std::vector<StaffChange> steps;
+  auto push = [&steps](double t, int n) {
+    if (!steps.empty() && steps.back().agents == n) return;
+    if (!steps.empty() && steps.back().time_s == t) {
+      steps.back().agents = n;
+      if (steps.size() >= 2 && steps[steps.size() - 2].agents == n) steps.pop_back();
+      return;
+    }
+    steps.push_back({t, n});
+  };
+  switch (group.staff.kind) {
+    case Staffing::Kind::Count: push(0.0, group.staff.count); break;
+    case Staffing::Kind::PerInterval:
+      for (std::size_t i = 0; i < group.staff.per_interval.size(); ++i) {
+        push(double(i) * horizon.interval_s, group.staff.per_interval[i]);
+      }
+      break;
+    case Staffing::Kind::Shifts: {
+      std::map<double, int> delta{{0.0, 0}};
+      for (const Shift& s : group.staff.shifts) {
+        delta[s.start_s] += s.count;
+        delta[s.end_s] -= s.count;
+      }
+      int level = 0;
+      for (const auto& [t, d] : delta) {
+        level += d;
+        if (t >= horizon.end_s()) break;
+        push(t, level);
+      }
+      break;
+    }
+  }
+  if (steps.empty()) steps.push_back({0.0, 0});
+  return steps;
+}
+
+int net_agents(int scheduled, double shrinkage) {
+  return static_cast<int>(std::floor(double(scheduled) * (1.0 - shrinkage) + 0.5 + 1e-9));
+}
+
+}  // namespace
+
+std::vector<StaffChange> net_staffing_schedule(const AgentGroup& group, const Horizon& horizon) {
+  std::vector<StaffChange> net;
+  for (const StaffChange& s : scheduled_schedule(group, horizon)) {
+    const int n = net_agents(s.agents, group.shrinkage);
+    if (net.empty() || net.back().agents != n) net.push_back({s.time_s, n});
+  }
+  return net;
+}
+
+double scheduled_agents_in_interval(const AgentGroup& group, const Horizon& horizon, int i) {
+  const double lo = double(i) * horizon.interval_s, hi = lo + horizon.interval_s;
+  const std::vector<StaffChange> steps = scheduled_schedule(group, horizon);
+  double integral = 0.0;
+  for (std::size_t k = 0; k < steps.size(); ++k) {
+    const double a = std::max(lo, steps[k].time_s);
+    const double b = std::min(hi, k + 1 < steps.size() ? steps[k + 1].time_s : hi);
+    if (b > a) integral += double(steps[k].agents) * (b - a);
+  }
+  return integral / horizon.interval_s;
+}
+
+}  // namespace ccsim

@@ -1,0 +1,105 @@
+// A scenario as plain values: what the JSON scenario file says, parsed and validated once at
+// the edge (scenario_json.h). Everything here has been checked; the model trusts it.
+//
+// Times are seconds from the start of the horizon. Indices refer into Scenario's vectors.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "models/distribution.h"
+
+namespace ccsim {
+
+enum class Channel { Voice, Chat, Email };
+const char* channel_name(Channel channel);
+
+struct Horizon {
+  double interval_s = 1800.0;  // length of one interval
+  int intervals = 1;           // number of intervals; the horizon is interval_s * intervals
+  std::string start = "00:00";  // label of the first interval's start, for output only
+  bool stationary = false;      // given as duration_s: one interval covering the whole horizon
+  double end_s() const { return interval_s * intervals; }
+};
+
+struct SimulationSettings {
+  int replications = 20;
+  std::uint64_t seed = 1;
+  double warmup_s = 0.0;  // contacts arriving before this are left out of every statistic
+};
+
+struct Arrivals {
+  enum class Kind { RatePerHour, PerInterval, Trace };
+  Kind kind = Kind::RatePerHour;
+  double rate_per_hour = 0.0;             // Kind::RatePerHour
+  std::vector<double> per_interval;        // Kind::PerInterval: expected arrivals per interval
+  std::vector<double> trace_times_s;       // Kind::Trace: sorted arrival times within [0, end)
+  std::string trace_path;                  // Kind::Trace: as given, for messages
+};
+
+struct ServiceLevelTarget {
+  double threshold_s = 20.0;
+  double target = 0.8;
+};
+
+struct ContactType {
+  std::string name;
+  Channel channel = Channel::Voice;
+  Arrivals arrivals;
+  Distribution handle_time;
+  std::optional<Distribution> wrap_up;
+  std::optional<Distribution> patience;  // absent (or channel email): never abandons
+  ServiceLevelTarget service_level;      // threshold used by the service_level KPI
+  bool has_service_level_target = false;  // whether the scenario gave service_level
+  std::optional<double> max_abandon_rate;
+  int priority = 0;  // larger is served first
+};
+
+struct Shift {
+  double start_s = 0.0;
+  double end_s = 0.0;
+  int count = 0;
+};
+
+struct Staffing {
+  enum class Kind { Count, PerInterval, Shifts };
+  Kind kind = Kind::Count;
+  int count = 0;
+  std::vector<int> per_interval;
+  std::vector<Shift> shifts;
+};
+
+struct AgentGroup {
+  std::string name;
+  std::vector<int> skills;  // indices into Scenario::contact_types, in the order given
+  Staffing staff;
+  int concurrency = 1;
+  double shrinkage = 0.0;  // share of scheduled staff not available
+};
+
+struct Scenario {
+  std::string name;
+  Horizon horizon;
+  SimulationSettings simulation;
+  std::vector<ContactType> contact_types;
+  std::vector<AgentGroup> agent_groups;
+};
+
+// A change in the number of agents on duty (after shrinkage) of one group.
+struct StaffChange {
+  double time_s;
+  int agents;
+};
+
+// The agents of `group` on duty over time, after shrinkage (net = round(scheduled × (1 −
+// shrinkage)), to the nearest integer), as a step function starting at time 0: sorted by
+// time, the first entry at 0, no two consecutive entries with equal counts.
+std::vector<StaffChange> net_staffing_schedule(const AgentGroup& group, const Horizon& horizon);
+
+// Scheduled (before shrinkage) agents of a group in interval i, averaged over the interval
+// for shifts that start or end within it.
+double scheduled_agents_in_interval(const AgentGroup& group, const Horizon& horizon, int i);
+
+}  // namespace ccsim

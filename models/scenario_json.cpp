@@ -1,0 +1,1246 @@
+#include "models/scenario_json.h"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <climits>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <fstream>
+#include <functional>
+#include <set>
+#include <sstream>
+#include <system_error>
+#include <utility>
+
+namespace ccsim {
+
+namespace {
+
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+constexpr const char* kNotSupported = "not supported yet by this version of ccsim";
+constexpr int kMaxErlangPhases = 1000;      // sampling an Erlang draws k uniforms
+constexpr int kMaxTraceProblems = 20;       // messages per trace file before a summary line
+constexpr std::size_t kMaxShownValue = 60;  // characters of a "got" value before "..."
+
+const DistKind kDistKinds[] = {DistKind::Exponential, DistKind::Deterministic, DistKind::Uniform,
+                               DistKind::Lognormal,   DistKind::Gamma,         DistKind::Erlang,
+                               DistKind::Weibull,     DistKind::Empirical};
+const Channel kChannels[] = {Channel::Voice, Channel::Chat, Channel::Email};
+
+// Contract keys of each kind that this version rejects as not supported yet.
+const std::map<std::string, std::vector<std::string>>& unsupported_keys() {
+  static const std::map<std::string, std::vector<std::string>> table = {
+      {"contact_type",
+       {"self_service", "chatbot", "callback", "retrial", "balk", "satisfaction", "transfers"}},
+      {"agent_group", {"speed_factor"}},
+  };
+  return table;
+}
+
+const std::vector<std::string>& params_of(DistKind kind) {
+  return distribution_parameters().at(dist_name(kind));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Optimal string alignment distance (Levenshtein plus adjacent transpositions).
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  const std::size_t n = a.size(), m = b.size();
+  std::vector<std::vector<std::size_t>> d(n + 1, std::vector<std::size_t>(m + 1));
+  for (std::size_t i = 0; i <= n; ++i) d[i][0] = i;
+  for (std::size_t j = 0; j <= m; ++j) d[0][j] = j;
+  for (std::size_t i = 1; i <= n; ++i) {
+    for (std::size_t j = 1; j <= m; ++j) {
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[n][m];
+}
+
+// The candidate `given` was most likely meant to be, or "" if none is close: the nearest by
+// case-insensitive edit distance when that is at most 2 and at most half the candidate's
+// length (first in `candidates` order on ties); otherwise the only candidate that `given`
+// starts or is the start of, with the shorter of the two at least 3 characters long.
+std::string closest(std::string_view given, const std::vector<std::string>& candidates) {
+  const std::string g = lower(given);
+  std::string best;
+  std::size_t best_distance = 3;
+  for (const std::string& c : candidates) {
+    const std::size_t dist = edit_distance(g, lower(c));
+    if (dist < best_distance && dist <= c.size() / 2) {
+      best = c;
+      best_distance = dist;
+    }
+  }
+  if (!best.empty()) return best;
+  std::vector<std::string> prefixed;
+  for (const std::string& c : candidates) {
+    const std::string lc = lower(c);
+    if (std::min(lc.size(), g.size()) >= 3 && (lc.starts_with(g) || g.starts_with(lc))) {
+      prefixed.push_back(c);
+    }
+  }
+  return prefixed.size() == 1 ? prefixed.front() : std::string();
+}
+
+std::string hint(std::string_view given, const std::vector<std::string>& candidates) {
+  const std::string c = closest(given, candidates);
+  return c.empty() ? std::string() : "; did you mean \"" + c + "\"?";
+}
+
+std::string join(const std::vector<std::string>& items, const char* separator = ", ") {
+  std::string out;
+  for (const std::string& item : items) {
+    if (!out.empty()) out += separator;
+    out += item;
+  }
+  return out;
+}
+
+// Shortest text that reads back as the same double.
+std::string number_text(double x) {
+  if (std::isnan(x)) return "nan";
+  if (std::isinf(x)) return x > 0 ? "inf" : "-inf";
+  char buffer[64];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, x);
+  return std::string(buffer, result.ptr);
+}
+
+std::string shorten(std::string text) {
+  if (text.size() <= kMaxShownValue) return text;
+  std::size_t cut = kMaxShownValue - 3;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut) + "...";
+}
+
+// A JSON value as written in a message: JSON text, non-finite numbers as inf/-inf/nan, long
+// values cut.
+std::string show(const json& value) {
+  if (value.is_number_float() && !std::isfinite(value.get<double>())) {
+    return number_text(value.get<double>());
+  }
+  return shorten(value.dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
+std::string quoted(std::string_view text) {
+  return shorten(json(std::string(text)).dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
+bool is_identifier(std::string_view key) {
+  return !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$';
+  });
+}
+
+// Path of member `key` of the object at `path` ("" is the top level).
+std::string member(const std::string& path, std::string_view key) {
+  if (!is_identifier(key)) return path + "[" + quoted(key) + "]";
+  return path.empty() ? std::string(key) : path + "." + std::string(key);
+}
+
+std::string element(const std::string& path, std::size_t index) {
+  return path + "[" + std::to_string(index) + "]";
+}
+
+// Parses all of `text` as a double (std::from_chars syntax, an optional leading '+').
+bool parse_double(std::string_view text, double& out) {
+  if (text.size() > 1 && text[0] == '+' && text[1] != '-') text.remove_prefix(1);
+  if (text.empty()) return false;
+  const auto result = std::from_chars(text.data(), text.data() + text.size(), out);
+  return result.ec == std::errc() && result.ptr == text.data() + text.size();
+}
+
+bool is_time_of_day(const std::string& s) {
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (s.size() != 5 || s[2] != ':' || !digit(s[0]) || !digit(s[1]) || !digit(s[3]) ||
+      !digit(s[4])) {
+    return false;
+  }
+  return (s[0] - '0') * 10 + (s[1] - '0') <= 23 && s[3] <= '5';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numeric rules
+
+// An interval of allowed values; an absent end is unbounded. Its text is the rule, e.g.
+// "must be > 0", "must be in [0, 1)".
+struct Range {
+  std::optional<double> lo;
+  bool lo_open = false;
+  std::optional<double> hi;
+  bool hi_open = false;
+
+  static Range above(double x) { return {x, true, std::nullopt, false}; }
+  static Range at_least(double x) { return {x, false, std::nullopt, false}; }
+  static Range closed(double a, double b) { return {a, false, b, false}; }
+  static Range half_open(double a, double b) { return {a, false, b, true}; }
+
+  bool contains(double x) const {
+    if (lo && (lo_open ? !(x > *lo) : !(x >= *lo))) return false;
+    if (hi && (hi_open ? !(x < *hi) : !(x <= *hi))) return false;
+    return true;
+  }
+  std::string rule() const {
+    if (lo && hi) {
+      return std::string("must be in ") + (lo_open ? "(" : "[") + number_text(*lo) + ", " +
+             number_text(*hi) + (hi_open ? ")" : "]");
+    }
+    if (lo) return std::string("must be ") + (lo_open ? "> " : ">= ") + number_text(*lo);
+    if (hi) return std::string("must be ") + (hi_open ? "< " : "<= ") + number_text(*hi);
+    return "must be a number";
+  }
+};
+
+// ---------------------------------------------------------------------------------------------
+// The validator
+
+class Reader {
+ public:
+  explicit Reader(fs::path base_dir) : base_dir_(std::move(base_dir)) {}
+
+  ScenarioParse run(const json& document) {
+    ScenarioParse result;
+    Scenario scenario;
+    read_scenario(document, scenario);
+    result.errors = std::move(errors_);
+    result.warnings = std::move(warnings_);
+    if (result.errors.empty()) result.scenario = std::move(scenario);
+    return result;
+  }
+
+ private:
+  // ---- messages
+
+  void error(const std::string& path, const std::string& rule) {
+    errors_.push_back((path.empty() ? std::string("(top level)") : path) + ": " + rule);
+  }
+  void error(const std::string& path, const std::string& rule, const json& got,
+             const std::string& suffix = "") {
+    error(path, rule + " (got " + show(got) + ")" + suffix);
+  }
+  void warning(const std::string& path, const std::string& message) {
+    warnings_.push_back(path + ": " + message);
+  }
+
+  // ---- shapes
+
+  static const json* find(const json& object, const char* key) {
+    const auto it = object.find(key);
+    return it == object.end() ? nullptr : &*it;
+  }
+
+  bool expect_object(const json& value, const std::string& path) {
+    if (value.is_object()) return true;
+    error(path, "must be an object", value);
+    return false;
+  }
+
+  bool expect_array(const json& value, const std::string& path) {
+    if (value.is_array()) return true;
+    error(path, "must be an array", value);
+    return false;
+  }
+
+  bool expect_non_empty_array(const json& value, const std::string& path) {
+    if (!expect_array(value, path)) return false;
+    if (!value.empty()) return true;
+    error(path, "must not be empty", value);
+    return false;
+  }
+
+  // Reports every key of `object` that is not a key of `kind`: "not supported yet" for
+  // contract keys this version lacks, else "unknown key" with a hint.
+  void check_keys(const json& object, const std::string& path, const std::string& kind) {
+    const std::vector<std::string>& known = scenario_keys().at(kind);
+    const auto unsupported_it = unsupported_keys().find(kind);
+    const std::vector<std::string> none;
+    const std::vector<std::string>& unsupported =
+        unsupported_it == unsupported_keys().end() ? none : unsupported_it->second;
+    for (const auto& [key, value] : object.items()) {
+      if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+      if (std::find(unsupported.begin(), unsupported.end(), key) != unsupported.end()) {
+        error(member(path, key), kNotSupported);
+        continue;
+      }
+      std::vector<std::string> candidates = known;
+      candidates.insert(candidates.end(), unsupported.begin(), unsupported.end());
+      error(member(path, key), "unknown key" + hint(key, candidates));
+    }
+  }
+
+  // "must have exactly one of ..." over `keys`; true if exactly one is present.
+  bool exactly_one(const json& object, const std::string& path,
+                   const std::vector<std::string>& keys) {
+    std::vector<std::string> present;
+    for (const std::string& key : keys) {
+      if (object.contains(key)) present.push_back(key);
+    }
+    if (present.size() == 1) return true;
+    error(path, "must have exactly one of " + join(keys) + " (got " +
+                    (present.empty() ? std::string("none") : join(present)) + ")");
+    return false;
+  }
+
+  // ---- scalars
+
+  std::optional<double> number(const json& value, const std::string& path) {
+    if (!value.is_number()) {
+      error(path, "must be a number", value);
+      return std::nullopt;
+    }
+    const double x = value.get<double>();
+    if (!std::isfinite(x)) {
+      error(path, "must be a finite number", value);
+      return std::nullopt;
+    }
+    return x;
+  }
+
+  std::optional<double> number(const json& value, const std::string& path, const Range& range) {
+    const std::optional<double> x = number(value, path);
+    if (!x) return std::nullopt;
+    if (!range.contains(*x)) {
+      error(path, range.rule(), value);
+      return std::nullopt;
+    }
+    return x;
+  }
+
+  // An integer (a number with no fractional part, 3.0 included) in [min, max].
+  std::optional<long long> integer(const json& value, const std::string& path,
+                                   long long min = INT_MIN, long long max = INT_MAX) {
+    long long x = 0;
+    if (value.is_number_unsigned()) {
+      const auto u = value.get<std::uint64_t>();
+      x = u > std::uint64_t(LLONG_MAX) ? LLONG_MAX : static_cast<long long>(u);
+    } else if (value.is_number_integer()) {
+      x = value.get<long long>();
+    } else if (value.is_number_float()) {
+      const double d = value.get<double>();
+      if (!std::isfinite(d) || std::floor(d) != d) {
+        error(path, "must be an integer", value);
+        return std::nullopt;
+      }
+      x = d >= 9.2e18 ? LLONG_MAX : d <= -9.2e18 ? LLONG_MIN : static_cast<long long>(d);
+    } else {
+      error(path, "must be an integer", value);
+      return std::nullopt;
+    }
+    if (x < min) {
+      error(path, "must be >= " + std::to_string(min), value);
+      return std::nullopt;
+    }
+    if (x > max) {
+      error(path, "must be <= " + std::to_string(max), value);
+      return std::nullopt;
+    }
+    return x;
+  }
+
+  std::optional<std::string> string(const json& value, const std::string& path,
+                                    bool non_empty = true) {
+    if (!value.is_string()) {
+      error(path, "must be a string", value);
+      return std::nullopt;
+    }
+    std::string s = value.get<std::string>();
+    if (non_empty && s.empty()) {
+      error(path, "must not be empty", value);
+      return std::nullopt;
+    }
+    return s;
+  }
+
+  // One of `names` (a string equal to one of them), with a hint when close to one.
+  std::optional<std::size_t> one_of(const json& value, const std::string& path,
+                                    const std::vector<std::string>& names) {
+    if (!value.is_string()) {
+      error(path, "must be a string", value);
+      return std::nullopt;
+    }
+    const std::string s = value.get<std::string>();
+    const auto it = std::find(names.begin(), names.end(), s);
+    if (it != names.end()) return static_cast<std::size_t>(it - names.begin());
+    error(path, "must be one of " + join(names), value, hint(s, names));
+    return std::nullopt;
+  }
+
+  // ---- scenario
+
+  void read_scenario(const json& document, Scenario& scenario) {
+    if (!expect_object(document, "")) return;
+    check_keys(document, "", "scenario");
+
+    if (const json* v = find(document, "$schema")) string(*v, "$schema", false);
+
+    if (const json* v = find(document, "name")) {
+      if (auto s = string(*v, "name")) scenario.name = *s;
+    } else {
+      error("name", "is required");
+    }
+
+    std::optional<Horizon> horizon;
+    if (const json* v = find(document, "horizon")) {
+      horizon = read_horizon(*v, "horizon");
+      if (horizon) scenario.horizon = *horizon;
+    } else {
+      error("horizon", "is required");
+    }
+    const Horizon* h = horizon ? &*horizon : nullptr;
+
+    if (const json* v = find(document, "simulation")) {
+      read_simulation(*v, "simulation", h, scenario.simulation);
+    }
+
+    // Names of the contact types, as given (even if invalid as a name), for skills.
+    std::vector<std::optional<std::string>> type_names;
+    if (const json* v = find(document, "contact_types")) {
+      if (expect_non_empty_array(*v, "contact_types")) {
+        std::map<std::string, std::string> first_path;
+        for (std::size_t i = 0; i < v->size(); ++i) {
+          const std::string path = element("contact_types", i);
+          ContactType type;
+          type_names.push_back(read_contact_type((*v)[i], path, h, first_path, type));
+          scenario.contact_types.push_back(std::move(type));
+        }
+      }
+    } else {
+      error("contact_types", "is required");
+    }
+
+    bool skills_known = true;  // every group's skills could be read as an array
+    std::vector<bool> covered(type_names.size(), false);
+    if (const json* v = find(document, "agent_groups")) {
+      if (expect_non_empty_array(*v, "agent_groups")) {
+        std::map<std::string, std::string> first_path;
+        for (std::size_t i = 0; i < v->size(); ++i) {
+          AgentGroup group;
+          skills_known &= read_agent_group((*v)[i], element("agent_groups", i), h, type_names,
+                                           first_path, group);
+          for (int skill : group.skills) covered[static_cast<std::size_t>(skill)] = true;
+          scenario.agent_groups.push_back(std::move(group));
+        }
+      } else {
+        skills_known = false;
+      }
+    } else {
+      error("agent_groups", "is required");
+      skills_known = false;
+    }
+
+    if (skills_known) {
+      for (std::size_t i = 0; i < type_names.size(); ++i) {
+        const auto earlier = type_names.begin() + static_cast<std::ptrdiff_t>(i);
+        const bool repeated = std::find(type_names.begin(), earlier, type_names[i]) != earlier;
+        if (type_names[i] && !covered[i] && !repeated) {
+          error(element("contact_types", i),
+                "no agent group has the skill \"" + *type_names[i] + "\"");
+        }
+      }
+    }
+  }
+
+  std::optional<Horizon> read_horizon(const json& v, const std::string& path) {
+    if (!expect_object(v, path)) return std::nullopt;
+    check_keys(v, path, "horizon");
+    const json* minutes = find(v, "interval_minutes");
+    const json* intervals = find(v, "intervals");
+    const json* duration = find(v, "duration_s");
+
+    const bool by_intervals = minutes && intervals && !duration;
+    const bool by_duration = duration && !minutes && !intervals;
+    if (!by_intervals && !by_duration) {
+      std::vector<std::string> present;
+      for (const char* key : {"interval_minutes", "intervals", "duration_s"}) {
+        if (v.contains(key)) present.push_back(key);
+      }
+      error(path, "must have either interval_minutes and intervals, or duration_s (got " +
+                      (present.empty() ? std::string("none") : join(present)) + ")");
+    }
+
+    std::optional<double> minutes_value, duration_value;
+    std::optional<long long> intervals_value;
+    if (minutes)
+      minutes_value = number(*minutes, member(path, "interval_minutes"), Range::above(0));
+    if (intervals) intervals_value = integer(*intervals, member(path, "intervals"), 1);
+    if (duration) duration_value = number(*duration, member(path, "duration_s"), Range::above(0));
+
+    Horizon horizon;
+    bool ok = by_intervals || by_duration;
+    if (const json* start = find(v, "start")) {
+      const std::string start_path = member(path, "start");
+      if (auto s = string(*start, start_path, false)) {
+        if (is_time_of_day(*s)) {
+          horizon.start = *s;
+        } else {
+          error(start_path, "must be a time of day \"HH:MM\" from 00:00 to 23:59", *start);
+          ok = false;
+        }
+      } else {
+        ok = false;
+      }
+    }
+    if (!ok) return std::nullopt;
+    if (by_intervals) {
+      if (!minutes_value || !intervals_value) return std::nullopt;
+      horizon.interval_s = *minutes_value * 60.0;
+      horizon.intervals = static_cast<int>(*intervals_value);
+      horizon.stationary = false;
+    } else {
+      if (!duration_value) return std::nullopt;
+      horizon.interval_s = *duration_value;
+      horizon.intervals = 1;
+      horizon.stationary = true;
+    }
+    if (!std::isfinite(horizon.end_s())) {
+      error(path, "must end at a finite time (got interval_minutes × 60 × intervals = " +
+                      number_text(horizon.end_s()) + ")");
+      return std::nullopt;
+    }
+    return horizon;
+  }
+
+  void read_simulation(const json& v, const std::string& path, const Horizon* horizon,
+                       SimulationSettings& settings) {
+    if (!expect_object(v, path)) return;
+    check_keys(v, path, "simulation");
+    if (const json* r = find(v, "replications")) {
+      if (auto x = integer(*r, member(path, "replications"), 1)) {
+        settings.replications = static_cast<int>(*x);
+      }
+    }
+    if (const json* s = find(v, "seed")) read_seed(*s, member(path, "seed"), settings);
+    if (const json* w = find(v, "warmup_s")) {
+      const std::string warmup_path = member(path, "warmup_s");
+      if (auto x = number(*w, warmup_path, Range::at_least(0))) {
+        if (horizon && !(*x < horizon->end_s())) {
+          error(warmup_path, "must be < horizon end = " + number_text(horizon->end_s()), *w);
+        } else {
+          settings.warmup_s = *x;
+        }
+      }
+    }
+  }
+
+  // seed: an integer in [0, 2^64 - 1].
+  void read_seed(const json& v, const std::string& path, SimulationSettings& settings) {
+    if (v.is_number_unsigned()) {
+      settings.seed = v.get<std::uint64_t>();
+      return;
+    }
+    if (v.is_number_integer()) {
+      error(path, "must be >= 0", v);
+      return;
+    }
+    if (v.is_number_float()) {
+      const double d = v.get<double>();
+      if (std::isfinite(d) && std::floor(d) == d) {
+        if (d < 0) {
+          error(path, "must be >= 0", v);
+        } else if (d >= 18446744073709551616.0) {
+          error(path, "must be <= 18446744073709551615", v);
+        } else {
+          settings.seed = static_cast<std::uint64_t>(d);
+        }
+        return;
+      }
+    }
+    error(path, "must be an integer", v);
+  }
+
+  // Returns the type's name as given when it is a non-empty string (for skills), whether or
+  // not it is valid as a name.
+  std::optional<std::string> read_contact_type(const json& v, const std::string& path,
+                                               const Horizon* horizon,
+                                               std::map<std::string, std::string>& first_path,
+                                               ContactType& type) {
+    if (!expect_object(v, path)) return std::nullopt;
+    check_keys(v, path, "contact_type");
+
+    std::optional<std::string> given_name;
+    if (const json* n = find(v, "name")) {
+      const std::string name_path = member(path, "name");
+      if (auto s = string(*n, name_path)) {
+        given_name = *s;
+        type.name = *s;
+        if (*s == "all") {
+          error(name_path, "must not be \"all\", which names the total of all contact types", *n);
+        } else if (auto [it, inserted] = first_path.emplace(*s, name_path); !inserted) {
+          error(name_path, "must be unique, duplicate of " + it->second, *n);
+        }
+      }
+    } else {
+      error(member(path, "name"), "is required");
+    }
+
+    std::optional<Channel> channel = Channel::Voice;
+    if (const json* c = find(v, "channel")) {
+      std::vector<std::string> names;
+      for (Channel ch : kChannels) names.push_back(channel_name(ch));
+      const auto index = one_of(*c, member(path, "channel"), names);
+      channel = index ? std::optional<Channel>(kChannels[*index]) : std::nullopt;
+      if (channel) type.channel = *channel;
+    }
+
+    if (const json* a = find(v, "arrivals")) {
+      read_arrivals(*a, member(path, "arrivals"), horizon, type.arrivals);
+    } else {
+      error(member(path, "arrivals"), "is required");
+    }
+
+    if (const json* d = find(v, "handle_time")) {
+      if (auto dist = read_distribution(*d, member(path, "handle_time"))) type.handle_time = *dist;
+    } else {
+      error(member(path, "handle_time"), "is required");
+    }
+    if (const json* d = find(v, "wrap_up"))
+      type.wrap_up = read_distribution(*d, member(path, "wrap_up"));
+    if (const json* d = find(v, "patience")) {
+      const std::string patience_path = member(path, "patience");
+      type.patience = read_distribution(*d, patience_path);
+      if (channel == Channel::Email) {
+        warning(patience_path, "ignored: email contacts never abandon");
+        type.patience.reset();
+      }
+    }
+
+    if (const json* s = find(v, "service_level")) {
+      const std::string sl_path = member(path, "service_level");
+      if (expect_object(*s, sl_path)) {
+        check_keys(*s, sl_path, "service_level");
+        if (const json* t = find(*s, "threshold_s")) {
+          if (auto x = number(*t, member(sl_path, "threshold_s"), Range::at_least(0))) {
+            type.service_level.threshold_s = *x;
+          }
+        } else {
+          error(member(sl_path, "threshold_s"), "is required");
+        }
+        if (const json* t = find(*s, "target")) {
+          if (auto x = number(*t, member(sl_path, "target"), Range::closed(0, 1))) {
+            type.service_level.target = *x;
+          }
+        } else {
+          error(member(sl_path, "target"), "is required");
+        }
+        type.has_service_level_target = true;
+      }
+    }
+
+    if (const json* m = find(v, "max_abandon_rate")) {
+      type.max_abandon_rate = number(*m, member(path, "max_abandon_rate"), Range::closed(0, 1));
+    }
+    if (const json* p = find(v, "priority")) {
+      if (auto x = integer(*p, member(path, "priority"))) type.priority = static_cast<int>(*x);
+    }
+    return given_name;
+  }
+
+  // A list of exactly horizon->intervals entries (when the horizon is known), each checked by
+  // `read_entry`; true if every entry was valid.
+  bool per_interval(const json& v, const std::string& path, const Horizon* horizon,
+                    const std::function<bool(const json&, const std::string&)>& read_entry) {
+    if (!expect_array(v, path)) return false;
+    bool ok = true;
+    if (horizon && v.size() != static_cast<std::size_t>(horizon->intervals)) {
+      auto entries = [](std::size_t n) {
+        return std::to_string(n) + (n == 1 ? " entry" : " entries");
+      };
+      error(path, "must have exactly " + entries(static_cast<std::size_t>(horizon->intervals)) +
+                      ", one per interval (got " + entries(v.size()) + ")");
+      ok = false;
+    }
+    for (std::size_t i = 0; i < v.size(); ++i) ok &= read_entry(v[i], element(path, i));
+    return ok;
+  }
+
+  void read_arrivals(const json& v, const std::string& path, const Horizon* horizon,
+                     Arrivals& arrivals) {
+    if (!expect_object(v, path)) return;
+    check_keys(v, path, "arrivals");
+    exactly_one(v, path, scenario_keys().at("arrivals"));
+    if (const json* r = find(v, "rate_per_hour")) {
+      arrivals.kind = Arrivals::Kind::RatePerHour;
+      if (auto x = number(*r, member(path, "rate_per_hour"), Range::at_least(0))) {
+        arrivals.rate_per_hour = *x;
+      }
+    }
+    if (const json* p = find(v, "per_interval")) {
+      arrivals.kind = Arrivals::Kind::PerInterval;
+      per_interval(*p, member(path, "per_interval"), horizon,
+                   [&](const json& entry, const std::string& entry_path) {
+                     const auto x = number(entry, entry_path, Range::at_least(0));
+                     if (x) arrivals.per_interval.push_back(*x);
+                     return x.has_value();
+                   });
+    }
+    if (const json* t = find(v, "trace")) {
+      arrivals.kind = Arrivals::Kind::Trace;
+      const std::string trace_path = member(path, "trace");
+      if (auto s = string(*t, trace_path)) {
+        arrivals.trace_path = *s;
+        read_trace(*s, trace_path, horizon, arrivals.trace_times_s);
+      }
+    }
+  }
+
+  // Arrival times from the CSV file `trace` (relative to base_dir_): the first field of each
+  // non-blank line; a first line whose first field is not a number is a header.
+  void read_trace(const std::string& trace, const std::string& path, const Horizon* horizon,
+                  std::vector<double>& times) {
+    const fs::path file = base_dir_ / fs::path(trace);
+    std::error_code ec;
+    std::ifstream in;
+    if (!fs::is_directory(file, ec)) in.open(file, std::ios::binary);
+    if (!in) {
+      error(path, trace + ": cannot open file");
+      return;
+    }
+    int problems = 0;
+    auto problem = [&](int line, const std::string& rule, const std::string& got) {
+      if (++problems <= kMaxTraceProblems) {
+        error(path, trace + " line " + std::to_string(line) + ": " + rule + " (got " + got + ")");
+      }
+    };
+    std::string line;
+    int line_number = 0;
+    bool first = true;
+    while (std::getline(in, line)) {
+      ++line_number;
+      std::string_view text(line);
+      if (line_number == 1 && text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+      const std::size_t end = text.find_first_of(",;\t");
+      std::string_view field = text.substr(0, end);
+      auto is_space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+      while (!field.empty() && is_space(field.front())) field.remove_prefix(1);
+      while (!field.empty() && is_space(field.back())) field.remove_suffix(1);
+      if (field.size() >= 2 && field.front() == '"' && field.back() == '"') {
+        field = field.substr(1, field.size() - 2);
+      }
+      const bool blank = field.empty() && text.find_first_not_of(" \t\r,;") == std::string::npos;
+      if (blank) continue;
+      double t = 0;
+      const bool parsed = parse_double(field, t);
+      if (first) {
+        first = false;
+        if (!parsed) continue;
+      }
+      if (!parsed) {
+        problem(line_number, "must be a number", quoted(field));
+      } else if (!std::isfinite(t)) {
+        problem(line_number, "must be a finite number", std::string(field));
+      } else if (t < 0) {
+        problem(line_number, "must be >= 0", std::string(field));
+      } else if (horizon && !(t < horizon->end_s())) {
+        problem(line_number, "must be < horizon end = " + number_text(horizon->end_s()),
+                std::string(field));
+      } else {
+        times.push_back(t);
+      }
+    }
+    if (in.bad()) {
+      error(path, trace + ": cannot read file");
+      return;
+    }
+    if (problems > kMaxTraceProblems) {
+      error(path, trace + ": " + std::to_string(problems - kMaxTraceProblems) +
+                      " more lines with problems not shown");
+    }
+    if (problems == 0 && times.empty()) {
+      error(path, trace + ": must contain at least one arrival time");
+    }
+    std::sort(times.begin(), times.end());
+  }
+
+  std::optional<Distribution> read_distribution(const json& v, const std::string& path) {
+    if (!expect_object(v, path)) return std::nullopt;
+    check_keys(v, path, "distribution");
+
+    std::vector<std::string> names;
+    for (DistKind kind : kDistKinds) names.push_back(dist_name(kind));
+    const json* dist = find(v, "dist");
+    std::optional<DistKind> kind;
+    if (dist && dist->is_string()) {
+      const auto it = std::find(names.begin(), names.end(), dist->get<std::string>());
+      if (it != names.end()) kind = kDistKinds[it - names.begin()];
+    }
+    if (kind) {
+      const std::vector<std::string>& own = params_of(*kind);
+      for (const auto& [key, value] : v.items()) {
+        const std::vector<std::string>& all = scenario_keys().at("distribution");
+        if (key == "dist" || std::find(all.begin(), all.end(), key) == all.end()) continue;
+        if (std::find(own.begin(), own.end(), key) == own.end()) {
+          error(member(path, key),
+                std::string("not a parameter of the ") + dist_name(*kind) + " distribution");
+        }
+      }
+    }
+    if (!dist) {
+      error(member(path, "dist"), "is required");
+      return std::nullopt;
+    }
+    if (!kind) {
+      one_of(*dist, member(path, "dist"), names);
+      return std::nullopt;
+    }
+
+    // Each parameter of the kind, required.
+    auto param = [&](const char* key) -> const json* {
+      const json* p = find(v, key);
+      if (!p) error(member(path, key), "is required");
+      return p;
+    };
+    auto positive = [&](const char* key) -> std::optional<double> {
+      const json* p = param(key);
+      return p ? number(*p, member(path, key), Range::above(0)) : std::nullopt;
+    };
+
+    std::optional<Distribution> d;
+    switch (*kind) {
+      case DistKind::Exponential:
+      case DistKind::Deterministic: {
+        const auto mean = positive("mean_s");
+        if (mean) {
+          d = *kind == DistKind::Exponential ? Distribution::exponential(*mean)
+                                             : Distribution::deterministic(*mean);
+        }
+        break;
+      }
+      case DistKind::Uniform: {
+        const json* min_json = param("min_s");
+        const json* max_json = param("max_s");
+        std::optional<double> min, max;
+        if (min_json) min = number(*min_json, member(path, "min_s"), Range::at_least(0));
+        if (max_json) {
+          const std::string max_path = member(path, "max_s");
+          max = number(*max_json, max_path);
+          if (max && min && *max < *min) {
+            error(max_path, "must be >= min_s = " + number_text(*min), *max_json);
+            max.reset();
+          } else if (max && !(*max > 0)) {
+            error(max_path, "must be > 0", *max_json);
+            max.reset();
+          }
+        }
+        if (min && max) d = Distribution::uniform(*min, *max);
+        break;
+      }
+      case DistKind::Lognormal:
+      case DistKind::Gamma: {
+        const auto mean = positive("mean_s");
+        const auto cv = positive("cv");
+        if (mean && cv) {
+          d = *kind == DistKind::Lognormal ? Distribution::lognormal(*mean, *cv)
+                                           : Distribution::gamma(*mean, *cv);
+        }
+        break;
+      }
+      case DistKind::Erlang: {
+        const auto mean = positive("mean_s");
+        const json* k_json = param("k");
+        std::optional<long long> k;
+        if (k_json) k = integer(*k_json, member(path, "k"), 1, kMaxErlangPhases);
+        if (mean && k) d = Distribution::erlang(*mean, static_cast<int>(*k));
+        break;
+      }
+      case DistKind::Weibull: {
+        const auto mean = positive("mean_s");
+        const auto shape = positive("shape");
+        if (mean && shape) d = Distribution::weibull(*mean, *shape);
+        break;
+      }
+      case DistKind::Empirical: {
+        const json* values_json = param("values_s");
+        if (!values_json) break;
+        const std::string values_path = member(path, "values_s");
+        if (!expect_non_empty_array(*values_json, values_path)) break;
+        std::vector<double> values;
+        bool ok = true;
+        for (std::size_t i = 0; i < values_json->size(); ++i) {
+          const auto x = number((*values_json)[i], element(values_path, i), Range::at_least(0));
+          if (x) values.push_back(*x);
+          ok &= x.has_value();
+        }
+        if (!ok) break;
+        if (std::none_of(values.begin(), values.end(), [](double x) { return x > 0; })) {
+          error(values_path, "must have at least one value > 0", *values_json);
+          break;
+        }
+        d = Distribution::empirical(std::move(values));
+        break;
+      }
+    }
+    if (d && !numerically_sane(*d)) {
+      error(path, "parameters out of numerical range", v);
+      return std::nullopt;
+    }
+    return d;
+  }
+
+  // Whether the sampler's derived parameters, the mean and the cv are finite (and the scale
+  // parameters positive), so that sampling gives the distribution asked for.
+  static bool numerically_sane(const Distribution& d) {
+    if (!std::isfinite(d.mean_s) || !(d.mean_s > 0)) return false;
+    if (!std::isfinite(d.p1) || !std::isfinite(d.p2) || !std::isfinite(d.exact_cv())) return false;
+    switch (d.kind) {
+      case DistKind::Gamma:
+        return d.p1 > 0 && d.p2 > 0;
+      case DistKind::Erlang:
+      case DistKind::Weibull:
+        return d.p1 > 0;
+      default:
+        return true;
+    }
+  }
+
+  // Returns false if the group's skills could not be read as an array (so coverage of the
+  // contact types by skills is unknown).
+  bool read_agent_group(const json& v, const std::string& path, const Horizon* horizon,
+                        const std::vector<std::optional<std::string>>& type_names,
+                        std::map<std::string, std::string>& first_path, AgentGroup& group) {
+    if (!expect_object(v, path)) return false;
+    check_keys(v, path, "agent_group");
+
+    if (const json* n = find(v, "name")) {
+      const std::string name_path = member(path, "name");
+      if (auto s = string(*n, name_path)) {
+        group.name = *s;
+        if (auto [it, inserted] = first_path.emplace(*s, name_path); !inserted) {
+          error(name_path, "must be unique, duplicate of " + it->second, *n);
+        }
+      }
+    } else {
+      error(member(path, "name"), "is required");
+    }
+
+    bool skills_read = false;
+    if (const json* s = find(v, "skills")) {
+      const std::string skills_path = member(path, "skills");
+      if (expect_non_empty_array(*s, skills_path)) {
+        skills_read = true;
+        std::vector<std::string> names;
+        for (const auto& n : type_names) {
+          if (n) names.push_back(*n);
+        }
+        std::map<int, std::string> seen;  // type index → first skills path naming it
+        for (std::size_t i = 0; i < s->size(); ++i) {
+          const std::string skill_path = element(skills_path, i);
+          const auto name = string((*s)[i], skill_path);
+          if (!name) continue;
+          const auto it = std::find(type_names.begin(), type_names.end(), *name);
+          if (it == type_names.end()) {
+            error(skill_path, "must be the name of a contact type", (*s)[i], hint(*name, names));
+            continue;
+          }
+          const int index = static_cast<int>(it - type_names.begin());
+          if (auto [first, inserted] = seen.emplace(index, skill_path); !inserted) {
+            error(skill_path, "must be unique, duplicate of " + first->second, (*s)[i]);
+            continue;
+          }
+          group.skills.push_back(index);
+        }
+      }
+    } else {
+      error(member(path, "skills"), "is required");
+    }
+
+    if (const json* s = find(v, "staff")) {
+      read_staff(*s, member(path, "staff"), horizon, group.staff);
+    } else {
+      error(member(path, "staff"), "is required");
+    }
+
+    if (const json* c = find(v, "concurrency")) {
+      const std::string concurrency_path = member(path, "concurrency");
+      if (auto x = integer(*c, concurrency_path, 1)) {
+        if (*x != 1) {
+          error(concurrency_path, std::string("values other than 1 are ") + kNotSupported, *c);
+        } else {
+          group.concurrency = 1;
+        }
+      }
+    }
+    if (const json* s = find(v, "shrinkage")) {
+      if (auto x = number(*s, member(path, "shrinkage"), Range::half_open(0, 1))) {
+        group.shrinkage = *x;
+      }
+    }
+    return skills_read;
+  }
+
+  void read_staff(const json& v, const std::string& path, const Horizon* horizon, Staffing& staff) {
+    if (!expect_object(v, path)) return;
+    check_keys(v, path, "staff");
+    exactly_one(v, path, scenario_keys().at("staff"));
+    if (const json* c = find(v, "count")) {
+      staff.kind = Staffing::Kind::Count;
+      if (auto x = integer(*c, member(path, "count"), 0)) staff.count = static_cast<int>(*x);
+    }
+    if (const json* p = find(v, "per_interval")) {
+      staff.kind = Staffing::Kind::PerInterval;
+      per_interval(*p, member(path, "per_interval"), horizon,
+                   [&](const json& entry, const std::string& entry_path) {
+                     const auto x = integer(entry, entry_path, 0);
+                     if (x) staff.per_interval.push_back(static_cast<int>(*x));
+                     return x.has_value();
+                   });
+    }
+    if (const json* s = find(v, "shifts")) {
+      staff.kind = Staffing::Kind::Shifts;
+      const std::string shifts_path = member(path, "shifts");
+      if (expect_non_empty_array(*s, shifts_path)) {
+        for (std::size_t i = 0; i < s->size(); ++i) {
+          if (auto shift = read_shift((*s)[i], element(shifts_path, i), horizon)) {
+            staff.shifts.push_back(*shift);
+          }
+        }
+      }
+    }
+  }
+
+  std::optional<Shift> read_shift(const json& v, const std::string& path, const Horizon* horizon) {
+    if (!expect_object(v, path)) return std::nullopt;
+    check_keys(v, path, "shift");
+    Shift shift;
+    bool ok = true;
+    std::optional<double> start;
+    if (const json* s = find(v, "start_s")) {
+      const std::string start_path = member(path, "start_s");
+      start = number(*s, start_path, Range::at_least(0));
+      if (start && horizon && !(*start < horizon->end_s())) {
+        error(start_path, "must be < horizon end = " + number_text(horizon->end_s()), *s);
+        ok = false;
+      }
+      if (start) shift.start_s = *start;
+    } else {
+      error(member(path, "start_s"), "is required");
+    }
+    ok &= start.has_value();
+    if (const json* e = find(v, "end_s")) {
+      const std::string end_path = member(path, "end_s");
+      const auto end = number(*e, end_path);
+      if (end && start && !(*end > *start)) {
+        error(end_path, "must be > start_s = " + number_text(*start), *e);
+        ok = false;
+      } else if (end && !start && !(*end > 0)) {
+        error(end_path, "must be > 0", *e);
+        ok = false;
+      }
+      if (end) shift.end_s = *end;
+      ok &= end.has_value();
+    } else {
+      error(member(path, "end_s"), "is required");
+      ok = false;
+    }
+    if (const json* c = find(v, "count")) {
+      const auto count = integer(*c, member(path, "count"), 0);
+      if (count) shift.count = static_cast<int>(*count);
+      ok &= count.has_value();
+    } else {
+      error(member(path, "count"), "is required");
+      ok = false;
+    }
+    if (!ok) return std::nullopt;
+    return shift;
+  }
+
+  fs::path base_dir_;
+  std::vector<std::string> errors_;
+  std::vector<std::string> warnings_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Duplicate keys (which nlohmann::json silently collapses), found while parsing.
+
+class DuplicateKeyFinder {
+ public:
+  // A parser callback: keeps the current path and reports keys repeated within one object.
+  bool operator()(int depth, json::parse_event_t event, json& parsed) {
+    (void)depth;
+    switch (event) {
+      case json::parse_event_t::object_start:
+        open(false);
+        break;
+      case json::parse_event_t::array_start:
+        open(true);
+        break;
+      case json::parse_event_t::key: {
+        Frame& f = frames_.back();
+        f.key = parsed.get<std::string>();
+        if (!f.keys.insert(f.key).second) duplicates_.push_back(path() + ": duplicate key");
+        break;
+      }
+      case json::parse_event_t::object_end:
+      case json::parse_event_t::array_end:
+        frames_.pop_back();
+        finish_value();
+        break;
+      case json::parse_event_t::value:
+        finish_value();
+        break;
+    }
+    return true;
+  }
+
+  std::vector<std::string> take() { return std::move(duplicates_); }
+
+ private:
+  struct Frame {
+    bool is_array = false;
+    std::size_t index = 0;
+    std::string key;
+    std::set<std::string> keys;
+  };
+
+  void open(bool is_array) { frames_.push_back(Frame{is_array, 0, {}, {}}); }
+  void finish_value() {
+    if (!frames_.empty() && frames_.back().is_array) ++frames_.back().index;
+  }
+  std::string path() const {
+    std::string p;
+    for (const Frame& f : frames_) p = f.is_array ? element(p, f.index) : member(p, f.key);
+    return p;
+  }
+
+  std::vector<Frame> frames_;
+  std::vector<std::string> duplicates_;
+};
+
+// nlohmann's message without its "[json.exception....] " prefix.
+std::string exception_text(const std::string& what) {
+  const std::size_t close = what.find("] ");
+  return close == std::string::npos ? what : what.substr(close + 2);
+}
+
+// 1-based line and column of byte `offset` of `text`.
+std::pair<std::size_t, std::size_t> line_column(const std::string& text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  const std::size_t line =
+      1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + offset, '\n'));
+  const std::size_t line_start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+  const std::size_t column =
+      line_start == std::string::npos || offset == 0 ? offset + 1 : offset - line_start;
+  return {line, column};
+}
+
+}  // namespace
+
+const std::map<std::string, std::vector<std::string>>& scenario_keys() {
+  static const std::map<std::string, std::vector<std::string>> table = {
+      {"scenario", {"$schema", "name", "horizon", "simulation", "contact_types", "agent_groups"}},
+      {"horizon", {"interval_minutes", "intervals", "duration_s", "start"}},
+      {"simulation", {"replications", "seed", "warmup_s"}},
+      {"contact_type",
+       {"name", "channel", "arrivals", "handle_time", "wrap_up", "patience", "service_level",
+        "max_abandon_rate", "priority"}},
+      {"arrivals", {"rate_per_hour", "per_interval", "trace"}},
+      {"service_level", {"threshold_s", "target"}},
+      {"distribution", {"dist", "mean_s", "cv", "min_s", "max_s", "k", "shape", "values_s"}},
+      {"agent_group", {"name", "skills", "staff", "concurrency", "shrinkage"}},
+      {"staff", {"count", "per_interval", "shifts"}},
+      {"shift", {"start_s", "end_s", "count"}},
+  };
+  return table;
+}
+
+const std::map<std::string, std::vector<std::string>>& distribution_parameters() {
+  static const std::map<std::string, std::vector<std::string>> table = {
+      {dist_name(DistKind::Exponential), {"mean_s"}},
+      {dist_name(DistKind::Deterministic), {"mean_s"}},
+      {dist_name(DistKind::Uniform), {"min_s", "max_s"}},
+      {dist_name(DistKind::Lognormal), {"mean_s", "cv"}},
+      {dist_name(DistKind::Gamma), {"mean_s", "cv"}},
+      {dist_name(DistKind::Erlang), {"mean_s", "k"}},
+      {dist_name(DistKind::Weibull), {"mean_s", "shape"}},
+      {dist_name(DistKind::Empirical), {"values_s"}},
+  };
+  return table;
+}
+
+ScenarioParse parse_scenario(const nlohmann::json& document,
+                             const std::filesystem::path& base_dir) {
+  return Reader(base_dir).run(document);
+}
+
+ScenarioParse load_scenario(const std::filesystem::path& file) {
+  ScenarioParse failed;
+  const std::string name = file.string();
+  std::error_code ec;
+  std::ifstream in;
+  if (!fs::is_directory(file, ec)) in.open(file, std::ios::binary);
+  if (!in) {
+    failed.errors.push_back(name + ": cannot open file");
+    return failed;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) {
+    failed.errors.push_back(name + ": cannot read file");
+    return failed;
+  }
+  const std::string text = buffer.str();
+
+  DuplicateKeyFinder duplicates;
+  json document;
+  try {
+    document = json::parse(text, std::ref(duplicates));
+  } catch (const json::parse_error& e) {
+    // "parse error at line L, column C: WHAT"
+    const std::string message = exception_text(e.what());
+    const std::size_t colon = message.find(": ");
+    const std::string what = colon == std::string::npos ? message : message.substr(colon + 2);
+    const auto [line, column] = line_column(text, e.byte == 0 ? 0 : e.byte - 1);
+    std::size_t reported_line = line, reported_column = column;
+    const std::size_t at = message.find(" at line ");
+    if (at != std::string::npos) {
+      unsigned long l = 0, c = 0;
+      if (std::sscanf(message.c_str() + at, " at line %lu, column %lu", &l, &c) == 2) {
+        reported_line = l;
+        reported_column = c;
+      }
+    }
+    failed.errors.push_back(name + ": invalid JSON at line " + std::to_string(reported_line) +
+                            ", column " + std::to_string(reported_column) + ": " + what);
+    return failed;
+  } catch (const json::exception& e) {
+    // A number out of the range of double, e.g. "number overflow parsing '1e400'".
+    const std::string what = exception_text(e.what());
+    const std::size_t open = what.find('\''), close = what.rfind('\'');
+    std::string position;
+    if (open != std::string::npos && close > open + 1) {
+      const std::size_t offset = text.find(what.substr(open + 1, close - open - 1));
+      if (offset != std::string::npos) {
+        const auto [line, column] = line_column(text, offset);
+        position = " at line " + std::to_string(line) + ", column " + std::to_string(column);
+      }
+    }
+    failed.errors.push_back(name + ": invalid JSON" + position + ": " + what);
+    return failed;
+  }
+
+  const fs::path parent = file.parent_path();
+  ScenarioParse parsed = parse_scenario(document, parent);
+  std::vector<std::string> errors = duplicates.take();
+  if (!errors.empty()) {
+    errors.insert(errors.end(), parsed.errors.begin(), parsed.errors.end());
+    parsed.errors = std::move(errors);
+    parsed.scenario.reset();
+  }
+  return parsed;
+}
+
+}  // namespace ccsim

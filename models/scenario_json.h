@@ -1,0 +1,46 @@
+// Reading a scenario: JSON text → defaults → validation → plain Scenario values.
+//
+// Every problem is reported at once, each as one line "PATH: RULE (got VALUE)", e.g.
+//   contact_types[0].handle_time.mean_s: must be > 0 (got -3)
+// Unknown keys are errors, with a did-you-mean hint when a known key is close.
+// Warnings (e.g. a load above capacity) do not stop a run; they are printed by the caller.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "models/scenario.h"
+
+namespace ccsim {
+
+struct ScenarioParse {
+  std::optional<Scenario> scenario;   // set iff errors is empty
+  std::vector<std::string> errors;    // "path: message", in document order
+  std::vector<std::string> warnings;  // "path: message"
+  bool ok() const { return errors.empty(); }
+};
+
+// Parses an already-decoded JSON document. `base_dir` resolves relative paths inside it
+// (arrival traces).
+ScenarioParse parse_scenario(const nlohmann::json& document, const std::filesystem::path& base_dir);
+
+// Reads and parses a scenario file. A missing file or malformed JSON is an error line naming
+// the file (and the line and column of a syntax error).
+ScenarioParse load_scenario(const std::filesystem::path& file);
+
+// The keys accepted in each kind of scenario object, in documentation order, by kind:
+// "scenario" (the top level), "horizon", "simulation", "contact_type", "arrivals",
+// "service_level", "distribution", "agent_group", "staff", "shift". Every other key is an
+// error. scenarios/scenario.schema.json lists the same keys at the same objects (a test keeps
+// them equal).
+const std::map<std::string, std::vector<std::string>>& scenario_keys();
+
+// The parameters (the keys besides "dist") of each distribution, by its contract name
+// (dist_name). Each listed parameter is required; the others are errors.
+const std::map<std::string, std::vector<std::string>>& distribution_parameters();
+
+}  // namespace ccsim

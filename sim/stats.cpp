@@ -1,0 +1,108 @@
+#include "sim/stats.h"
+
+#include <algorithm>
+#include <boost/math/distributions/students_t.hpp>
+
+namespace sim {
+
+void Tally::merge(const Tally& other) {
+  if (other.count_ == 0) return;
+  if (count_ == 0) {
+    *this = other;
+    return;
+  }
+  const double n1 = double(count_), n2 = double(other.count_), n = n1 + n2;
+  const double delta = other.mean_ - mean_;
+  mean_ += delta * n2 / n;
+  m2_ += other.m2_ + delta * delta * n1 * n2 / n;
+  count_ += other.count_;
+}
+
+namespace {
+constexpr double kLinearLimit = 64.0;       // seconds covered by linear buckets
+constexpr double kLinearWidth = 1.0 / 16;   // their width
+constexpr std::size_t kLinearBuckets = 1024;  // kLinearLimit / kLinearWidth
+constexpr std::size_t kPerDoubling = 128;
+}  // namespace
+
+std::size_t QuantileSketch::bucket_of(double x) {
+  if (x < kLinearLimit) return static_cast<std::size_t>(std::max(0.0, x) / kLinearWidth);
+  int exponent = 0;
+  const double mantissa = std::frexp(x / kLinearLimit, &exponent);  // in [0.5, 1)
+  const auto sub = static_cast<std::size_t>((mantissa - 0.5) * 2.0 * kPerDoubling);
+  return kLinearBuckets + static_cast<std::size_t>(exponent - 1) * kPerDoubling +
+         std::min(sub, kPerDoubling - 1);
+}
+
+double QuantileSketch::bucket_low(std::size_t b) {
+  if (b < kLinearBuckets) return double(b) * kLinearWidth;
+  const std::size_t k = b - kLinearBuckets;
+  const double base = kLinearLimit * std::ldexp(1.0, int(k / kPerDoubling));
+  return base * (1.0 + double(k % kPerDoubling) / kPerDoubling);
+}
+
+double QuantileSketch::bucket_high(std::size_t b) {
+  if (b < kLinearBuckets) return double(b + 1) * kLinearWidth;
+  const std::size_t k = b - kLinearBuckets;
+  const double base = kLinearLimit * std::ldexp(1.0, int(k / kPerDoubling));
+  return base * (1.0 + double(k % kPerDoubling + 1) / kPerDoubling);
+}
+
+void QuantileSketch::add(double x) {
+  const std::size_t b = bucket_of(x);
+  if (b >= counts_.size()) counts_.resize(b + 1, 0);
+  ++counts_[b];
+  ++count_;
+  min_ = std::min(min_, x);
+  max_ = std::max(max_, x);
+}
+
+void QuantileSketch::merge(const QuantileSketch& other) {
+  if (other.counts_.size() > counts_.size()) counts_.resize(other.counts_.size(), 0);
+  for (std::size_t i = 0; i < other.counts_.size(); ++i) counts_[i] += other.counts_[i];
+  count_ += other.count_;
+  min_ = std::min(min_, other.min_);
+  max_ = std::max(max_, other.max_);
+}
+
+std::optional<double> QuantileSketch::quantile(double q) const {
+  if (count_ == 0) return std::nullopt;
+  // Smallest bucket whose cumulative count reaches ceil(q * n) (at least 1).
+  const auto rank = std::max<std::uint64_t>(1, std::uint64_t(std::ceil(q * double(count_))));
+  std::uint64_t cumulative = 0;
+  for (std::size_t b = 0; b < counts_.size(); ++b) {
+    cumulative += counts_[b];
+    if (cumulative >= rank) {
+      const double mid = 0.5 * (bucket_low(b) + bucket_high(b));
+      return std::clamp(mid, min_, max_);
+    }
+  }
+  return max_;
+}
+
+double student_t_975(std::uint64_t dof) {
+  boost::math::students_t dist(static_cast<double>(dof));
+  return boost::math::quantile(dist, 0.975);
+}
+
+std::optional<Estimate> estimate(std::span<const std::optional<double>> samples) {
+  Tally t;
+  for (const auto& s : samples) {
+    if (s) t.add(*s);
+  }
+  if (t.count() == 0) return std::nullopt;
+  Estimate e;
+  e.n = t.count();
+  e.mean = *t.mean();
+  if (t.count() >= 2) {
+    e.ci95 = student_t_975(t.count() - 1) * std::sqrt(*t.variance() / double(t.count()));
+  }
+  return e;
+}
+
+std::optional<Estimate> estimate(std::span<const double> samples) {
+  std::vector<std::optional<double>> v(samples.begin(), samples.end());
+  return estimate(std::span<const std::optional<double>>(v));
+}
+
+}  // namespace sim

@@ -1,0 +1,43 @@
+#include "sim/replicate.h"
+
+#include <gtest/gtest.h>
+
+#include <stdexcept>
+
+#include "sim/random.h"
+
+namespace {
+
+std::vector<double> run(unsigned threads) {
+  return sim::replicate<double>(50, threads, [](std::size_t r) {
+    sim::RandomStream rng(5, r, 1);
+    double sum = 0.0;
+    for (int i = 0; i < 1000; ++i) sum += rng.exponential(1.0);
+    return sum;
+  });
+}
+
+TEST(Replicate, ResultsAreInReplicationOrderWhateverTheThreadCount) {
+  const auto one = run(1);
+  EXPECT_EQ(one, run(2));
+  EXPECT_EQ(one, run(7));
+  EXPECT_EQ(one.size(), 50u);
+}
+
+TEST(Replicate, ExceptionInAReplicationIsRethrown) {
+  EXPECT_THROW(sim::replicate<int>(10, 2,
+                                   [](std::size_t r) -> int {
+                                     if (r == 3) throw std::runtime_error("boom");
+                                     return int(r);
+                                   }),
+               std::runtime_error);
+}
+
+TEST(Replicate, ProgressCountsEveryReplication) {
+  std::size_t last = 0;
+  sim::replicate<int>(
+      12, 3, [](std::size_t r) { return int(r); }, [&](std::size_t done) { last = done; });
+  EXPECT_EQ(last, 12u);
+}
+
+}  // namespace

@@ -1,0 +1,110 @@
+#include "sim/stats.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include "sim/random.h"
+
+namespace {
+
+TEST(Tally, MeanAndVarianceMatchTwoPassFormulas) {
+  const std::vector<double> xs{2, 4, 4, 4, 5, 5, 7, 9};
+  sim::Tally t;
+  for (double x : xs) t.add(x);
+  EXPECT_EQ(t.count(), 8u);
+  EXPECT_DOUBLE_EQ(*t.mean(), 5.0);
+  EXPECT_NEAR(*t.variance(), 32.0 / 7.0, 1e-12);
+}
+
+TEST(Tally, EmptyHasNoMeanAndOneObservationNoVariance) {
+  sim::Tally t;
+  EXPECT_FALSE(t.mean().has_value());
+  t.add(3.0);
+  EXPECT_FALSE(t.variance().has_value());
+}
+
+TEST(Tally, MergeEqualsFeedingEverythingIntoOne) {
+  sim::Tally a, b, all;
+  for (int i = 0; i < 10; ++i) {
+    a.add(i * 1.5);
+    all.add(i * 1.5);
+  }
+  for (int i = 0; i < 7; ++i) {
+    b.add(100.0 - i);
+    all.add(100.0 - i);
+  }
+  a.merge(b);
+  EXPECT_EQ(a.count(), all.count());
+  EXPECT_NEAR(*a.mean(), *all.mean(), 1e-12);
+  EXPECT_NEAR(*a.variance(), *all.variance(), 1e-9);
+}
+
+TEST(TimeAverage, IntegratesAStepFunction) {
+  sim::TimeAverage ta(0.0, 0.0);
+  ta.update(10.0, 2.0);  // 0 on [0,10)
+  ta.update(20.0, 4.0);  // 2 on [10,20)
+  EXPECT_DOUBLE_EQ(ta.integral(25.0), 20.0 + 20.0);
+  EXPECT_DOUBLE_EQ(*ta.average(40.0), (20.0 + 80.0) / 40.0);
+}
+
+TEST(QuantileSketch, MatchesExactQuantileWithinBucketResolution) {
+  sim::RandomStream rng(11, 0, 0);
+  std::vector<double> xs;
+  sim::QuantileSketch q;
+  for (int i = 0; i < 100000; ++i) {
+    const double x = rng.exponential(60.0);
+    xs.push_back(x);
+    q.add(x);
+  }
+  std::sort(xs.begin(), xs.end());
+  for (double p : {0.5, 0.8, 0.9, 0.99}) {
+    const double exact = xs[std::size_t(std::ceil(p * double(xs.size()))) - 1];
+    EXPECT_NEAR(*q.quantile(p), exact, std::max(1.0 / 16, exact * 0.0055)) << "p=" << p;
+  }
+}
+
+TEST(QuantileSketch, AllZerosGiveZero) {
+  sim::QuantileSketch q;
+  for (int i = 0; i < 10; ++i) q.add(0.0);
+  EXPECT_DOUBLE_EQ(*q.quantile(0.9), 0.0);
+}
+
+TEST(QuantileSketch, MergedSketchesEqualOneSketch) {
+  sim::QuantileSketch a, b, all;
+  for (int i = 0; i < 1000; ++i) {
+    (i % 2 ? a : b).add(i * 0.7);
+    all.add(i * 0.7);
+  }
+  a.merge(b);
+  EXPECT_DOUBLE_EQ(*a.quantile(0.9), *all.quantile(0.9));
+  EXPECT_FALSE(sim::QuantileSketch().quantile(0.5).has_value());
+}
+
+TEST(StudentT, QuantilesMatchTables) {
+  EXPECT_NEAR(sim::student_t_975(1), 12.7062, 1e-4);
+  EXPECT_NEAR(sim::student_t_975(9), 2.2622, 1e-4);
+  EXPECT_NEAR(sim::student_t_975(19), 2.0930, 1e-4);
+  EXPECT_NEAR(sim::student_t_975(1000000), 1.95996, 1e-4);
+}
+
+TEST(Estimate, HalfWidthIsStudentTTimesStandardError) {
+  const std::vector<double> xs{10, 12, 11, 13, 9};
+  const auto e = sim::estimate(xs);
+  ASSERT_TRUE(e.has_value());
+  EXPECT_DOUBLE_EQ(e->mean, 11.0);
+  EXPECT_NEAR(e->ci95, 2.776445 * std::sqrt(2.5 / 5.0), 1e-5);
+}
+
+TEST(Estimate, OneReplicationHasZeroHalfWidthAndUndefinedValuesAreSkipped) {
+  const std::vector<std::optional<double>> xs{std::nullopt, 4.0, std::nullopt};
+  const auto e = sim::estimate(xs);
+  ASSERT_TRUE(e.has_value());
+  EXPECT_EQ(e->n, 1u);
+  EXPECT_DOUBLE_EQ(e->ci95, 0.0);
+  EXPECT_FALSE(sim::estimate(std::vector<std::optional<double>>{std::nullopt}).has_value());
+}
+
+}  // namespace

@@ -1,0 +1,45 @@
+// Output of ccsim commands: formats, number rendering, and crash-safe files.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <ostream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "models/experiment.h"
+
+namespace ccsim::cli {
+
+enum class Format { Table, Json, Csv };
+
+// "table", "json" or "csv"; nullopt for anything else.
+std::optional<Format> parse_format(const std::string& text);
+// The format implied by a file name's extension (.json, .csv; anything else is a table).
+Format format_of_path(const std::filesystem::path& path);
+
+// Clock label of an interval start, e.g. "08:30" for start "08:00" plus 1800 s (days wrap).
+std::string clock_label(const std::string& start, double offset_s);
+
+// A KPI estimate as JSON: {"mean": m, "ci95": h}, or null when undefined.
+nlohmann::json estimate_json(const KpiEstimate& e);
+
+// The results of `ccsim run` in the contract's JSON layout.
+nlohmann::json results_json(const Results& results, const Scenario& scenario);
+// Long CSV: section,interval,start_s,start,name,kpi,mean,ci95 (one row per KPI).
+void write_results_csv(std::ostream& out, const Results& results, const Scenario& scenario);
+// Human-readable aligned tables.
+void write_results_table(std::ostream& out, const Results& results, const Scenario& scenario);
+
+// Writes `path` atomically: the content goes to a temporary file in the same folder, which is
+// flushed, synced and renamed over `path`. Returns an error message, or nullopt on success.
+// On any failure no file is left behind and an existing `path` is untouched.
+std::optional<std::string> write_file_atomically(const std::filesystem::path& path,
+                                                 const std::function<void(std::ostream&)>& write);
+
+// A number with `digits` significant decimals, trimmed ("12.1", "3451.2", "0.8125").
+std::string format_number(double value, int decimals);
+
+}  // namespace ccsim::cli
