@@ -54,7 +54,7 @@ struct Agent {
 struct GroupState {
   std::vector<int> skills;
   std::vector<StaffChange> schedule;
-  std::deque<std::uint32_t> idle;     // idle agents, longest idle first
+  std::deque<std::uint32_t> idle;      // idle agents, longest idle first
   std::vector<std::uint32_t> members;  // present agents (idle or busy)
   int leaving = 0;
   int busy = 0;
@@ -179,13 +179,21 @@ ReplicationResult Model::run() {
   while (calendar_.pop(ev)) {
     ++result_.events;
     switch (ev.payload.kind) {
-      case EventKind::Checkpoint: on_checkpoint(ev.payload.index); break;
+      case EventKind::Checkpoint:
+        on_checkpoint(ev.payload.index);
+        break;
       case EventKind::StaffChange:
         on_staff_change(int(ev.payload.index >> 20), ev.payload.index & 0xFFFFF);
         break;
-      case EventKind::AgentFree: on_agent_free(ev.payload.index); break;
-      case EventKind::Abandon: on_abandon(ev.payload.index); break;
-      case EventKind::Arrival: on_arrival(int(ev.payload.index)); break;
+      case EventKind::AgentFree:
+        on_agent_free(ev.payload.index);
+        break;
+      case EventKind::Abandon:
+        on_abandon(ev.payload.index);
+        break;
+      case EventKind::Arrival:
+        on_arrival(int(ev.payload.index));
+        break;
     }
     result_.peak_pending_events = std::max(result_.peak_pending_events, calendar_.pending());
   }
@@ -366,8 +374,9 @@ int Model::pick_type(const GroupState& group) const {
     }
     const int pk = sc_.contact_types[std::size_t(k)].priority;
     const int pb = sc_.contact_types[std::size_t(best)].priority;
-    if (pk > pb || (pk == pb && contacts_[q.head].queue_entry_s <
-                                    contacts_[types_[std::size_t(best)].queue.head].queue_entry_s)) {
+    if (pk > pb ||
+        (pk == pb && contacts_[q.head].queue_entry_s <
+                         contacts_[types_[std::size_t(best)].queue.head].queue_entry_s)) {
       best = k;
     }
   }
@@ -463,9 +472,9 @@ void Model::on_staff_change(int group, std::size_t step) {
     }
   }
   if (step + 1 < g.schedule.size()) {
-    calendar_.schedule(g.schedule[step + 1].time_s, int(EventKind::StaffChange),
-                       Event{EventKind::StaffChange,
-                             (std::uint32_t(group) << 20) | std::uint32_t(step + 1)});
+    calendar_.schedule(
+        g.schedule[step + 1].time_s, int(EventKind::StaffChange),
+        Event{EventKind::StaffChange, (std::uint32_t(group) << 20) | std::uint32_t(step + 1)});
   }
 }
 

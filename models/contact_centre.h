@@ -37,10 +37,11 @@ struct ReplicationResult {
   std::vector<std::vector<GroupStats>> group;
   // group_total[g]: agent time of group g within [warm-up, horizon end].
   std::vector<GroupStats> group_total;
-  std::uint64_t events = 0;            // events processed
-  std::uint64_t contacts = 0;          // contacts simulated (warm-up included)
-  std::size_t peak_in_system = 0;      // most contacts in the system at once
-  std::size_t peak_pending_events = 0; // most events pending at once
+  std::uint64_t events = 0;             // events processed
+  std::uint64_t contacts = 0;           // contacts simulated (warm-up included)
+  std::size_t peak_in_system = 0;       // most waiting contacts held at once (a contact in
+                                        // service lives on as its agent's pending event)
+  std::size_t peak_pending_events = 0;  // most events pending at once
 };
 
 // Receives every contact record of a replication, in the order outcomes become known.

@@ -8,14 +8,22 @@ namespace ccsim {
 
 const char* dist_name(DistKind kind) {
   switch (kind) {
-    case DistKind::Exponential: return "exponential";
-    case DistKind::Deterministic: return "deterministic";
-    case DistKind::Uniform: return "uniform";
-    case DistKind::Lognormal: return "lognormal";
-    case DistKind::Gamma: return "gamma";
-    case DistKind::Erlang: return "erlang";
-    case DistKind::Weibull: return "weibull";
-    case DistKind::Empirical: return "empirical";
+    case DistKind::Exponential:
+      return "exponential";
+    case DistKind::Deterministic:
+      return "deterministic";
+    case DistKind::Uniform:
+      return "uniform";
+    case DistKind::Lognormal:
+      return "lognormal";
+    case DistKind::Gamma:
+      return "gamma";
+    case DistKind::Erlang:
+      return "erlang";
+    case DistKind::Weibull:
+      return "weibull";
+    case DistKind::Empirical:
+      return "empirical";
   }
   return "?";
 }
@@ -50,7 +58,7 @@ Distribution Distribution::lognormal(double mean_s, double cv) {
   d.cv = cv;
   const double sigma2 = std::log1p(cv * cv);
   d.p1 = std::log(mean_s) - 0.5 * sigma2;  // mu
-  d.p2 = std::sqrt(sigma2);                 // sigma
+  d.p2 = std::sqrt(sigma2);                // sigma
   return d;
 }
 
@@ -59,8 +67,8 @@ Distribution Distribution::gamma(double mean_s, double cv) {
   d.kind = DistKind::Gamma;
   d.mean_s = mean_s;
   d.cv = cv;
-  d.p1 = 1.0 / (cv * cv);   // shape alpha
-  d.p2 = mean_s / d.p1;     // scale
+  d.p1 = 1.0 / (cv * cv);  // shape alpha
+  d.p2 = mean_s / d.p1;    // scale
   return d;
 }
 
@@ -93,12 +101,17 @@ Distribution Distribution::empirical(std::vector<double> values_s) {
 
 double Distribution::exact_cv() const {
   switch (kind) {
-    case DistKind::Exponential: return 1.0;
-    case DistKind::Deterministic: return 0.0;
-    case DistKind::Uniform: return (max_s - min_s) / std::sqrt(12.0) / mean_s;
+    case DistKind::Exponential:
+      return 1.0;
+    case DistKind::Deterministic:
+      return 0.0;
+    case DistKind::Uniform:
+      return (max_s - min_s) / std::sqrt(12.0) / mean_s;
     case DistKind::Lognormal:
-    case DistKind::Gamma: return cv;
-    case DistKind::Erlang: return 1.0 / std::sqrt(double(k));
+    case DistKind::Gamma:
+      return cv;
+    case DistKind::Erlang:
+      return 1.0 / std::sqrt(double(k));
     case DistKind::Weibull: {
       const double g1 = std::tgamma(1.0 + 1.0 / shape), g2 = std::tgamma(1.0 + 2.0 / shape);
       return std::sqrt(g2 - g1 * g1) / g1;
@@ -137,11 +150,16 @@ double gamma_unit_scale(double alpha, sim::RandomStream& rng) {
 
 double Distribution::sample(sim::RandomStream& rng) const {
   switch (kind) {
-    case DistKind::Exponential: return rng.exponential(mean_s);
-    case DistKind::Deterministic: return mean_s;
-    case DistKind::Uniform: return min_s + (max_s - min_s) * rng.uniform();
-    case DistKind::Lognormal: return std::exp(p1 + p2 * rng.normal());
-    case DistKind::Gamma: return p2 * gamma_unit_scale(p1, rng);
+    case DistKind::Exponential:
+      return rng.exponential(mean_s);
+    case DistKind::Deterministic:
+      return mean_s;
+    case DistKind::Uniform:
+      return min_s + (max_s - min_s) * rng.uniform();
+    case DistKind::Lognormal:
+      return std::exp(p1 + p2 * rng.normal());
+    case DistKind::Gamma:
+      return p2 * gamma_unit_scale(p1, rng);
     case DistKind::Erlang: {
       double product = 1.0, log_sum = 0.0;
       for (int i = 0; i < k; ++i) {
@@ -153,7 +171,8 @@ double Distribution::sample(sim::RandomStream& rng) const {
       }
       return -p1 * (log_sum + std::log(product));
     }
-    case DistKind::Weibull: return p1 * std::pow(-std::log(rng.uniform()), p2);
+    case DistKind::Weibull:
+      return p1 * std::pow(-std::log(rng.uniform()), p2);
     case DistKind::Empirical: {
       const auto i = static_cast<std::size_t>(rng.uniform() * double(values_s.size()));
       return values_s[std::min(i, values_s.size() - 1)];
@@ -164,13 +183,20 @@ double Distribution::sample(sim::RandomStream& rng) const {
 
 Distribution Distribution::scaled(double factor) const {
   switch (kind) {
-    case DistKind::Exponential: return exponential(mean_s * factor);
-    case DistKind::Deterministic: return deterministic(mean_s * factor);
-    case DistKind::Uniform: return uniform(min_s * factor, max_s * factor);
-    case DistKind::Lognormal: return lognormal(mean_s * factor, cv);
-    case DistKind::Gamma: return gamma(mean_s * factor, cv);
-    case DistKind::Erlang: return erlang(mean_s * factor, k);
-    case DistKind::Weibull: return weibull(mean_s * factor, shape);
+    case DistKind::Exponential:
+      return exponential(mean_s * factor);
+    case DistKind::Deterministic:
+      return deterministic(mean_s * factor);
+    case DistKind::Uniform:
+      return uniform(min_s * factor, max_s * factor);
+    case DistKind::Lognormal:
+      return lognormal(mean_s * factor, cv);
+    case DistKind::Gamma:
+      return gamma(mean_s * factor, cv);
+    case DistKind::Erlang:
+      return erlang(mean_s * factor, k);
+    case DistKind::Weibull:
+      return weibull(mean_s * factor, shape);
     case DistKind::Empirical: {
       std::vector<double> v = values_s;
       for (double& x : v) x *= factor;

@@ -11,7 +11,16 @@
 
 namespace ccsim {
 
-enum class DistKind { Exponential, Deterministic, Uniform, Lognormal, Gamma, Erlang, Weibull, Empirical };
+enum class DistKind {
+  Exponential,
+  Deterministic,
+  Uniform,
+  Lognormal,
+  Gamma,
+  Erlang,
+  Weibull,
+  Empirical
+};
 
 // Contract name of a kind ("exponential", ...).
 const char* dist_name(DistKind kind);

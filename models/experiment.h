@@ -46,16 +46,12 @@ struct Results {
   std::vector<double> interval_start_s;
   // totals[k] for k < types.size(): the contact type's day; totals[types.size()]: all types.
   std::vector<ContactKpis> totals;
-  std::vector<std::vector<ContactKpis>> intervals;  // [interval][type or all]
-  std::vector<GroupKpis> group_totals;              // [group]
+  std::vector<std::vector<ContactKpis>> intervals;      // [interval][type or all]
+  std::vector<GroupKpis> group_totals;                  // [group]
   std::vector<std::vector<GroupKpis>> group_intervals;  // [interval][group]
-  std::uint64_t events = 0;    // summed over replications
-  std::uint64_t contacts = 0;  // summed over replications
+  std::uint64_t events = 0;                             // summed over replications
+  std::uint64_t contacts = 0;                           // summed over replications
 };
-
-
-
-
 
 // The KPI values of one replication, for every scope (a few numbers: replications are reduced
 // to these as soon as they finish, so memory does not grow with the contacts simulated).

@@ -4,9 +4,12 @@ namespace ccsim {
 
 const char* outcome_name(Outcome outcome) {
   switch (outcome) {
-    case Outcome::Answered: return "answered";
-    case Outcome::Abandoned: return "abandoned";
-    case Outcome::Unserved: return "unserved";
+    case Outcome::Answered:
+      return "answered";
+    case Outcome::Abandoned:
+      return "abandoned";
+    case Outcome::Unserved:
+      return "unserved";
   }
   return "?";
 }
@@ -37,9 +40,15 @@ std::optional<double> ratio(std::uint64_t num, std::uint64_t den) {
 }
 }  // namespace
 
-std::span<const KpiInfo> contact_kpis() { return kContactKpis; }
-const KpiInfo& kpi_info(Kpi kpi) { return kContactKpis[static_cast<std::size_t>(kpi)]; }
-std::span<const GroupKpiInfo> group_kpis() { return kGroupKpis; }
+std::span<const KpiInfo> contact_kpis() {
+  return kContactKpis;
+}
+const KpiInfo& kpi_info(Kpi kpi) {
+  return kContactKpis[static_cast<std::size_t>(kpi)];
+}
+std::span<const GroupKpiInfo> group_kpis() {
+  return kGroupKpis;
+}
 
 void ContactStats::add(const ContactRecord& r, double sl_threshold_s) {
   ++offered_;
@@ -60,7 +69,9 @@ void ContactStats::add(const ContactRecord& r, double sl_threshold_s) {
       ++abandoned_;
       abandon_wait_.add(r.end_s - r.queue_entry_s);
       break;
-    case Outcome::Unserved: ++unserved_; break;
+    case Outcome::Unserved:
+      ++unserved_;
+      break;
   }
 }
 
@@ -81,20 +92,34 @@ void ContactStats::merge(const ContactStats& o) {
 
 std::optional<double> ContactStats::value(Kpi kpi) const {
   switch (kpi) {
-    case Kpi::Offered: return double(offered_);
-    case Kpi::Queued: return double(queued_);
-    case Kpi::Answered: return double(answered_);
-    case Kpi::Abandoned: return double(abandoned_);
-    case Kpi::Unserved: return double(unserved_);
-    case Kpi::AbandonRate: return ratio(abandoned_, answered_ + abandoned_);
-    case Kpi::Asa: return wait_.mean();
-    case Kpi::WaitP90: return wait_sketch_.quantile(0.9);
-    case Kpi::ServiceLevel: return ratio(within_threshold_, answered_ + abandoned_);
-    case Kpi::Frt: return frt_.mean();
-    case Kpi::Aht: return handle_.mean();
-    case Kpi::Art: return resolution_.mean();
-    case Kpi::AbandonWait: return abandon_wait_.mean();
-    case Kpi::kCount: break;
+    case Kpi::Offered:
+      return double(offered_);
+    case Kpi::Queued:
+      return double(queued_);
+    case Kpi::Answered:
+      return double(answered_);
+    case Kpi::Abandoned:
+      return double(abandoned_);
+    case Kpi::Unserved:
+      return double(unserved_);
+    case Kpi::AbandonRate:
+      return ratio(abandoned_, answered_ + abandoned_);
+    case Kpi::Asa:
+      return wait_.mean();
+    case Kpi::WaitP90:
+      return wait_sketch_.quantile(0.9);
+    case Kpi::ServiceLevel:
+      return ratio(within_threshold_, answered_ + abandoned_);
+    case Kpi::Frt:
+      return frt_.mean();
+    case Kpi::Aht:
+      return handle_.mean();
+    case Kpi::Art:
+      return resolution_.mean();
+    case Kpi::AbandonWait:
+      return abandon_wait_.mean();
+    case Kpi::kCount:
+      break;
   }
   return std::nullopt;
 }
@@ -106,7 +131,8 @@ std::optional<double> GroupStats::value(GroupKpi kpi) const {
                                    : std::nullopt;
     case GroupKpi::Agents:
       return window_s > 0 ? std::optional<double>(available_agent_s / window_s) : std::nullopt;
-    case GroupKpi::kCount: break;
+    case GroupKpi::kCount:
+      break;
   }
   return std::nullopt;
 }

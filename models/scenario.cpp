@@ -8,9 +8,12 @@ namespace ccsim {
 
 const char* channel_name(Channel channel) {
   switch (channel) {
-    case Channel::Voice: return "voice";
-    case Channel::Chat: return "chat";
-    case Channel::Email: return "email";
+    case Channel::Voice:
+      return "voice";
+    case Channel::Chat:
+      return "chat";
+    case Channel::Email:
+      return "email";
   }
   return "?";
 }
@@ -31,7 +34,9 @@ std::vector<StaffChange> scheduled_schedule(const AgentGroup& group, const Horiz
     steps.push_back({t, n});
   };
   switch (group.staff.kind) {
-    case Staffing::Kind::Count: push(0.0, group.staff.count); break;
+    case Staffing::Kind::Count:
+      push(0.0, group.staff.count);
+      break;
     case Staffing::Kind::PerInterval:
       for (std::size_t i = 0; i < group.staff.per_interval.size(); ++i) {
         push(double(i) * horizon.interval_s, group.staff.per_interval[i]);

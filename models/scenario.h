@@ -17,8 +17,8 @@ enum class Channel { Voice, Chat, Email };
 const char* channel_name(Channel channel);
 
 struct Horizon {
-  double interval_s = 1800.0;  // length of one interval
-  int intervals = 1;           // number of intervals; the horizon is interval_s * intervals
+  double interval_s = 1800.0;   // length of one interval
+  int intervals = 1;            // number of intervals; the horizon is interval_s * intervals
   std::string start = "00:00";  // label of the first interval's start, for output only
   bool stationary = false;      // given as duration_s: one interval covering the whole horizon
   double end_s() const { return interval_s * intervals; }
@@ -33,10 +33,10 @@ struct SimulationSettings {
 struct Arrivals {
   enum class Kind { RatePerHour, PerInterval, Trace };
   Kind kind = Kind::RatePerHour;
-  double rate_per_hour = 0.0;             // Kind::RatePerHour
-  std::vector<double> per_interval;        // Kind::PerInterval: expected arrivals per interval
-  std::vector<double> trace_times_s;       // Kind::Trace: sorted arrival times within [0, end)
-  std::string trace_path;                  // Kind::Trace: as given, for messages
+  double rate_per_hour = 0.0;         // Kind::RatePerHour
+  std::vector<double> per_interval;   // Kind::PerInterval: expected arrivals per interval
+  std::vector<double> trace_times_s;  // Kind::Trace: sorted arrival times within [0, end)
+  std::string trace_path;             // Kind::Trace: as given, for messages
 };
 
 struct ServiceLevelTarget {
@@ -50,8 +50,8 @@ struct ContactType {
   Arrivals arrivals;
   Distribution handle_time;
   std::optional<Distribution> wrap_up;
-  std::optional<Distribution> patience;  // absent (or channel email): never abandons
-  ServiceLevelTarget service_level;      // threshold used by the service_level KPI
+  std::optional<Distribution> patience;   // absent (or channel email): never abandons
+  ServiceLevelTarget service_level;       // threshold used by the service_level KPI
   bool has_service_level_target = false;  // whether the scenario gave service_level
   std::optional<double> max_abandon_rate;
   int priority = 0;  // larger is served first

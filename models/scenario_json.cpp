@@ -81,6 +81,7 @@ std::string closest(std::string_view given, const std::vector<std::string>& cand
   std::string best;
   std::size_t best_distance = 3;
   for (const std::string& c : candidates) {
+    if (g.size() > c.size() + 2 || c.size() > g.size() + 2) continue;  // distance > 2
     const std::size_t dist = edit_distance(g, lower(c));
     if (dist < best_distance && dist <= c.size() / 2) {
       best = c;
@@ -283,17 +284,16 @@ class Reader {
     }
   }
 
-  // "must have exactly one of ..." over `keys`; true if exactly one is present.
-  bool exactly_one(const json& object, const std::string& path,
+  // Reports unless exactly one of `keys` is present in `object`.
+  void exactly_one(const json& object, const std::string& path,
                    const std::vector<std::string>& keys) {
     std::vector<std::string> present;
     for (const std::string& key : keys) {
       if (object.contains(key)) present.push_back(key);
     }
-    if (present.size() == 1) return true;
+    if (present.size() == 1) return;
     error(path, "must have exactly one of " + join(keys) + " (got " +
                     (present.empty() ? std::string("none") : join(present)) + ")");
-    return false;
   }
 
   // ---- scalars
@@ -706,7 +706,7 @@ class Reader {
     std::error_code ec;
     std::ifstream in;
     if (!fs::is_directory(file, ec)) in.open(file, std::ios::binary);
-    if (!in) {
+    if (!in.is_open()) {
       error(path, trace + ": cannot open file");
       return;
     }
@@ -1182,7 +1182,7 @@ ScenarioParse load_scenario(const std::filesystem::path& file) {
   std::error_code ec;
   std::ifstream in;
   if (!fs::is_directory(file, ec)) in.open(file, std::ios::binary);
-  if (!in) {
+  if (!in.is_open()) {
     failed.errors.push_back(name + ": cannot open file");
     return failed;
   }

@@ -13,7 +13,9 @@
 namespace sim {
 
 // Number of hardware threads (at least 1).
-inline unsigned hardware_threads() { return std::max(1u, std::thread::hardware_concurrency()); }
+inline unsigned hardware_threads() {
+  return std::max(1u, std::thread::hardware_concurrency());
+}
 
 // Calls `run(r)` for r = 0 .. count-1 on up to `threads` threads (0: all hardware threads) and
 // returns the results indexed by r. `on_done(done)` is called after each finished replication,

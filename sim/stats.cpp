@@ -19,8 +19,8 @@ void Tally::merge(const Tally& other) {
 }
 
 namespace {
-constexpr double kLinearLimit = 64.0;       // seconds covered by linear buckets
-constexpr double kLinearWidth = 1.0 / 16;   // their width
+constexpr double kLinearLimit = 64.0;         // seconds covered by linear buckets
+constexpr double kLinearWidth = 1.0 / 16;     // their width
 constexpr std::size_t kLinearBuckets = 1024;  // kLinearLimit / kLinearWidth
 constexpr std::size_t kPerDoubling = 128;
 }  // namespace

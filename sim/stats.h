@@ -55,8 +55,7 @@ class TimeAverage {
   double integral(double t_s) const { return integral_ + value_ * (t_s - last_s_); }
   // Average from start to t_s; nullopt for an empty window.
   std::optional<double> average(double t_s) const {
-    return t_s > start_s_ ? std::optional<double>(integral(t_s) / (t_s - start_s_))
-                          : std::nullopt;
+    return t_s > start_s_ ? std::optional<double>(integral(t_s) / (t_s - start_s_)) : std::nullopt;
   }
   double value() const { return value_; }
 
@@ -93,7 +92,7 @@ class QuantileSketch {
 // A KPI across replications: mean and the half-width of its 95% confidence interval.
 struct Estimate {
   double mean = 0.0;
-  double ci95 = 0.0;  // Student-t half-width; 0 with one observation
+  double ci95 = 0.0;    // Student-t half-width; 0 with one observation
   std::uint64_t n = 0;  // replications in which the KPI was defined
 };
 

@@ -79,9 +79,15 @@ int cmd_run(const std::vector<std::string>& args, std::ostream& out, std::ostrea
 
   std::ostringstream content;
   switch (common.output_format()) {
-    case Format::Json: content << results_json(results, scenario).dump(2) << "\n"; break;
-    case Format::Csv: write_results_csv(content, results, scenario); break;
-    case Format::Table: write_results_table(content, results, scenario); break;
+    case Format::Json:
+      content << results_json(results, scenario).dump(2) << "\n";
+      break;
+    case Format::Csv:
+      write_results_csv(content, results, scenario);
+      break;
+    case Format::Table:
+      write_results_table(content, results, scenario);
+      break;
   }
   return emit(common, content.str(), out, err);
 }

@@ -42,9 +42,9 @@ int cmd_validate(const std::vector<std::string>& args, std::ostream& out, std::o
     for (const auto& e : parsed.errors) content << "error: " << e << "\n";
     if (parsed.ok()) {
       const Scenario& s = *parsed.scenario;
-      content << common.positional[0] << ": valid (" << s.contact_types.size()
-              << " contact types, " << s.agent_groups.size() << " agent groups, "
-              << s.horizon.intervals << " intervals)\n";
+      content << common.positional[0] << ": valid (" << s.contact_types.size() << " contact types, "
+              << s.agent_groups.size() << " agent groups, " << s.horizon.intervals
+              << " intervals)\n";
     } else {
       content << common.positional[0] << ": " << parsed.errors.size()
               << (parsed.errors.size() == 1 ? " problem\n" : " problems\n");

@@ -19,14 +19,16 @@ Format CommonOptions::output_format() const {
 }
 
 void add_common_options(po::options_description& desc, RawCommon& raw, CommonOptions& common) {
-  desc.add_options()
-      ("replications", po::value<std::string>(&raw.replications), "replications (>= 1); overrides the scenario")
-      ("seed", po::value<std::string>(&raw.seed), "random seed (integer >= 0); overrides the scenario")
-      ("threads", po::value<std::string>(&raw.threads), "worker threads (0: all cores; default 0)")
-      ("format", po::value<std::string>(&raw.format), "table | json | csv (default: from --out, else table)")
-      ("out", po::value<std::string>(&common.out), "write the output to FILE (atomically)")
-      ("quiet", po::bool_switch(&common.quiet), "no progress on stderr")
-      ("help,h", po::bool_switch(&common.help), "show this help");
+  desc.add_options()("replications", po::value<std::string>(&raw.replications),
+                     "replications (>= 1); overrides the scenario")(
+      "seed", po::value<std::string>(&raw.seed),
+      "random seed (integer >= 0); overrides the scenario")(
+      "threads", po::value<std::string>(&raw.threads), "worker threads (0: all cores; default 0)")(
+      "format", po::value<std::string>(&raw.format),
+      "table | json | csv (default: from --out, else table)")(
+      "out", po::value<std::string>(&common.out), "write the output to FILE (atomically)")(
+      "quiet", po::bool_switch(&common.quiet), "no progress on stderr")(
+      "help,h", po::bool_switch(&common.help), "show this help");
 }
 
 std::optional<double> parse_double(const std::string& text) {
@@ -110,6 +112,8 @@ int emit(const CommonOptions& common, const std::string& content, std::ostream& 
   return kExitOk;
 }
 
-bool show_progress(const CommonOptions& common) { return !common.quiet && ::isatty(2) == 1; }
+bool show_progress(const CommonOptions& common) {
+  return !common.quiet && ::isatty(2) == 1;
+}
 
 }  // namespace ccsim::cli

@@ -76,7 +76,8 @@ nlohmann::json results_json(const Results& r, const Scenario& sc) {
   j["replications"] = r.replications;
   j["seed"] = r.seed;
   nlohmann::json totals = nlohmann::json::object();
-  for (std::size_t k = 0; k < r.totals.size(); ++k) totals[type_key(r, k)] = contact_kpis_json(r.totals[k]);
+  for (std::size_t k = 0; k < r.totals.size(); ++k)
+    totals[type_key(r, k)] = contact_kpis_json(r.totals[k]);
   j["totals"] = totals;
   nlohmann::json intervals = nlohmann::json::array();
   for (std::size_t i = 0; i < r.intervals.size(); ++i) {
@@ -139,8 +140,10 @@ void write_results_csv(std::ostream& out, const Results& r, const Scenario& sc) 
       out << ",,";
     }
     out << ',' << csv_field(name) << ',' << kpi << ',';
-    if (e) out << csv_number(e->mean) << ',' << csv_number(e->ci95);
-    else out << ',';
+    if (e)
+      out << csv_number(e->mean) << ',' << csv_number(e->ci95);
+    else
+      out << ',';
     out << '\n';
   };
   for (std::size_t k = 0; k < r.totals.size(); ++k) {
@@ -199,7 +202,8 @@ void print_table(std::ostream& out, const std::vector<std::vector<std::string>>&
   std::vector<std::size_t> width;
   for (const auto& row : rows) {
     if (width.size() < row.size()) width.resize(row.size(), 0);
-    for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], display_width(row[c]));
+    for (std::size_t c = 0; c < row.size(); ++c)
+      width[c] = std::max(width[c], display_width(row[c]));
   }
   for (std::size_t r = 0; r < rows.size(); ++r) {
     std::string line;
@@ -276,7 +280,10 @@ std::optional<std::string> write_file_atomically(const std::filesystem::path& pa
   namespace fs = std::filesystem;
   const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
   std::random_device rd;
-  const fs::path tmp = dir / ("." + path.filename().string() + ".tmp" + std::to_string(rd()));
+  std::string tmp_name = path.filename().string();
+  tmp_name.insert(0, 1, '.');
+  tmp_name.append(".tmp").append(std::to_string(rd()));
+  const fs::path tmp = dir / tmp_name;
   {
     std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
     if (!f) return path.string() + ": cannot write file";

@@ -199,9 +199,8 @@ TEST(ScenarioJson, LongValuesAreCutInMessages) {
   json doc = minimal();
   doc["name"] = json::array();
   for (int i = 0; i < 40; ++i) doc["name"].push_back(i);
-  EXPECT_EQ(errors_of(doc),
-            Lines{"name: must be a string (got "
-                  "[0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,...)"});
+  EXPECT_EQ(errors_of(doc), Lines{"name: must be a string (got "
+                                  "[0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,...)"});
 }
 
 // ---- Unknown keys
@@ -1034,8 +1033,8 @@ TEST_F(ScenarioFiles, DuplicateKeysAreReported) {
   const fs::path file = write("dup.json", text);
   const ScenarioParse parsed = load_scenario(file);
   EXPECT_EQ(parsed.errors, (Lines{
-                               "name: duplicate key",
                                "contact_types[0].handle_time.mean_s: duplicate key",
+                               "name: duplicate key",
                            }));
   EXPECT_FALSE(parsed.scenario.has_value());
 }

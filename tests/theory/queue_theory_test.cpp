@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <string>
 
 #include "models/experiment.h"
 #include "tests/models/scenario_builder.h"
@@ -36,6 +37,10 @@ struct MMcCase {
   double arrivals_per_hour;
   int agents;
 };
+std::string case_name(const ::testing::TestParamInfo<MMcCase>& info) {
+  return std::to_string(int(info.param.arrivals_per_hour)) + "PerHour" +
+         std::to_string(info.param.agents) + "Agents";
+}
 
 class ErlangCQueue : public ::testing::TestWithParam<MMcCase> {};
 
@@ -55,7 +60,8 @@ TEST_P(ErlangCQueue, AsaAndServiceLevelMatchErlangC) {
 
 INSTANTIATE_TEST_SUITE_P(Loads, ErlangCQueue,
                          ::testing::Values(MMcCase{600, 33}, MMcCase{600, 35}, MMcCase{100, 7},
-                                           MMcCase{1800, 95}));
+                                           MMcCase{1800, 95}),
+                         case_name);
 
 TEST(PriorityClasses, MeanWaitsMatchCobhamsFormula) {
   // Two classes, same exponential service, non-preemptive priority, c agents:

@@ -1,0 +1,54 @@
+// A full replication of the Erlang-A benchmark queue: lambda = 1/s, AHT 180 s exponential,
+// patience 300 s exponential, 190 agents. Reports customers simulated per second on one
+// thread. The argument is the number of expected customers (the horizon in seconds).
+#include <benchmark/benchmark.h>
+#include <sys/resource.h>
+
+#include "models/contact_centre.h"
+
+namespace {
+
+ccsim::Scenario erlang_a_queue(double customers) {
+  ccsim::Scenario s;
+  s.name = "bench";
+  s.horizon.interval_s = customers;  // lambda = 1/s
+  s.horizon.intervals = 1;
+  s.horizon.stationary = true;
+  ccsim::ContactType ct;
+  ct.name = "calls";
+  ct.arrivals.kind = ccsim::Arrivals::Kind::RatePerHour;
+  ct.arrivals.rate_per_hour = 3600.0;
+  ct.handle_time = ccsim::Distribution::exponential(180.0);
+  ct.patience = ccsim::Distribution::exponential(300.0);
+  s.contact_types.push_back(ct);
+  ccsim::AgentGroup g;
+  g.name = "agents";
+  g.skills = {0};
+  g.staff.count = 190;
+  s.agent_groups.push_back(g);
+  return s;
+}
+
+void BM_ErlangAReplication(benchmark::State& state) {
+  const ccsim::Scenario s = erlang_a_queue(double(state.range(0)));
+  std::uint64_t customers = 0, rep = 0;
+  std::size_t peak = 0;
+  for (auto _ : state) {
+    const auto r = ccsim::simulate_replication(s, 1, rep++);
+    customers += r.contacts;
+    peak = std::max(peak, r.peak_in_system);
+    benchmark::DoNotOptimize(r.events);
+  }
+  state.SetItemsProcessed(std::int64_t(customers));
+  state.counters["customers_per_s"] =
+      benchmark::Counter(double(customers), benchmark::Counter::kIsRate);
+  state.counters["peak_in_system"] = double(peak);
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  state.counters["max_rss_MiB"] = double(usage.ru_maxrss) / 1024.0;
+}
+BENCHMARK(BM_ErlangAReplication)->Arg(1000000)->Arg(10000000)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();

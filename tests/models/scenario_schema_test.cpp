@@ -1,0 +1,172 @@
+// Keeps scenarios/scenario.schema.json in step with the validator (scenario_keys(),
+// distribution_parameters()) and checks that the example scenarios are valid.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "models/distribution.h"
+#include "models/scenario_json.h"
+
+namespace ccsim {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using Keys = std::set<std::string>;
+
+const fs::path kScenarios = fs::path(CCSIM_SOURCE_DIR) / "scenarios";
+
+const json& schema() {
+  static const json document = [] {
+    std::ifstream in(kScenarios / "scenario.schema.json");
+    EXPECT_TRUE(in.is_open());
+    return json::parse(in);
+  }();
+  return document;
+}
+
+// `node`, or the schema it refers to with a local "$ref": "#/...".
+const json& resolve(const json& node) {
+  if (!node.contains("$ref")) return node;
+  const std::string ref = node.at("$ref").get<std::string>();
+  EXPECT_EQ(ref.substr(0, 2), "#/") << ref;
+  return schema().at(json::json_pointer(ref.substr(1)));
+}
+
+Keys keys_of(const json& object) {
+  Keys keys;
+  for (const auto& [key, value] : object.items()) keys.insert(key);
+  return keys;
+}
+
+std::vector<std::string> dist_names() {
+  std::vector<std::string> names;
+  for (DistKind kind :
+       {DistKind::Exponential, DistKind::Deterministic, DistKind::Uniform, DistKind::Lognormal,
+        DistKind::Gamma, DistKind::Erlang, DistKind::Weibull, DistKind::Empirical}) {
+    names.push_back(dist_name(kind));
+  }
+  return names;
+}
+
+// Calls `visit` on every object in `node` and below, with its JSON pointer.
+void walk(const json& node, const std::string& pointer,
+          const std::function<void(const json&, const std::string&)>& visit) {
+  if (node.is_object()) {
+    visit(node, pointer);
+    for (const auto& [key, value] : node.items()) walk(value, pointer + "/" + key, visit);
+  } else if (node.is_array()) {
+    for (std::size_t i = 0; i < node.size(); ++i) {
+      walk(node[i], pointer + "/" + std::to_string(i), visit);
+    }
+  }
+}
+
+// Where each kind of scenario object sits in the schema (before resolving "$ref").
+struct Location {
+  const char* pointer;
+  const char* kind;
+};
+const Location kLocations[] = {
+    {"", "scenario"},
+    {"/properties/horizon", "horizon"},
+    {"/properties/simulation", "simulation"},
+    {"/properties/contact_types/items", "contact_type"},
+    {"/$defs/contact_type/properties/arrivals", "arrivals"},
+    {"/$defs/contact_type/properties/handle_time", "distribution"},
+    {"/$defs/contact_type/properties/wrap_up", "distribution"},
+    {"/$defs/contact_type/properties/patience", "distribution"},
+    {"/$defs/contact_type/properties/service_level", "service_level"},
+    {"/properties/agent_groups/items", "agent_group"},
+    {"/$defs/agent_group/properties/staff", "staff"},
+    {"/$defs/staff/properties/shifts/items", "shift"},
+};
+
+TEST(ScenarioSchema, IsJsonSchemaDraft2020_12) {
+  EXPECT_EQ(schema().at("$schema"), "https://json-schema.org/draft/2020-12/schema");
+}
+
+TEST(ScenarioSchema, EveryKindOfObjectHasALocation) {
+  Keys located;
+  for (const Location& l : kLocations) located.insert(l.kind);
+  EXPECT_EQ(located, keys_of(scenario_keys()));
+}
+
+TEST(ScenarioSchema, EachObjectListsExactlyTheKeysTheValidatorAccepts) {
+  for (const Location& l : kLocations) {
+    SCOPED_TRACE(std::string(l.kind) + " at \"" + l.pointer + "\"");
+    const json& object = resolve(schema().at(json::json_pointer(l.pointer)));
+    EXPECT_EQ(object.value("type", ""), "object");
+    ASSERT_TRUE(object.contains("properties"));
+    const std::vector<std::string>& known = scenario_keys().at(l.kind);
+    EXPECT_EQ(keys_of(object.at("properties")), Keys(known.begin(), known.end()));
+    EXPECT_EQ(object.value("additionalProperties", true), false);
+  }
+}
+
+TEST(ScenarioSchema, EveryObjectSchemaForbidsAdditionalProperties) {
+  int objects = 0;
+  walk(schema(), "", [&](const json& node, const std::string& pointer) {
+    if (node.value("type", json()) != "object") return;
+    ++objects;
+    EXPECT_EQ(node.value("additionalProperties", true), false) << pointer;
+  });
+  EXPECT_EQ(objects, 10);  // the top level and the nine $defs
+}
+
+TEST(ScenarioSchema, EveryKeyHasADescription) {
+  walk(schema(), "", [&](const json& node, const std::string& pointer) {
+    if (!node.contains("properties") || pointer.ends_with("/if")) return;
+    for (const auto& [key, property] : node.at("properties").items()) {
+      EXPECT_FALSE(property.value("description", "").empty()) << pointer << "/properties/" << key;
+    }
+  });
+}
+
+TEST(ScenarioSchema, DistEnumListsEveryDistribution) {
+  const json& dist = schema().at(json::json_pointer("/$defs/distribution/properties/dist"));
+  EXPECT_EQ(dist.at("enum").get<std::vector<std::string>>(), dist_names());
+  const std::vector<std::string> names = dist_names();
+  EXPECT_EQ(keys_of(distribution_parameters()), Keys(names.begin(), names.end()));
+}
+
+TEST(ScenarioSchema, EachDistributionAllowsExactlyItsParameters) {
+  const json& rules = schema().at(json::json_pointer("/$defs/distribution/allOf"));
+  Keys covered;
+  for (const json& rule : rules) {
+    const std::string name = rule.at("if").at("properties").at("dist").at("const");
+    SCOPED_TRACE(name);
+    covered.insert(name);
+    const std::vector<std::string>& params = distribution_parameters().at(name);
+    EXPECT_EQ(rule.at("then").at("required").get<std::vector<std::string>>(), params);
+    std::vector<std::string> allowed = {"dist"};
+    allowed.insert(allowed.end(), params.begin(), params.end());
+    EXPECT_EQ(rule.at("then").at("propertyNames").at("enum").get<std::vector<std::string>>(),
+              allowed);
+  }
+  EXPECT_EQ(covered, keys_of(distribution_parameters()));
+}
+
+TEST(ScenarioSchema, ExampleScenariosAreValid) {
+  int examples = 0;
+  for (const auto& entry : fs::directory_iterator(kScenarios)) {
+    const fs::path file = entry.path();
+    if (file.extension() != ".json" || file.filename() == "scenario.schema.json") continue;
+    SCOPED_TRACE(file.string());
+    ++examples;
+    const ScenarioParse parsed = load_scenario(file);
+    EXPECT_EQ(parsed.errors, std::vector<std::string>{});
+    EXPECT_EQ(parsed.warnings, std::vector<std::string>{});
+    std::ifstream in(file);
+    EXPECT_EQ(json::parse(in).value("$schema", ""), "scenario.schema.json");
+  }
+  EXPECT_GE(examples, 3);
+}
+
+}  // namespace
+}  // namespace ccsim

@@ -1,0 +1,176 @@
+// ccsim erlang: the analytic Erlang B / C / A calculator (no simulation).
+#include <cctype>
+#include <sstream>
+
+#include "models/erlang.h"
+#include "tools/cli.h"
+#include "tools/options.h"
+
+namespace po = boost::program_options;
+
+namespace ccsim::cli {
+
+namespace {
+
+constexpr const char* kErlangUsage =
+    "usage: ccsim erlang --model b|c|a --arrivals-per-hour X --aht-s Y [--agents N]\n"
+    "                    [--patience-s P] [--threshold-s T] [--target-sl S] [--target-asa-s A]\n"
+    "                    [--max-abandon R] [--max-block B] [--format table|json|csv] [--out FILE]\n"
+    "Without --agents, finds the fewest agents meeting every target given.\n";
+
+// "arrivals_per_hour: ..." (the model's field names) → "--arrivals-per-hour: ...".
+std::string as_option_message(std::string message) {
+  const auto colon = message.find(':');
+  if (colon == std::string::npos) return message;
+  std::string field = message.substr(0, colon);
+  for (char& c : field) {
+    if (c == '_') c = '-';
+  }
+  return "--" + field + message.substr(colon);
+}
+
+nlohmann::json optional_json(const std::optional<double>& v) {
+  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+}
+
+}  // namespace
+
+int cmd_erlang(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  CommonOptions common;
+  RawCommon raw;
+  po::options_description desc("options");
+  std::string model, arrivals, aht, agents, patience, threshold, target_sl, target_asa, max_abandon,
+      max_block;
+  desc.add_options()("model", po::value<std::string>(&model),
+                     "b (Erlang B), c (Erlang C) or a (Erlang A)")(
+      "arrivals-per-hour", po::value<std::string>(&arrivals), "arrival rate per hour")(
+      "aht-s", po::value<std::string>(&aht), "average handle time, seconds")(
+      "agents", po::value<std::string>(&agents),
+      "agents; omit to find the fewest meeting the targets")(
+      "patience-s", po::value<std::string>(&patience), "mean patience, seconds (model a)")(
+      "threshold-s", po::value<std::string>(&threshold), "service-level threshold, seconds")(
+      "target-sl", po::value<std::string>(&target_sl), "service-level target in [0, 1]")(
+      "target-asa-s", po::value<std::string>(&target_asa), "ASA target, seconds")(
+      "max-abandon", po::value<std::string>(&max_abandon), "abandonment target (model a)")(
+      "max-block", po::value<std::string>(&max_block), "blocking target (model b)");
+  add_common_options(desc, raw, common);
+  po::variables_map vm;
+  std::vector<std::string> errors = parse_options(args, desc, vm, raw, common);
+  if (common.help) {
+    out << kErlangUsage << desc;
+    return kExitOk;
+  }
+  if (errors.empty() && !common.positional.empty()) {
+    errors.push_back("unexpected argument '" + common.positional[0] + "'");
+  }
+  erlang::Query q;
+  if (errors.empty()) {
+    if (model.empty()) {
+      errors.push_back("--model: is required (b, c or a)");
+    } else if (auto m = erlang::parse_model(model)) {
+      q.model = *m;
+    } else {
+      errors.push_back("--model: must be one of b, c, a (got " + model + ")");
+    }
+    auto number = [&](const char* name, const std::string& text, bool required, auto assign) {
+      if (!vm.count(name)) {
+        if (required) errors.push_back(std::string("--") + name + ": is required");
+        return;
+      }
+      if (const auto v = parse_double(text)) {
+        assign(*v);
+      } else {
+        errors.push_back(std::string("--") + name + ": must be a number (got " + text + ")");
+      }
+    };
+    number("arrivals-per-hour", arrivals, true, [&](double v) { q.arrivals_per_hour = v; });
+    number("aht-s", aht, true, [&](double v) { q.aht_s = v; });
+    number("patience-s", patience, false, [&](double v) { q.patience_s = v; });
+    number("threshold-s", threshold, false, [&](double v) { q.threshold_s = v; });
+    number("target-sl", target_sl, false, [&](double v) { q.target_sl = v; });
+    number("target-asa-s", target_asa, false, [&](double v) { q.target_asa_s = v; });
+    number("max-abandon", max_abandon, false, [&](double v) { q.max_abandon = v; });
+    number("max-block", max_block, false, [&](double v) { q.max_block = v; });
+    if (vm.count("agents")) {
+      const auto v = parse_integer(agents);
+      if (!v || *v < 0 || *v > erlang::kMaxAgents) {
+        errors.push_back("--agents: must be an integer from 0 to " +
+                         std::to_string(erlang::kMaxAgents) + " (got " + agents + ")");
+      } else {
+        q.agents = int(*v);
+      }
+    }
+    if (errors.empty()) {
+      for (const std::string& e : erlang::validate(q)) errors.push_back(as_option_message(e));
+    }
+  }
+  if (!errors.empty()) {
+    for (const auto& e : errors) err << "error: " << e << "\n";
+    err << kErlangUsage;
+    return kExitBadInput;
+  }
+
+  if (!q.agents) {
+    q.agents = erlang::min_agents(q);
+    if (!q.agents) {
+      err << "error: no number of agents up to " << erlang::kMaxAgents
+          << " meets the targets given\n";
+      return kExitBadInput;
+    }
+  }
+  const erlang::Report r = erlang::evaluate(q);
+
+  const std::vector<std::pair<const char*, std::optional<double>>> fields{
+      {"offered_load", r.offered_load},
+      {"p_block", r.p_block},
+      {"p_wait", r.p_wait},
+      {"asa_s", r.asa_s},
+      {"mean_wait_s", r.mean_wait_s},
+      {"service_level", r.service_level},
+      {"abandon_rate", r.abandon_rate},
+      {"occupancy", r.occupancy}};
+  std::ostringstream content;
+  switch (common.output_format()) {
+    case Format::Json: {
+      nlohmann::json j;
+      j["model"] = erlang::model_name(r.model);
+      j["agents"] = r.agents;
+      j["stable"] = r.stable;
+      for (const auto& [name, value] : fields) j[name] = optional_json(value);
+      content << j.dump(2) << "\n";
+      break;
+    }
+    case Format::Csv: {
+      content << "model,agents,stable";
+      for (const auto& f : fields) content << ',' << f.first;
+      content << '\n'
+              << erlang::model_name(r.model) << ',' << r.agents << ','
+              << (r.stable ? "true" : "false");
+      for (const auto& f : fields) {
+        content << ',';
+        if (f.second) content << format_number(*f.second, 12);
+      }
+      content << '\n';
+      break;
+    }
+    case Format::Table: {
+      std::string name = erlang::model_name(r.model);
+      for (char& c : name) c = char(std::toupper(static_cast<unsigned char>(c)));
+      content << "Erlang " << name << ": " << q.arrivals_per_hour << " arrivals/h, AHT " << q.aht_s
+              << " s";
+      if (q.patience_s) content << ", patience " << *q.patience_s << " s";
+      content << "\n";
+      content << "agents         " << r.agents << "\n";
+      content << "stable         " << (r.stable ? "yes" : "no (load >= agents)") << "\n";
+      for (const auto& [name, value] : fields) {
+        if (!value) continue;
+        content << name << std::string(15 - std::string(name).size(), ' ')
+                << format_number(*value, 6) << "\n";
+      }
+      break;
+    }
+  }
+  return emit(common, content.str(), out, err);
+}
+
+}  // namespace ccsim::cli
