@@ -3,7 +3,7 @@
 // Every problem is reported at once, each as one line "PATH: RULE (got VALUE)", e.g.
 //   contact_types[0].handle_time.mean_s: must be > 0 (got -3)
 // Unknown keys are errors, with a did-you-mean hint when a known key is close.
-// Warnings (e.g. a load above capacity) do not stop a run; they are printed by the caller.
+// Warnings (e.g. an ignored key) do not stop a run; they are printed by the caller.
 #pragma once
 
 #include <filesystem>
@@ -19,7 +19,9 @@ namespace ccsim {
 
 struct ScenarioParse {
   std::optional<Scenario> scenario;   // set iff errors is empty
-  std::vector<std::string> errors;    // "path: message", in document order
+  // "path: message". Arrays in order; within an object, unknown keys first (alphabetically),
+  // then the known keys in the order of scenario_keys(). The order is stable across runs.
+  std::vector<std::string> errors;
   std::vector<std::string> warnings;  // "path: message"
   bool ok() const { return errors.empty(); }
 };
