@@ -59,7 +59,7 @@ Results summarise(const Scenario& scenario, const std::vector<ReplicationKpis>& 
   auto contact_kpis = [&](std::size_t i, std::size_t k) {
     ContactKpis out;
     for (std::size_t q = 0; q < kKpiCount; ++q) {
-      const std::size_t at = (i * (n_types + 1) + k) * kKpiCount + q;
+      const std::size_t at = contact_kpi_index(n_types, i, k, Kpi(q));
       for (std::size_t r = 0; r < reps.size(); ++r) column[r] = reps[r].contact[at];
       out.kpi[q] = sim::estimate(column);
     }
@@ -68,7 +68,7 @@ Results summarise(const Scenario& scenario, const std::vector<ReplicationKpis>& 
   auto group_kpis = [&](std::size_t i, std::size_t g) {
     GroupKpis out;
     for (std::size_t q = 0; q < kGroupKpiCount; ++q) {
-      const std::size_t at = (i * n_groups + g) * kGroupKpiCount + q;
+      const std::size_t at = group_kpi_index(n_groups, i, g, GroupKpi(q));
       for (std::size_t r = 0; r < reps.size(); ++r) column[r] = reps[r].group[at];
       out.kpi[q] = sim::estimate(column);
     }
@@ -85,17 +85,21 @@ Results summarise(const Scenario& scenario, const std::vector<ReplicationKpis>& 
   return res;
 }
 
-Results run_experiment(const Scenario& scenario, const RunOptions& options) {
+std::vector<ReplicationKpis> simulate_replications(const Scenario& scenario,
+                                                   const RunOptions& options) {
   const auto count = std::size_t(options.replications);
   std::function<void(std::size_t)> on_done;
   if (options.progress) on_done = [&](std::size_t done) { options.progress(done, count); };
-  const auto reps = sim::replicate<ReplicationKpis>(
+  return sim::replicate<ReplicationKpis>(
       count, options.threads,
       [&](std::size_t r) {
         return replication_kpis(simulate_replication(scenario, options.seed, r));
       },
       on_done);
-  return summarise(scenario, reps, options.seed);
+}
+
+Results run_experiment(const Scenario& scenario, const RunOptions& options) {
+  return summarise(scenario, simulate_replications(scenario, options), options.seed);
 }
 
 }  // namespace ccsim

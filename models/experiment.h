@@ -67,6 +67,21 @@ struct ReplicationKpis {
 
 ReplicationKpis replication_kpis(const ReplicationResult& rep);
 
+// Index into ReplicationKpis::contact of interval i (== intervals: the day), type k
+// (== types: all), KPI q.
+inline std::size_t contact_kpi_index(std::size_t types, std::size_t i, std::size_t k, Kpi q) {
+  return (i * (types + 1) + k) * kKpiCount + static_cast<std::size_t>(q);
+}
+// Index into ReplicationKpis::group of interval i (== intervals: the day), group g, KPI q.
+inline std::size_t group_kpi_index(std::size_t groups, std::size_t i, std::size_t g, GroupKpi q) {
+  return (i * groups + g) * kGroupKpiCount + static_cast<std::size_t>(q);
+}
+
+// Simulates `options.replications` replications; their KPIs in replication order (for paired
+// comparisons of variants run with the same seed: common random numbers).
+std::vector<ReplicationKpis> simulate_replications(const Scenario& scenario,
+                                                   const RunOptions& options);
+
 // Simulates `options.replications` replications and summarises them.
 // REQUIRES: scenario validated; options.replications >= 1.
 Results run_experiment(const Scenario& scenario, const RunOptions& options);

@@ -18,6 +18,22 @@ const char* channel_name(Channel channel) {
   return "?";
 }
 
+const char* callback_mode_name(CallbackMode mode) {
+  switch (mode) {
+    case CallbackMode::VirtualHold: return "virtual_hold";
+    case CallbackMode::Scheduled: return "scheduled";
+  }
+  return "?";
+}
+
+const char* wait_predictor_name(WaitPredictor predictor) {
+  switch (predictor) {
+    case WaitPredictor::QueueLength: return "queue_length";
+    case WaitPredictor::LastToEnterService: return "last_to_enter_service";
+  }
+  return "?";
+}
+
 namespace {
 
 // Scheduled agents (before shrinkage) as a step function over [0, horizon end): sorted, first

@@ -44,6 +44,54 @@ struct ServiceLevelTarget {
   double target = 0.8;
 };
 
+// Self-service (IVR menu, FAQ, app): a share of arrivals resolved before any queue.
+struct SelfService {
+  double deflection = 0.0;  // in [0, 1]
+};
+
+// A chatbot every non-deflected arrival talks to first.
+struct Chatbot {
+  double containment = 0.0;  // share of bot conversations the bot resolves, in [0, 1]
+  Distribution bot_time;     // length of a bot conversation
+  // Concurrent bot conversations; 0 means unlimited. When all are in use, contacts wait for
+  // the bot in FIFO order (and may abandon there with queue_patience).
+  int max_sessions = 0;
+  std::optional<Distribution> queue_patience;  // patience while waiting for a bot session
+  double abandon_prob = 0.0;  // share of conversations the customer quits (at bot_time's end)
+  // After hand-off, escalated contacts may be harder: their own handle time and patience
+  // (absent: the contact type's).
+  std::optional<Distribution> handoff_handle_time;
+  std::optional<Distribution> handoff_patience;
+};
+
+enum class CallbackMode { VirtualHold, Scheduled };
+enum class WaitPredictor { QueueLength, LastToEnterService };
+const char* callback_mode_name(CallbackMode mode);
+const char* wait_predictor_name(WaitPredictor predictor);
+
+struct Callback {
+  CallbackMode mode = CallbackMode::VirtualHold;
+  double offer_when_expected_wait_over_s = 0.0;
+  double accept_prob = 0.0;
+  double reach_prob = 1.0;
+  int max_attempts = 1;
+  double retry_after_s = 0.0;
+  std::optional<Distribution> dial_time;  // agent time per call attempt (absent: 0)
+  WaitPredictor predictor = WaitPredictor::QueueLength;
+  // Scheduled mode: the callback is due `delay_s` after acceptance, or, when
+  // at_interval_start_after is set, at the start of the interval that many intervals after
+  // the one in which the customer accepted.
+  double delay_s = 0.0;
+  std::optional<int> at_interval_start_after;
+};
+
+// An abandoned contact calls again with probability `prob` after `delay`.
+struct Retrial {
+  double prob = 0.0;
+  Distribution delay;
+  int max_retrials = 10;  // a contact retries at most this many times
+};
+
 struct ContactType {
   std::string name;
   Channel channel = Channel::Voice;
@@ -54,7 +102,12 @@ struct ContactType {
   ServiceLevelTarget service_level;       // threshold used by the service_level KPI
   bool has_service_level_target = false;  // whether the scenario gave service_level
   std::optional<double> max_abandon_rate;
+  std::optional<double> max_asa_s;  // staffing target
   int priority = 0;  // larger is served first
+  std::optional<SelfService> self_service;
+  std::optional<Chatbot> chatbot;
+  std::optional<Callback> callback;
+  std::optional<Retrial> retrial;
 };
 
 struct Shift {
@@ -75,8 +128,12 @@ struct AgentGroup {
   std::string name;
   std::vector<int> skills;  // indices into Scenario::contact_types, in the order given
   Staffing staff;
-  int concurrency = 1;
+  int concurrency = 1;     // simultaneous chats per agent (> 1 only for chat-only groups)
+  // Handle-time factor of a chat by the number of chats the agent holds when it starts
+  // (index 0: alone); empty: no slowdown. Size = concurrency when given.
+  std::vector<double> concurrency_slowdown;
   double shrinkage = 0.0;  // share of scheduled staff not available
+  std::optional<double> max_occupancy;  // staffing target: occupancy cap in (0, 1]
 };
 
 struct Scenario {
