@@ -7,21 +7,32 @@
 namespace ccsim {
 
 enum class Outcome {
-  Answered,   // reached an agent
-  Abandoned,  // left the queue before an agent reached it
-  Unserved,   // still waiting when the simulation ended (no agent and no patience left)
+  Answered,        // reached an agent (directly or by a completed callback)
+  Abandoned,       // left the human queue before an agent reached it
+  Deflected,       // resolved by self-service before any queue
+  Contained,       // resolved by the chatbot
+  BotAbandoned,    // quit while waiting for or talking to the chatbot
+  CallbackFailed,  // accepted a callback but was not reached in max_attempts calls
+  Unserved,        // still waiting when the simulation ended (no agent and no patience left)
 };
 
 const char* outcome_name(Outcome outcome);
 
-// REQUIRES (invariants the model guarantees): arrival_s <= queue_entry_s <= end_s;
-// for Answered, queue_entry_s <= answer_s and end_s = answer_s + handle_s (+ wrap_s is agent
-// time after the customer has left); for Abandoned, end_s is the abandonment time.
+// Invariants the model guarantees: arrival_s <= bot_start_s <= bot_end_s (when used_bot)
+// <= queue_entry_s (when queued) <= end_s; for Answered, queue_entry_s <= answer_s and
+// end_s = answer_s + handle_s (wrap_s is agent time after the customer has left); for
+// Abandoned, end_s is the abandonment time.
 struct ContactRecord {
   std::uint64_t id = 0;  // unique within a replication, in order of arrival
   int type = 0;          // index into Scenario::contact_types
   Outcome outcome = Outcome::Unserved;
-  double arrival_s = 0.0;      // first contact with the centre
+  int attempt = 0;  // 0: first attempt; n: n-th retrial after abandoning
+  double arrival_s = 0.0;
+  bool used_bot = false;
+  double bot_start_s = 0.0;  // start of the bot conversation (the bot's first answer)
+  double bot_end_s = 0.0;
+  bool queued = false;         // entered the human queue
+  bool escalated = false;      // handed over by the chatbot
   double queue_entry_s = 0.0;  // entry into the human queue
   double answer_s = 0.0;       // an agent answered (Answered only)
   double end_s = 0.0;          // the customer's last moment in the system
@@ -29,10 +40,18 @@ struct ContactRecord {
   double wrap_s = 0.0;         // after-contact work (Answered only)
   int group = -1;              // agent group that answered (Answered only)
   int agent = -1;              // agent id within the replication (Answered only)
+  // Callbacks.
+  bool callback_offered = false;
+  bool callback_accepted = false;
+  double callback_accept_s = 0.0;
+  int call_attempts = 0;      // calls the agents made to the customer
+  double first_call_s = 0.0;  // start of the first call (when call_attempts > 0)
+  // The wait predicted at queue entry (when a predictor was consulted).
+  bool has_prediction = false;
+  double predicted_wait_s = 0.0;
 
-  double wait_s() const {
-    return (outcome == Outcome::Answered ? answer_s : end_s) - queue_entry_s;
-  }
+  bool retrial() const { return attempt > 0; }
+  bool on_callback() const { return callback_accepted; }
 };
 
 }  // namespace ccsim

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <deque>
 #include <limits>
 
 #include "sim/calendar.h"
@@ -16,28 +15,53 @@ constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
 // Event kinds; at equal times they fire in this order (the calendar's priority).
-enum class EventKind : std::uint8_t { Checkpoint, StaffChange, AgentFree, Abandon, Arrival };
+enum class EventKind : std::uint8_t {
+  Checkpoint,
+  StaffChange,
+  AgentFree,    // an agent finished a contact (talk + wrap-up)
+  DialEnd,      // an agent's call to a callback customer was answered or not
+  BotEnd,       // a bot conversation ended
+  BotAbandon,   // patience ran out waiting for a bot session
+  Abandon,      // patience ran out in the human queue
+  CallbackDue,  // a callback is due for (another) attempt
+  Retrial,      // an abandoned contact calls again
+  Arrival,
+};
 
 struct Event {
   EventKind kind;
-  std::uint32_t index;  // checkpoint, group, agent, contact slot or contact type
+  std::uint32_t index;  // checkpoint, group/step, agent, contact slot, retrial or contact type
 };
 
 // Purposes of random numbers, combined with a contact type's name into stream ids.
-enum Purpose : std::uint64_t { kArrivals = 1, kHandle = 2, kWrapUp = 3, kPatience = 4 };
+enum Purpose : std::uint64_t {
+  kArrivals = 1,
+  kHandle = 2,
+  kWrapUp = 3,
+  kPatience = 4,
+  kDeflection = 5,
+  kBotTime = 6,
+  kBotOutcome = 7,
+  kBotPatience = 8,
+  kCallbackAccept = 9,
+  kDial = 10,
+  kReach = 11,
+  kRetrial = 12,
+};
+
+enum class Where : std::uint8_t { None, BotQueue, HumanQueue };
 
 struct Contact {
   std::uint64_t id = 0;
-  std::uint64_t seq = 0;  // n-th arrival of its type: names its random numbers
-  double arrival_s = 0.0;
-  double queue_entry_s = 0.0;
-  sim::EventHandle abandon;
-  std::uint32_t prev = kNone, next = kNone;  // links in its type's queue
-  int type = 0;
+  std::uint64_t key = 0;   // names the contact's random numbers: (attempt, n-th arrival of type)
+  sim::EventHandle timer;  // abandonment (bot or human queue)
+  std::uint32_t prev = kNone, next = kNone;  // links in the queue it waits in
+  Where where = Where::None;
+  ContactRecord rec;  // filled in as the contact lives
 };
 
-// FIFO of waiting contacts of one type: an intrusive doubly-linked list through the contact
-// pool, so that an abandoning contact leaves from the middle in O(1).
+// FIFO of waiting contacts: an intrusive doubly-linked list through the contact pool, so that
+// an abandoning contact leaves from the middle in O(1).
 struct Queue {
   std::uint32_t head = kNone, tail = kNone;
   std::size_t size = 0;
@@ -45,30 +69,52 @@ struct Queue {
 
 struct Agent {
   int group = 0;
-  double idle_since_s = 0.0;
-  std::uint32_t member_pos = 0;  // position in its group's members
-  bool busy = false;
-  bool leaving = false;  // leaves when the contact in hand is finished
+  int active = 0;        // contacts in hand (talking, wrapping up or dialling)
+  bool leaving = false;  // leaves once active reaches 0
+  std::uint32_t member_pos = 0;
+  // Availability list of its group at level `active` (only while active < concurrency and
+  // not leaving), ordered by the time the agent reached that level.
+  bool listed = false;
+  std::uint32_t prev = kNone, next = kNone;
+  double listed_since_s = 0.0;
+  std::uint32_t dialling = kNone;  // contact slot being called back
+};
+
+struct AgentList {
+  std::uint32_t head = kNone, tail = kNone;
 };
 
 struct GroupState {
   std::vector<int> skills;
   std::vector<StaffChange> schedule;
-  std::deque<std::uint32_t> idle;      // idle agents, longest idle first
-  std::vector<std::uint32_t> members;  // present agents (idle or busy)
+  int concurrency = 1;
+  std::vector<double> slowdown;        // by chats held, or empty
+  std::vector<AgentList> available;    // by level (contacts held), 0 .. concurrency-1
+  std::vector<std::uint32_t> members;  // present agents
   int leaving = 0;
-  int busy = 0;
-  sim::TimeAverage busy_time;
-  sim::TimeAverage present_time;
+  int busy_agents = 0;
+  int busy_slots = 0;
+  sim::TimeAverage busy_time, slot_time, present_time;
 };
 
 struct TypeState {
   std::uint64_t name_id = 0;
   std::vector<double> rate_per_s;  // per interval (rate and per_interval arrivals)
   std::vector<int> groups;         // groups skilled for this type
-  Queue queue;
-  std::uint64_t next_seq = 0;
+  Queue queue;                     // human queue
+  Queue bot_queue;                 // waiting for a bot session
+  int bot_sessions = 0;            // bot conversations in progress
+  std::uint64_t next_seq = 0;      // first attempts so far
   std::size_t trace_pos = 0;
+  double mean_agent_time_s = 0.0;  // handle + wrap-up means, for the wait predictor
+  double last_wait_s = 0.0;        // wait of the last contact to reach an agent
+  bool realtime = true;            // voice or chat (email is deferred work)
+};
+
+struct PendingRetrial {
+  int type;
+  std::uint64_t seq;
+  int attempt;
 };
 
 class Model {
@@ -80,30 +126,46 @@ class Model {
  private:
   // Events.
   void on_arrival(int type);
+  void on_retrial(std::uint32_t index);
+  void on_bot_end(std::uint32_t slot);
+  void on_bot_abandon(std::uint32_t slot);
   void on_abandon(std::uint32_t slot);
+  void on_callback_due(std::uint32_t slot);
   void on_agent_free(std::uint32_t agent);
+  void on_dial_end(std::uint32_t agent);
   void on_staff_change(int group, std::size_t step);
   void on_checkpoint(std::size_t index);
 
   double next_arrival_time(int type, double after_s);
   void schedule_next_arrival(int type);
 
+  // The contact flow.
+  void start_contact(std::uint32_t slot);
+  void start_bot(std::uint32_t slot);
+  void enter_human_queue(std::uint32_t slot);
+  void dispatch(std::uint32_t slot, bool at_head);
+  double predicted_wait(int type) const;
+  void finish(std::uint32_t slot, Outcome outcome, double end_s);
+
   // Agents and routing.
-  void agent_available(std::uint32_t agent);
-  void answer(std::uint32_t slot, std::uint32_t agent);
+  std::uint32_t best_available_agent(int type) const;
+  void take(std::uint32_t slot, std::uint32_t agent);
+  void serve(std::uint32_t slot, std::uint32_t agent);
+  void agent_ready(std::uint32_t agent);
   int pick_type(const GroupState& group) const;
   std::uint32_t hire(int group);
   void depart(std::uint32_t agent);
-  void set_busy(GroupState& g, int delta);
-  void set_present(GroupState& g);
+  void list_agent(std::uint32_t agent);
+  void unlist_agent(std::uint32_t agent);
+  void set_load(std::uint32_t agent, int delta);
 
   // Contacts.
-  std::uint32_t new_contact(int type);
-  void free_contact(std::uint32_t slot);
-  void enqueue(std::uint32_t slot);
-  void unlink(std::uint32_t slot);
+  std::uint32_t new_contact(int type, std::uint64_t seq, int attempt);
+  void push(Queue& q, std::uint32_t slot, bool at_head);
+  void unlink(Queue& q, std::uint32_t slot);
+  Queue& queue_of(std::uint32_t slot);
   void record(const ContactRecord& r);
-  sim::RandomStream contact_stream(int type, Purpose purpose, std::uint64_t seq) const;
+  sim::RandomStream stream(std::uint32_t slot, std::uint64_t purpose) const;
 
   const Scenario& sc_;
   const std::uint64_t seed_, replication_;
@@ -118,10 +180,15 @@ class Model {
   std::vector<std::uint32_t> free_agents_;
   std::vector<Contact> contacts_;
   std::vector<std::uint32_t> free_contacts_;
+  std::vector<PendingRetrial> retrials_;
+  std::vector<std::uint32_t> free_retrials_;
   std::vector<sim::RandomStream> arrival_streams_;
   std::vector<double> checkpoints_s_;  // interval boundaries and the warm-up end, sorted
-  // busy/present integrals of each group at each checkpoint: [checkpoint][group]
-  std::vector<std::vector<std::pair<double, double>>> integrals_;
+  // busy agents / busy slots / present agents integrals per group at each checkpoint
+  struct Integrals {
+    double busy = 0.0, slots = 0.0, present = 0.0;
+  };
+  std::vector<std::vector<Integrals>> integrals_;
   std::uint64_t next_id_ = 0;
   std::size_t in_system_ = 0;
   ReplicationResult result_;
@@ -149,18 +216,25 @@ Model::Model(const Scenario& scenario, std::uint64_t seed, std::uint64_t replica
     } else if (ct.arrivals.kind == Arrivals::Kind::PerInterval) {
       for (double n : ct.arrivals.per_interval) ts.rate_per_s.push_back(n / interval_s_);
     }
+    ts.mean_agent_time_s = ct.handle_time.mean_s + (ct.wrap_up ? ct.wrap_up->mean_s : 0.0);
+    ts.realtime = ct.channel != Channel::Email;
   }
   groups_.resize(n_groups);
   for (std::size_t g = 0; g < n_groups; ++g) {
-    groups_[g].skills = sc_.agent_groups[g].skills;
-    groups_[g].schedule = net_staffing_schedule(sc_.agent_groups[g], sc_.horizon);
-    for (int k : groups_[g].skills) types_[std::size_t(k)].groups.push_back(int(g));
+    const AgentGroup& ag = sc_.agent_groups[g];
+    GroupState& gs = groups_[g];
+    gs.skills = ag.skills;
+    gs.schedule = net_staffing_schedule(ag, sc_.horizon);
+    gs.concurrency = std::max(1, ag.concurrency);
+    gs.slowdown = ag.concurrency_slowdown;
+    gs.available.resize(std::size_t(gs.concurrency));
+    for (int k : gs.skills) types_[std::size_t(k)].groups.push_back(int(g));
   }
   for (int i = 1; i <= intervals_; ++i) checkpoints_s_.push_back(double(i) * interval_s_);
   if (warmup_s_ > 0.0) checkpoints_s_.push_back(warmup_s_);
   std::sort(checkpoints_s_.begin(), checkpoints_s_.end());
   checkpoints_s_.insert(checkpoints_s_.begin(), 0.0);
-  integrals_.assign(checkpoints_s_.size(), std::vector<std::pair<double, double>>(n_groups));
+  integrals_.assign(checkpoints_s_.size(), std::vector<Integrals>(n_groups));
 
   result_.contact.assign(std::size_t(intervals_), std::vector<ContactStats>(n_types));
   result_.group.assign(std::size_t(intervals_), std::vector<GroupStats>(n_groups));
@@ -178,21 +252,37 @@ ReplicationResult Model::run() {
   sim::Calendar<Event>::Event ev;
   while (calendar_.pop(ev)) {
     ++result_.events;
+    const std::uint32_t i = ev.payload.index;
     switch (ev.payload.kind) {
       case EventKind::Checkpoint:
-        on_checkpoint(ev.payload.index);
+        on_checkpoint(i);
         break;
       case EventKind::StaffChange:
-        on_staff_change(int(ev.payload.index >> 20), ev.payload.index & 0xFFFFF);
+        on_staff_change(int(i >> 20), i & 0xFFFFF);
         break;
       case EventKind::AgentFree:
-        on_agent_free(ev.payload.index);
+        on_agent_free(i);
+        break;
+      case EventKind::DialEnd:
+        on_dial_end(i);
+        break;
+      case EventKind::BotEnd:
+        on_bot_end(i);
+        break;
+      case EventKind::BotAbandon:
+        on_bot_abandon(i);
         break;
       case EventKind::Abandon:
-        on_abandon(ev.payload.index);
+        on_abandon(i);
+        break;
+      case EventKind::CallbackDue:
+        on_callback_due(i);
+        break;
+      case EventKind::Retrial:
+        on_retrial(i);
         break;
       case EventKind::Arrival:
-        on_arrival(int(ev.payload.index));
+        on_arrival(int(i));
         break;
     }
     result_.peak_pending_events = std::max(result_.peak_pending_events, calendar_.pending());
@@ -203,31 +293,24 @@ ReplicationResult Model::run() {
   for (TypeState& ts : types_) {
     while (ts.queue.head != kNone) {
       const std::uint32_t slot = ts.queue.head;
-      const Contact& c = contacts_[slot];
-      ContactRecord r;
-      r.id = c.id;
-      r.type = c.type;
-      r.outcome = Outcome::Unserved;
-      r.arrival_s = c.arrival_s;
-      r.queue_entry_s = c.queue_entry_s;
-      r.end_s = end;
-      record(r);
-      unlink(slot);
-      free_contact(slot);
+      unlink(ts.queue, slot);
+      finish(slot, Outcome::Unserved, end);
     }
   }
 
   // Agent time per interval and in total, from the checkpoint integrals.
   auto window = [&](double lo, double hi) {
     std::vector<GroupStats> out(groups_.size());
+    for (std::size_t g = 0; g < groups_.size(); ++g) out[g].concurrency = groups_[g].concurrency;
     if (hi <= lo) return out;
     const auto a = std::size_t(std::lower_bound(checkpoints_s_.begin(), checkpoints_s_.end(), lo) -
                                checkpoints_s_.begin());
     const auto b = std::size_t(std::lower_bound(checkpoints_s_.begin(), checkpoints_s_.end(), hi) -
                                checkpoints_s_.begin());
     for (std::size_t g = 0; g < groups_.size(); ++g) {
-      out[g].busy_agent_s = integrals_[b][g].first - integrals_[a][g].first;
-      out[g].available_agent_s = integrals_[b][g].second - integrals_[a][g].second;
+      out[g].busy_agent_s = integrals_[b][g].busy - integrals_[a][g].busy;
+      out[g].busy_slot_s = integrals_[b][g].slots - integrals_[a][g].slots;
+      out[g].available_agent_s = integrals_[b][g].present - integrals_[a][g].present;
       out[g].window_s = hi - lo;
     }
     return out;
@@ -240,9 +323,11 @@ ReplicationResult Model::run() {
   return std::move(result_);
 }
 
-sim::RandomStream Model::contact_stream(int type, Purpose purpose, std::uint64_t seq) const {
+sim::RandomStream Model::stream(std::uint32_t slot, std::uint64_t purpose) const {
+  const Contact& c = contacts_[slot];
   return sim::RandomStream(seed_, replication_,
-                           sim::stream_combine(types_[std::size_t(type)].name_id, purpose), seq);
+                           sim::stream_combine(types_[std::size_t(c.rec.type)].name_id, purpose),
+                           c.key);
 }
 
 // ---- arrivals ----
@@ -279,91 +364,355 @@ void Model::schedule_next_arrival(int type) {
 
 void Model::on_arrival(int type) {
   schedule_next_arrival(type);
-  const std::uint32_t slot = new_contact(type);
-  const TypeState& ts = types_[std::size_t(type)];
-  // Longest-idle skilled agent over all groups; ties go to the group listed first.
-  std::uint32_t best = kNone;
-  for (int g : ts.groups) {
-    const GroupState& gs = groups_[std::size_t(g)];
-    if (gs.idle.empty()) continue;
-    const std::uint32_t a = gs.idle.front();
-    if (best == kNone || agents_[a].idle_since_s < agents_[best].idle_since_s) best = a;
+  start_contact(new_contact(type, types_[std::size_t(type)].next_seq++, 0));
+}
+
+void Model::on_retrial(std::uint32_t index) {
+  const PendingRetrial p = retrials_[index];
+  free_retrials_.push_back(index);
+  start_contact(new_contact(p.type, p.seq, p.attempt));
+}
+
+// ---- the contact flow: self-service → chatbot → human queue ----
+
+void Model::start_contact(std::uint32_t slot) {
+  const ContactType& ct = sc_.contact_types[std::size_t(contacts_[slot].rec.type)];
+  if (ct.self_service && ct.self_service->deflection > 0.0) {
+    sim::RandomStream rng = stream(slot, kDeflection);
+    if (rng.uniform() < ct.self_service->deflection) {
+      finish(slot, Outcome::Deflected, calendar_.now_s());
+      return;
+    }
   }
-  if (best != kNone) {
-    groups_[std::size_t(agents_[best].group)].idle.pop_front();
-    answer(slot, best);
+  if (ct.chatbot) {
+    TypeState& ts = types_[std::size_t(contacts_[slot].rec.type)];
+    const int max_sessions = ct.chatbot->max_sessions;
+    if (max_sessions == 0 || ts.bot_sessions < max_sessions) {
+      start_bot(slot);
+    } else {
+      push(ts.bot_queue, slot, false);
+      contacts_[slot].where = Where::BotQueue;
+      if (ct.chatbot->queue_patience) {
+        sim::RandomStream rng = stream(slot, kBotPatience);
+        contacts_[slot].timer =
+            calendar_.schedule(calendar_.now_s() + ct.chatbot->queue_patience->sample(rng),
+                               int(EventKind::BotAbandon), Event{EventKind::BotAbandon, slot});
+      }
+    }
     return;
   }
-  enqueue(slot);
-  const auto& patience = sc_.contact_types[std::size_t(type)].patience;
-  if (patience) {
-    Contact& c = contacts_[slot];
-    sim::RandomStream rng = contact_stream(type, kPatience, c.seq);
-    c.abandon = calendar_.schedule(calendar_.now_s() + patience->sample(rng),
-                                   int(EventKind::Abandon), Event{EventKind::Abandon, slot});
+  enter_human_queue(slot);
+}
+
+void Model::start_bot(std::uint32_t slot) {
+  Contact& c = contacts_[slot];
+  const Chatbot& bot = *sc_.contact_types[std::size_t(c.rec.type)].chatbot;
+  ++types_[std::size_t(c.rec.type)].bot_sessions;
+  c.rec.used_bot = true;
+  c.rec.bot_start_s = calendar_.now_s();
+  sim::RandomStream rng = stream(slot, kBotTime);
+  calendar_.schedule(calendar_.now_s() + bot.bot_time.sample(rng), int(EventKind::BotEnd),
+                     Event{EventKind::BotEnd, slot});
+}
+
+void Model::on_bot_end(std::uint32_t slot) {
+  Contact& c = contacts_[slot];
+  const int type = c.rec.type;
+  TypeState& ts = types_[std::size_t(type)];
+  const Chatbot& bot = *sc_.contact_types[std::size_t(type)].chatbot;
+  --ts.bot_sessions;
+  c.rec.bot_end_s = calendar_.now_s();
+  // A freed session goes to the next contact waiting for the bot.
+  if (ts.bot_queue.head != kNone) {
+    const std::uint32_t next = ts.bot_queue.head;
+    unlink(ts.bot_queue, next);
+    contacts_[next].where = Where::None;
+    calendar_.cancel(contacts_[next].timer);
+    start_bot(next);
+  }
+  sim::RandomStream rng = stream(slot, kBotOutcome);
+  const double u = rng.uniform();
+  if (u < bot.abandon_prob) {
+    finish(slot, Outcome::BotAbandoned, calendar_.now_s());
+  } else if (u < bot.abandon_prob + bot.containment) {
+    finish(slot, Outcome::Contained, calendar_.now_s());
+  } else {
+    c.rec.escalated = true;
+    enter_human_queue(slot);
+  }
+}
+
+void Model::on_bot_abandon(std::uint32_t slot) {
+  unlink(types_[std::size_t(contacts_[slot].rec.type)].bot_queue, slot);
+  contacts_[slot].where = Where::None;
+  finish(slot, Outcome::BotAbandoned, calendar_.now_s());
+}
+
+double Model::predicted_wait(int type) const {
+  const TypeState& ts = types_[std::size_t(type)];
+  double capacity = 0.0;
+  for (int g : ts.groups) {
+    const GroupState& gs = groups_[std::size_t(g)];
+    for (const AgentList& level : gs.available) {
+      if (level.head != kNone) return 0.0;  // a skilled agent has a free slot
+    }
+    capacity += double((int(gs.members.size()) - gs.leaving) * gs.concurrency);
+  }
+  const Callback* cb = sc_.contact_types[std::size_t(type)].callback
+                           ? &*sc_.contact_types[std::size_t(type)].callback
+                           : nullptr;
+  if (cb && cb->predictor == WaitPredictor::LastToEnterService) return ts.last_wait_s;
+  if (capacity <= 0.0) return kInfinity;
+  return double(ts.queue.size + 1) * ts.mean_agent_time_s / capacity;
+}
+
+void Model::enter_human_queue(std::uint32_t slot) {
+  Contact& c = contacts_[slot];
+  const int type = c.rec.type;
+  const ContactType& ct = sc_.contact_types[std::size_t(type)];
+  c.rec.queued = true;
+  c.rec.queue_entry_s = calendar_.now_s();
+  if (ct.callback) {
+    const Callback& cb = *ct.callback;
+    const double prediction = predicted_wait(type);
+    if (std::isfinite(prediction)) {
+      c.rec.has_prediction = true;
+      c.rec.predicted_wait_s = prediction;
+    }
+    if (prediction > cb.offer_when_expected_wait_over_s) {
+      c.rec.callback_offered = true;
+      sim::RandomStream rng = stream(slot, kCallbackAccept);
+      if (rng.uniform() < cb.accept_prob) {
+        c.rec.callback_accepted = true;
+        c.rec.callback_accept_s = calendar_.now_s();
+        if (cb.mode == CallbackMode::Scheduled) {
+          double due = calendar_.now_s() + cb.delay_s;
+          if (cb.at_interval_start_after) {
+            const double current = std::floor(calendar_.now_s() / interval_s_);
+            due = (current + double(*cb.at_interval_start_after)) * interval_s_;
+          }
+          calendar_.schedule(due, int(EventKind::CallbackDue), Event{EventKind::CallbackDue, slot});
+          return;
+        }
+      }
+    }
+  }
+  dispatch(slot, false);
+}
+
+void Model::dispatch(std::uint32_t slot, bool at_head) {
+  Contact& c = contacts_[slot];
+  const int type = c.rec.type;
+  const std::uint32_t agent = best_available_agent(type);
+  if (agent != kNone) {
+    take(slot, agent);
+    return;
+  }
+  push(types_[std::size_t(type)].queue, slot, at_head);
+  c.where = Where::HumanQueue;
+  if (c.rec.on_callback()) return;  // keeps its place and never abandons
+  const ContactType& ct = sc_.contact_types[std::size_t(type)];
+  const std::optional<Distribution>& patience =
+      c.rec.escalated && ct.chatbot && ct.chatbot->handoff_patience ? ct.chatbot->handoff_patience
+                                                                    : ct.patience;
+  if (patience && ct.channel != Channel::Email) {
+    sim::RandomStream rng = stream(slot, kPatience);
+    c.timer = calendar_.schedule(calendar_.now_s() + patience->sample(rng), int(EventKind::Abandon),
+                                 Event{EventKind::Abandon, slot});
   }
 }
 
 void Model::on_abandon(std::uint32_t slot) {
-  const Contact& c = contacts_[slot];
-  ContactRecord r;
-  r.id = c.id;
-  r.type = c.type;
-  r.outcome = Outcome::Abandoned;
-  r.arrival_s = c.arrival_s;
-  r.queue_entry_s = c.queue_entry_s;
-  r.end_s = calendar_.now_s();
-  unlink(slot);
-  record(r);
-  free_contact(slot);
+  Contact& c = contacts_[slot];
+  unlink(types_[std::size_t(c.rec.type)].queue, slot);
+  c.where = Where::None;
+  const ContactType& ct = sc_.contact_types[std::size_t(c.rec.type)];
+  if (ct.retrial && c.rec.attempt < ct.retrial->max_retrials) {
+    sim::RandomStream rng = stream(slot, kRetrial);
+    if (rng.uniform() < ct.retrial->prob) {
+      std::uint32_t index;
+      const PendingRetrial p{c.rec.type, c.key & ((std::uint64_t(1) << 48) - 1), c.rec.attempt + 1};
+      if (free_retrials_.empty()) {
+        index = std::uint32_t(retrials_.size());
+        retrials_.push_back(p);
+      } else {
+        index = free_retrials_.back();
+        free_retrials_.pop_back();
+        retrials_[index] = p;
+      }
+      calendar_.schedule(calendar_.now_s() + ct.retrial->delay.sample(rng), int(EventKind::Retrial),
+                         Event{EventKind::Retrial, index});
+    }
+  }
+  finish(slot, Outcome::Abandoned, calendar_.now_s());
+}
+
+void Model::on_callback_due(std::uint32_t slot) {
+  dispatch(slot, true);
+}
+
+void Model::finish(std::uint32_t slot, Outcome outcome, double end_s) {
+  Contact& c = contacts_[slot];
+  c.rec.outcome = outcome;
+  c.rec.end_s = end_s;
+  if (!c.rec.queued) c.rec.queue_entry_s = c.rec.used_bot ? c.rec.bot_end_s : c.rec.arrival_s;
+  record(c.rec);
+  free_contacts_.push_back(slot);
+  --in_system_;
 }
 
 // ---- agents ----
 
-void Model::set_busy(GroupState& g, int delta) {
-  g.busy += delta;
-  g.busy_time.update(calendar_.now_s(), double(g.busy));
+std::uint32_t Model::best_available_agent(int type) const {
+  // Fewest contacts held, then longest at that load, over all skilled groups; ties go to
+  // the group listed first. With concurrency 1 this is the longest-idle agent.
+  std::uint32_t best = kNone;
+  std::size_t best_level = 0;
+  for (int g : types_[std::size_t(type)].groups) {
+    const GroupState& gs = groups_[std::size_t(g)];
+    for (std::size_t level = 0; level < gs.available.size(); ++level) {
+      if (best != kNone && level > best_level) break;
+      const std::uint32_t a = gs.available[level].head;
+      if (a == kNone) continue;
+      if (best == kNone || level < best_level ||
+          agents_[a].listed_since_s < agents_[best].listed_since_s) {
+        best = a;
+        best_level = level;
+      }
+      break;
+    }
+  }
+  return best;
 }
 
-void Model::set_present(GroupState& g) {
-  g.present_time.update(calendar_.now_s(), double(g.members.size()));
+void Model::list_agent(std::uint32_t agent) {
+  Agent& a = agents_[agent];
+  GroupState& g = groups_[std::size_t(a.group)];
+  AgentList& l = g.available[std::size_t(a.active)];
+  a.listed = true;
+  a.listed_since_s = calendar_.now_s();
+  a.prev = l.tail;
+  a.next = kNone;
+  if (l.tail != kNone) {
+    agents_[l.tail].next = agent;
+  } else {
+    l.head = agent;
+  }
+  l.tail = agent;
 }
 
-void Model::answer(std::uint32_t slot, std::uint32_t agent) {
+void Model::unlist_agent(std::uint32_t agent) {
+  Agent& a = agents_[agent];
+  if (!a.listed) return;
+  AgentList& l = groups_[std::size_t(a.group)].available[std::size_t(a.active)];
+  if (a.prev != kNone) {
+    agents_[a.prev].next = a.next;
+  } else {
+    l.head = a.next;
+  }
+  if (a.next != kNone) {
+    agents_[a.next].prev = a.prev;
+  } else {
+    l.tail = a.prev;
+  }
+  a.prev = a.next = kNone;
+  a.listed = false;
+}
+
+void Model::set_load(std::uint32_t agent, int delta) {
+  Agent& a = agents_[agent];
+  GroupState& g = groups_[std::size_t(a.group)];
+  const double now = calendar_.now_s();
+  const bool was_busy = a.active > 0;
+  a.active += delta;
+  g.busy_slots += delta;
+  g.slot_time.update(now, double(g.busy_slots));
+  if (was_busy != (a.active > 0)) {
+    g.busy_agents += a.active > 0 ? 1 : -1;
+    g.busy_time.update(now, double(g.busy_agents));
+  }
+}
+
+void Model::take(std::uint32_t slot, std::uint32_t agent) {
+  Contact& c = contacts_[slot];
+  unlist_agent(agent);
+  set_load(agent, +1);
+  c.where = Where::None;
+  calendar_.cancel(c.timer);
+  if (c.rec.on_callback()) {
+    // The agent calls the customer back.
+    const Callback& cb = *sc_.contact_types[std::size_t(c.rec.type)].callback;
+    if (c.rec.call_attempts == 0) c.rec.first_call_s = calendar_.now_s();
+    ++c.rec.call_attempts;
+    agents_[agent].dialling = slot;
+    double dial = 0.0;
+    if (cb.dial_time) {
+      sim::RandomStream rng =
+          stream(slot, sim::stream_combine(kDial, std::uint64_t(c.rec.call_attempts)));
+      dial = cb.dial_time->sample(rng);
+    }
+    calendar_.schedule(calendar_.now_s() + dial, int(EventKind::DialEnd),
+                       Event{EventKind::DialEnd, agent});
+  } else {
+    serve(slot, agent);
+  }
+  agent_ready(agent);  // a chat agent may take more
+}
+
+void Model::on_dial_end(std::uint32_t agent) {
+  Agent& a = agents_[agent];
+  const std::uint32_t slot = a.dialling;
+  a.dialling = kNone;
+  Contact& c = contacts_[slot];
+  const Callback& cb = *sc_.contact_types[std::size_t(c.rec.type)].callback;
+  sim::RandomStream rng =
+      stream(slot, sim::stream_combine(kReach, std::uint64_t(c.rec.call_attempts)));
+  if (rng.uniform() < cb.reach_prob) {
+    serve(slot, agent);  // the agent's load already counts this contact
+    return;
+  }
+  unlist_agent(agent);
+  set_load(agent, -1);
+  if (c.rec.call_attempts >= cb.max_attempts) {
+    finish(slot, Outcome::CallbackFailed, calendar_.now_s());
+  } else {
+    calendar_.schedule(calendar_.now_s() + cb.retry_after_s, int(EventKind::CallbackDue),
+                       Event{EventKind::CallbackDue, slot});
+  }
+  agent_ready(agent);
+}
+
+// REQUIRES: the agent's load already counts this contact.
+void Model::serve(std::uint32_t slot, std::uint32_t agent) {
   Contact& c = contacts_[slot];
   Agent& a = agents_[agent];
+  const GroupState& g = groups_[std::size_t(a.group)];
   const double now = calendar_.now_s();
-  calendar_.cancel(c.abandon);
-  const ContactType& ct = sc_.contact_types[std::size_t(c.type)];
-  sim::RandomStream handle_rng = contact_stream(c.type, kHandle, c.seq);
-  const double handle = ct.handle_time.sample(handle_rng);
+  const ContactType& ct = sc_.contact_types[std::size_t(c.rec.type)];
+  const Distribution& handle_dist = c.rec.escalated && ct.chatbot && ct.chatbot->handoff_handle_time
+                                        ? *ct.chatbot->handoff_handle_time
+                                        : ct.handle_time;
+  sim::RandomStream handle_rng = stream(slot, kHandle);
+  double handle = handle_dist.sample(handle_rng);
+  if (!g.slowdown.empty()) handle *= g.slowdown[std::size_t(a.active - 1)];
   double wrap = 0.0;
   if (ct.wrap_up) {
-    sim::RandomStream wrap_rng = contact_stream(c.type, kWrapUp, c.seq);
+    sim::RandomStream wrap_rng = stream(slot, kWrapUp);
     wrap = ct.wrap_up->sample(wrap_rng);
   }
-  a.busy = true;
-  set_busy(groups_[std::size_t(a.group)], +1);
   calendar_.schedule(now + handle + wrap, int(EventKind::AgentFree),
                      Event{EventKind::AgentFree, agent});
-
-  ContactRecord r;
-  r.id = c.id;
-  r.type = c.type;
-  r.outcome = Outcome::Answered;
-  r.arrival_s = c.arrival_s;
-  r.queue_entry_s = c.queue_entry_s;
-  r.answer_s = now;
-  r.end_s = now + handle;
-  r.handle_s = handle;
-  r.wrap_s = wrap;
-  r.group = a.group;
-  r.agent = int(agent);
-  record(r);
-  free_contact(slot);
+  types_[std::size_t(c.rec.type)].last_wait_s = now - c.rec.queue_entry_s;
+  c.rec.answer_s = now;
+  c.rec.handle_s = handle;
+  c.rec.wrap_s = wrap;
+  c.rec.group = a.group;
+  c.rec.agent = int(agent);
+  finish(slot, Outcome::Answered, now + handle);
 }
 
 int Model::pick_type(const GroupState& group) const {
+  // Highest priority, then real-time before email, then the longest waiting.
   int best = -1;
   for (int k : group.skills) {
     const Queue& q = types_[std::size_t(k)].queue;
@@ -374,38 +723,49 @@ int Model::pick_type(const GroupState& group) const {
     }
     const int pk = sc_.contact_types[std::size_t(k)].priority;
     const int pb = sc_.contact_types[std::size_t(best)].priority;
-    if (pk > pb ||
-        (pk == pb && contacts_[q.head].queue_entry_s <
-                         contacts_[types_[std::size_t(best)].queue.head].queue_entry_s)) {
+    if (pk != pb) {
+      if (pk > pb) best = k;
+      continue;
+    }
+    const bool rk = types_[std::size_t(k)].realtime, rb = types_[std::size_t(best)].realtime;
+    if (rk != rb) {
+      if (rk) best = k;
+      continue;
+    }
+    if (contacts_[q.head].rec.queue_entry_s <
+        contacts_[types_[std::size_t(best)].queue.head].rec.queue_entry_s) {
       best = k;
     }
   }
   return best;
 }
 
-void Model::agent_available(std::uint32_t agent) {
+// The agent takes waiting work while it has a free slot; then it is listed as available at
+// its load, or leaves if it is leaving and holds nothing.
+// REQUIRES: the agent is not listed.
+void Model::agent_ready(std::uint32_t agent) {
   Agent& a = agents_[agent];
   GroupState& g = groups_[std::size_t(a.group)];
   if (a.leaving) {
-    depart(agent);
+    if (a.active == 0) depart(agent);
     return;
   }
+  if (a.active >= g.concurrency) return;
   const int k = pick_type(g);
   if (k >= 0) {
-    const std::uint32_t slot = types_[std::size_t(k)].queue.head;
-    unlink(slot);
-    answer(slot, agent);
+    Queue& q = types_[std::size_t(k)].queue;
+    const std::uint32_t slot = q.head;
+    unlink(q, slot);
+    take(slot, agent);  // calls agent_ready again for a further slot
     return;
   }
-  a.idle_since_s = calendar_.now_s();
-  g.idle.push_back(agent);
+  list_agent(agent);
 }
 
 void Model::on_agent_free(std::uint32_t agent) {
-  Agent& a = agents_[agent];
-  a.busy = false;
-  set_busy(groups_[std::size_t(a.group)], -1);
-  agent_available(agent);
+  unlist_agent(agent);
+  set_load(agent, -1);
+  agent_ready(agent);
 }
 
 std::uint32_t Model::hire(int group) {
@@ -423,19 +783,20 @@ std::uint32_t Model::hire(int group) {
   a.group = group;
   a.member_pos = std::uint32_t(g.members.size());
   g.members.push_back(id);
-  set_present(g);
+  g.present_time.update(calendar_.now_s(), double(g.members.size()));
   return id;
 }
 
 void Model::depart(std::uint32_t agent) {
   Agent& a = agents_[agent];
   GroupState& g = groups_[std::size_t(a.group)];
+  unlist_agent(agent);
   if (a.leaving) --g.leaving;
   const std::uint32_t last = g.members.back();
   g.members[a.member_pos] = last;
   agents_[last].member_pos = a.member_pos;
   g.members.pop_back();
-  set_present(g);
+  g.present_time.update(calendar_.now_s(), double(g.members.size()));
   free_agents_.push_back(agent);
 }
 
@@ -449,21 +810,21 @@ void Model::on_staff_change(int group, std::size_t step) {
         if (agents_[m].leaving) {
           agents_[m].leaving = false;
           --g.leaving;
+          agent_ready(m);
           break;
         }
       }
     } else {
-      agent_available(hire(group));
+      agent_ready(hire(group));
     }
   }
   while (on_duty() > target) {
-    if (!g.idle.empty()) {
-      const std::uint32_t a = g.idle.back();
-      g.idle.pop_back();
-      depart(a);
+    if (g.available[0].tail != kNone) {  // the most recently idle agent leaves
+      depart(g.available[0].tail);
     } else {
       for (std::uint32_t m : g.members) {
-        if (agents_[m].busy && !agents_[m].leaving) {
+        if (!agents_[m].leaving) {  // busy: leaves after the contacts in hand
+          unlist_agent(m);
           agents_[m].leaving = true;
           ++g.leaving;
           break;
@@ -481,14 +842,14 @@ void Model::on_staff_change(int group, std::size_t step) {
 void Model::on_checkpoint(std::size_t index) {
   const double now = calendar_.now_s();
   for (std::size_t g = 0; g < groups_.size(); ++g) {
-    integrals_[index][g] = {groups_[g].busy_time.integral(now),
+    integrals_[index][g] = {groups_[g].busy_time.integral(now), groups_[g].slot_time.integral(now),
                             groups_[g].present_time.integral(now)};
   }
 }
 
 // ---- contacts ----
 
-std::uint32_t Model::new_contact(int type) {
+std::uint32_t Model::new_contact(int type, std::uint64_t seq, int attempt) {
   std::uint32_t slot;
   if (free_contacts_.empty()) {
     slot = std::uint32_t(contacts_.size());
@@ -499,38 +860,43 @@ std::uint32_t Model::new_contact(int type) {
   }
   Contact& c = contacts_[slot];
   c = Contact{};
-  c.id = next_id_++;
-  c.type = type;
-  c.seq = types_[std::size_t(type)].next_seq++;
-  c.arrival_s = c.queue_entry_s = calendar_.now_s();
+  c.key = (std::uint64_t(attempt) << 48) | seq;
+  c.rec.id = next_id_++;
+  c.rec.type = type;
+  c.rec.attempt = attempt;
+  c.rec.arrival_s = calendar_.now_s();
   ++in_system_;
   ++result_.contacts;
   result_.peak_in_system = std::max(result_.peak_in_system, in_system_);
   return slot;
 }
 
-void Model::free_contact(std::uint32_t slot) {
-  free_contacts_.push_back(slot);
-  --in_system_;
-}
-
-void Model::enqueue(std::uint32_t slot) {
+void Model::push(Queue& q, std::uint32_t slot, bool at_head) {
   Contact& c = contacts_[slot];
-  Queue& q = types_[std::size_t(c.type)].queue;
-  c.prev = q.tail;
-  c.next = kNone;
-  if (q.tail != kNone) {
-    contacts_[q.tail].next = slot;
-  } else {
+  if (at_head) {
+    c.prev = kNone;
+    c.next = q.head;
+    if (q.head != kNone) {
+      contacts_[q.head].prev = slot;
+    } else {
+      q.tail = slot;
+    }
     q.head = slot;
+  } else {
+    c.prev = q.tail;
+    c.next = kNone;
+    if (q.tail != kNone) {
+      contacts_[q.tail].next = slot;
+    } else {
+      q.head = slot;
+    }
+    q.tail = slot;
   }
-  q.tail = slot;
   ++q.size;
 }
 
-void Model::unlink(std::uint32_t slot) {
+void Model::unlink(Queue& q, std::uint32_t slot) {
   Contact& c = contacts_[slot];
-  Queue& q = types_[std::size_t(c.type)].queue;
   if (c.prev != kNone) {
     contacts_[c.prev].next = c.next;
   } else {
@@ -547,6 +913,19 @@ void Model::unlink(std::uint32_t slot) {
 
 void Model::record(const ContactRecord& r) {
   if (sink_) sink_(r);
+  // Backlog: the contact waited for an agent across the end of every interval in
+  // (queue entry, leaving the queue]; counted whatever its arrival time.
+  if (r.queued) {
+    const double left = r.outcome == Outcome::Answered ? r.answer_s : r.end_s;
+    auto first = std::size_t(std::floor(r.queue_entry_s / interval_s_));
+    for (std::size_t i = first; i < std::size_t(intervals_); ++i) {
+      const double boundary = double(i + 1) * interval_s_;
+      if (boundary >= left) break;
+      if (boundary > r.queue_entry_s && boundary > warmup_s_) {
+        result_.contact[i][std::size_t(r.type)].add_backlog(1);
+      }
+    }
+  }
   if (r.arrival_s < warmup_s_) return;
   const auto i = std::min(std::size_t(r.arrival_s / interval_s_), std::size_t(intervals_ - 1));
   result_.contact[i][std::size_t(r.type)].add(

@@ -19,6 +19,10 @@ ReplicationKpis replication_kpis(const ReplicationResult& rep) {
     }
     cells[n_intervals][n_types].merge(cells[i][n_types]);
   }
+  // The day's backlog is the backlog at its end, not a sum over intervals.
+  for (std::size_t k = 0; k <= n_types && n_intervals > 0; ++k) {
+    cells[n_intervals][k].set_backlog(cells[n_intervals - 1][k].backlog());
+  }
   ReplicationKpis out;
   out.contact.reserve((n_intervals + 1) * (n_types + 1) * kKpiCount);
   for (const auto& row : cells) {

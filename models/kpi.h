@@ -18,19 +18,31 @@
 namespace ccsim {
 
 enum class Kpi {
-  Offered,       // arrivals
-  Queued,        // entered the human queue
-  Answered,      // reached an agent
-  Abandoned,     // left the queue before an agent
-  Unserved,      // still waiting when the simulation ended
-  AbandonRate,   // abandoned / (answered + abandoned)
-  Asa,           // mean wait, queue entry to answer, over answered contacts
-  WaitP90,       // 90th percentile of that wait
-  ServiceLevel,  // answered within threshold / (answered + abandoned)
-  Frt,           // mean arrival to first response (agent answer)
-  Aht,           // mean handle time: talk + wrap-up
-  Art,           // mean arrival to resolution (end of talk), over answered contacts
-  AbandonWait,   // mean time to abandon, over abandoned contacts
+  Offered,             // arrivals, retrials included
+  FirstAttempts,       // arrivals that are not retrials
+  Retrials,            // arrivals that are retrials of an abandoned contact
+  Deflected,           // resolved by self-service
+  Contained,           // resolved by the chatbot
+  BotAbandoned,        // quit in the chatbot (waiting for it or talking to it)
+  Queued,              // entered the human queue
+  Answered,            // reached an agent (callbacks included)
+  Abandoned,           // left the human queue before an agent
+  Unserved,            // still waiting when the simulation ended
+  AbandonRate,         // abandoned / (answered + abandoned)
+  Asa,                 // mean wait, queue entry to answer, over answered contacts not on callback
+  WaitP90,             // 90th percentile of that wait
+  ServiceLevel,        // answered within threshold / (answered + abandoned), callbacks excluded
+  Frt,                 // mean arrival to first response (bot or agent)
+  Aht,                 // mean handle time: talk + wrap-up
+  Art,                 // mean arrival to resolution (end of talk, or of a containing bot)
+  AbandonWait,         // mean time to abandon, over abandoned contacts
+  CallbacksOffered,    // callbacks offered
+  CallbacksAccepted,   // callbacks accepted
+  CallbacksCompleted,  // accepted callbacks that reached the customer
+  CallbacksFailed,     // accepted callbacks not reached in max_attempts calls
+  CallbackWait,        // mean time from accepting a callback to the agent's first call
+  WaitPredictionMae,   // mean |predicted - actual wait| over answered contacts not on callback
+  BacklogEnd,          // contacts waiting for an agent at the end of the interval (a state)
   kCount,
 };
 constexpr std::size_t kKpiCount = static_cast<std::size_t>(Kpi::kCount);
@@ -51,17 +63,27 @@ class ContactStats {
   void add(const ContactRecord& record, double sl_threshold_s);
   void merge(const ContactStats& other);
   std::optional<double> value(Kpi kpi) const;
+  // Backlog at the scope's end; added by the model per interval, since it is a state, not a
+  // count of the scope's arrivals. merge() sums it (right across types, not across intervals).
+  void add_backlog(std::uint64_t n) { backlog_end_ += n; }
+  void set_backlog(std::uint64_t n) { backlog_end_ = n; }
+  std::uint64_t backlog() const { return backlog_end_; }
 
  private:
-  std::uint64_t offered_ = 0, queued_ = 0, answered_ = 0, abandoned_ = 0, unserved_ = 0;
-  std::uint64_t within_threshold_ = 0;
-  sim::Tally wait_, frt_, handle_, resolution_, abandon_wait_;
+  std::uint64_t offered_ = 0, retrials_ = 0, deflected_ = 0, contained_ = 0, bot_abandoned_ = 0;
+  std::uint64_t queued_ = 0, answered_ = 0, abandoned_ = 0, unserved_ = 0;
+  std::uint64_t answered_direct_ = 0, within_threshold_ = 0;
+  std::uint64_t callbacks_offered_ = 0, callbacks_accepted_ = 0, callbacks_completed_ = 0,
+                callbacks_failed_ = 0;
+  std::uint64_t backlog_end_ = 0;
+  sim::Tally wait_, frt_, handle_, resolution_, abandon_wait_, callback_wait_, prediction_error_;
   sim::QuantileSketch wait_sketch_;
 };
 
 enum class GroupKpi {
-  Occupancy,  // busy agent time / available agent time
-  Agents,     // time-average agents available (on duty after shrinkage, plus overtime)
+  Occupancy,    // busy agent time (holding any contact) / available agent time
+  Utilisation,  // busy slot time / (available agent time x concurrency)
+  Agents,       // time-average agents available (on duty after shrinkage, plus overtime)
   kCount,
 };
 constexpr std::size_t kGroupKpiCount = static_cast<std::size_t>(GroupKpi::kCount);
@@ -74,9 +96,11 @@ std::span<const GroupKpiInfo> group_kpis();
 
 // Agent time of one group within one window of one replication.
 struct GroupStats {
-  double busy_agent_s = 0.0;       // integral of busy agents
+  double busy_agent_s = 0.0;       // integral of agents holding at least one contact
+  double busy_slot_s = 0.0;        // integral of contacts held (slots in use)
   double available_agent_s = 0.0;  // integral of agents present (idle or busy)
   double window_s = 0.0;           // length of the window
+  int concurrency = 1;
   std::optional<double> value(GroupKpi kpi) const;
 };
 
