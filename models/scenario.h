@@ -74,8 +74,8 @@ struct Callback {
   double offer_when_expected_wait_over_s = 0.0;
   double accept_prob = 0.0;
   double reach_prob = 1.0;
-  int max_attempts = 1;
-  double retry_after_s = 0.0;
+  int max_attempts = 3;
+  double retry_after_s = 300.0;
   std::optional<Distribution> dial_time;  // agent time per call attempt (absent: 0)
   WaitPredictor predictor = WaitPredictor::QueueLength;
   // Scheduled mode: the callback is due `delay_s` after acceptance, or, when

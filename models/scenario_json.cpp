@@ -25,17 +25,25 @@ constexpr const char* kNotSupported = "not supported yet by this version of ccsi
 constexpr int kMaxErlangPhases = 1000;      // sampling an Erlang draws k uniforms
 constexpr int kMaxTraceProblems = 20;       // messages per trace file before a summary line
 constexpr std::size_t kMaxShownValue = 60;  // characters of a "got" value before "..."
+constexpr const char* kEmailNeverAbandons = "ignored: email contacts never abandon";
+constexpr int kDefaultMaxAttempts = 3;         // callback.max_attempts
+constexpr double kDefaultRetryAfterS = 300.0;  // callback.retry_after_s
+constexpr int kDefaultMaxRetrials = 10;        // retrial.max_retrials
+// Sums of probabilities may exceed 1 by this much (rounding of decimal inputs, 0.9 + 0.1).
+constexpr double kProbabilitySumTolerance = 1e-9;
 
 const DistKind kDistKinds[] = {DistKind::Exponential, DistKind::Deterministic, DistKind::Uniform,
                                DistKind::Lognormal,   DistKind::Gamma,         DistKind::Erlang,
                                DistKind::Weibull,     DistKind::Empirical};
 const Channel kChannels[] = {Channel::Voice, Channel::Chat, Channel::Email};
+const CallbackMode kCallbackModes[] = {CallbackMode::VirtualHold, CallbackMode::Scheduled};
+const WaitPredictor kWaitPredictors[] = {WaitPredictor::QueueLength,
+                                         WaitPredictor::LastToEnterService};
 
 // Contract keys of each kind that this version rejects as not supported yet.
 const std::map<std::string, std::vector<std::string>>& unsupported_keys() {
   static const std::map<std::string, std::vector<std::string>> table = {
-      {"contact_type",
-       {"self_service", "chatbot", "callback", "retrial", "balk", "satisfaction", "transfers"}},
+      {"contact_type", {"balk", "satisfaction", "transfers"}},
       {"agent_group", {"speed_factor"}},
   };
   return table;
@@ -166,6 +174,20 @@ bool parse_double(std::string_view text, double& out) {
   return result.ec == std::errc() && result.ptr == text.data() + text.size();
 }
 
+// "1 entry", "3 entries".
+std::string entries(std::size_t n) {
+  return std::to_string(n) + (n == 1 ? " entry" : " entries");
+}
+
+// A computed number (a sum) as written in a message: rounded to 15 significant digits, so that
+// 0.9 + 0.3 reads 1.2 and not 1.2000000000000002.
+std::string computed_text(double x) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.15g", x);
+  double rounded = x;
+  return parse_double(buffer, rounded) ? number_text(rounded) : number_text(x);
+}
+
 bool is_time_of_day(const std::string& s) {
   auto digit = [](char c) { return c >= '0' && c <= '9'; };
   if (s.size() != 5 || s[2] != ':' || !digit(s[0]) || !digit(s[1]) || !digit(s[3]) ||
@@ -190,6 +212,7 @@ struct Range {
   static Range at_least(double x) { return {x, false, std::nullopt, false}; }
   static Range closed(double a, double b) { return {a, false, b, false}; }
   static Range half_open(double a, double b) { return {a, false, b, true}; }
+  static Range at_most(double x) { return {std::nullopt, false, x, false}; }
 
   bool contains(double x) const {
     if (lo && (lo_open ? !(x > *lo) : !(x >= *lo))) return false;
@@ -407,15 +430,19 @@ class Reader {
       read_simulation(*v, "simulation", h, scenario.simulation);
     }
 
-    // Names of the contact types, as given (even if invalid as a name), for skills.
+    // Names of the contact types, as given (even if invalid as a name), for skills, and their
+    // channels (absent when invalid), for the concurrency of the groups.
     std::vector<std::optional<std::string>> type_names;
+    std::vector<std::optional<Channel>> type_channels;
     if (const json* v = find(document, "contact_types")) {
       if (expect_non_empty_array(*v, "contact_types")) {
         std::map<std::string, std::string> first_path;
         for (std::size_t i = 0; i < v->size(); ++i) {
           const std::string path = element("contact_types", i);
           ContactType type;
-          type_names.push_back(read_contact_type((*v)[i], path, h, first_path, type));
+          std::optional<Channel> channel;
+          type_names.push_back(read_contact_type((*v)[i], path, h, first_path, type, channel));
+          type_channels.push_back(channel);
           scenario.contact_types.push_back(std::move(type));
         }
       }
@@ -431,7 +458,7 @@ class Reader {
         for (std::size_t i = 0; i < v->size(); ++i) {
           AgentGroup group;
           skills_known &= read_agent_group((*v)[i], element("agent_groups", i), h, type_names,
-                                           first_path, group);
+                                           type_channels, first_path, group);
           for (int skill : group.skills) covered[static_cast<std::size_t>(skill)] = true;
           scenario.agent_groups.push_back(std::move(group));
         }
@@ -564,11 +591,13 @@ class Reader {
   }
 
   // Returns the type's name as given when it is a non-empty string (for skills), whether or
-  // not it is valid as a name.
+  // not it is valid as a name. Sets `valid_channel` to the type's channel unless it is invalid.
   std::optional<std::string> read_contact_type(const json& v, const std::string& path,
                                                const Horizon* horizon,
                                                std::map<std::string, std::string>& first_path,
-                                               ContactType& type) {
+                                               ContactType& type,
+                                               std::optional<Channel>& valid_channel) {
+    valid_channel.reset();
     if (!expect_object(v, path)) return std::nullopt;
     check_keys(v, path, "contact_type");
 
@@ -596,6 +625,7 @@ class Reader {
       channel = index ? std::optional<Channel>(kChannels[*index]) : std::nullopt;
       if (channel) type.channel = *channel;
     }
+    valid_channel = channel;
 
     if (const json* a = find(v, "arrivals")) {
       read_arrivals(*a, member(path, "arrivals"), horizon, type.arrivals);
@@ -614,7 +644,7 @@ class Reader {
       const std::string patience_path = member(path, "patience");
       type.patience = read_distribution(*d, patience_path);
       if (channel == Channel::Email) {
-        warning(patience_path, "ignored: email contacts never abandon");
+        warning(patience_path, kEmailNeverAbandons);
         type.patience.reset();
       }
     }
@@ -644,10 +674,197 @@ class Reader {
     if (const json* m = find(v, "max_abandon_rate")) {
       type.max_abandon_rate = number(*m, member(path, "max_abandon_rate"), Range::closed(0, 1));
     }
+    if (const json* m = find(v, "max_asa_s")) {
+      type.max_asa_s = number(*m, member(path, "max_asa_s"), Range::above(0));
+    }
     if (const json* p = find(v, "priority")) {
       if (auto x = integer(*p, member(path, "priority"))) type.priority = static_cast<int>(*x);
     }
+
+    if (const json* s = find(v, "self_service")) {
+      read_self_service(*s, member(path, "self_service"), type);
+    }
+    if (const json* c = find(v, "chatbot")) {
+      read_chatbot(*c, member(path, "chatbot"), channel, type);
+    }
+    if (const json* c = find(v, "callback")) {
+      read_callback(*c, member(path, "callback"), channel, type);
+    }
+    if (const json* r = find(v, "retrial")) {
+      read_retrial(*r, member(path, "retrial"), channel, type);
+    }
     return given_name;
+  }
+
+  // ---- flows of a contact type
+
+  // The number at `key` of `object` (at `path`), checked against `range`; "is required" when
+  // absent.
+  std::optional<double> required_number(const json& object, const std::string& path,
+                                        const char* key, const Range& range) {
+    if (const json* x = find(object, key)) return number(*x, member(path, key), range);
+    error(member(path, key), "is required");
+    return std::nullopt;
+  }
+
+  std::optional<Distribution> required_distribution(const json& object, const std::string& path,
+                                                    const char* key) {
+    if (const json* d = find(object, key)) return read_distribution(*d, member(path, key));
+    error(member(path, key), "is required");
+    return std::nullopt;
+  }
+
+  std::optional<Distribution> optional_distribution(const json& object, const std::string& path,
+                                                    const char* key) {
+    if (const json* d = find(object, key)) return read_distribution(*d, member(path, key));
+    return std::nullopt;
+  }
+
+  void read_self_service(const json& v, const std::string& path, ContactType& type) {
+    if (!expect_object(v, path)) return;
+    check_keys(v, path, "self_service");
+    SelfService self_service;
+    if (auto x = required_number(v, path, "deflection", Range::closed(0, 1))) {
+      self_service.deflection = *x;
+    }
+    type.self_service = self_service;
+  }
+
+  void read_chatbot(const json& v, const std::string& path, std::optional<Channel> channel,
+                    ContactType& type) {
+    if (!expect_object(v, path)) return;
+    check_keys(v, path, "chatbot");
+    Chatbot bot;
+    const auto containment = required_number(v, path, "containment", Range::closed(0, 1));
+    if (containment) bot.containment = *containment;
+    if (auto d = required_distribution(v, path, "bot_time")) bot.bot_time = *d;
+    const json* sessions = find(v, "max_sessions");
+    if (sessions) {
+      if (auto x = integer(*sessions, member(path, "max_sessions"), 1)) {
+        bot.max_sessions = static_cast<int>(*x);
+      }
+    }
+    if (const json* q = find(v, "queue_patience")) {
+      const std::string queue_path = member(path, "queue_patience");
+      bot.queue_patience = read_distribution(*q, queue_path);
+      if (!sessions) {
+        warning(queue_path, "ignored: the bot has unlimited sessions");
+        bot.queue_patience.reset();
+      }
+    }
+    std::optional<double> abandon = 0.0;
+    if (const json* a = find(v, "abandon_prob")) {
+      abandon = number(*a, member(path, "abandon_prob"), Range::closed(0, 1));
+      if (abandon) bot.abandon_prob = *abandon;
+    }
+    bot.handoff_handle_time = optional_distribution(v, path, "handoff_handle_time");
+    if (const json* p = find(v, "handoff_patience")) {
+      const std::string patience_path = member(path, "handoff_patience");
+      bot.handoff_patience = read_distribution(*p, patience_path);
+      if (channel == Channel::Email) {
+        warning(patience_path, kEmailNeverAbandons);
+        bot.handoff_patience.reset();
+      }
+    }
+    if (containment && abandon && *containment + *abandon > 1.0 + kProbabilitySumTolerance) {
+      error(path, "containment + abandon_prob must be <= 1 (got " +
+                      computed_text(*containment + *abandon) + ")");
+    }
+    type.chatbot = std::move(bot);
+  }
+
+  void read_callback(const json& v, const std::string& path, std::optional<Channel> channel,
+                     ContactType& type) {
+    if (!expect_object(v, path)) return;
+    if (channel == Channel::Email) error(path, "not available for channel email");
+    check_keys(v, path, "callback");
+    Callback callback;
+    callback.max_attempts = kDefaultMaxAttempts;
+    callback.retry_after_s = kDefaultRetryAfterS;
+
+    std::optional<CallbackMode> mode = CallbackMode::VirtualHold;
+    if (const json* m = find(v, "mode")) {
+      std::vector<std::string> names;
+      for (CallbackMode each : kCallbackModes) names.push_back(callback_mode_name(each));
+      const auto index = one_of(*m, member(path, "mode"), names);
+      mode = index ? std::optional<CallbackMode>(kCallbackModes[*index]) : std::nullopt;
+      if (mode) callback.mode = *mode;
+    }
+    if (auto x = required_number(v, path, "offer_when_expected_wait_over_s", Range::at_least(0))) {
+      callback.offer_when_expected_wait_over_s = *x;
+    }
+    if (auto x = required_number(v, path, "accept_prob", Range::closed(0, 1))) {
+      callback.accept_prob = *x;
+    }
+    if (const json* r = find(v, "reach_prob")) {
+      if (auto x = number(*r, member(path, "reach_prob"), Range::closed(0, 1))) {
+        callback.reach_prob = *x;
+      }
+    }
+    if (const json* a = find(v, "max_attempts")) {
+      if (auto x = integer(*a, member(path, "max_attempts"), 1)) {
+        callback.max_attempts = static_cast<int>(*x);
+      }
+    }
+    if (const json* r = find(v, "retry_after_s")) {
+      if (auto x = number(*r, member(path, "retry_after_s"), Range::at_least(0))) {
+        callback.retry_after_s = *x;
+      }
+    }
+    callback.dial_time = optional_distribution(v, path, "dial_time");
+    if (const json* p = find(v, "predictor")) {
+      std::vector<std::string> names;
+      for (WaitPredictor each : kWaitPredictors) names.push_back(wait_predictor_name(each));
+      if (const auto index = one_of(*p, member(path, "predictor"), names)) {
+        callback.predictor = kWaitPredictors[*index];
+      }
+    }
+
+    // When to call back: for mode scheduled only, and then exactly one of the two.
+    const json* delay = find(v, "delay_s");
+    const json* at_start = find(v, "at_interval_start_after");
+    if (mode == CallbackMode::VirtualHold) {
+      if (delay) error(member(path, "delay_s"), "only for mode scheduled");
+      if (at_start) error(member(path, "at_interval_start_after"), "only for mode scheduled");
+    } else {
+      if (delay) {
+        if (auto x = number(*delay, member(path, "delay_s"), Range::at_least(0))) {
+          callback.delay_s = *x;
+        }
+      }
+      if (at_start) {
+        if (auto x = integer(*at_start, member(path, "at_interval_start_after"), 1)) {
+          callback.at_interval_start_after = static_cast<int>(*x);
+        }
+      }
+      if (mode == CallbackMode::Scheduled && (delay == nullptr) == (at_start == nullptr)) {
+        error(path,
+              std::string("must have exactly one of delay_s, at_interval_start_after for mode "
+                          "scheduled (got ") +
+                  (delay ? "delay_s, at_interval_start_after" : "none") + ")");
+      }
+    }
+    type.callback = std::move(callback);
+  }
+
+  void read_retrial(const json& v, const std::string& path, std::optional<Channel> channel,
+                    ContactType& type) {
+    if (!expect_object(v, path)) return;
+    check_keys(v, path, "retrial");
+    Retrial retrial;
+    retrial.max_retrials = kDefaultMaxRetrials;
+    if (auto x = required_number(v, path, "prob", Range::closed(0, 1))) retrial.prob = *x;
+    if (auto d = required_distribution(v, path, "delay")) retrial.delay = *d;
+    if (const json* m = find(v, "max_retrials")) {
+      if (auto x = integer(*m, member(path, "max_retrials"), 0)) {
+        retrial.max_retrials = static_cast<int>(*x);
+      }
+    }
+    if (channel == Channel::Email) {
+      warning(path, kEmailNeverAbandons);
+      return;
+    }
+    type.retrial = std::move(retrial);
   }
 
   // A list of exactly horizon->intervals entries (when the horizon is known), each checked by
@@ -657,9 +874,6 @@ class Reader {
     if (!expect_array(v, path)) return false;
     bool ok = true;
     if (horizon && v.size() != static_cast<std::size_t>(horizon->intervals)) {
-      auto entries = [](std::size_t n) {
-        return std::to_string(n) + (n == 1 ? " entry" : " entries");
-      };
       error(path, "must have exactly " + entries(static_cast<std::size_t>(horizon->intervals)) +
                       ", one per interval (got " + entries(v.size()) + ")");
       ok = false;
@@ -911,6 +1125,7 @@ class Reader {
   // contact types by skills is unknown).
   bool read_agent_group(const json& v, const std::string& path, const Horizon* horizon,
                         const std::vector<std::optional<std::string>>& type_names,
+                        const std::vector<std::optional<Channel>>& type_channels,
                         std::map<std::string, std::string>& first_path, AgentGroup& group) {
     if (!expect_object(v, path)) return false;
     check_keys(v, path, "agent_group");
@@ -964,13 +1179,36 @@ class Reader {
       error(member(path, "staff"), "is required");
     }
 
+    std::optional<long long> concurrency = 1;
     if (const json* c = find(v, "concurrency")) {
       const std::string concurrency_path = member(path, "concurrency");
-      if (auto x = integer(*c, concurrency_path, 1)) {
-        if (*x != 1) {
-          error(concurrency_path, std::string("values other than 1 are ") + kNotSupported, *c);
-        } else {
-          group.concurrency = 1;
+      concurrency = integer(*c, concurrency_path, 1);
+      if (concurrency) group.concurrency = static_cast<int>(*concurrency);
+      // Several contacts at once: chats only. Names the first skill of another channel.
+      if (concurrency && *concurrency > 1) {
+        for (int skill : group.skills) {
+          const auto index = static_cast<std::size_t>(skill);
+          if (type_channels[index] && *type_channels[index] != Channel::Chat) {
+            error(concurrency_path, "must be 1 unless every skill is a chat contact type (got " +
+                                        show(*c) + "; " + show(json(*type_names[index])) + " is " +
+                                        channel_name(*type_channels[index]) + ")");
+            break;
+          }
+        }
+      }
+    }
+    if (const json* s = find(v, "concurrency_slowdown")) {
+      const std::string slowdown_path = member(path, "concurrency_slowdown");
+      if (expect_array(*s, slowdown_path)) {
+        if (concurrency && s->size() != static_cast<std::size_t>(*concurrency)) {
+          error(slowdown_path, "must have exactly " +
+                                   entries(static_cast<std::size_t>(*concurrency)) +
+                                   ", one per concurrent chat (got " + entries(s->size()) + ")");
+        }
+        for (std::size_t i = 0; i < s->size(); ++i) {
+          if (auto x = number((*s)[i], element(slowdown_path, i), Range::above(0))) {
+            group.concurrency_slowdown.push_back(*x);
+          }
         }
       }
     }
@@ -978,6 +1216,15 @@ class Reader {
       if (auto x = number(*s, member(path, "shrinkage"), Range::half_open(0, 1))) {
         group.shrinkage = *x;
       }
+    }
+    if (const json* m = find(v, "max_occupancy")) {
+      const std::string occupancy_path = member(path, "max_occupancy");
+      auto x = number(*m, occupancy_path, Range::above(0));
+      if (x && !Range::at_most(1).contains(*x)) {
+        error(occupancy_path, Range::at_most(1).rule(), *m);
+        x.reset();
+      }
+      group.max_occupancy = x;
     }
     return skills_read;
   }
@@ -1146,11 +1393,22 @@ const std::map<std::string, std::vector<std::string>>& scenario_keys() {
       {"simulation", {"replications", "seed", "warmup_s"}},
       {"contact_type",
        {"name", "channel", "arrivals", "handle_time", "wrap_up", "patience", "service_level",
-        "max_abandon_rate", "priority"}},
+        "max_abandon_rate", "max_asa_s", "priority", "self_service", "chatbot", "callback",
+        "retrial"}},
       {"arrivals", {"rate_per_hour", "per_interval", "trace"}},
       {"service_level", {"threshold_s", "target"}},
       {"distribution", {"dist", "mean_s", "cv", "min_s", "max_s", "k", "shape", "values_s"}},
-      {"agent_group", {"name", "skills", "staff", "concurrency", "shrinkage"}},
+      {"self_service", {"deflection"}},
+      {"chatbot",
+       {"containment", "bot_time", "max_sessions", "queue_patience", "abandon_prob",
+        "handoff_handle_time", "handoff_patience"}},
+      {"callback",
+       {"mode", "offer_when_expected_wait_over_s", "accept_prob", "reach_prob", "max_attempts",
+        "retry_after_s", "dial_time", "predictor", "delay_s", "at_interval_start_after"}},
+      {"retrial", {"prob", "delay", "max_retrials"}},
+      {"agent_group",
+       {"name", "skills", "staff", "concurrency", "concurrency_slowdown", "shrinkage",
+        "max_occupancy"}},
       {"staff", {"count", "per_interval", "shifts"}},
       {"shift", {"start_s", "end_s", "count"}},
   };

@@ -18,7 +18,7 @@
 namespace ccsim {
 
 struct ScenarioParse {
-  std::optional<Scenario> scenario;   // set iff errors is empty
+  std::optional<Scenario> scenario;  // set iff errors is empty
   // "path: message". Arrays in order; within an object, unknown keys first (alphabetically),
   // then the known keys in the order of scenario_keys(). The order is stable across runs.
   std::vector<std::string> errors;
@@ -36,7 +36,8 @@ ScenarioParse load_scenario(const std::filesystem::path& file);
 
 // The keys accepted in each kind of scenario object, in documentation order, by kind:
 // "scenario" (the top level), "horizon", "simulation", "contact_type", "arrivals",
-// "service_level", "distribution", "agent_group", "staff", "shift". Every other key is an
+// "service_level", "self_service", "chatbot", "callback", "retrial", "distribution",
+// "agent_group", "staff", "shift". Every other key is an
 // error. scenarios/scenario.schema.json lists the same keys at the same objects (a test keeps
 // them equal).
 const std::map<std::string, std::vector<std::string>>& scenario_keys();

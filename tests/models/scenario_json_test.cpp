@@ -9,7 +9,9 @@
 #include <filesystem>
 #include <fstream>
 #include <limits>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ccsim {
@@ -31,6 +33,23 @@ json minimal() {
     ],
     "agent_groups": [{"name": "team", "skills": ["billing"], "staff": {"count": 5}}]
   })");
+}
+
+// `doc` with a second contact type, "web_chat" on channel chat, in the skills of its first group.
+json with_chat_type(json doc) {
+  doc["contact_types"].push_back(json::parse(R"({
+    "name": "web_chat", "channel": "chat", "arrivals": {"rate_per_hour": 60},
+    "handle_time": {"dist": "exponential", "mean_s": 400}
+  })"));
+  doc["agent_groups"][0]["skills"].push_back("web_chat");
+  return doc;
+}
+
+// minimal() with `value` at key `key` of its contact type.
+json with_type_key(const char* key, const json& value) {
+  json doc = minimal();
+  doc["contact_types"][0][key] = value;
+  return doc;
 }
 
 Lines errors_of(const json& document, const fs::path& base_dir = {}) {
@@ -256,19 +275,14 @@ TEST(ScenarioJson, SchemaKeyIsAllowedAtTheTopLevelOnly) {
 
 TEST(ScenarioJson, ContractKeysNotImplementedYetAreNotSupported) {
   json doc = minimal();
-  for (const char* key :
-       {"self_service", "chatbot", "callback", "retrial", "balk", "satisfaction", "transfers"}) {
+  for (const char* key : {"balk", "satisfaction", "transfers"}) {
     doc["contact_types"][0][key] = json::object();
   }
   doc["agent_groups"][0]["speed_factor"] = 1.2;
   const std::string rule = ": not supported yet by this version of ccsim";
   EXPECT_EQ(errors_of(doc), (Lines{
                                 "contact_types[0].balk" + rule,
-                                "contact_types[0].callback" + rule,
-                                "contact_types[0].chatbot" + rule,
-                                "contact_types[0].retrial" + rule,
                                 "contact_types[0].satisfaction" + rule,
-                                "contact_types[0].self_service" + rule,
                                 "contact_types[0].transfers" + rule,
                                 "agent_groups[0].speed_factor" + rule,
                             }));
@@ -277,8 +291,14 @@ TEST(ScenarioJson, ContractKeysNotImplementedYetAreNotSupported) {
 TEST(ScenarioJson, MisspeltContractKeySuggestsIt) {
   json doc = minimal();
   doc["contact_types"][0]["callbak"] = json::object();
+  doc["contact_types"][0]["satisfction"] = json::object();
+  doc["agent_groups"][0]["speedfactor"] = 1.2;
   EXPECT_EQ(errors_of(doc),
-            Lines{"contact_types[0].callbak: unknown key; did you mean \"callback\"?"});
+            (Lines{
+                "contact_types[0].callbak: unknown key; did you mean \"callback\"?",
+                "contact_types[0].satisfction: unknown key; did you mean \"satisfaction\"?",
+                "agent_groups[0].speedfactor: unknown key; did you mean \"speed_factor\"?",
+            }));
 }
 
 // ---- Defaults and values
@@ -300,10 +320,17 @@ TEST(ScenarioJson, OmittedOptionalKeysTakeTheirDefaults) {
   EXPECT_EQ(t.service_level.threshold_s, 20.0);
   EXPECT_FALSE(t.has_service_level_target);
   EXPECT_FALSE(t.max_abandon_rate.has_value());
+  EXPECT_FALSE(t.max_asa_s.has_value());
   EXPECT_EQ(t.priority, 0);
+  EXPECT_FALSE(t.self_service.has_value());
+  EXPECT_FALSE(t.chatbot.has_value());
+  EXPECT_FALSE(t.callback.has_value());
+  EXPECT_FALSE(t.retrial.has_value());
   const AgentGroup& g = s.agent_groups[0];
   EXPECT_EQ(g.concurrency, 1);
+  EXPECT_TRUE(g.concurrency_slowdown.empty());
   EXPECT_EQ(g.shrinkage, 0.0);
+  EXPECT_FALSE(g.max_occupancy.has_value());
 }
 
 TEST(ScenarioJson, CompleteScenarioIsParsedIntoItsValues) {
@@ -846,6 +873,417 @@ TEST(ScenarioJson, DistributionBeyondFloatingPointRangeIsRejected) {
                   "range (got {\"dist\":\"weibull\",\"mean_s\":60,\"shape\":0.001})"});
 }
 
+// ---- flows of a contact type: targets, self-service, chatbot, callback, retrial
+
+TEST(ScenarioJson, MaxAsaIsAPositiveTarget) {
+  const ScenarioParse parsed = parse_scenario(with_type_key("max_asa_s", 30), {});
+  ASSERT_EQ(parsed.errors, Lines{});
+  EXPECT_EQ(parsed.scenario->contact_types[0].max_asa_s, 30.0);
+  EXPECT_EQ(errors_of(with_type_key("max_asa_s", 0)),
+            Lines{"contact_types[0].max_asa_s: must be > 0 (got 0)"});
+}
+
+TEST(ScenarioJson, SelfServiceIsParsed) {
+  const ScenarioParse parsed =
+      parse_scenario(with_type_key("self_service", {{"deflection", 0.1}}), {});
+  ASSERT_EQ(parsed.errors, Lines{});
+  ASSERT_TRUE(parsed.scenario->contact_types[0].self_service.has_value());
+  EXPECT_EQ(parsed.scenario->contact_types[0].self_service->deflection, 0.1);
+}
+
+TEST(ScenarioJson, SelfServiceDeflectionIsARequiredProbability) {
+  EXPECT_EQ(errors_of(with_type_key("self_service", json::object())),
+            Lines{"contact_types[0].self_service.deflection: is required"});
+  EXPECT_EQ(errors_of(with_type_key("self_service", {{"deflection", 10}})),
+            Lines{"contact_types[0].self_service.deflection: must be in [0, 1] (got 10)"});
+  EXPECT_EQ(errors_of(with_type_key("self_service", 0.1)),
+            Lines{"contact_types[0].self_service: must be an object (got 0.1)"});
+  EXPECT_EQ(errors_of(with_type_key("self_service", {{"deflection", 0.1}, {"deflect", 0.1}})),
+            Lines{"contact_types[0].self_service.deflect: unknown key; did you mean "
+                  "\"deflection\"?"});
+}
+
+TEST(ScenarioJson, ChatbotOptionalKeysTakeTheirDefaults) {
+  const json bot = {{"containment", 0.3}, {"bot_time", {{"dist", "exponential"}, {"mean_s", 90}}}};
+  const ScenarioParse parsed = parse_scenario(with_type_key("chatbot", bot), {});
+  ASSERT_EQ(parsed.errors, Lines{});
+  EXPECT_EQ(parsed.warnings, Lines{});
+  const std::optional<Chatbot>& c = parsed.scenario->contact_types[0].chatbot;
+  ASSERT_TRUE(c.has_value());
+  EXPECT_EQ(c->containment, 0.3);
+  expect_same_distribution(c->bot_time, Distribution::exponential(90));
+  EXPECT_EQ(c->max_sessions, 0);
+  EXPECT_FALSE(c->queue_patience.has_value());
+  EXPECT_EQ(c->abandon_prob, 0.0);
+  EXPECT_FALSE(c->handoff_handle_time.has_value());
+  EXPECT_FALSE(c->handoff_patience.has_value());
+}
+
+TEST(ScenarioJson, ChatbotIsParsedIntoItsValues) {
+  const json bot = json::parse(R"({
+    "containment": 0.25, "bot_time": {"dist": "lognormal", "mean_s": 120, "cv": 0.8},
+    "max_sessions": 40, "queue_patience": {"dist": "exponential", "mean_s": 60},
+    "abandon_prob": 0.05, "handoff_handle_time": {"dist": "gamma", "mean_s": 420, "cv": 0.9},
+    "handoff_patience": {"dist": "deterministic", "mean_s": 240}
+  })");
+  const ScenarioParse parsed = parse_scenario(with_type_key("chatbot", bot), {});
+  ASSERT_EQ(parsed.errors, Lines{});
+  EXPECT_EQ(parsed.warnings, Lines{});
+  const Chatbot& c = *parsed.scenario->contact_types[0].chatbot;
+  EXPECT_EQ(c.containment, 0.25);
+  expect_same_distribution(c.bot_time, Distribution::lognormal(120, 0.8));
+  EXPECT_EQ(c.max_sessions, 40);
+  ASSERT_TRUE(c.queue_patience.has_value());
+  expect_same_distribution(*c.queue_patience, Distribution::exponential(60));
+  EXPECT_EQ(c.abandon_prob, 0.05);
+  ASSERT_TRUE(c.handoff_handle_time.has_value());
+  expect_same_distribution(*c.handoff_handle_time, Distribution::gamma(420, 0.9));
+  ASSERT_TRUE(c.handoff_patience.has_value());
+  expect_same_distribution(*c.handoff_patience, Distribution::deterministic(240));
+}
+
+TEST(ScenarioJson, ChatbotContainmentAndBotTimeAreRequired) {
+  EXPECT_EQ(errors_of(with_type_key("chatbot", json::object())),
+            (Lines{
+                "contact_types[0].chatbot.containment: is required",
+                "contact_types[0].chatbot.bot_time: is required",
+            }));
+  EXPECT_EQ(errors_of(with_type_key("chatbot", "yes")),
+            Lines{"contact_types[0].chatbot: must be an object (got \"yes\")"});
+}
+
+TEST(ScenarioJson, ChatbotKeysAreChecked) {
+  const json bot = json::parse(R"({
+    "containment": 1.5, "bot_time": {"dist": "exponential", "mean_s": 0},
+    "max_sessions": 0, "queue_patience": {"dist": "exponential"},
+    "abandon_prob": -0.1, "handoff_handle_time": {"dist": "lognormal", "mean_s": 300},
+    "handoff_patience": 60, "bot_tme": 1
+  })");
+  EXPECT_EQ(errors_of(with_type_key("chatbot", bot)),
+            (Lines{
+                "contact_types[0].chatbot.bot_tme: unknown key; did you mean \"bot_time\"?",
+                "contact_types[0].chatbot.containment: must be in [0, 1] (got 1.5)",
+                "contact_types[0].chatbot.bot_time.mean_s: must be > 0 (got 0)",
+                "contact_types[0].chatbot.max_sessions: must be >= 1 (got 0)",
+                "contact_types[0].chatbot.queue_patience.mean_s: is required",
+                "contact_types[0].chatbot.abandon_prob: must be in [0, 1] (got -0.1)",
+                "contact_types[0].chatbot.handoff_handle_time.cv: is required",
+                "contact_types[0].chatbot.handoff_patience: must be an object (got 60)",
+            }));
+}
+
+TEST(ScenarioJson, ChatbotMaxSessionsIsAnInteger) {
+  json bot = {{"containment", 0.3},
+              {"bot_time", {{"dist", "exponential"}, {"mean_s", 90}}},
+              {"max_sessions", 2.5}};
+  EXPECT_EQ(errors_of(with_type_key("chatbot", bot)),
+            Lines{"contact_types[0].chatbot.max_sessions: must be an integer (got 2.5)"});
+}
+
+TEST(ScenarioJson, ChatbotQueuePatienceWithoutMaxSessionsIsIgnoredWithAWarning) {
+  json bot = {{"containment", 0.3},
+              {"bot_time", {{"dist", "exponential"}, {"mean_s", 90}}},
+              {"queue_patience", {{"dist", "exponential"}, {"mean_s", 60}}}};
+  const ScenarioParse parsed = parse_scenario(with_type_key("chatbot", bot), {});
+  ASSERT_EQ(parsed.errors, Lines{});
+  EXPECT_EQ(parsed.warnings, Lines{"contact_types[0].chatbot.queue_patience: ignored: the bot has "
+                                   "unlimited sessions"});
+  EXPECT_FALSE(parsed.scenario->contact_types[0].chatbot->queue_patience.has_value());
+}
+
+TEST(ScenarioJson, ChatbotContainmentPlusAbandonMustNotExceedOne) {
+  json bot = {{"containment", 0.7},
+              {"bot_time", {{"dist", "exponential"}, {"mean_s", 90}}},
+              {"abandon_prob", 0.5}};
+  EXPECT_EQ(errors_of(with_type_key("chatbot", bot)),
+            Lines{"contact_types[0].chatbot: containment + abandon_prob must be <= 1 (got 1.2)"});
+  bot["containment"] = 0.9;
+  bot["abandon_prob"] = 0.3;  // 1.2000000000000002 in binary floating point
+  EXPECT_EQ(errors_of(with_type_key("chatbot", bot)),
+            Lines{"contact_types[0].chatbot: containment + abandon_prob must be <= 1 (got 1.2)"});
+  for (const auto& [containment, abandon] :
+       std::vector<std::pair<double, double>>{{0.7, 0.3}, {0.35, 0.65}, {0.1, 0.9}, {1, 0}}) {
+    bot["containment"] = containment;
+    bot["abandon_prob"] = abandon;
+    EXPECT_EQ(errors_of(with_type_key("chatbot", bot)), Lines{}) << containment << " " << abandon;
+  }
+}
+
+TEST(ScenarioJson, ChatbotHandoffPatienceIsIgnoredForEmail) {
+  json doc = minimal();
+  doc["contact_types"][0]["channel"] = "email";
+  doc["contact_types"][0]["chatbot"] = {
+      {"containment", 0.3},
+      {"bot_time", {{"dist", "exponential"}, {"mean_s", 90}}},
+      {"handoff_patience", {{"dist", "exponential"}, {"mean_s", 600}}}};
+  const ScenarioParse parsed = parse_scenario(doc, {});
+  ASSERT_EQ(parsed.errors, Lines{});
+  EXPECT_EQ(parsed.warnings, Lines{"contact_types[0].chatbot.handoff_patience: ignored: email "
+                                   "contacts never abandon"});
+  EXPECT_FALSE(parsed.scenario->contact_types[0].chatbot->handoff_patience.has_value());
+}
+
+json virtual_hold() {
+  return {{"offer_when_expected_wait_over_s", 120}, {"accept_prob", 0.5}};
+}
+
+TEST(ScenarioJson, CallbackOptionalKeysTakeTheirDefaults) {
+  const ScenarioParse parsed = parse_scenario(with_type_key("callback", virtual_hold()), {});
+  ASSERT_EQ(parsed.errors, Lines{});
+  const std::optional<Callback>& c = parsed.scenario->contact_types[0].callback;
+  ASSERT_TRUE(c.has_value());
+  EXPECT_EQ(c->mode, CallbackMode::VirtualHold);
+  EXPECT_EQ(c->offer_when_expected_wait_over_s, 120.0);
+  EXPECT_EQ(c->accept_prob, 0.5);
+  EXPECT_EQ(c->reach_prob, 1.0);
+  EXPECT_EQ(c->max_attempts, 3);
+  EXPECT_EQ(c->retry_after_s, 300.0);
+  EXPECT_FALSE(c->dial_time.has_value());
+  EXPECT_EQ(c->predictor, WaitPredictor::QueueLength);
+  EXPECT_EQ(c->delay_s, 0.0);
+  EXPECT_FALSE(c->at_interval_start_after.has_value());
+}
+
+TEST(ScenarioJson, CallbackIsParsedIntoItsValues) {
+  const json callback = json::parse(R"({
+    "mode": "virtual_hold", "offer_when_expected_wait_over_s": 0, "accept_prob": 1,
+    "reach_prob": 0.9, "max_attempts": 5, "retry_after_s": 600,
+    "dial_time": {"dist": "deterministic", "mean_s": 15}, "predictor": "last_to_enter_service"
+  })");
+  const ScenarioParse parsed = parse_scenario(with_type_key("callback", callback), {});
+  ASSERT_EQ(parsed.errors, Lines{});
+  const Callback& c = *parsed.scenario->contact_types[0].callback;
+  EXPECT_EQ(c.mode, CallbackMode::VirtualHold);
+  EXPECT_EQ(c.offer_when_expected_wait_over_s, 0.0);
+  EXPECT_EQ(c.accept_prob, 1.0);
+  EXPECT_EQ(c.reach_prob, 0.9);
+  EXPECT_EQ(c.max_attempts, 5);
+  EXPECT_EQ(c.retry_after_s, 600.0);
+  ASSERT_TRUE(c.dial_time.has_value());
+  expect_same_distribution(*c.dial_time, Distribution::deterministic(15));
+  EXPECT_EQ(c.predictor, WaitPredictor::LastToEnterService);
+}
+
+TEST(ScenarioJson, ScheduledCallbackTakesADelayOrAnIntervalStart) {
+  json callback = virtual_hold();
+  callback["mode"] = "scheduled";
+  callback["delay_s"] = 900;
+  ScenarioParse parsed = parse_scenario(with_type_key("callback", callback), {});
+  ASSERT_EQ(parsed.errors, Lines{});
+  EXPECT_EQ(parsed.scenario->contact_types[0].callback->mode, CallbackMode::Scheduled);
+  EXPECT_EQ(parsed.scenario->contact_types[0].callback->delay_s, 900.0);
+  EXPECT_FALSE(parsed.scenario->contact_types[0].callback->at_interval_start_after.has_value());
+
+  callback.erase("delay_s");
+  callback["at_interval_start_after"] = 2;
+  parsed = parse_scenario(with_type_key("callback", callback), {});
+  ASSERT_EQ(parsed.errors, Lines{});
+  EXPECT_EQ(parsed.scenario->contact_types[0].callback->delay_s, 0.0);
+  EXPECT_EQ(parsed.scenario->contact_types[0].callback->at_interval_start_after, 2);
+}
+
+TEST(ScenarioJson, ScheduledCallbackNeedsExactlyOneTime) {
+  json callback = virtual_hold();
+  callback["mode"] = "scheduled";
+  EXPECT_EQ(errors_of(with_type_key("callback", callback)),
+            Lines{"contact_types[0].callback: must have exactly one of delay_s, "
+                  "at_interval_start_after for mode scheduled (got none)"});
+  callback["delay_s"] = 900;
+  callback["at_interval_start_after"] = 1;
+  EXPECT_EQ(errors_of(with_type_key("callback", callback)),
+            Lines{"contact_types[0].callback: must have exactly one of delay_s, "
+                  "at_interval_start_after for mode scheduled (got delay_s, "
+                  "at_interval_start_after)"});
+}
+
+TEST(ScenarioJson, ScheduledCallbackTimesAreChecked) {
+  json callback = virtual_hold();
+  callback["mode"] = "scheduled";
+  callback["delay_s"] = -5;
+  EXPECT_EQ(errors_of(with_type_key("callback", callback)),
+            Lines{"contact_types[0].callback.delay_s: must be >= 0 (got -5)"});
+  callback.erase("delay_s");
+  callback["at_interval_start_after"] = 0;
+  EXPECT_EQ(errors_of(with_type_key("callback", callback)),
+            Lines{"contact_types[0].callback.at_interval_start_after: must be >= 1 (got 0)"});
+  callback["at_interval_start_after"] = 1.5;
+  EXPECT_EQ(errors_of(with_type_key("callback", callback)),
+            Lines{"contact_types[0].callback.at_interval_start_after: must be an integer (got "
+                  "1.5)"});
+}
+
+TEST(ScenarioJson, CallbackTimesAreOnlyForModeScheduled) {
+  json callback = virtual_hold();
+  callback["delay_s"] = 900;
+  callback["at_interval_start_after"] = 1;
+  EXPECT_EQ(errors_of(with_type_key("callback", callback)),
+            (Lines{
+                "contact_types[0].callback.delay_s: only for mode scheduled",
+                "contact_types[0].callback.at_interval_start_after: only for mode scheduled",
+            }));
+  callback["mode"] = "virtual_hold";
+  callback.erase("at_interval_start_after");
+  EXPECT_EQ(errors_of(with_type_key("callback", callback)),
+            Lines{"contact_types[0].callback.delay_s: only for mode scheduled"});
+}
+
+TEST(ScenarioJson, CallbackWithAnInvalidModeChecksItsTimesOnly) {
+  json callback = virtual_hold();
+  callback["mode"] = "schedule";
+  callback["delay_s"] = -1;
+  EXPECT_EQ(errors_of(with_type_key("callback", callback)),
+            (Lines{
+                "contact_types[0].callback.mode: must be one of virtual_hold, scheduled (got "
+                "\"schedule\"); did you mean \"scheduled\"?",
+                "contact_types[0].callback.delay_s: must be >= 0 (got -1)",
+            }));
+}
+
+TEST(ScenarioJson, CallbackRequiredKeys) {
+  EXPECT_EQ(errors_of(with_type_key("callback", json::object())),
+            (Lines{
+                "contact_types[0].callback.offer_when_expected_wait_over_s: is required",
+                "contact_types[0].callback.accept_prob: is required",
+            }));
+  EXPECT_EQ(errors_of(with_type_key("callback", true)),
+            Lines{"contact_types[0].callback: must be an object (got true)"});
+}
+
+TEST(ScenarioJson, CallbackKeysAreChecked) {
+  const json callback = json::parse(R"({
+    "mode": 1, "offer_when_expected_wait_over_s": -1, "accept_prob": 2, "reach_prob": -0.5,
+    "max_attempts": 0, "retry_after_s": -300, "dial_time": {"dist": "deterministic"},
+    "predictor": "queue_len", "reach": 1
+  })");
+  EXPECT_EQ(errors_of(with_type_key("callback", callback)),
+            (Lines{
+                "contact_types[0].callback.reach: unknown key; did you mean \"reach_prob\"?",
+                "contact_types[0].callback.mode: must be a string (got 1)",
+                "contact_types[0].callback.offer_when_expected_wait_over_s: must be >= 0 (got "
+                "-1)",
+                "contact_types[0].callback.accept_prob: must be in [0, 1] (got 2)",
+                "contact_types[0].callback.reach_prob: must be in [0, 1] (got -0.5)",
+                "contact_types[0].callback.max_attempts: must be >= 1 (got 0)",
+                "contact_types[0].callback.retry_after_s: must be >= 0 (got -300)",
+                "contact_types[0].callback.dial_time.mean_s: is required",
+                "contact_types[0].callback.predictor: must be one of queue_length, "
+                "last_to_enter_service (got \"queue_len\"); did you mean \"queue_length\"?",
+            }));
+}
+
+TEST(ScenarioJson, CallbackMaxAttemptsIsAnInteger) {
+  json callback = virtual_hold();
+  callback["max_attempts"] = 2.5;
+  EXPECT_EQ(errors_of(with_type_key("callback", callback)),
+            Lines{"contact_types[0].callback.max_attempts: must be an integer (got 2.5)"});
+}
+
+TEST(ScenarioJson, CallbackIsNotAvailableForEmail) {
+  json doc = with_chat_type(minimal());
+  doc["contact_types"].push_back(doc["contact_types"][0]);
+  doc["contact_types"][2]["name"] = "mail";
+  doc["contact_types"][2]["channel"] = "email";
+  doc["contact_types"][2]["callback"] = virtual_hold();
+  doc["agent_groups"][0]["skills"].push_back("mail");
+  EXPECT_EQ(errors_of(doc), Lines{"contact_types[2].callback: not available for channel email"});
+  doc["contact_types"][2]["callback"]["accept_prob"] = 5;
+  EXPECT_EQ(errors_of(doc), (Lines{
+                                "contact_types[2].callback: not available for channel email",
+                                "contact_types[2].callback.accept_prob: must be in [0, 1] (got 5)",
+                            }));
+}
+
+TEST(ScenarioJson, CallbackIsAvailableForChat) {
+  json doc = with_chat_type(minimal());
+  doc["contact_types"][1]["callback"] = virtual_hold();
+  EXPECT_EQ(errors_of(doc), Lines{});
+}
+
+TEST(ScenarioJson, RetrialOptionalKeysTakeTheirDefaults) {
+  const json retrial = {{"prob", 0.2}, {"delay", {{"dist", "exponential"}, {"mean_s", 600}}}};
+  const ScenarioParse parsed = parse_scenario(with_type_key("retrial", retrial), {});
+  ASSERT_EQ(parsed.errors, Lines{});
+  const std::optional<Retrial>& r = parsed.scenario->contact_types[0].retrial;
+  ASSERT_TRUE(r.has_value());
+  EXPECT_EQ(r->prob, 0.2);
+  expect_same_distribution(r->delay, Distribution::exponential(600));
+  EXPECT_EQ(r->max_retrials, 10);
+}
+
+TEST(ScenarioJson, RetrialIsParsedIntoItsValues) {
+  const json retrial = {{"prob", 1},
+                        {"delay", {{"dist", "uniform"}, {"min_s", 60}, {"max_s", 300}}},
+                        {"max_retrials", 0}};
+  const ScenarioParse parsed = parse_scenario(with_type_key("retrial", retrial), {});
+  ASSERT_EQ(parsed.errors, Lines{});
+  const Retrial& r = *parsed.scenario->contact_types[0].retrial;
+  EXPECT_EQ(r.prob, 1.0);
+  expect_same_distribution(r.delay, Distribution::uniform(60, 300));
+  EXPECT_EQ(r.max_retrials, 0);
+}
+
+TEST(ScenarioJson, RetrialKeysAreChecked) {
+  EXPECT_EQ(errors_of(with_type_key("retrial", json::object())),
+            (Lines{
+                "contact_types[0].retrial.prob: is required",
+                "contact_types[0].retrial.delay: is required",
+            }));
+  const json retrial = {{"prob", 1.5},
+                        {"delay", {{"dist", "exponentail"}, {"mean_s", 600}}},
+                        {"max_retrials", -1},
+                        {"probability", 0.2}};
+  EXPECT_EQ(errors_of(with_type_key("retrial", retrial)),
+            (Lines{
+                "contact_types[0].retrial.probability: unknown key; did you mean \"prob\"?",
+                "contact_types[0].retrial.prob: must be in [0, 1] (got 1.5)",
+                "contact_types[0].retrial.delay.dist: must be one of exponential, deterministic, "
+                "uniform, lognormal, gamma, erlang, weibull, empirical (got \"exponentail\"); "
+                "did you mean \"exponential\"?",
+                "contact_types[0].retrial.max_retrials: must be >= 0 (got -1)",
+            }));
+  EXPECT_EQ(errors_of(with_type_key("retrial", 0.2)),
+            Lines{"contact_types[0].retrial: must be an object (got 0.2)"});
+}
+
+TEST(ScenarioJson, RetrialMaxRetrialsIsAnInteger) {
+  const json retrial = {
+      {"prob", 0.2}, {"delay", {{"dist", "exponential"}, {"mean_s", 600}}}, {"max_retrials", 1.5}};
+  EXPECT_EQ(errors_of(with_type_key("retrial", retrial)),
+            Lines{"contact_types[0].retrial.max_retrials: must be an integer (got 1.5)"});
+}
+
+TEST(ScenarioJson, RetrialIsIgnoredForEmail) {
+  json doc = minimal();
+  doc["contact_types"][0]["channel"] = "email";
+  doc["contact_types"][0]["retrial"] = {{"prob", 0.2},
+                                        {"delay", {{"dist", "exponential"}, {"mean_s", 600}}}};
+  const ScenarioParse parsed = parse_scenario(doc, {});
+  ASSERT_EQ(parsed.errors, Lines{});
+  EXPECT_EQ(parsed.warnings,
+            Lines{"contact_types[0].retrial: ignored: email contacts never abandon"});
+  EXPECT_FALSE(parsed.scenario->contact_types[0].retrial.has_value());
+}
+
+TEST(ScenarioJson, FlowProblemsAreReportedInKeyOrder) {
+  json doc = minimal();
+  doc["contact_types"][0]["retrial"] = json::object();
+  doc["contact_types"][0]["callback"] = json::object();
+  doc["contact_types"][0]["chatbot"] = json::object();
+  doc["contact_types"][0]["self_service"] = json::object();
+  doc["contact_types"][0]["max_asa_s"] = -1;
+  EXPECT_EQ(errors_of(doc), (Lines{
+                                "contact_types[0].max_asa_s: must be > 0 (got -1)",
+                                "contact_types[0].self_service.deflection: is required",
+                                "contact_types[0].chatbot.containment: is required",
+                                "contact_types[0].chatbot.bot_time: is required",
+                                "contact_types[0].callback.offer_when_expected_wait_over_s: is "
+                                "required",
+                                "contact_types[0].callback.accept_prob: is required",
+                                "contact_types[0].retrial.prob: is required",
+                                "contact_types[0].retrial.delay: is required",
+                            }));
+}
+
 // ---- agent groups
 
 TEST(ScenarioJson, AgentGroupsMustNotBeEmpty) {
@@ -972,11 +1410,120 @@ TEST(ScenarioJson, ConcurrencyMustBeAtLeastOne) {
   EXPECT_EQ(errors_of(doc), Lines{"agent_groups[0].concurrency: must be >= 1 (got 0)"});
 }
 
-TEST(ScenarioJson, ConcurrencyAboveOneIsNotSupportedYet) {
+TEST(ScenarioJson, ConcurrencyMustBeAnInteger) {
+  json doc = minimal();
+  doc["agent_groups"][0]["concurrency"] = 1.5;
+  EXPECT_EQ(errors_of(doc), Lines{"agent_groups[0].concurrency: must be an integer (got 1.5)"});
+}
+
+TEST(ScenarioJson, ConcurrencyAboveOneIsForChatOnlyGroups) {
   json doc = minimal();
   doc["agent_groups"][0]["concurrency"] = 3;
-  EXPECT_EQ(errors_of(doc), Lines{"agent_groups[0].concurrency: values other than 1 are not "
-                                  "supported yet by this version of ccsim (got 3)"});
+  EXPECT_EQ(errors_of(doc), Lines{"agent_groups[0].concurrency: must be 1 unless every skill is a "
+                                  "chat contact type (got 3; \"billing\" is voice)"});
+}
+
+TEST(ScenarioJson, ConcurrencyRuleNamesTheFirstSkillThatIsNotChat) {
+  json doc = with_chat_type(minimal());
+  doc["contact_types"].push_back(doc["contact_types"][0]);
+  doc["contact_types"][2]["name"] = "mail";
+  doc["contact_types"][2]["channel"] = "email";
+  doc["agent_groups"][0] = {{"name", "blend"},
+                            {"skills", {"web_chat", "mail", "billing"}},
+                            {"staff", {{"count", 4}}},
+                            {"concurrency", 2.0}};
+  EXPECT_EQ(errors_of(doc), Lines{"agent_groups[0].concurrency: must be 1 unless every skill is a "
+                                  "chat contact type (got 2.0; \"mail\" is email)"});
+}
+
+TEST(ScenarioJson, ConcurrencyAboveOneIsAllowedForChatOnlyGroups) {
+  json doc = with_chat_type(minimal());
+  doc["agent_groups"].push_back({{"name", "chat_team"},
+                                 {"skills", {"web_chat"}},
+                                 {"staff", {{"count", 4}}},
+                                 {"concurrency", 3},
+                                 {"concurrency_slowdown", {1.0, 1.15, 1.35}}});
+  const ScenarioParse parsed = parse_scenario(doc, {});
+  ASSERT_EQ(parsed.errors, Lines{});
+  const AgentGroup& chat_team = parsed.scenario->agent_groups[1];
+  EXPECT_EQ(chat_team.concurrency, 3);
+  EXPECT_EQ(chat_team.concurrency_slowdown, (std::vector<double>{1.0, 1.15, 1.35}));
+}
+
+TEST(ScenarioJson, ConcurrencyRuleSkipsSkillsWithAnInvalidChannel) {
+  json doc = minimal();
+  doc["contact_types"][0]["channel"] = "chatt";
+  doc["agent_groups"][0]["concurrency"] = 2;
+  EXPECT_EQ(errors_of(doc),
+            Lines{"contact_types[0].channel: must be one of voice, chat, email (got \"chatt\"); "
+                  "did you mean \"chat\"?"});
+}
+
+TEST(ScenarioJson, ConcurrencySlowdownHasOneEntryPerConcurrentChat) {
+  json doc = with_chat_type(minimal());
+  doc["agent_groups"][0] = {{"name", "chat_team"},
+                            {"skills", {"web_chat", "billing"}},
+                            {"staff", {{"count", 4}}},
+                            {"concurrency_slowdown", {1.0, 1.2}}};
+  EXPECT_EQ(errors_of(doc), Lines{"agent_groups[0].concurrency_slowdown: must have exactly 1 "
+                                  "entry, one per concurrent chat (got 2 entries)"});
+  doc["agent_groups"][0]["skills"] = {"web_chat"};
+  doc["agent_groups"].push_back(minimal()["agent_groups"][0]);
+  doc["agent_groups"][0]["concurrency"] = 3;
+  EXPECT_EQ(errors_of(doc), Lines{"agent_groups[0].concurrency_slowdown: must have exactly 3 "
+                                  "entries, one per concurrent chat (got 2 entries)"});
+  doc["agent_groups"][0]["concurrency_slowdown"] = json::array();
+  EXPECT_EQ(errors_of(doc), Lines{"agent_groups[0].concurrency_slowdown: must have exactly 3 "
+                                  "entries, one per concurrent chat (got 0 entries)"});
+}
+
+TEST(ScenarioJson, ConcurrencySlowdownOfOneEntryAppliesWithoutConcurrency) {
+  json doc = minimal();
+  doc["agent_groups"][0]["concurrency_slowdown"] = {1.1};
+  const ScenarioParse parsed = parse_scenario(doc, {});
+  ASSERT_EQ(parsed.errors, Lines{});
+  EXPECT_EQ(parsed.scenario->agent_groups[0].concurrency_slowdown, std::vector<double>{1.1});
+}
+
+TEST(ScenarioJson, ConcurrencySlowdownFactorsMustBePositive) {
+  json doc = with_chat_type(minimal());
+  doc["agent_groups"].push_back({{"name", "chat_team"},
+                                 {"skills", {"web_chat"}},
+                                 {"staff", {{"count", 4}}},
+                                 {"concurrency", 3},
+                                 {"concurrency_slowdown", {1.0, 0, "x"}}});
+  EXPECT_EQ(errors_of(doc), (Lines{
+                                "agent_groups[1].concurrency_slowdown[1]: must be > 0 (got 0)",
+                                "agent_groups[1].concurrency_slowdown[2]: must be a number (got "
+                                "\"x\")",
+                            }));
+  doc["agent_groups"][1]["concurrency_slowdown"] = 1.2;
+  EXPECT_EQ(errors_of(doc),
+            Lines{"agent_groups[1].concurrency_slowdown: must be an array (got 1.2)"});
+}
+
+TEST(ScenarioJson, SlowdownLengthIsNotCheckedAgainstAnInvalidConcurrency) {
+  json doc = minimal();
+  doc["agent_groups"][0]["concurrency"] = 0;
+  doc["agent_groups"][0]["concurrency_slowdown"] = {1.0, 1.2};
+  EXPECT_EQ(errors_of(doc), Lines{"agent_groups[0].concurrency: must be >= 1 (got 0)"});
+}
+
+TEST(ScenarioJson, MaxOccupancyIsInZeroToOne) {
+  json doc = minimal();
+  doc["agent_groups"][0]["max_occupancy"] = 0;
+  EXPECT_EQ(errors_of(doc), Lines{"agent_groups[0].max_occupancy: must be > 0 (got 0)"});
+  doc["agent_groups"][0]["max_occupancy"] = 1.2;
+  EXPECT_EQ(errors_of(doc), Lines{"agent_groups[0].max_occupancy: must be <= 1 (got 1.2)"});
+  doc["agent_groups"][0]["max_occupancy"] = "high";
+  EXPECT_EQ(errors_of(doc),
+            Lines{"agent_groups[0].max_occupancy: must be a number (got \"high\")"});
+  for (double ok : {1.0, 0.85}) {
+    doc["agent_groups"][0]["max_occupancy"] = ok;
+    const ScenarioParse parsed = parse_scenario(doc, {});
+    ASSERT_EQ(parsed.errors, Lines{});
+    EXPECT_EQ(parsed.scenario->agent_groups[0].max_occupancy, ok);
+  }
 }
 
 TEST(ScenarioJson, ShrinkageMustBeBelowOne) {

@@ -82,6 +82,16 @@ const Location kLocations[] = {
     {"/$defs/contact_type/properties/wrap_up", "distribution"},
     {"/$defs/contact_type/properties/patience", "distribution"},
     {"/$defs/contact_type/properties/service_level", "service_level"},
+    {"/$defs/contact_type/properties/self_service", "self_service"},
+    {"/$defs/contact_type/properties/chatbot", "chatbot"},
+    {"/$defs/chatbot/properties/bot_time", "distribution"},
+    {"/$defs/chatbot/properties/queue_patience", "distribution"},
+    {"/$defs/chatbot/properties/handoff_handle_time", "distribution"},
+    {"/$defs/chatbot/properties/handoff_patience", "distribution"},
+    {"/$defs/contact_type/properties/callback", "callback"},
+    {"/$defs/callback/properties/dial_time", "distribution"},
+    {"/$defs/contact_type/properties/retrial", "retrial"},
+    {"/$defs/retrial/properties/delay", "distribution"},
     {"/properties/agent_groups/items", "agent_group"},
     {"/$defs/agent_group/properties/staff", "staff"},
     {"/$defs/staff/properties/shifts/items", "shift"},
@@ -116,7 +126,7 @@ TEST(ScenarioSchema, EveryObjectSchemaForbidsAdditionalProperties) {
     ++objects;
     EXPECT_EQ(node.value("additionalProperties", true), false) << pointer;
   });
-  EXPECT_EQ(objects, 10);  // the top level and the nine $defs
+  EXPECT_EQ(objects, 14);  // the top level and the thirteen $defs
 }
 
 TEST(ScenarioSchema, EveryKeyHasADescription) {
@@ -152,6 +162,59 @@ TEST(ScenarioSchema, EachDistributionAllowsExactlyItsParameters) {
   EXPECT_EQ(covered, keys_of(distribution_parameters()));
 }
 
+TEST(ScenarioSchema, EnumsListEveryValueTheValidatorAccepts) {
+  auto enum_at = [](const char* pointer) {
+    return schema().at(json::json_pointer(pointer)).at("enum").get<std::vector<std::string>>();
+  };
+  EXPECT_EQ(enum_at("/$defs/contact_type/properties/channel"),
+            (std::vector<std::string>{channel_name(Channel::Voice), channel_name(Channel::Chat),
+                                      channel_name(Channel::Email)}));
+  EXPECT_EQ(enum_at("/$defs/callback/properties/mode"),
+            (std::vector<std::string>{callback_mode_name(CallbackMode::VirtualHold),
+                                      callback_mode_name(CallbackMode::Scheduled)}));
+  EXPECT_EQ(enum_at("/$defs/callback/properties/predictor"),
+            (std::vector<std::string>{wait_predictor_name(WaitPredictor::QueueLength),
+                                      wait_predictor_name(WaitPredictor::LastToEnterService)}));
+}
+
+// The "default" of each optional key in the schema is what the validator fills in.
+TEST(ScenarioSchema, DefaultsAreTheValidatorsDefaults) {
+  const json doc = json::parse(R"({
+    "name": "defaults",
+    "horizon": {"duration_s": 3600},
+    "contact_types": [{
+      "name": "web_chat", "channel": "chat", "arrivals": {"rate_per_hour": 10},
+      "handle_time": {"dist": "exponential", "mean_s": 300},
+      "chatbot": {"containment": 0.3, "bot_time": {"dist": "exponential", "mean_s": 60}},
+      "callback": {"offer_when_expected_wait_over_s": 60, "accept_prob": 0.5},
+      "retrial": {"prob": 0.1, "delay": {"dist": "exponential", "mean_s": 60}}
+    }],
+    "agent_groups": [{"name": "team", "skills": ["web_chat"], "staff": {"count": 1}}]
+  })");
+  const ScenarioParse parsed = parse_scenario(doc, {});
+  ASSERT_EQ(parsed.errors, std::vector<std::string>{});
+  const Scenario& s = *parsed.scenario;
+  auto default_at = [](const char* pointer) {
+    return schema().at(json::json_pointer(pointer)).at("default");
+  };
+  EXPECT_EQ(default_at("/$defs/simulation/properties/replications"), s.simulation.replications);
+  EXPECT_EQ(default_at("/$defs/simulation/properties/seed"), s.simulation.seed);
+  EXPECT_EQ(default_at("/$defs/simulation/properties/warmup_s"), s.simulation.warmup_s);
+  const ContactType& t = s.contact_types[0];
+  EXPECT_EQ(default_at("/$defs/contact_type/properties/priority"), t.priority);
+  EXPECT_EQ(default_at("/$defs/chatbot/properties/abandon_prob"), t.chatbot->abandon_prob);
+  EXPECT_EQ(default_at("/$defs/callback/properties/mode"), callback_mode_name(t.callback->mode));
+  EXPECT_EQ(default_at("/$defs/callback/properties/reach_prob"), t.callback->reach_prob);
+  EXPECT_EQ(default_at("/$defs/callback/properties/max_attempts"), t.callback->max_attempts);
+  EXPECT_EQ(default_at("/$defs/callback/properties/retry_after_s"), t.callback->retry_after_s);
+  EXPECT_EQ(default_at("/$defs/callback/properties/predictor"),
+            wait_predictor_name(t.callback->predictor));
+  EXPECT_EQ(default_at("/$defs/retrial/properties/max_retrials"), t.retrial->max_retrials);
+  const AgentGroup& g = s.agent_groups[0];
+  EXPECT_EQ(default_at("/$defs/agent_group/properties/concurrency"), g.concurrency);
+  EXPECT_EQ(default_at("/$defs/agent_group/properties/shrinkage"), g.shrinkage);
+}
+
 TEST(ScenarioSchema, ExampleScenariosAreValid) {
   int examples = 0;
   for (const auto& entry : fs::directory_iterator(kScenarios)) {
@@ -165,7 +228,7 @@ TEST(ScenarioSchema, ExampleScenariosAreValid) {
     std::ifstream in(file);
     EXPECT_EQ(json::parse(in).value("$schema", ""), "scenario.schema.json");
   }
-  EXPECT_GE(examples, 3);
+  EXPECT_GE(examples, 6);
 }
 
 }  // namespace
