@@ -49,18 +49,23 @@ double QuantileSketch::bucket_high(std::size_t b) {
 }
 
 void QuantileSketch::add(double x) {
-  const std::size_t b = bucket_of(x);
-  if (b >= counts_.size()) counts_.resize(b + 1, 0);
-  ++counts_[b];
   ++count_;
   min_ = std::min(min_, x);
   max_ = std::max(max_, x);
+  if (x <= 0.0) {
+    ++zeros_;
+    return;
+  }
+  const std::size_t b = bucket_of(x);
+  if (b >= counts_.size()) counts_.resize(b + 1, 0);
+  ++counts_[b];
 }
 
 void QuantileSketch::merge(const QuantileSketch& other) {
   if (other.counts_.size() > counts_.size()) counts_.resize(other.counts_.size(), 0);
   for (std::size_t i = 0; i < other.counts_.size(); ++i) counts_[i] += other.counts_[i];
   count_ += other.count_;
+  zeros_ += other.zeros_;
   min_ = std::min(min_, other.min_);
   max_ = std::max(max_, other.max_);
 }
@@ -69,7 +74,8 @@ std::optional<double> QuantileSketch::quantile(double q) const {
   if (count_ == 0) return std::nullopt;
   // Smallest bucket whose cumulative count reaches ceil(q * n) (at least 1).
   const auto rank = std::max<std::uint64_t>(1, std::uint64_t(std::ceil(q * double(count_))));
-  std::uint64_t cumulative = 0;
+  if (rank <= zeros_) return 0.0;
+  std::uint64_t cumulative = zeros_;
   for (std::size_t b = 0; b < counts_.size(); ++b) {
     cumulative += counts_[b];
     if (cumulative >= rank) {

@@ -68,7 +68,8 @@ class TimeAverage {
 
 // Quantiles of non-negative observations from a log-linear histogram: exact buckets of
 // 1/16 s below 64 s, then 128 buckets per doubling (relative error below 0.55%). Buckets are
-// allocated on demand, so memory grows with the largest value, never with the count.
+// allocated on demand, so memory grows with the largest value, never with the count. Exact
+// zeros are counted apart, so a quantile falling on them is exactly 0.
 // Mergeable, so a total is the merge of its intervals.
 class QuantileSketch {
  public:
@@ -84,6 +85,7 @@ class QuantileSketch {
   static double bucket_low(std::size_t b);
   static double bucket_high(std::size_t b);
   std::vector<std::uint64_t> counts_;
+  std::uint64_t zeros_ = 0;  // exact zeros (e.g. contacts answered at once), kept apart
   std::uint64_t count_ = 0;
   double min_ = std::numeric_limits<double>::infinity();
   double max_ = -std::numeric_limits<double>::infinity();

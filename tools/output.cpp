@@ -180,7 +180,8 @@ namespace {
 
 // Decimals suited to a KPI: counts 1, rates and shares 3, seconds 1.
 int decimals_for(std::string_view kpi_name) {
-  if (kpi_name == "abandon_rate" || kpi_name == "service_level" || kpi_name == "occupancy") {
+  if (kpi_name == "abandon_rate" || kpi_name == "service_level" || kpi_name == "occupancy" ||
+      kpi_name == "utilisation") {
     return 3;
   }
   return 1;
@@ -235,6 +236,16 @@ void write_results_table(std::ostream& out, const Results& r, const Scenario& sc
   for (std::size_t k = 0; k < r.totals.size(); ++k) header.push_back(type_key(r, k));
   rows.push_back(header);
   for (const KpiInfo& info : contact_kpis()) {
+    // Rows of flows the scenario does not use (undefined, or counts that are 0 everywhere)
+    // are left out of the table; JSON and CSV keep every KPI.
+    const bool core = info.kpi == Kpi::Offered || info.kpi == Kpi::Queued ||
+                      info.kpi == Kpi::Answered || info.kpi == Kpi::Abandoned;
+    bool shown = core;
+    for (const ContactKpis& t : r.totals) {
+      const KpiEstimate& e = t[info.kpi];
+      if (e && (!info.is_count || e->mean != 0.0)) shown = true;
+    }
+    if (!shown) continue;
     std::vector<std::string> row{std::string(info.name)};
     for (const ContactKpis& t : r.totals) row.push_back(cell(t[info.kpi], decimals_for(info.name)));
     rows.push_back(row);
@@ -243,9 +254,10 @@ void write_results_table(std::ostream& out, const Results& r, const Scenario& sc
   print_table(out, rows);
 
   rows.clear();
-  rows.push_back({"agent group", "occupancy", "agents"});
+  rows.push_back({"agent group", "occupancy", "utilisation", "agents"});
   for (std::size_t g = 0; g < r.groups.size(); ++g) {
     rows.push_back({r.groups[g], cell(r.group_totals[g][GroupKpi::Occupancy], 3),
+                    cell(r.group_totals[g][GroupKpi::Utilisation], 3),
                     cell(r.group_totals[g][GroupKpi::Agents], 1)});
   }
   out << "\nAgent groups\n";

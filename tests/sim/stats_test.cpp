@@ -72,6 +72,14 @@ TEST(QuantileSketch, AllZerosGiveZero) {
   EXPECT_DOUBLE_EQ(*q.quantile(0.9), 0.0);
 }
 
+TEST(QuantileSketch, QuantileOnAnAtomAtZeroIsExactlyZero) {
+  sim::QuantileSketch q;
+  for (int i = 0; i < 95; ++i) q.add(0.0);
+  for (int i = 0; i < 5; ++i) q.add(30.0);
+  EXPECT_EQ(*q.quantile(0.9), 0.0);
+  EXPECT_NEAR(*q.quantile(0.99), 30.0, 1.0 / 16);
+}
+
 TEST(QuantileSketch, MergedSketchesEqualOneSketch) {
   sim::QuantileSketch a, b, all;
   for (int i = 0; i < 1000; ++i) {
