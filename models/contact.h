@@ -13,6 +13,7 @@ enum class Outcome {
   Contained,       // resolved by the chatbot
   BotAbandoned,    // quit while waiting for or talking to the chatbot
   CallbackFailed,  // accepted a callback but was not reached in max_attempts calls
+  Balked,          // left at once on hearing the announced wait
   Unserved,        // still waiting when the simulation ended (no agent and no patience left)
 };
 
@@ -26,8 +27,10 @@ struct ContactRecord {
   std::uint64_t id = 0;  // unique within a replication, in order of arrival
   int type = 0;          // index into Scenario::contact_types
   Outcome outcome = Outcome::Unserved;
-  int attempt = 0;  // 0: first attempt; n: n-th retrial after abandoning
-  double arrival_s = 0.0;
+  int attempt = 0;         // 0: first attempt; n: n-th retrial after abandoning
+  int leg = 0;             // 0: first leg of a journey; n: reached this type by the n-th transfer
+  double arrival_s = 0.0;  // arrival of this leg
+  double journey_start_s = 0.0;  // arrival of the journey's first leg
   bool used_bot = false;
   double bot_start_s = 0.0;  // start of the bot conversation (the bot's first answer)
   double bot_end_s = 0.0;
@@ -46,9 +49,13 @@ struct ContactRecord {
   double callback_accept_s = 0.0;
   int call_attempts = 0;      // calls the agents made to the customer
   double first_call_s = 0.0;  // start of the first call (when call_attempts > 0)
-  // The wait predicted at queue entry (when a predictor was consulted).
+  // The wait predicted at queue entry (types with a callback).
   bool has_prediction = false;
   double predicted_wait_s = 0.0;
+  bool transferred = false;  // transferred to another type after service
+  // Probability that the customer is satisfied (types with a satisfaction curve).
+  bool has_satisfaction = false;
+  double satisfaction = 0.0;
 
   bool retrial() const { return attempt > 0; }
   bool on_callback() const { return callback_accepted; }

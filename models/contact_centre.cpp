@@ -24,7 +24,8 @@ enum class EventKind : std::uint8_t {
   BotAbandon,   // patience ran out waiting for a bot session
   Abandon,      // patience ran out in the human queue
   CallbackDue,  // a callback is due for (another) attempt
-  Retrial,      // an abandoned contact calls again
+  Retrial,      // an abandoned contact calls again (on its own type or another channel)
+  Transfer,     // a transferred contact joins its new type's queue
   Arrival,
 };
 
@@ -47,7 +48,15 @@ enum Purpose : std::uint64_t {
   kDial = 10,
   kReach = 11,
   kRetrial = 12,
+  kBalk = 13,
+  kSwitch = 14,
+  kTransfer = 15,
+  kSwitched = 16,     // names the key of a contact that switched channel
+  kTransferred = 17,  // names the key of a contact that arrived by transfer
 };
+
+constexpr std::uint64_t kSeqMask = (std::uint64_t(1) << 48) - 1;
+constexpr int kMaxLegs = 10;
 
 enum class Where : std::uint8_t { None, BotQueue, HumanQueue };
 
@@ -111,10 +120,19 @@ struct TypeState {
   bool realtime = true;            // voice or chat (email is deferred work)
 };
 
-struct PendingRetrial {
+// How a group serves one contact type.
+struct Service {
+  const Distribution* handle = nullptr;  // the group's own, or nullptr: the type's
+  double speed = 1.0;
+};
+
+// A contact to come: a retrial, a channel switch or a transfer.
+struct PendingContact {
   int type;
-  std::uint64_t seq;
+  std::uint64_t base;  // key of its first attempt (< 2^48)
   int attempt;
+  int leg;
+  double journey_start_s;
 };
 
 class Model {
@@ -127,6 +145,9 @@ class Model {
   // Events.
   void on_arrival(int type);
   void on_retrial(std::uint32_t index);
+  void on_transfer(std::uint32_t index);
+  std::uint32_t add_pending(const PendingContact& p);
+  void after_leaving_queue(std::uint32_t slot);
   void on_bot_end(std::uint32_t slot);
   void on_bot_abandon(std::uint32_t slot);
   void on_abandon(std::uint32_t slot);
@@ -160,7 +181,7 @@ class Model {
   void set_load(std::uint32_t agent, int delta);
 
   // Contacts.
-  std::uint32_t new_contact(int type, std::uint64_t seq, int attempt);
+  std::uint32_t new_contact(int type, std::uint64_t base, int attempt);
   void push(Queue& q, std::uint32_t slot, bool at_head);
   void unlink(Queue& q, std::uint32_t slot);
   Queue& queue_of(std::uint32_t slot);
@@ -176,12 +197,13 @@ class Model {
   sim::Calendar<Event> calendar_;
   std::vector<TypeState> types_;
   std::vector<GroupState> groups_;
+  std::vector<std::vector<Service>> service_;  // [group][type]
   std::vector<Agent> agents_;
   std::vector<std::uint32_t> free_agents_;
   std::vector<Contact> contacts_;
   std::vector<std::uint32_t> free_contacts_;
-  std::vector<PendingRetrial> retrials_;
-  std::vector<std::uint32_t> free_retrials_;
+  std::vector<PendingContact> pending_;
+  std::vector<std::uint32_t> free_pending_;
   std::vector<sim::RandomStream> arrival_streams_;
   std::vector<double> checkpoints_s_;  // interval boundaries and the warm-up end, sorted
   // busy agents / busy slots / present agents integrals per group at each checkpoint
@@ -229,6 +251,21 @@ Model::Model(const Scenario& scenario, std::uint64_t seed, std::uint64_t replica
     gs.slowdown = ag.concurrency_slowdown;
     gs.available.resize(std::size_t(gs.concurrency));
     for (int k : gs.skills) types_[std::size_t(k)].groups.push_back(int(g));
+    service_.emplace_back(n_types);
+    for (std::size_t k = 0; k < n_types; ++k) service_[g][k].speed = ag.speed_factor;
+    for (const auto& [k, dist] : ag.handle_times) service_[g][std::size_t(k)].handle = &dist;
+  }
+  if (sc_.routing.agent_choice == AgentChoice::FastestGroup) {
+    // Skilled groups in order of mean handle time for the type (stable: ties keep the order
+    // given, then the longest-idle agent decides).
+    for (std::size_t k = 0; k < n_types; ++k) {
+      auto mean = [&](int g) {
+        const Service& sv = service_[std::size_t(g)][k];
+        return (sv.handle ? sv.handle->mean_s : sc_.contact_types[k].handle_time.mean_s) * sv.speed;
+      };
+      std::stable_sort(types_[k].groups.begin(), types_[k].groups.end(),
+                       [&](int a, int b) { return mean(a) < mean(b); });
+    }
   }
   for (int i = 1; i <= intervals_; ++i) checkpoints_s_.push_back(double(i) * interval_s_);
   if (warmup_s_ > 0.0) checkpoints_s_.push_back(warmup_s_);
@@ -280,6 +317,9 @@ ReplicationResult Model::run() {
         break;
       case EventKind::Retrial:
         on_retrial(i);
+        break;
+      case EventKind::Transfer:
+        on_transfer(i);
         break;
       case EventKind::Arrival:
         on_arrival(int(i));
@@ -367,10 +407,30 @@ void Model::on_arrival(int type) {
   start_contact(new_contact(type, types_[std::size_t(type)].next_seq++, 0));
 }
 
+std::uint32_t Model::add_pending(const PendingContact& p) {
+  if (free_pending_.empty()) {
+    pending_.push_back(p);
+    return std::uint32_t(pending_.size() - 1);
+  }
+  const std::uint32_t index = free_pending_.back();
+  free_pending_.pop_back();
+  pending_[index] = p;
+  return index;
+}
+
 void Model::on_retrial(std::uint32_t index) {
-  const PendingRetrial p = retrials_[index];
-  free_retrials_.push_back(index);
-  start_contact(new_contact(p.type, p.seq, p.attempt));
+  const PendingContact p = pending_[index];
+  free_pending_.push_back(index);
+  start_contact(new_contact(p.type, p.base, p.attempt));
+}
+
+void Model::on_transfer(std::uint32_t index) {
+  const PendingContact p = pending_[index];
+  free_pending_.push_back(index);
+  const std::uint32_t slot = new_contact(p.type, p.base, p.attempt);
+  contacts_[slot].rec.leg = p.leg;
+  contacts_[slot].rec.journey_start_s = p.journey_start_s;
+  enter_human_queue(slot);
 }
 
 // ---- the contact flow: self-service → chatbot → human queue ----
@@ -472,9 +532,10 @@ void Model::enter_human_queue(std::uint32_t slot) {
   const ContactType& ct = sc_.contact_types[std::size_t(type)];
   c.rec.queued = true;
   c.rec.queue_entry_s = calendar_.now_s();
+  double prediction = 0.0;
+  if (ct.callback || ct.balk) prediction = predicted_wait(type);
   if (ct.callback) {
     const Callback& cb = *ct.callback;
-    const double prediction = predicted_wait(type);
     if (std::isfinite(prediction)) {
       c.rec.has_prediction = true;
       c.rec.predicted_wait_s = prediction;
@@ -494,7 +555,17 @@ void Model::enter_human_queue(std::uint32_t slot) {
           calendar_.schedule(due, int(EventKind::CallbackDue), Event{EventKind::CallbackDue, slot});
           return;
         }
+        dispatch(slot, false);
+        return;
       }
+    }
+  }
+  if (ct.balk) {
+    sim::RandomStream rng = stream(slot, kBalk);
+    if (rng.uniform() < ct.balk->at(prediction)) {
+      after_leaving_queue(slot);
+      finish(slot, Outcome::Balked, calendar_.now_s());
+      return;
     }
   }
   dispatch(slot, false);
@@ -526,25 +597,37 @@ void Model::on_abandon(std::uint32_t slot) {
   Contact& c = contacts_[slot];
   unlink(types_[std::size_t(c.rec.type)].queue, slot);
   c.where = Where::None;
+  after_leaving_queue(slot);
+  finish(slot, Outcome::Abandoned, calendar_.now_s());
+}
+
+// An abandoning or balking contact may retry on its own type, or else switch channel.
+void Model::after_leaving_queue(std::uint32_t slot) {
+  const Contact& c = contacts_[slot];
   const ContactType& ct = sc_.contact_types[std::size_t(c.rec.type)];
   if (ct.retrial && c.rec.attempt < ct.retrial->max_retrials) {
     sim::RandomStream rng = stream(slot, kRetrial);
     if (rng.uniform() < ct.retrial->prob) {
-      std::uint32_t index;
-      const PendingRetrial p{c.rec.type, c.key & ((std::uint64_t(1) << 48) - 1), c.rec.attempt + 1};
-      if (free_retrials_.empty()) {
-        index = std::uint32_t(retrials_.size());
-        retrials_.push_back(p);
-      } else {
-        index = free_retrials_.back();
-        free_retrials_.pop_back();
-        retrials_[index] = p;
-      }
+      const std::uint32_t index =
+          add_pending({c.rec.type, c.key & kSeqMask, c.rec.attempt + 1, 0, calendar_.now_s()});
       calendar_.schedule(calendar_.now_s() + ct.retrial->delay.sample(rng), int(EventKind::Retrial),
                          Event{EventKind::Retrial, index});
+      return;
     }
   }
-  finish(slot, Outcome::Abandoned, calendar_.now_s());
+  if (ct.channel_switch) {
+    sim::RandomStream rng = stream(slot, kSwitch);
+    if (rng.uniform() < ct.channel_switch->prob) {
+      // The new contact's numbers are named after the contact that switched.
+      const std::uint64_t base =
+          sim::stream_combine(types_[std::size_t(c.rec.type)].name_id ^ kSwitched, c.key) &
+          kSeqMask;
+      const std::uint32_t index =
+          add_pending({ct.channel_switch->to, base, c.rec.attempt + 1, 0, calendar_.now_s()});
+      calendar_.schedule(calendar_.now_s() + ct.channel_switch->delay.sample(rng),
+                         int(EventKind::Retrial), Event{EventKind::Retrial, index});
+    }
+  }
 }
 
 void Model::on_callback_due(std::uint32_t slot) {
@@ -556,6 +639,13 @@ void Model::finish(std::uint32_t slot, Outcome outcome, double end_s) {
   c.rec.outcome = outcome;
   c.rec.end_s = end_s;
   if (!c.rec.queued) c.rec.queue_entry_s = c.rec.used_bot ? c.rec.bot_end_s : c.rec.arrival_s;
+  const ContactType& ct = sc_.contact_types[std::size_t(c.rec.type)];
+  if (ct.satisfaction && c.rec.queued) {
+    c.rec.has_satisfaction = true;
+    c.rec.satisfaction = outcome == Outcome::Answered
+                             ? ct.satisfaction->at(c.rec.answer_s - c.rec.queue_entry_s)
+                             : 0.0;
+  }
   record(c.rec);
   free_contacts_.push_back(slot);
   --in_system_;
@@ -565,7 +655,10 @@ void Model::finish(std::uint32_t slot, Outcome outcome, double end_s) {
 
 std::uint32_t Model::best_available_agent(int type) const {
   // Fewest contacts held, then longest at that load, over all skilled groups; ties go to
-  // the group listed first. With concurrency 1 this is the longest-idle agent.
+  // the group listed first. With concurrency 1 this is the longest-idle agent. Under
+  // fastest_group routing the groups are tried in order of speed and the first group with an
+  // available agent serves.
+  const bool fastest_first = sc_.routing.agent_choice == AgentChoice::FastestGroup;
   std::uint32_t best = kNone;
   std::size_t best_level = 0;
   for (int g : types_[std::size_t(type)].groups) {
@@ -581,6 +674,7 @@ std::uint32_t Model::best_available_agent(int type) const {
       }
       break;
     }
+    if (fastest_first && best != kNone) break;
   }
   return best;
 }
@@ -689,11 +783,14 @@ void Model::serve(std::uint32_t slot, std::uint32_t agent) {
   const GroupState& g = groups_[std::size_t(a.group)];
   const double now = calendar_.now_s();
   const ContactType& ct = sc_.contact_types[std::size_t(c.rec.type)];
-  const Distribution& handle_dist = c.rec.escalated && ct.chatbot && ct.chatbot->handoff_handle_time
-                                        ? *ct.chatbot->handoff_handle_time
-                                        : ct.handle_time;
+  const Service& sv = service_[std::size_t(a.group)][std::size_t(c.rec.type)];
+  const Distribution& handle_dist =
+      sv.handle ? *sv.handle
+                : (c.rec.escalated && ct.chatbot && ct.chatbot->handoff_handle_time
+                       ? *ct.chatbot->handoff_handle_time
+                       : ct.handle_time);
   sim::RandomStream handle_rng = stream(slot, kHandle);
-  double handle = handle_dist.sample(handle_rng);
+  double handle = handle_dist.sample(handle_rng) * sv.speed;
   if (!g.slowdown.empty()) handle *= g.slowdown[std::size_t(a.active - 1)];
   double wrap = 0.0;
   if (ct.wrap_up) {
@@ -703,6 +800,24 @@ void Model::serve(std::uint32_t slot, std::uint32_t agent) {
   calendar_.schedule(now + handle + wrap, int(EventKind::AgentFree),
                      Event{EventKind::AgentFree, agent});
   types_[std::size_t(c.rec.type)].last_wait_s = now - c.rec.queue_entry_s;
+  if (!ct.transfers.empty() && c.rec.leg + 1 < kMaxLegs) {
+    sim::RandomStream rng = stream(slot, kTransfer);
+    double u = rng.uniform();
+    for (const Transfer& t : ct.transfers) {
+      if (u < t.prob) {
+        c.rec.transferred = true;
+        const std::uint64_t base =
+            sim::stream_combine(types_[std::size_t(c.rec.type)].name_id ^ kTransferred, c.key) &
+            kSeqMask;
+        const std::uint32_t index =
+            add_pending({t.to, base, 0, c.rec.leg + 1, c.rec.journey_start_s});
+        calendar_.schedule(now + handle, int(EventKind::Transfer),
+                           Event{EventKind::Transfer, index});
+        break;
+      }
+      u -= t.prob;
+    }
+  }
   c.rec.answer_s = now;
   c.rec.handle_s = handle;
   c.rec.wrap_s = wrap;
@@ -849,7 +964,7 @@ void Model::on_checkpoint(std::size_t index) {
 
 // ---- contacts ----
 
-std::uint32_t Model::new_contact(int type, std::uint64_t seq, int attempt) {
+std::uint32_t Model::new_contact(int type, std::uint64_t base, int attempt) {
   std::uint32_t slot;
   if (free_contacts_.empty()) {
     slot = std::uint32_t(contacts_.size());
@@ -860,11 +975,11 @@ std::uint32_t Model::new_contact(int type, std::uint64_t seq, int attempt) {
   }
   Contact& c = contacts_[slot];
   c = Contact{};
-  c.key = (std::uint64_t(attempt) << 48) | seq;
+  c.key = (std::uint64_t(attempt) << 48) | base;
   c.rec.id = next_id_++;
   c.rec.type = type;
   c.rec.attempt = attempt;
-  c.rec.arrival_s = calendar_.now_s();
+  c.rec.arrival_s = c.rec.journey_start_s = calendar_.now_s();
   ++in_system_;
   ++result_.contacts;
   result_.peak_in_system = std::max(result_.peak_in_system, in_system_);

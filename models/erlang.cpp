@@ -1,11 +1,12 @@
 #include "models/erlang.h"
 
 #include <algorithm>
-#include <boost/math/quadrature/gauss_kronrod.hpp>
+#include <boost/math/quadrature/gauss.hpp>
 #include <boost/math/special_functions/gamma.hpp>
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <numbers>
 #include <stdexcept>
 
 namespace ccsim::erlang {
@@ -54,38 +55,125 @@ ASeries a_series(double s, double z) {
   return {static_cast<double>(1.0L + am1), static_cast<double>(am1), static_cast<double>(s1)};
 }
 
-// P(s, y) − P(s, z) for 0 <= z <= y (P: regularised lower incomplete gamma), taken from the
-// tail in which both values are small, so that the difference does not cancel needlessly.
-double gamma_p_diff(double s, double y, double z) {
-  if (z >= y) return 0.0;
-  if (z >= s) return boost::math::gamma_q(s, z) - boost::math::gamma_q(s, y);
-  return boost::math::gamma_p(s, y) - boost::math::gamma_p(s, z);
+// Boost.Math's incomplete gamma functions fail for very large parameters (beyond about 1e10 it
+// gives up on series near the transition z ≈ s), so from kTemmeFrom on they are evaluated here
+// by Temme's uniform asymptotic expansion (DLMF 8.12.8–8.12.9; N. M. Temme, "The asymptotic
+// expansion of the incomplete gamma functions", SIAM J. Math. Anal. 10, 1979):
+//   Q(s, z) = ½·erfc(η·√(s/2)) + e^{−sη²/2}/√(2πs)·(c₀(η) + c₁(η)/s + …),
+//   η = sign(z − s)·√(2(λ − 1 − ln λ)), λ = z/s,
+// with c₀, c₁ by their Taylor series in η (coefficients as tabulated by Temme). Wherever the
+// result is representable, |η| <= 27.3·√(2/s) < 0.013, where the truncated series are exact to
+// about 1e-16 relative (checked against 40-digit series sums); further out, e^{−sη²/2} and erfc
+// underflow to 0 and the result is exactly 0 or 1. (Boost, by comparison, loses up to 3e-10
+// relative in the far tails at s = 5e9.)
+constexpr double kTemmeFrom = 1e7;
+
+// The smaller tail: Q(s, z) when z >= s, else P(s, z). REQUIRES: s >= kTemmeFrom, z >= 0.
+double temme_small_tail(double s, double z) {
+  const double phi = -boost::math::log1pmx((z - s) / s);  // λ − 1 − ln λ
+  const double eta = (z < s ? -1.0 : 1.0) * std::sqrt(2.0 * phi);
+  const double c0 =
+      -1.0 / 3.0 +
+      eta * (1.0 / 12.0 +
+             eta * (-2.0 / 135.0 +
+                    eta * (1.0 / 864.0 +
+                           eta * (1.0 / 2835.0 + eta * (-139.0 / 777600.0 +
+                                                        eta * (0.39192631785224378e-4 +
+                                                               eta * -0.21854485106799922e-5))))));
+  const double c1 =
+      -1.0 / 540.0 +
+      eta * (-1.0 / 288.0 + eta * (1.0 / 378.0 + eta * (-77.0 / 77760.0 + eta * (1.0 / 4860.0))));
+  const double r = std::exp(-s * phi) / std::sqrt(2.0 * std::numbers::pi * s) * (c0 + c1 / s);
+  // Q = ½erfc(η√(s/2)) + r for η >= 0; P = ½erfc(−η√(s/2)) − r for η < 0.
+  return 0.5 * std::erfc(std::fabs(eta) * std::sqrt(s / 2.0)) + (z < s ? -r : r);
 }
 
-// I = ∫_0^∞ v·exp(h(v − v*)) dv with h(w) = −(s − c)·θw − c·g(θw) (<= 0, h(0) = 0, concave),
-// the mean-wait integrand of the served callers divided by its value at its peak v*.
-// Integrated by adaptive Gauss–Kronrod on [v* − wl, v*] and [v*, v* + wr], where h has fallen
-// below −80 at the ends (the tails beyond are below 1e-33 of the integral).
-double served_wait_integral(double theta, double s, double c, double vstar) {
+// log of an upper bound of P(s, z) for 0 < z < s + 1: P = p·A(s, z) with p = z^s e^{−z}/Γ(s+1)
+// and A(s, z) <= (s + 1)/(s + 1 − z).
+double log_p_bound(double s, double z) {
+  return s * std::log(z) - z - boost::math::lgamma(s + 1.0) + std::log((s + 1.0) / (s + 1.0 - z));
+}
+
+// Regularised lower incomplete gamma P(s, z), s > 0, z >= 0.
+double reg_p(double s, double z) {
+  if (z <= 0.0) return 0.0;
+  if (s >= kTemmeFrom) return z < s ? temme_small_tail(s, z) : 1.0 - temme_small_tail(s, z);
+  // Far below the transition Boost may overflow in Γ(s+1) on its way to an underflowing result.
+  if (z < s && log_p_bound(s, z) < -745.0) return 0.0;
+  return boost::math::gamma_p(s, z);
+}
+
+// Regularised upper incomplete gamma Q(s, z) = 1 − P(s, z), s > 0, z >= 0.
+double reg_q(double s, double z) {
+  if (z <= 0.0) return 1.0;
+  if (s >= kTemmeFrom) return z < s ? 1.0 - temme_small_tail(s, z) : temme_small_tail(s, z);
+  if (z < s && log_p_bound(s, z) < -745.0) return 1.0;
+  return boost::math::gamma_q(s, z);
+}
+
+// P(s, y) − P(s, z) for 0 <= z <= y, taken from the tail in which both values are small, so
+// that the difference does not cancel needlessly; *larger gets the larger of the two values
+// subtracted (the difference is exact to about 1e-16·*larger).
+double gamma_p_diff(double s, double y, double z, double* larger) {
+  if (z >= y) {
+    *larger = 0.0;
+    return 0.0;
+  }
+  if (z >= s) {
+    *larger = reg_q(s, z);
+    return *larger - reg_q(s, y);
+  }
+  *larger = reg_p(s, y);
+  return *larger - reg_p(s, z);
+}
+
+// The density of the offered wait V of M/M/n+M, restricted to callers who are served, is
+// e^{−θv}·f_V(v) = K·exp(h(v − v*)) on v > 0, with
+//   h(w) = −(s − c)·θw − c·g(θw)   (s = x + 1; concave, h(0) = 0 = max),
+// peak v* = ln(y/s)/θ and c = s when y > s, else v* = 0 and c = y.
+// density_integral() returns ∫_0^upper v^power·exp(h(v − v*)) dv (power 0 or 1, upper > 0, may
+// be +∞). The range is cut where h falls 80 below its largest value on [0, upper] (the parts
+// cut off are below 1e-33 of the integral, h being concave), then split into pieces over which h
+// changes by at most 10 and no wider than 4 peak widths, each integrated by 30-point
+// Gauss–Legendre; e^h is analytic, so each piece is exact to rounding (Gauss error below
+// 1e-22 for such pieces). The number of pieces is bounded (a few dozen), with no recursion.
+// Where the whole range lies more than 800 below the peak (e^h < 1e-347) the result is 0.
+double density_integral(double theta, double s, double c, double vstar, int power, double upper) {
   auto h = [&](double w) {
     const double t = theta * w;
     return -(s - c) * t - c * tilt_gap(t);
   };
+  auto slope = [&](double w) { return std::fabs(theta * (c * std::exp(-theta * w) - s)); };
   double scale = 1.0 / (theta * std::sqrt(c));  // 1 / sqrt(−h''(0))
   if (s - c > 0.0) scale = std::min(scale, 1.0 / (theta * (s - c)));
   constexpr double kCut = 80.0;
-  double wr = scale;
-  while (h(wr) > -kCut) wr *= 2.0;
-  double wl = 0.0;
-  if (vstar > 0.0) {
-    wl = std::min(scale, vstar);
-    while (wl < vstar && h(-wl) > -kCut) wl = std::min(2.0 * wl, vstar);
+  const double w_limit = upper - vstar;  // +∞ for the whole range
+  double hi = w_limit;
+  if (w_limit > 0.0) {
+    double wr = scale;
+    while (wr < w_limit && h(wr) > -kCut) wr *= 2.0;
+    hi = std::min(wr, w_limit);
   }
-  auto f = [&](double w) { return (vstar + w) * std::exp(h(w)); };
-  using GK = boost::math::quadrature::gauss_kronrod<double, 61>;
-  const double right = GK::integrate(f, 0.0, wr, 40, 1e-14);
-  const double left = wl > 0.0 ? GK::integrate(f, -wl, 0.0, 40, 1e-14) : 0.0;
-  return left + right;
+  const double top = std::min(hi, 0.0);  // where h is largest on the range
+  const double h_top = h(top);
+  if (h_top < -800.0) return 0.0;  // below 1e-347 of the density's peak: nothing to integrate
+  double reach = std::min(scale, 1.0 / slope(top));
+  while (top - reach > -vstar && h(top - reach) > h_top - kCut) reach *= 2.0;
+  const double lo = std::max(-vstar, top - reach);
+  auto f = [&](double w) {
+    const double e = std::exp(h(w));
+    return power == 0 ? e : (vstar + w) * e;
+  };
+  double sum = 0.0;
+  for (double w = lo; w < hi;) {
+    double width = std::min(4.0 * scale, hi - w);
+    while (std::max(slope(w), slope(w + width)) * width > 10.0) width /= 2.0;
+    const double next = hi - (w + width) < 1e-12 * width ? hi : w + width;
+    if (!(next > w)) break;  // no progress possible in double precision
+    sum += boost::math::quadrature::gauss<double, 30>::integrate(f, w, next);
+    w = next;
+  }
+  return sum;
 }
 
 AMetrics no_traffic_a(const Params& p) {
@@ -148,6 +236,7 @@ CMetrics erlang_c_metrics(const Params& p) {
 namespace {
 
 AMetrics erlang_a_closed(const Params& p, bool want_asa) {
+  if (!p.patience_s) throw std::invalid_argument("erlang_a: patience_s is required");
   const int n = p.agents;
   const double patience = *p.patience_s;
   const double lambda = p.arrivals_per_hour / kSecondsPerHour;
@@ -184,62 +273,73 @@ AMetrics erlang_a_closed(const Params& p, bool want_asa) {
     p_served_wait = s.a_minus_1 / (rho * s.a);
     k_flat = p_wait * n_mu / s.a;
   } else {
-    gp_xy = boost::math::gamma_p(x, y);
+    gp_xy = reg_p(x, y);
     const double inv_a = boost::math::gamma_p_derivative(x + 1.0, y) / gp_xy;  // 1/A(x, y)
     const double den = e + inv_a * (1.0 - e);
     p_wait = e / den;
     p_w0 = inv_a * (1.0 - e) / den;
     p_ab_wait = (rho - 1.0 + inv_a) / rho;
-    p_served_wait = boost::math::gamma_p(x + 1.0, y) / (rho * gp_xy);  // (1 − 1/A)/ρ
+    p_served_wait = reg_p(x + 1.0, y) / (rho * gp_xy);  // (1 − 1/A)/ρ
     k_flat = p_wait * n_mu * inv_a;
   }
   m.p_wait = p_wait;
   m.p_abandon = p_wait * p_ab_wait;
   const double p_served = p_w0 + p_wait * p_served_wait;
   m.mean_wait_s = m.p_abandon * patience;
-  m.occupancy = a * p_served / n;
+  m.occupancy = std::min(1.0, a * p_served / n);  // <= 1 exactly; min() drops a rounding ulp
+
+  // The served callers' wait density, K·exp(h(v − v*)) on v > 0 (see density_integral), has
+  // K = π_n·nμ·e^{ψ(v*)} with ψ(v) = −(nμ+θ)v − y·expm1(−θv). At an interior peak,
+  // π_n·nμ·e^{ψ(v*)} = P(W>0)·nμ·((x+1)/y)·q(x+1)/P(x, y), q(s) = s^s e^{−s}/Γ(s+1), which
+  // stays representable when π_n alone underflows.
+  const double s1 = x + 1.0;
+  double vstar = 0.0, c = y, k_peak = k_flat;
+  if (y > s1) {  // only in the Boost branch (the series branch has y < x)
+    vstar = std::log1p((y - s1) / s1) / theta;
+    c = s1;
+    k_peak = p_wait * n_mu * (s1 / y) * boost::math::gamma_p_derivative(s1 + 1.0, s1) / gp_xy;
+  }
 
   if (t_s) {
     const double t = *t_s;
+    const double z = y * std::exp(-theta * t);
     if (series) {
       // P(served, W > T) = P(W > 0)·x/(x+1)·exp(−(nμ+θ)T − y·expm1(−θT))·A(x+1, z)/A(x, y).
-      const double z = y * std::exp(-theta * t);
-      const double expo = -(x + 1.0 - y) * theta * t - y * tilt_gap(theta * t);
-      const double late =
-          p_wait * (x / (x + 1.0)) * std::exp(expo) * a_series(x + 1.0, z).a / a_xy;
-      m.service_level = std::max(0.0, p_served - late);
+      const double expo = -(s1 - y) * theta * t - y * tilt_gap(theta * t);
+      const double late = p_wait * (x / s1) * std::exp(expo) * a_series(s1, z).a / a_xy;
+      if (p_served - late >= 1e-2 * p_served) {
+        m.service_level = p_served - late;
+      } else {  // the difference would cancel: integrate the served wait density over [0, T]
+        const double early = t > 0.0 ? k_peak * density_integral(theta, s1, c, vstar, 0, t) : 0.0;
+        m.service_level = p_w0 + early;
+      }
     } else {
-      const double z = y * std::exp(-theta * t);
-      const double d = gamma_p_diff(x + 1.0, y, z);
-      m.service_level = p_w0 + p_wait * d / (rho * gp_xy);
+      // P(served, 0 < W <= T) = P(W > 0)·[P(x+1, y) − P(x+1, z)]/(ρ·P(x, y)), unless the
+      // difference cancels (z close to y, or both values close in their tail): then the same
+      // quantity as ∫_0^T of the served wait density.
+      double larger = 0.0;
+      const double d = gamma_p_diff(s1, y, z, &larger);
+      if (theta * t >= 1e-3 && d >= 1e-2 * larger) {
+        m.service_level = p_w0 + p_wait * d / (rho * gp_xy);
+      } else {
+        const double early = t > 0.0 ? k_peak * density_integral(theta, s1, c, vstar, 0, t) : 0.0;
+        m.service_level = p_w0 + early;
+      }
     }
   }
 
   if (want_asa) {
-    // E[V; served] = π_n·nμ·∫ v·exp(ψ(v)) dv, ψ(v) = −(nμ+θ)v − y·expm1(−θv), which peaks at
-    // v* = ln(y/(x+1))/θ when y > x + 1, else at 0. At the peak, π_n·nμ·e^{ψ(v*)} =
-    // P(W>0)·nμ·((x+1)/y)·q(x+1)/P(x, y) with q(s) = s^s e^{−s}/Γ(s+1), which stays
-    // representable when π_n alone underflows.
-    double k_peak, vstar, c;
-    if (y > x + 1.0) {
-      vstar = std::log1p((y - x - 1.0) / (x + 1.0)) / theta;
-      c = x + 1.0;
-      const double q = boost::math::gamma_p_derivative(x + 2.0, x + 1.0);
-      k_peak = p_wait * n_mu * ((x + 1.0) / y) * q / gp_xy;
-    } else {
-      vstar = 0.0;
-      c = y;
-      k_peak = k_flat;
-    }
-    const double ev = k_peak * served_wait_integral(theta, x + 1.0, c, vstar);
-    m.asa_s = ev / p_served;
+    const double inf = std::numeric_limits<double>::infinity();
+    m.asa_s = k_peak * density_integral(theta, s1, c, vstar, 1, inf) / p_served;
   }
   return m;
 }
 
 }  // namespace
 
-AMetrics erlang_a(const Params& p) { return erlang_a_closed(p, true); }
+AMetrics erlang_a(const Params& p) {
+  return erlang_a_closed(p, true);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Erlang A from the birth–death chain.
@@ -247,6 +347,7 @@ AMetrics erlang_a(const Params& p) { return erlang_a_closed(p, true); }
 AMetrics erlang_a_birth_death(const Params& p, std::size_t max_states) {
   const int n = p.agents;
   if (n < 1) throw std::invalid_argument("erlang_a_birth_death: agents must be >= 1");
+  if (!p.patience_s) throw std::invalid_argument("erlang_a_birth_death: patience_s is required");
   const double patience = *p.patience_s;
   const double lambda = p.arrivals_per_hour / kSecondsPerHour;
   if (lambda == 0.0) return no_traffic_a(p);
@@ -277,7 +378,7 @@ AMetrics erlang_a_birth_death(const Params& p, std::size_t max_states) {
   for (std::size_t k = n_sz; k <= mode; ++k) queue_mass += w[k];
   for (std::size_t k = mode;; ++k) {
     if (k >= n_sz) {
-      if (w[n_sz] == 0.0) break;  // the queue's mass is below the smallest double
+      if (queue_mass == 0.0L) break;  // the queue's mass is below the smallest double
       const double q = ratio(k + 1);
       if (q < 1.0 && w[k] * q / (1.0 - q) <= 1e-18 * static_cast<double>(queue_mass)) break;
     }
@@ -290,22 +391,23 @@ AMetrics erlang_a_birth_death(const Params& p, std::size_t max_states) {
   long double low = 0.0L;
   for (std::size_t k = 0; k < n_sz; ++k) low += w[k];
   const std::size_t levels = w.size() - n_sz;  // j = 0 .. levels−1 callers waiting on arrival
-  long double total = low, served_q = 0.0L, aband = 0.0L, ev = 0.0L, mean_wait = 0.0L;
+  long double queue = 0.0L, served_q = 0.0L, aband = 0.0L, ev = 0.0L, mean_wait = 0.0L;
   long double harmonic = 0.0L;
   for (std::size_t j = 0; j < levels; ++j) {
     const long double wj = w[n_sz + j];
     const double rate = n_mu + static_cast<double>(j + 1) * theta;  // nμ + (j+1)θ
     const double served_j = n_mu / rate;
     harmonic += 1.0L / rate;
-    total += wj;
+    queue += wj;
     served_q += wj * served_j;
     aband += wj * (static_cast<double>(j + 1) * theta / rate);
     ev += wj * served_j * harmonic;
     mean_wait += wj * (static_cast<double>(j + 1) / rate);
   }
+  const long double total = low + queue;
   AMetrics m;
   const long double p_w0 = low / total;
-  m.p_wait = static_cast<double>((total - low) / total);
+  m.p_wait = static_cast<double>(queue / total);
   m.p_abandon = static_cast<double>(aband / total);
   const long double p_served = p_w0 + served_q / total;
   m.asa_s = static_cast<double>(ev / total / p_served);
@@ -322,34 +424,45 @@ AMetrics erlang_a_birth_death(const Params& p, std::size_t max_states) {
         u[j + 1] = w[n_sz + j] * n_mu / (n_mu + static_cast<double>(j + 1) * theta);
       const double big_lambda = n_mu + static_cast<double>(levels) * theta;
       const double lt = big_lambda * t;
-      // Poisson(lt) weights around the mode, normalised over the kept range.
+      // P(absorbed by T) = Σ_N Poisson(N; ΛT)·(mass absorbed after N uniformised steps). The
+      // Poisson weights are built from the mode by their ratios, relative to the weight at the
+      // mode, and normalised by their sum over the window where they exceed 1e-21. Below the
+      // window the absorbed mass is smaller than inside it, so the cut is negligible relative to
+      // the result; above it, steps continue until the remaining weight times the whole mass is
+      // below 1e-18 of the result, so that even a tiny service level keeps its relative accuracy.
       const auto centre = static_cast<std::size_t>(std::floor(lt));
-      std::vector<double> up{1.0}, down;
-      for (std::size_t k = centre;; ++k) {
-        const double next = up.back() * lt / static_cast<double>(k + 1);
-        if (next < 1e-21 && static_cast<double>(k + 1) > lt) break;
-        up.push_back(next);
-      }
+      std::vector<double> down;  // weights of centre−1, centre−2, …
       for (std::size_t k = centre; k > 0; --k) {
         const double next = (down.empty() ? 1.0 : down.back()) * static_cast<double>(k) / lt;
         if (next < 1e-21) break;
         down.push_back(next);
       }
-      long double norm = 0.0L;
-      for (double v : up) norm += v;
+      long double norm = 1.0L;
       for (double v : down) norm += v;
+      std::size_t window_end = centre;  // last step of the window
+      for (double v = 1.0;;) {
+        v *= lt / static_cast<double>(window_end + 1);
+        if (v < 1e-21 && static_cast<double>(window_end + 1) > lt) break;
+        norm += v;
+        ++window_end;
+      }
       const std::size_t first = centre - down.size();
-      const std::size_t last = centre + up.size() - 1;
-      auto weight = [&](std::size_t k) {
-        return k >= centre ? up[k - centre] : down[centre - k - 1];
-      };
+      long double u_mass = 0.0L;
+      for (std::size_t lv = 1; lv <= levels; ++lv) u_mass += u[lv];
       long double absorbed = 0.0L, acc = 0.0L;
       std::vector<double> death(levels + 2);
       for (std::size_t lv = 1; lv <= levels; ++lv)
         death[lv] = (n_mu + static_cast<double>(lv) * theta) / big_lambda;
+      double up_weight = 1.0;  // weight of `step` once step >= centre
       for (std::size_t step = 0;; ++step) {
-        if (step >= first) acc += weight(step) * absorbed;
-        if (step == last) break;
+        if (step >= first) {
+          if (step > centre) up_weight *= lt / static_cast<double>(step);
+          acc += (step >= centre ? up_weight : down[centre - step - 1]) * absorbed;
+          if (step >= window_end) {
+            const double r = lt / static_cast<double>(step + 1);  // later weights fall by <= r
+            if (up_weight * u_mass / (1.0 - r) <= 1e-18L * acc || up_weight == 0.0) break;
+          }
+        }
         absorbed += u[1] * death[1];
         for (std::size_t lv = 1; lv <= levels; ++lv)
           u[lv] = u[lv] * (1.0 - death[lv]) + u[lv + 1] * death[lv + 1];

@@ -7,7 +7,8 @@
 //
 // Every result is exact (to about 1e-12 relative; the contract asks for 1e-9) for any load and
 // for any number of agents up to and beyond 10,000: nothing overflows, nothing is truncated
-// except tails below 1e-17 of the quantity computed.
+// except tails below 1e-17 of the quantity computed. (Values below the smallest double, such as
+// B(10000, 5000) ≈ 6e-842, come out as 0.)
 //
 // Units: arrivals per hour, times in seconds, probabilities in [0, 1]. Notation in comments:
 // λ arrival rate, μ = 1/AHT, θ = 1/mean patience (all per second), n agents, a = λ/μ the
@@ -112,16 +113,27 @@ struct AMetrics {
 //   P(Ab)             = P(W > 0)·(1 − 1/ρ + 1/(ρA))
 //   P(served, W <= T) = P(W = 0) + P(W > 0)·[P(x+1, y) − P(x+1, y·e^{−θT})] / (ρ·P(x, y))
 //   E[min(V, τ)]      = P(Ab)/θ
-// The offered wait V has the density f_V(v) = π_n·nμ·exp(−nμv + y(1 − e^{−θv})) on v > 0
-// (π_n = P(W > 0)/A), so E[W | served] = ∫ v·e^{−θv} f_V(v) dv / P(served), integrated by
-// adaptive Gauss–Kronrod quadrature to 1e-13 around the peak of the integrand.
-// Where P(x, y) would be too small to represent, or 1 − 1/ρ + 1/(ρA) would cancel (deep
-// underload: y < x and (x − y)² > 64y), the same quantities are computed from the series of A
-// (geometric convergence there) with P(Ab | W > 0) = Σ j·Tⱼ / (y·A) instead of a difference.
-// Cost: O(n) for B(n, a), O(1) for the incomplete gamma functions, a few hundred evaluations of
-// the integrand for asa_s.
+// These follow from the density of the offered wait V (the wait of a caller with infinite
+// patience; derived from the chain by PASTA, cf. Mandelbaum & Zeltyn):
+//   f_V(v) = π_n·nμ·exp(−nμv + y(1 − e^{−θv})) on v > 0, π_n = P(W > 0)/A,
+// a caller being served iff its patience exceeds V (probability e^{−θv}). So
+//   E[W | served] = ∫ v·e^{−θv} f_V(v) dv / P(served),
+// integrated by Gauss–Legendre quadrature on pieces around the integrand's peak (no closed form
+// is known). The service level uses the same integral over [0, T] instead of the difference of
+// incomplete gamma functions where that difference would cancel (θT < 1e-3, or the two values
+// within 1% of each other).
+// Numerics: every quantity is formed without overflow (1/A instead of A, the density's peak value
+// in closed form when π_n underflows). In deep underload (y < x and (x − y)² > 64y), where P(x, y)
+// may underflow and 1 − 1/ρ + 1/(ρA) would cancel, A comes from its series (geometric there) and
+// P(Ab | W > 0) = Σ j·Tⱼ / (y·A) with Tⱼ the series' terms. For x >= 1e7 the incomplete gamma
+// functions are evaluated by Temme's uniform expansion (Boost.Math fails beyond about 1e10).
+// Checked against erlang_a_birth_death() to <= 1.5e-12 relative over n = 1..10,000, loads 0.01n
+// to 5n, patience 0.01 to 10,000 AHT and T = 0 to 300 s (tests/theory/erlang_test.cpp).
+// Cost: O(n) for B(n, a), O(1) for the incomplete gamma functions, some hundreds of evaluations
+// of the integrand for asa_s; in deep underload with a very long patience, the series adds
+// O(min(x/(x − y), √x)) terms (about 1 ms at x = 1e8).
 // REQUIRES: agents >= 0; arrivals_per_hour >= 0 and finite; aht_s > 0 and finite; patience_s
-// given, > 0 and finite; threshold_s, if given, >= 0 and finite.
+// given (else std::invalid_argument), > 0 and finite; threshold_s, if given, >= 0 and finite.
 AMetrics erlang_a(const Params& p);
 
 // The same KPIs computed directly from the birth–death chain (states k = 0, 1, …; birth λ,
@@ -133,12 +145,18 @@ AMetrics erlang_a(const Params& p);
 //     is served iff its own patience exceeds Vⱼ: P(served | j) = E[e^{−θVⱼ}] = nμ/(nμ+(j+1)θ),
 //     E[Vⱼ; served] = P(served | j)·Σ_{k=1..j+1} 1/(nμ+kθ);
 //   - P(served, Vⱼ <= T) = P(served | j)·P(V'ⱼ <= T), V'ⱼ with rates nμ+(j+1)θ, …, nμ+θ
-//     (exponential tilting). The mixture over j of the V'ⱼ is the absorption time of a pure-death
-//     chain with rates nμ + mθ at level m, whose transient law at T is computed by
-//     uniformisation (sums of non-negative terms only, Poisson weights normalised exactly).
-// Cost: O(number of states × (Λ·T + 10·√(Λ·T))) with Λ = nμ + (states above n)·θ.
-// REQUIRES: as erlang_a(), and agents >= 1. Throws std::length_error if more than max_states
-// states would be needed (e.g. an overloaded queue with a very long patience).
+//     (exponential tilting: e^{−θv}·f_{Vⱼ}(v) = E[e^{−θVⱼ}]·f_{V'ⱼ}(v)). The mixture over j of
+//     the V'ⱼ is the absorption time of a pure-death chain with rates nμ + mθ at level m, whose
+//     transient law at T is computed by uniformisation: sums of non-negative terms only, with
+//     Poisson weights built from their mode by ratios and normalised by their sum, and steps
+//     continued until the remaining weight is below 1e-18 of the result (so that a tiny service
+//     level keeps its relative accuracy too).
+// All sums are accumulated in long double.
+// Cost: O(states × (Λ·T + O(√(Λ·T)))) with Λ = nμ + (states above n)·θ; e.g. 10 ms for n =
+// 10,000, a = 12,000, patience = AHT, T = 20 s.
+// REQUIRES: as erlang_a(), and agents >= 1 (else std::invalid_argument). Throws
+// std::length_error if more than max_states states would be needed (e.g. an overloaded queue
+// with a very long patience).
 AMetrics erlang_a_birth_death(const Params& p, std::size_t max_states = 20'000'000);
 
 // ---------------------------------------------------------------------------------------------

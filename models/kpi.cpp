@@ -18,6 +18,8 @@ const char* outcome_name(Outcome outcome) {
       return "bot_abandoned";
     case Outcome::CallbackFailed:
       return "callback_failed";
+    case Outcome::Balked:
+      return "balked";
     case Outcome::Unserved:
       return "unserved";
   }
@@ -51,6 +53,12 @@ constexpr std::array<KpiInfo, kKpiCount> kContactKpis{{
     {Kpi::CallbackWait, "callback_wait_s", "Callback wait (s)", false},
     {Kpi::WaitPredictionMae, "wait_prediction_mae_s", "Wait prediction MAE (s)", false},
     {Kpi::BacklogEnd, "backlog_end", "Backlog at end", true},
+    {Kpi::Balked, "balked", "Balked", true},
+    {Kpi::Csat, "csat", "CSAT", false},
+    {Kpi::Transfers, "transfers", "Transfers out", true},
+    {Kpi::TransfersIn, "transfers_in", "Transfers in", true},
+    {Kpi::TransferRate, "transfer_rate", "Transfer rate", false},
+    {Kpi::Fcr, "fcr", "First-contact resolution", false},
 }};
 constexpr std::array<GroupKpiInfo, kGroupKpiCount> kGroupKpis{{
     {GroupKpi::Occupancy, "occupancy", "Occupancy"},
@@ -81,12 +89,22 @@ void ContactStats::add(const ContactRecord& r, double sl_threshold_s) {
   if (r.callback_accepted) ++callbacks_accepted_;
   if (r.call_attempts > 0) callback_wait_.add(r.first_call_s - r.callback_accept_s);
   if (r.used_bot) frt_.add(r.bot_start_s - r.arrival_s);
+  if (r.has_satisfaction) satisfaction_.add(r.satisfaction);
+  if (r.leg > 0) ++transfers_in_;
   switch (r.outcome) {
     case Outcome::Answered: {
       ++answered_;
       if (!r.used_bot) frt_.add(r.answer_s - r.arrival_s);
       handle_.add(r.handle_s + r.wrap_s);
-      resolution_.add(r.answer_s + r.handle_s - r.arrival_s);
+      if (r.transferred) {
+        ++transfers_;
+      } else {
+        resolution_.add(r.answer_s + r.handle_s - r.journey_start_s);
+      }
+      if (r.leg == 0) {
+        ++first_legs_answered_;
+        if (!r.transferred) ++first_legs_resolved_;
+      }
       if (r.on_callback()) {
         ++callbacks_completed_;
         break;
@@ -108,13 +126,16 @@ void ContactStats::add(const ContactRecord& r, double sl_threshold_s) {
       break;
     case Outcome::Contained:
       ++contained_;
-      resolution_.add(r.bot_end_s - r.arrival_s);
+      resolution_.add(r.bot_end_s - r.journey_start_s);
       break;
     case Outcome::BotAbandoned:
       ++bot_abandoned_;
       break;
     case Outcome::CallbackFailed:
       ++callbacks_failed_;
+      break;
+    case Outcome::Balked:
+      ++balked_;
       break;
     case Outcome::Unserved:
       ++unserved_;
@@ -139,6 +160,12 @@ void ContactStats::merge(const ContactStats& o) {
   callbacks_completed_ += o.callbacks_completed_;
   callbacks_failed_ += o.callbacks_failed_;
   backlog_end_ += o.backlog_end_;
+  balked_ += o.balked_;
+  transfers_ += o.transfers_;
+  transfers_in_ += o.transfers_in_;
+  first_legs_answered_ += o.first_legs_answered_;
+  first_legs_resolved_ += o.first_legs_resolved_;
+  satisfaction_.merge(o.satisfaction_);
   wait_.merge(o.wait_);
   frt_.merge(o.frt_);
   handle_.merge(o.handle_);
@@ -201,6 +228,18 @@ std::optional<double> ContactStats::value(Kpi kpi) const {
       return prediction_error_.mean();
     case Kpi::BacklogEnd:
       return double(backlog_end_);
+    case Kpi::Balked:
+      return double(balked_);
+    case Kpi::Csat:
+      return satisfaction_.mean();
+    case Kpi::Transfers:
+      return double(transfers_);
+    case Kpi::TransfersIn:
+      return double(transfers_in_);
+    case Kpi::TransferRate:
+      return ratio(transfers_, answered_);
+    case Kpi::Fcr:
+      return ratio(first_legs_resolved_, first_legs_answered_);
     case Kpi::kCount:
       break;
   }

@@ -43,6 +43,12 @@ enum class Kpi {
   CallbackWait,        // mean time from accepting a callback to the agent's first call
   WaitPredictionMae,   // mean |predicted - actual wait| over answered contacts not on callback
   BacklogEnd,          // contacts waiting for an agent at the end of the interval (a state)
+  Balked,              // left at once on hearing the announced wait
+  Csat,                // mean probability of a satisfied customer, over queued contacts
+  Transfers,           // answered contacts transferred to another type
+  TransfersIn,         // offered contacts that arrived by transfer
+  TransferRate,        // transfers / answered
+  Fcr,                 // answered first legs not transferred / answered first legs
   kCount,
 };
 constexpr std::size_t kKpiCount = static_cast<std::size_t>(Kpi::kCount);
@@ -76,7 +82,10 @@ class ContactStats {
   std::uint64_t callbacks_offered_ = 0, callbacks_accepted_ = 0, callbacks_completed_ = 0,
                 callbacks_failed_ = 0;
   std::uint64_t backlog_end_ = 0;
-  sim::Tally wait_, frt_, handle_, resolution_, abandon_wait_, callback_wait_, prediction_error_;
+  std::uint64_t balked_ = 0, transfers_ = 0, transfers_in_ = 0, first_legs_answered_ = 0,
+                first_legs_resolved_ = 0;
+  sim::Tally wait_, frt_, handle_, resolution_, abandon_wait_, callback_wait_, prediction_error_,
+      satisfaction_;
   sim::QuantileSketch wait_sketch_;
 };
 

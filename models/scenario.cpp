@@ -20,16 +20,43 @@ const char* channel_name(Channel channel) {
 
 const char* callback_mode_name(CallbackMode mode) {
   switch (mode) {
-    case CallbackMode::VirtualHold: return "virtual_hold";
-    case CallbackMode::Scheduled: return "scheduled";
+    case CallbackMode::VirtualHold:
+      return "virtual_hold";
+    case CallbackMode::Scheduled:
+      return "scheduled";
   }
   return "?";
 }
 
+const char* agent_choice_name(AgentChoice choice) {
+  switch (choice) {
+    case AgentChoice::LongestIdle:
+      return "longest_idle";
+    case AgentChoice::FastestGroup:
+      return "fastest_group";
+  }
+  return "?";
+}
+
+double WaitCurve::at(double wait_s) const {
+  if (points.empty()) return 0.0;
+  if (wait_s <= points.front().first) return points.front().second;
+  for (std::size_t i = 1; i < points.size(); ++i) {
+    const auto& [x1, y1] = points[i];
+    if (wait_s <= x1) {
+      const auto& [x0, y0] = points[i - 1];
+      return y0 + (y1 - y0) * (wait_s - x0) / (x1 - x0);
+    }
+  }
+  return points.back().second;
+}
+
 const char* wait_predictor_name(WaitPredictor predictor) {
   switch (predictor) {
-    case WaitPredictor::QueueLength: return "queue_length";
-    case WaitPredictor::LastToEnterService: return "last_to_enter_service";
+    case WaitPredictor::QueueLength:
+      return "queue_length";
+    case WaitPredictor::LastToEnterService:
+      return "last_to_enter_service";
   }
   return "?";
 }

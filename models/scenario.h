@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "models/distribution.h"
@@ -92,6 +93,26 @@ struct Retrial {
   int max_retrials = 10;  // a contact retries at most this many times
 };
 
+// A piecewise-linear function of a wait: points (wait_s, value) with increasing wait_s;
+// constant before the first point and after the last.
+struct WaitCurve {
+  std::vector<std::pair<double, double>> points;
+  double at(double wait_s) const;
+};
+
+// After service, the contact is transferred to type `to` with probability `prob`.
+struct Transfer {
+  int to = 0;  // index into Scenario::contact_types
+  double prob = 0.0;
+};
+
+// An abandoned or balked contact comes back on another contact type (e.g. voice → chat).
+struct ChannelSwitch {
+  int to = 0;  // index into Scenario::contact_types
+  double prob = 0.0;
+  Distribution delay;
+};
+
 struct ContactType {
   std::string name;
   Channel channel = Channel::Voice;
@@ -103,11 +124,16 @@ struct ContactType {
   bool has_service_level_target = false;  // whether the scenario gave service_level
   std::optional<double> max_abandon_rate;
   std::optional<double> max_asa_s;  // staffing target
-  int priority = 0;  // larger is served first
+  int priority = 0;                 // larger is served first
   std::optional<SelfService> self_service;
   std::optional<Chatbot> chatbot;
   std::optional<Callback> callback;
   std::optional<Retrial> retrial;
+  // Customer behaviour (absent: none).
+  std::optional<WaitCurve> balk;          // P(leave at once | announced wait)
+  std::optional<WaitCurve> satisfaction;  // P(satisfied | wait), for answered contacts
+  std::vector<Transfer> transfers;        // after service; probabilities sum to <= 1
+  std::optional<ChannelSwitch> channel_switch;
 };
 
 struct Shift {
@@ -128,18 +154,34 @@ struct AgentGroup {
   std::string name;
   std::vector<int> skills;  // indices into Scenario::contact_types, in the order given
   Staffing staff;
-  int concurrency = 1;     // simultaneous chats per agent (> 1 only for chat-only groups)
+  int concurrency = 1;  // simultaneous chats per agent (> 1 only for chat-only groups)
   // Handle-time factor of a chat by the number of chats the agent holds when it starts
   // (index 0: alone); empty: no slowdown. Size = concurrency when given.
   std::vector<double> concurrency_slowdown;
-  double shrinkage = 0.0;  // share of scheduled staff not available
+  double shrinkage = 0.0;               // share of scheduled staff not available
   std::optional<double> max_occupancy;  // staffing target: occupancy cap in (0, 1]
+  double speed_factor = 1.0;            // this group's handle times are multiplied by it (> 0)
+  // Handle-time distributions of this group for some contact types (by type index), replacing
+  // the type's own; speed_factor applies on top.
+  std::vector<std::pair<int, Distribution>> handle_times;
+};
+
+// How an arriving contact chooses among available agents of several groups.
+enum class AgentChoice {
+  LongestIdle,   // the longest-idle skilled agent over all groups (the contract's rule)
+  FastestGroup,  // the group with the shortest mean handle time for the type, then longest idle
+};
+const char* agent_choice_name(AgentChoice choice);
+
+struct Routing {
+  AgentChoice agent_choice = AgentChoice::LongestIdle;
 };
 
 struct Scenario {
   std::string name;
   Horizon horizon;
   SimulationSettings simulation;
+  Routing routing;
   std::vector<ContactType> contact_types;
   std::vector<AgentGroup> agent_groups;
 };

@@ -181,7 +181,8 @@ namespace {
 // Decimals suited to a KPI: counts 1, rates and shares 3, seconds 1.
 int decimals_for(std::string_view kpi_name) {
   if (kpi_name == "abandon_rate" || kpi_name == "service_level" || kpi_name == "occupancy" ||
-      kpi_name == "utilisation") {
+      kpi_name == "utilisation" || kpi_name == "csat" || kpi_name == "transfer_rate" ||
+      kpi_name == "fcr") {
     return 3;
   }
   return 1;
@@ -240,10 +241,14 @@ void write_results_table(std::ostream& out, const Results& r, const Scenario& sc
     // are left out of the table; JSON and CSV keep every KPI.
     const bool core = info.kpi == Kpi::Offered || info.kpi == Kpi::Queued ||
                       info.kpi == Kpi::Answered || info.kpi == Kpi::Abandoned;
+    // Transfer shares mean something only where contacts are transferred.
+    const Kpi evidence =
+        info.kpi == Kpi::TransferRate || info.kpi == Kpi::Fcr ? Kpi::Transfers : info.kpi;
+    const bool evidence_is_count = evidence != info.kpi || info.is_count;
     bool shown = core;
     for (const ContactKpis& t : r.totals) {
-      const KpiEstimate& e = t[info.kpi];
-      if (e && (!info.is_count || e->mean != 0.0)) shown = true;
+      const KpiEstimate& e = t[evidence];
+      if (e && (!evidence_is_count || e->mean != 0.0)) shown = true;
     }
     if (!shown) continue;
     std::vector<std::string> row{std::string(info.name)};
