@@ -56,6 +56,8 @@ enum Purpose : std::uint64_t {
 };
 
 constexpr std::uint64_t kSeqMask = (std::uint64_t(1) << 48) - 1;
+// A journey has at most this many transfer legs, and a contact at most this many attempts
+// through channel switches.
 constexpr int kMaxLegs = 10;
 
 enum class Where : std::uint8_t { None, BotQueue, HumanQueue };
@@ -615,7 +617,7 @@ void Model::after_leaving_queue(std::uint32_t slot) {
       return;
     }
   }
-  if (ct.channel_switch) {
+  if (ct.channel_switch && c.rec.attempt + 1 < kMaxLegs) {
     sim::RandomStream rng = stream(slot, kSwitch);
     if (rng.uniform() < ct.channel_switch->prob) {
       // The new contact's numbers are named after the contact that switched.

@@ -181,7 +181,7 @@ std::optional<double> ContactStats::value(Kpi kpi) const {
     case Kpi::Offered:
       return double(offered_);
     case Kpi::FirstAttempts:
-      return double(offered_ - retrials_);
+      return double(offered_ - retrials_ - transfers_in_);
     case Kpi::Retrials:
       return double(retrials_);
     case Kpi::Deflected:

@@ -19,7 +19,7 @@ namespace ccsim {
 
 enum class Kpi {
   Offered,             // arrivals, retrials included
-  FirstAttempts,       // arrivals that are not retrials
+  FirstAttempts,       // arrivals that are neither retrials nor transfers
   Retrials,            // arrivals that are retrials of an abandoned contact
   Deflected,           // resolved by self-service
   Contained,           // resolved by the chatbot

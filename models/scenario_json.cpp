@@ -21,7 +21,6 @@ namespace {
 using nlohmann::json;
 namespace fs = std::filesystem;
 
-constexpr const char* kNotSupported = "not supported yet by this version of ccsim";
 constexpr int kMaxErlangPhases = 1000;      // sampling an Erlang draws k uniforms
 constexpr int kMaxTraceProblems = 20;       // messages per trace file before a summary line
 constexpr std::size_t kMaxShownValue = 60;  // characters of a "got" value before "..."
@@ -39,15 +38,7 @@ const Channel kChannels[] = {Channel::Voice, Channel::Chat, Channel::Email};
 const CallbackMode kCallbackModes[] = {CallbackMode::VirtualHold, CallbackMode::Scheduled};
 const WaitPredictor kWaitPredictors[] = {WaitPredictor::QueueLength,
                                          WaitPredictor::LastToEnterService};
-
-// Contract keys of each kind that this version rejects as not supported yet.
-const std::map<std::string, std::vector<std::string>>& unsupported_keys() {
-  static const std::map<std::string, std::vector<std::string>> table = {
-      {"contact_type", {"balk", "satisfaction", "transfers"}},
-      {"agent_group", {"speed_factor"}},
-  };
-  return table;
-}
+const AgentChoice kAgentChoices[] = {AgentChoice::LongestIdle, AgentChoice::FastestGroup};
 
 const std::vector<std::string>& params_of(DistKind kind) {
   return distribution_parameters().at(dist_name(kind));
@@ -212,6 +203,7 @@ struct Range {
   static Range at_least(double x) { return {x, false, std::nullopt, false}; }
   static Range closed(double a, double b) { return {a, false, b, false}; }
   static Range half_open(double a, double b) { return {a, false, b, true}; }
+  static Range left_open(double a, double b) { return {a, true, b, false}; }
   static Range at_most(double x) { return {std::nullopt, false, x, false}; }
 
   bool contains(double x) const {
@@ -287,23 +279,12 @@ class Reader {
     return false;
   }
 
-  // Reports every key of `object` that is not a key of `kind`: "not supported yet" for
-  // contract keys this version lacks, else "unknown key" with a hint.
+  // Reports every key of `object` that is not a key of `kind` as "unknown key", with a hint.
   void check_keys(const json& object, const std::string& path, const std::string& kind) {
     const std::vector<std::string>& known = scenario_keys().at(kind);
-    const auto unsupported_it = unsupported_keys().find(kind);
-    const std::vector<std::string> none;
-    const std::vector<std::string>& unsupported =
-        unsupported_it == unsupported_keys().end() ? none : unsupported_it->second;
     for (const auto& [key, value] : object.items()) {
       if (std::find(known.begin(), known.end(), key) != known.end()) continue;
-      if (std::find(unsupported.begin(), unsupported.end(), key) != unsupported.end()) {
-        error(member(path, key), kNotSupported);
-        continue;
-      }
-      std::vector<std::string> candidates = known;
-      candidates.insert(candidates.end(), unsupported.begin(), unsupported.end());
-      error(member(path, key), "unknown key" + hint(key, candidates));
+      error(member(path, key), "unknown key" + hint(key, known));
     }
   }
 
@@ -436,12 +417,16 @@ class Reader {
     std::vector<std::optional<Channel>> type_channels;
     if (const json* v = find(document, "contact_types")) {
       if (expect_non_empty_array(*v, "contact_types")) {
+        // Every type's name first, for transfers and channel switches to later types.
+        std::vector<std::optional<std::string>> all_names;
+        for (const json& t : *v) all_names.push_back(given_name(t));
         std::map<std::string, std::string> first_path;
         for (std::size_t i = 0; i < v->size(); ++i) {
           const std::string path = element("contact_types", i);
           ContactType type;
           std::optional<Channel> channel;
-          type_names.push_back(read_contact_type((*v)[i], path, h, first_path, type, channel));
+          type_names.push_back(
+              read_contact_type((*v)[i], path, h, all_names, i, first_path, type, channel));
           type_channels.push_back(channel);
           scenario.contact_types.push_back(std::move(type));
         }
@@ -480,6 +465,29 @@ class Reader {
         }
       }
     }
+
+    if (const json* v = find(document, "routing")) read_routing(*v, "routing", scenario.routing);
+  }
+
+  void read_routing(const json& v, const std::string& path, Routing& routing) {
+    if (!expect_object(v, path)) return;
+    check_keys(v, path, "routing");
+    if (const json* c = find(v, "agent_choice")) {
+      std::vector<std::string> names;
+      for (AgentChoice each : kAgentChoices) names.push_back(agent_choice_name(each));
+      if (const auto index = one_of(*c, member(path, "agent_choice"), names)) {
+        routing.agent_choice = kAgentChoices[*index];
+      }
+    }
+  }
+
+  // The name of contact type `v` as given, when it is a non-empty string (valid as a name or
+  // not).
+  static std::optional<std::string> given_name(const json& v) {
+    if (!v.is_object()) return std::nullopt;
+    const json* n = find(v, "name");
+    if (!n || !n->is_string() || n->get_ref<const std::string&>().empty()) return std::nullopt;
+    return n->get<std::string>();
   }
 
   std::optional<Horizon> read_horizon(const json& v, const std::string& path) {
@@ -592,20 +600,22 @@ class Reader {
 
   // Returns the type's name as given when it is a non-empty string (for skills), whether or
   // not it is valid as a name. Sets `valid_channel` to the type's channel unless it is invalid.
-  std::optional<std::string> read_contact_type(const json& v, const std::string& path,
-                                               const Horizon* horizon,
-                                               std::map<std::string, std::string>& first_path,
-                                               ContactType& type,
-                                               std::optional<Channel>& valid_channel) {
+  // `type_names` are the names of every contact type as given (given_name()); this one is
+  // type_names[self].
+  std::optional<std::string> read_contact_type(
+      const json& v, const std::string& path, const Horizon* horizon,
+      const std::vector<std::optional<std::string>>& type_names, std::size_t self,
+      std::map<std::string, std::string>& first_path, ContactType& type,
+      std::optional<Channel>& valid_channel) {
     valid_channel.reset();
     if (!expect_object(v, path)) return std::nullopt;
     check_keys(v, path, "contact_type");
 
-    std::optional<std::string> given_name;
+    std::optional<std::string> name_given;
     if (const json* n = find(v, "name")) {
       const std::string name_path = member(path, "name");
       if (auto s = string(*n, name_path)) {
-        given_name = *s;
+        name_given = *s;
         type.name = *s;
         if (*s == "all") {
           error(name_path, "must not be \"all\", which names the total of all contact types", *n);
@@ -690,10 +700,27 @@ class Reader {
     if (const json* c = find(v, "callback")) {
       read_callback(*c, member(path, "callback"), channel, type);
     }
+    if (const json* b = find(v, "balk")) {
+      const std::string balk_path = member(path, "balk");
+      type.balk = read_wait_curve(*b, balk_path);
+      if (channel == Channel::Email) {
+        warning(balk_path, kEmailNeverAbandons);
+        type.balk.reset();
+      }
+    }
     if (const json* r = find(v, "retrial")) {
       read_retrial(*r, member(path, "retrial"), channel, type);
     }
-    return given_name;
+    if (const json* s = find(v, "channel_switch")) {
+      read_channel_switch(*s, member(path, "channel_switch"), channel, type_names, self, type);
+    }
+    if (const json* t = find(v, "transfers")) {
+      read_transfers(*t, member(path, "transfers"), type_names, self, type);
+    }
+    if (const json* s = find(v, "satisfaction")) {
+      type.satisfaction = read_wait_curve(*s, member(path, "satisfaction"));
+    }
+    return name_given;
   }
 
   // ---- flows of a contact type
@@ -865,6 +892,143 @@ class Reader {
       return;
     }
     type.retrial = std::move(retrial);
+  }
+
+  // ---- customer behaviour
+
+  // {"curve": [[wait_s, prob], ...]}: at least one point; wait_s >= 0 and strictly increasing;
+  // prob in [0, 1].
+  std::optional<WaitCurve> read_wait_curve(const json& v, const std::string& path) {
+    if (!expect_object(v, path)) return std::nullopt;
+    check_keys(v, path, "wait_curve");
+    const json* c = find(v, "curve");
+    const std::string curve_path = member(path, "curve");
+    if (!c) {
+      error(curve_path, "is required");
+      return std::nullopt;
+    }
+    if (!expect_non_empty_array(*c, curve_path)) return std::nullopt;
+    WaitCurve curve;
+    bool ok = true;
+    // wait_s of the previous point, when it is a valid wait (whether or not in order).
+    double previous = 0.0;
+    bool has_previous = false;
+    for (std::size_t i = 0; i < c->size(); ++i) {
+      const json& point = (*c)[i];
+      const std::string point_path = element(curve_path, i);
+      if (!expect_array(point, point_path)) {
+        ok = false;
+        has_previous = false;
+        continue;
+      }
+      if (point.size() != 2) {
+        error(point_path,
+              "must have exactly 2 entries, [wait_s, prob] (got " + entries(point.size()) + ")");
+        ok = false;
+        has_previous = false;
+        continue;
+      }
+      const std::string wait_path = element(point_path, 0);
+      const std::optional<double> wait = number(point[0], wait_path, Range::at_least(0));
+      bool point_ok = wait.has_value();
+      if (wait && has_previous && !(*wait > previous)) {
+        error(wait_path, "must be > " + number_text(previous) + ", the previous wait_s", point[0]);
+        point_ok = false;
+      }
+      const auto prob = number(point[1], element(point_path, 1), Range::closed(0, 1));
+      point_ok &= prob.has_value();
+      if (point_ok) curve.points.emplace_back(*wait, *prob);
+      ok &= point_ok;
+      has_previous = wait.has_value();
+      if (wait) previous = *wait;
+    }
+    if (!ok) return std::nullopt;
+    return curve;
+  }
+
+  // The index of the contact type named by `v` (at `path`), which must be another type than
+  // type_names[self].
+  std::optional<int> other_type(const json& v, const std::string& path,
+                                const std::vector<std::optional<std::string>>& type_names,
+                                std::size_t self) {
+    const auto name = string(v, path);
+    if (!name) return std::nullopt;
+    const auto it = std::find(type_names.begin(), type_names.end(), *name);
+    if (it == type_names.end()) {
+      std::vector<std::string> others;
+      for (std::size_t i = 0; i < type_names.size(); ++i) {
+        if (type_names[i] && i != self) others.push_back(*type_names[i]);
+      }
+      error(path, "must be the name of a contact type", v, hint(*name, others));
+      return std::nullopt;
+    }
+    if (type_names[self] == *name) {
+      error(path, "must name another contact type", v);
+      return std::nullopt;
+    }
+    return static_cast<int>(it - type_names.begin());
+  }
+
+  void read_channel_switch(const json& v, const std::string& path, std::optional<Channel> channel,
+                           const std::vector<std::optional<std::string>>& type_names,
+                           std::size_t self, ContactType& type) {
+    if (!expect_object(v, path)) return;
+    check_keys(v, path, "channel_switch");
+    ChannelSwitch channel_switch;
+    bool ok = true;
+    if (const json* t = find(v, "to")) {
+      const auto to = other_type(*t, member(path, "to"), type_names, self);
+      if (to) channel_switch.to = *to;
+      ok &= to.has_value();
+    } else {
+      error(member(path, "to"), "is required");
+      ok = false;
+    }
+    const auto prob = required_number(v, path, "prob", Range::closed(0, 1));
+    if (prob) channel_switch.prob = *prob;
+    const auto delay = required_distribution(v, path, "delay");
+    if (delay) channel_switch.delay = *delay;
+    ok &= prob && delay;
+    if (channel == Channel::Email) {
+      warning(path, kEmailNeverAbandons);
+      return;
+    }
+    if (ok) type.channel_switch = std::move(channel_switch);
+  }
+
+  // [{"to": TYPE, "prob": p}, ...]: each `to` another type, at most once; p in (0, 1]; the
+  // probabilities sum to <= 1.
+  void read_transfers(const json& v, const std::string& path,
+                      const std::vector<std::optional<std::string>>& type_names, std::size_t self,
+                      ContactType& type) {
+    if (!expect_array(v, path)) return;
+    std::map<int, std::string> seen;  // target type → first path naming it
+    double sum = 0.0;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      const json& t = v[i];
+      const std::string transfer_path = element(path, i);
+      if (!expect_object(t, transfer_path)) continue;
+      check_keys(t, transfer_path, "transfer");
+      std::optional<int> to;
+      const std::string to_path = member(transfer_path, "to");
+      if (const json* x = find(t, "to")) {
+        to = other_type(*x, to_path, type_names, self);
+        if (to) {
+          if (auto [first, inserted] = seen.emplace(*to, to_path); !inserted) {
+            error(to_path, "must be unique, duplicate of " + first->second, *x);
+            to.reset();
+          }
+        }
+      } else {
+        error(to_path, "is required");
+      }
+      const auto prob = required_number(t, transfer_path, "prob", Range::left_open(0, 1));
+      if (prob) sum += *prob;
+      if (to && prob) type.transfers.push_back({*to, *prob});
+    }
+    if (sum > 1.0 + kProbabilitySumTolerance) {
+      error(path, "probabilities must sum to <= 1 (got " + computed_text(sum) + ")");
+    }
   }
 
   // A list of exactly horizon->intervals entries (when the horizon is known), each checked by
@@ -1226,7 +1390,49 @@ class Reader {
       }
       group.max_occupancy = x;
     }
+    if (const json* s = find(v, "speed_factor")) {
+      if (auto x = number(*s, member(path, "speed_factor"), Range::above(0))) {
+        group.speed_factor = *x;
+      }
+    }
+    if (const json* h = find(v, "handle_times")) {
+      read_handle_times(*h, member(path, "handle_times"), type_names, skills_read, group);
+    }
     return skills_read;
+  }
+
+  // {TYPE NAME: distribution, ...}: each name one of the group's skills (checked only when the
+  // skills could be read). Stored in the order of the group's skills.
+  void read_handle_times(const json& v, const std::string& path,
+                         const std::vector<std::optional<std::string>>& type_names,
+                         bool skills_read, AgentGroup& group) {
+    if (!expect_object(v, path)) return;
+    std::vector<std::string> names;
+    for (const auto& n : type_names) {
+      if (n) names.push_back(*n);
+    }
+    std::map<int, Distribution> by_type;
+    for (const auto& [key, value] : v.items()) {
+      const std::string entry_path = member(path, key);
+      const auto it = std::find(type_names.begin(), type_names.end(), key);
+      std::optional<int> index;
+      if (it == type_names.end()) {
+        error(entry_path, "must be the name of a contact type" + hint(key, names));
+      } else if (const int i = static_cast<int>(it - type_names.begin());
+                 !skills_read ||
+                 std::find(group.skills.begin(), group.skills.end(), i) != group.skills.end()) {
+        index = i;
+      } else {
+        error(entry_path, "must be a skill of this group");
+      }
+      const auto dist = read_distribution(value, entry_path);
+      if (index && dist) by_type.emplace(*index, *dist);
+    }
+    for (int skill : group.skills) {
+      if (const auto it = by_type.find(skill); it != by_type.end()) {
+        group.handle_times.emplace_back(skill, it->second);
+      }
+    }
   }
 
   void read_staff(const json& v, const std::string& path, const Horizon* horizon, Staffing& staff) {
@@ -1388,13 +1594,14 @@ std::pair<std::size_t, std::size_t> line_column(const std::string& text, std::si
 
 const std::map<std::string, std::vector<std::string>>& scenario_keys() {
   static const std::map<std::string, std::vector<std::string>> table = {
-      {"scenario", {"$schema", "name", "horizon", "simulation", "contact_types", "agent_groups"}},
+      {"scenario",
+       {"$schema", "name", "horizon", "simulation", "contact_types", "agent_groups", "routing"}},
       {"horizon", {"interval_minutes", "intervals", "duration_s", "start"}},
       {"simulation", {"replications", "seed", "warmup_s"}},
       {"contact_type",
        {"name", "channel", "arrivals", "handle_time", "wrap_up", "patience", "service_level",
-        "max_abandon_rate", "max_asa_s", "priority", "self_service", "chatbot", "callback",
-        "retrial"}},
+        "max_abandon_rate", "max_asa_s", "priority", "self_service", "chatbot", "callback", "balk",
+        "retrial", "channel_switch", "transfers", "satisfaction"}},
       {"arrivals", {"rate_per_hour", "per_interval", "trace"}},
       {"service_level", {"threshold_s", "target"}},
       {"distribution", {"dist", "mean_s", "cv", "min_s", "max_s", "k", "shape", "values_s"}},
@@ -1406,11 +1613,15 @@ const std::map<std::string, std::vector<std::string>>& scenario_keys() {
        {"mode", "offer_when_expected_wait_over_s", "accept_prob", "reach_prob", "max_attempts",
         "retry_after_s", "dial_time", "predictor", "delay_s", "at_interval_start_after"}},
       {"retrial", {"prob", "delay", "max_retrials"}},
+      {"wait_curve", {"curve"}},
+      {"channel_switch", {"to", "prob", "delay"}},
+      {"transfer", {"to", "prob"}},
       {"agent_group",
        {"name", "skills", "staff", "concurrency", "concurrency_slowdown", "shrinkage",
-        "max_occupancy"}},
+        "max_occupancy", "speed_factor", "handle_times"}},
       {"staff", {"count", "per_interval", "shifts"}},
       {"shift", {"start_s", "end_s", "count"}},
+      {"routing", {"agent_choice"}},
   };
   return table;
 }

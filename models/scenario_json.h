@@ -37,9 +37,11 @@ ScenarioParse load_scenario(const std::filesystem::path& file);
 // The keys accepted in each kind of scenario object, in documentation order, by kind:
 // "scenario" (the top level), "horizon", "simulation", "contact_type", "arrivals",
 // "service_level", "self_service", "chatbot", "callback", "retrial", "distribution",
-// "agent_group", "staff", "shift". Every other key is an
-// error. scenarios/scenario.schema.json lists the same keys at the same objects (a test keeps
-// them equal).
+// "agent_group", "staff", "shift", "wait_curve" (balk and satisfaction), "channel_switch",
+// "transfer", "routing". Every other key is an error, except in an agent group's
+// "handle_times", whose keys are contact type names and whose values are "distribution"s.
+// scenarios/scenario.schema.json lists the same keys at the same objects (a test keeps them
+// equal).
 const std::map<std::string, std::vector<std::string>>& scenario_keys();
 
 // The parameters (the keys besides "dist") of each distribution, by its contract name
