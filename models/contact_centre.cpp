@@ -26,8 +26,9 @@ enum class EventKind : std::uint8_t {
   CallbackDue,  // a callback is due for (another) attempt
   Retrial,      // an abandoned contact calls again (on its own type or another channel)
   Transfer,     // a transferred contact joins its new type's queue
-  Arrival,
 };
+// Fresh arrivals are not calendar events: run() merges them in after calendar events at the
+// same time.
 
 struct Event {
   EventKind kind;
@@ -207,6 +208,10 @@ class Model {
   std::vector<PendingContact> pending_;
   std::vector<std::uint32_t> free_pending_;
   std::vector<sim::RandomStream> arrival_streams_;
+  // Next fresh arrival of each type (+infinity when none is left in the horizon). Kept out of
+  // the calendar and merged with it in run(): an arrival fires after calendar events at the same
+  // time, and arrivals at the same time in the order of the types.
+  std::vector<double> next_arrival_s_;
   std::vector<double> checkpoints_s_;  // interval boundaries and the warm-up end, sorted
   // busy agents / busy slots / present agents integrals per group at each checkpoint
   struct Integrals {
@@ -286,10 +291,26 @@ ReplicationResult Model::run() {
                        Event{EventKind::Checkpoint, std::uint32_t(c)});
   }
   for (std::size_t g = 0; g < groups_.size(); ++g) on_staff_change(int(g), 0);
+  next_arrival_s_.assign(types_.size(), kInfinity);
   for (std::size_t k = 0; k < types_.size(); ++k) schedule_next_arrival(int(k));
 
   sim::Calendar<Event>::Event ev;
-  while (calendar_.pop(ev)) {
+  for (;;) {
+    int next_type = -1;
+    double next_arrival = kInfinity;
+    for (std::size_t k = 0; k < next_arrival_s_.size(); ++k) {
+      if (next_arrival_s_[k] < next_arrival) {
+        next_arrival = next_arrival_s_[k];
+        next_type = int(k);
+      }
+    }
+    if (next_type >= 0 && next_arrival < calendar_.next_time_s()) {
+      ++result_.events;
+      calendar_.advance_to(next_arrival);
+      on_arrival(next_type);
+      continue;
+    }
+    if (!calendar_.pop(ev)) break;
     ++result_.events;
     const std::uint32_t i = ev.payload.index;
     switch (ev.payload.kind) {
@@ -322,9 +343,6 @@ ReplicationResult Model::run() {
         break;
       case EventKind::Transfer:
         on_transfer(i);
-        break;
-      case EventKind::Arrival:
-        on_arrival(int(i));
         break;
     }
     result_.peak_pending_events = std::max(result_.peak_pending_events, calendar_.pending());
@@ -399,9 +417,7 @@ double Model::next_arrival_time(int type, double after_s) {
 
 void Model::schedule_next_arrival(int type) {
   const double t = next_arrival_time(type, calendar_.now_s());
-  if (t < end_s_) {
-    calendar_.schedule(t, int(EventKind::Arrival), Event{EventKind::Arrival, std::uint32_t(type)});
-  }
+  next_arrival_s_[std::size_t(type)] = t < end_s_ ? t : kInfinity;
 }
 
 void Model::on_arrival(int type) {

@@ -11,6 +11,7 @@
 // chosen by the model.
 #pragma once
 
+#include <bit>
 #include <cassert>
 #include <cstdint>
 #include <limits>
@@ -34,9 +35,10 @@ class Calendar {
   };
 
   // Schedules `payload` at `time_s`.
-  // REQUIRES: time_s >= now_s() (the past cannot be scheduled).
+  // REQUIRES: time_s >= now_s() (the past cannot be scheduled); -128 <= priority <= 127.
   EventHandle schedule(double time_s, int priority, const Payload& payload) {
     assert(time_s >= now_s_);
+    assert(priority >= -128 && priority <= 127);
     std::uint32_t slot;
     if (free_slots_.empty()) {
       slot = static_cast<std::uint32_t>(slots_.size());
@@ -46,7 +48,7 @@ class Calendar {
       free_slots_.pop_back();
       slots_[slot].payload = payload;
     }
-    push(Entry{time_s, next_sequence_++, priority, slot, slots_[slot].generation});
+    push(Entry{time_key(time_s), order_key(priority), slot, slots_[slot].generation});
     ++live_;
     return EventHandle{slot, slots_[slot].generation};
   }
@@ -75,11 +77,11 @@ class Calendar {
         --stale_;
         continue;
       }
-      out.time_s = top.time_s;
+      out.time_s = std::bit_cast<double>(top.time);
       out.payload = s.payload;
       release(top.slot);
       --live_;
-      now_s_ = top.time_s;
+      now_s_ = out.time_s;
       return true;
     }
     return false;
@@ -91,10 +93,19 @@ class Calendar {
       pop_heap_top();
       --stale_;
     }
-    return heap_.empty() ? std::numeric_limits<double>::infinity() : heap_.front().time_s;
+    return heap_.empty() ? std::numeric_limits<double>::infinity()
+                         : std::bit_cast<double>(heap_.front().time);
   }
 
   double now_s() const { return now_s_; }
+
+  // Advances the clock to `time_s` for an event the caller keeps outside the calendar (e.g. a
+  // stream of arrivals, which is cheaper to merge than to store here).
+  // REQUIRES: now_s() <= time_s <= next_time_s().
+  void advance_to(double time_s) {
+    assert(time_s >= now_s_);
+    now_s_ = time_s;
+  }
   std::size_t pending() const { return live_; }
   bool empty() const { return live_ == 0; }
   // Entries held by the heap, live or stale. Exposed for memory tests.
@@ -110,22 +121,29 @@ class Calendar {
   static constexpr std::size_t kArity = 4;
   static constexpr std::size_t kCompactSlack = 1024;
 
+  // The ordering key is (time, priority, sequence) packed into two unsigned words: the bits of
+  // a non-negative double order like the double, and (priority + 128) << 56 | sequence orders
+  // like (priority, sequence). Comparing entries is then two integer comparisons.
   struct Entry {
-    double time_s;
-    std::uint64_t sequence;
-    int priority;
+    std::uint64_t time;
+    std::uint64_t order;
     std::uint32_t slot;
     std::uint32_t generation;
   };
+  static std::uint64_t time_key(double time_s) {
+    return std::bit_cast<std::uint64_t>(time_s + 0.0);  // + 0.0 turns -0.0 into +0.0
+  }
+  std::uint64_t order_key(int priority) {
+    return (std::uint64_t(priority + 128) << 56) | (next_sequence_++ & kSequenceMask);
+  }
+  static constexpr std::uint64_t kSequenceMask = (std::uint64_t(1) << 56) - 1;
   struct Slot {
     Payload payload;
     std::uint32_t generation;
   };
 
   static bool before(const Entry& a, const Entry& b) {
-    if (a.time_s != b.time_s) return a.time_s < b.time_s;
-    if (a.priority != b.priority) return a.priority < b.priority;
-    return a.sequence < b.sequence;
+    return a.time < b.time || (a.time == b.time && a.order < b.order);
   }
 
   void release(std::uint32_t slot) {
@@ -153,19 +171,26 @@ class Calendar {
 
   void sift_down(std::size_t i, const Entry& e) {
     const std::size_t n = heap_.size();
+    Entry* h = heap_.data();
     for (;;) {
-      std::size_t first = i * kArity + 1;
-      if (first >= n) break;
-      std::size_t best = first;
-      std::size_t end = first + kArity < n ? first + kArity : n;
-      for (std::size_t c = first + 1; c < end; ++c) {
-        if (before(heap_[c], heap_[best])) best = c;
+      const std::size_t first = i * kArity + 1;
+      std::size_t best;
+      if (first + kArity <= n) {  // all four children: a branch-light tournament
+        const std::size_t a = before(h[first + 1], h[first]) ? first + 1 : first;
+        const std::size_t b = before(h[first + 3], h[first + 2]) ? first + 3 : first + 2;
+        best = before(h[b], h[a]) ? b : a;
+      } else {
+        if (first >= n) break;
+        best = first;
+        for (std::size_t c = first + 1; c < n; ++c) {
+          if (before(h[c], h[best])) best = c;
+        }
       }
-      if (!before(heap_[best], e)) break;
-      heap_[i] = heap_[best];
+      if (!before(h[best], e)) break;
+      h[i] = h[best];
       i = best;
     }
-    heap_[i] = e;
+    h[i] = e;
   }
 
   void compact() {
