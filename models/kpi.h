@@ -84,7 +84,7 @@ class ContactStats {
   std::uint64_t backlog_end_ = 0;
   std::uint64_t balked_ = 0, transfers_ = 0, transfers_in_ = 0, first_legs_answered_ = 0,
                 first_legs_resolved_ = 0;
-  sim::Tally wait_, frt_, handle_, resolution_, abandon_wait_, callback_wait_, prediction_error_,
+  sim::Mean wait_, frt_, handle_, resolution_, abandon_wait_, callback_wait_, prediction_error_,
       satisfaction_;
   sim::QuantileSketch wait_sketch_;
 };

@@ -39,6 +39,28 @@ class Tally {
   double m2_ = 0.0;
 };
 
+// Count and mean of a stream of observations, by a plain sum: cheaper than Tally where no
+// variance is needed (no division per observation). Exact to double rounding of the sum.
+class Mean {
+ public:
+  void add(double x) {
+    sum_ += x;
+    ++count_;
+  }
+  void merge(const Mean& other) {
+    sum_ += other.sum_;
+    count_ += other.count_;
+  }
+  std::uint64_t count() const { return count_; }
+  std::optional<double> mean() const {
+    return count_ == 0 ? std::nullopt : std::optional<double>(sum_ / double(count_));
+  }
+
+ private:
+  double sum_ = 0.0;
+  std::uint64_t count_ = 0;
+};
+
 // Time-weighted average of a piecewise-constant quantity (e.g. busy agents) over a window.
 // The value is set at instants; the integral accumulates value × duration.
 class TimeAverage {

@@ -13,6 +13,8 @@ constexpr const char* kUsage =
     "  run SCENARIO        simulate; KPIs with 95% confidence intervals, totals and per interval\n"
     "  validate SCENARIO   check a scenario; print every problem, exit 2 if any\n"
     "  erlang ...          analytic Erlang B / C / A calculator (no simulation)\n"
+    "  sweep SCENARIO --set PTR=VALUES ...  run a grid of variants, one row per point\n"
+    "  merge FILE...       join the outputs of sweep shards\n"
     "\n"
     "Run 'ccsim COMMAND --help' for the options of a command.\n";
 
@@ -29,6 +31,8 @@ int run_command_line(const std::vector<std::string>& args, std::ostream& out, st
     if (command == "run") return cmd_run(rest, out, err);
     if (command == "validate") return cmd_validate(rest, out, err);
     if (command == "erlang") return cmd_erlang(rest, out, err);
+    if (command == "sweep") return cmd_sweep(rest, out, err);
+    if (command == "merge") return cmd_merge(rest, out, err);
     if (command == "--help" || command == "-h" || command == "help") {
       out << kUsage;
       return kExitOk;

@@ -19,5 +19,7 @@ int run_command_line(const std::vector<std::string>& args, std::ostream& out, st
 int cmd_run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int cmd_validate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int cmd_erlang(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int cmd_sweep(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int cmd_merge(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 }  // namespace ccsim::cli

@@ -1,0 +1,937 @@
+#include "models/sweep.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <exception>
+#include <fstream>
+#include <iomanip>
+#include <list>
+#include <mutex>
+#include <random>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "models/scenario_json.h"
+#include "sim/random.h"
+#include "sim/replicate.h"
+
+namespace ccsim {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+std::string trim(const std::string& s) {
+  const auto b = s.find_first_not_of(" \t");
+  if (b == std::string::npos) return "";
+  const auto e = s.find_last_not_of(" \t");
+  return s.substr(b, e - b + 1);
+}
+
+// Splits at commas outside JSON strings, brackets and braces.
+std::vector<std::string> split_top_level(const std::string& text) {
+  std::vector<std::string> items;
+  std::string current;
+  int depth = 0;
+  bool in_string = false, escaped = false;
+  for (char c : text) {
+    if (in_string) {
+      current += c;
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == '"') in_string = true;
+    if (c == '[' || c == '{') ++depth;
+    if (c == ']' || c == '}') --depth;
+    if (c == ',' && depth == 0) {
+      items.push_back(current);
+      current.clear();
+      continue;
+    }
+    current += c;
+  }
+  items.push_back(current);
+  return items;
+}
+
+bool is_number_text(const std::string& s) {
+  if (s.empty()) return false;
+  char* end = nullptr;
+  errno = 0;
+  const double v = std::strtod(s.c_str(), &end);
+  return errno == 0 && end == s.c_str() + s.size() && std::isfinite(v);
+}
+
+bool is_integer_text(const std::string& s) {
+  if (!is_number_text(s)) return false;
+  return s.find_first_of(".eE") == std::string::npos;
+}
+
+// Decimal places written in a number's text ("0.25" → 2, "1e-3" → 3, "20" → 0).
+int decimals_of(const std::string& s) {
+  const auto e = s.find_first_of("eE");
+  const std::string mantissa = s.substr(0, e);
+  const int exponent = e == std::string::npos ? 0 : std::atoi(s.c_str() + e + 1);
+  const auto dot = mantissa.find('.');
+  const int frac = dot == std::string::npos ? 0 : int(mantissa.size() - dot - 1);
+  return std::max(0, frac - exponent);
+}
+
+constexpr std::size_t kMaxValues = 1000000;
+
+std::optional<std::vector<json>> parse_range(const std::vector<std::string>& parts,
+                                             std::string& error) {
+  const std::string &a = parts[0], &b = parts[1], &c = parts[2];
+  const double start = std::strtod(a.c_str(), nullptr);
+  const double stop = std::strtod(b.c_str(), nullptr);
+  const double step = std::strtod(c.c_str(), nullptr);
+  if (step == 0.0) {
+    error = "a range's step must not be 0";
+    return std::nullopt;
+  }
+  const double steps = (stop - start) / step;
+  if (steps < -1e-9) {
+    error = "a range's step must go from start towards stop";
+    return std::nullopt;
+  }
+  const double count = std::floor(steps + 1e-9) + 1.0;
+  if (count > double(kMaxValues)) {
+    error = "a range may hold at most 1000000 values";
+    return std::nullopt;
+  }
+  std::vector<json> values;
+  const auto n = static_cast<std::size_t>(count);
+  if (is_integer_text(a) && is_integer_text(c)) {
+    const long long s = std::strtoll(a.c_str(), nullptr, 10);
+    const long long d = std::strtoll(c.c_str(), nullptr, 10);
+    for (std::size_t i = 0; i < n; ++i) values.emplace_back(s + static_cast<long long>(i) * d);
+    return values;
+  }
+  const int decimals = std::min(17, std::max(decimals_of(a), decimals_of(c)));
+  for (std::size_t i = 0; i < n; ++i) {
+    const double v = start + double(i) * step;
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    values.emplace_back(std::strtod(buf, nullptr));
+  }
+  return values;
+}
+
+std::string value_text(const json& v) {
+  return v.is_string() ? v.get<std::string>() : v.dump();
+}
+
+void add_values(SweepSpec& spec, const std::string& pointer, std::vector<json> values) {
+  for (auto& p : spec.parameters) {
+    if (p.pointer == pointer) {
+      p.values = std::move(values);
+      return;
+    }
+  }
+  spec.parameters.push_back({pointer, std::move(values)});
+}
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string q = "\"";
+  for (char ch : s) {
+    if (ch == '"') q += '"';
+    q += ch;
+  }
+  return q + "\"";
+}
+
+std::string csv_number(double v) {
+  std::ostringstream o;
+  o << std::setprecision(17) << v;
+  return o.str();
+}
+
+json estimate_record(const KpiEstimate& e) {
+  if (!e) return nullptr;
+  return json{{"mean", e->mean}, {"ci95", e->ci95}};
+}
+
+void csv_estimate(std::string& row, const json& e) {
+  if (e.is_null()) {
+    row += ",,";
+    return;
+  }
+  row +=
+      ',' + csv_number(e.at("mean").get<double>()) + ',' + csv_number(e.at("ci95").get<double>());
+}
+
+std::string shard_text(const SweepHeader& h) {
+  return std::to_string(h.shard_index) + "/" + std::to_string(h.shard_count);
+}
+
+std::optional<std::size_t> parse_size(const std::string& s) {
+  if (s.empty() || s.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+  errno = 0;
+  const unsigned long long v = std::strtoull(s.c_str(), nullptr, 10);
+  if (errno != 0) return std::nullopt;
+  return static_cast<std::size_t>(v);
+}
+
+bool parse_shard(const std::string& s, SweepHeader& h) {
+  const auto slash = s.find('/');
+  if (slash == std::string::npos) return false;
+  const auto k = parse_size(s.substr(0, slash));
+  const auto n = parse_size(s.substr(slash + 1));
+  if (!k || !n || *n == 0 || *k >= *n) return false;
+  h.shard_index = *k;
+  h.shard_count = *n;
+  return true;
+}
+
+std::optional<SweepHeader> parse_csv_header(const std::string& line) {
+  const std::string prefix = "# ccsim sweep v1 ";
+  if (line.rfind(prefix, 0) != 0) return std::nullopt;
+  SweepHeader h;
+  std::istringstream in(line.substr(prefix.size()));
+  std::string field;
+  std::set<std::string> seen;
+  while (in >> field) {
+    const auto eq = field.find('=');
+    if (eq == std::string::npos) return std::nullopt;
+    const std::string key = field.substr(0, eq), value = field.substr(eq + 1);
+    seen.insert(key);
+    if (key == "scenario") {
+      h.scenario_hash = value;
+    } else if (key == "grid") {
+      h.grid_hash = value;
+    } else if (key == "seed") {
+      h.seed = value;
+    } else if (key == "replications") {
+      h.replications = value;
+    } else if (key == "points") {
+      const auto n = parse_size(value);
+      if (!n) return std::nullopt;
+      h.points = *n;
+    } else if (key == "shard") {
+      if (!parse_shard(value, h)) return std::nullopt;
+    } else {
+      return std::nullopt;
+    }
+  }
+  for (const char* k : {"scenario", "grid", "seed", "replications", "points"}) {
+    if (!seen.count(k)) return std::nullopt;
+  }
+  return h;
+}
+
+std::optional<SweepHeader> parse_jsonl_header(const std::string& line) {
+  const json j = json::parse(line, nullptr, false);
+  if (j.is_discarded() || !j.is_object() || j.value("ccsim_sweep", 0) != 1) return std::nullopt;
+  SweepHeader h;
+  try {
+    h.scenario_hash = j.at("scenario").get<std::string>();
+    h.grid_hash = j.at("grid").get<std::string>();
+    h.seed = j.at("seed").get<std::string>();
+    h.replications = j.at("replications").get<std::string>();
+    h.points = j.at("points").get<std::size_t>();
+    if (j.contains("shard") && !parse_shard(j.at("shard").get<std::string>(), h)) {
+      return std::nullopt;
+    }
+  } catch (const json::exception&) {
+    return std::nullopt;
+  }
+  return h;
+}
+
+std::optional<std::size_t> row_point(const std::string& line, SweepFormat format) {
+  if (format == SweepFormat::Csv) return parse_size(line.substr(0, line.find(',')));
+  const json j = json::parse(line, nullptr, false);
+  if (j.is_discarded() || !j.is_object() || !j.contains("point") ||
+      !j.at("point").is_number_unsigned()) {
+    return std::nullopt;
+  }
+  return j.at("point").get<std::size_t>();
+}
+
+// Number of fields of a CSV line (commas outside quotes, plus one).
+std::size_t csv_field_count(const std::string& line) {
+  std::size_t n = 1;
+  bool quoted = false;
+  for (char c : line) {
+    if (c == '"') quoted = !quoted;
+    if (c == ',' && !quoted) ++n;
+  }
+  return n;
+}
+
+}  // namespace
+
+std::optional<std::vector<json>> parse_sweep_values(const std::string& text, std::string& error) {
+  const std::string t = trim(text);
+  if (t.empty()) {
+    error = "no values";
+    return std::nullopt;
+  }
+  if (t.find_first_of("\"[{") == std::string::npos && t.find(':') != std::string::npos) {
+    std::vector<std::string> parts;
+    std::string part;
+    std::istringstream in(t);
+    while (std::getline(in, part, ':')) parts.push_back(trim(part));
+    if (t.back() == ':') parts.emplace_back();
+    if (parts.size() != 3 || !std::all_of(parts.begin(), parts.end(), is_number_text)) {
+      error = "a range is start:stop:step with three numbers (got " + t + ")";
+      return std::nullopt;
+    }
+    return parse_range(parts, error);
+  }
+  std::vector<json> values;
+  for (const std::string& raw : split_top_level(t)) {
+    const std::string item = trim(raw);
+    if (item.empty()) {
+      error = "empty value in list (got " + t + ")";
+      return std::nullopt;
+    }
+    json v = json::parse(item, nullptr, false);
+    if (v.is_discarded()) {
+      error = "not a JSON value: " + item + " (quote strings as JSON, e.g. '\"" + item + "\"')";
+      return std::nullopt;
+    }
+    values.push_back(std::move(v));
+  }
+  if (values.size() > kMaxValues) {
+    error = "at most 1000000 values";
+    return std::nullopt;
+  }
+  return values;
+}
+
+std::optional<std::string> add_sweep_set(const std::string& text, SweepSpec& spec) {
+  const auto eq = text.find('=');
+  if (eq == std::string::npos) return "--set " + text + ": expected PTR=VALUES";
+  const std::string pointer = trim(text.substr(0, eq));
+  if (pointer.empty() || pointer[0] != '/') {
+    return "--set " + text + ": the path must be a JSON pointer starting with '/' (got " + pointer +
+           ")";
+  }
+  std::string error;
+  auto values = parse_sweep_values(text.substr(eq + 1), error);
+  if (!values) return "--set " + text + ": " + error;
+  add_values(spec, pointer, std::move(*values));
+  return std::nullopt;
+}
+
+std::vector<std::string> add_sweep_document(const nlohmann::ordered_json& document,
+                                            SweepSpec& spec) {
+  std::vector<std::string> errors;
+  if (!document.is_object()) return {"sweep file: must be an object with \"set\""};
+  for (const auto& [key, value] : document.items()) {
+    if (key != "set" && key != "zip" && key != "$schema") {
+      errors.push_back("sweep file: " + key + ": unknown key (expected set, zip)");
+    }
+  }
+  if (document.contains("zip")) {
+    if (!document.at("zip").is_boolean()) {
+      errors.push_back("sweep file: zip: must be true or false (got " + document.at("zip").dump() +
+                       ")");
+    } else {
+      spec.zip = spec.zip || document.at("zip").get<bool>();
+    }
+  }
+  if (!document.contains("set") || !document.at("set").is_object() || document.at("set").empty()) {
+    errors.push_back("sweep file: set: must be an object {\"/pointer\": values, ...}");
+    return errors;
+  }
+  for (const auto& [pointer, value] : document.at("set").items()) {
+    const std::string where = "sweep file: set." + pointer;
+    if (pointer.empty() || pointer[0] != '/') {
+      errors.push_back(where + ": must be a JSON pointer starting with '/'");
+      continue;
+    }
+    std::vector<json> values;
+    if (value.is_string()) {
+      std::string error;
+      auto parsed = parse_sweep_values(value.get<std::string>(), error);
+      if (!parsed) {
+        errors.push_back(where + ": " + error);
+        continue;
+      }
+      values = std::move(*parsed);
+    } else if (value.is_array() && !value.empty()) {
+      for (const auto& v : value) values.push_back(json::parse(v.dump()));
+    } else {
+      errors.push_back(where +
+                       ": must be a non-empty array of values or a \"start:stop:step\" "
+                       "or \"v1,v2\" string (got " +
+                       value.dump() + ")");
+      continue;
+    }
+    add_values(spec, pointer, std::move(values));
+  }
+  return errors;
+}
+
+std::vector<std::vector<json>> sweep_points(const SweepSpec& spec, std::string& error) {
+  std::vector<std::vector<json>> points;
+  if (spec.parameters.empty()) {
+    error = "nothing to sweep: give --set PTR=VALUES or --sweep FILE";
+    return points;
+  }
+  if (spec.zip) {
+    const std::size_t n = spec.parameters[0].values.size();
+    for (const auto& p : spec.parameters) {
+      if (p.values.size() != n) {
+        error = "--zip: every parameter needs the same number of values (" +
+                spec.parameters[0].pointer + " has " + std::to_string(n) + ", " + p.pointer +
+                " has " + std::to_string(p.values.size()) + ")";
+        return points;
+      }
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      std::vector<json> point;
+      for (const auto& p : spec.parameters) point.push_back(p.values[i]);
+      points.push_back(std::move(point));
+    }
+    return points;
+  }
+  double total = 1.0;
+  for (const auto& p : spec.parameters) total *= double(p.values.size());
+  if (total > double(kMaxValues)) {
+    error = "the grid has more than 1000000 points";
+    return points;
+  }
+  std::vector<std::size_t> at(spec.parameters.size(), 0);
+  for (std::size_t n = 0; n < static_cast<std::size_t>(total); ++n) {
+    std::vector<json> point;
+    for (std::size_t k = 0; k < at.size(); ++k) point.push_back(spec.parameters[k].values[at[k]]);
+    points.push_back(std::move(point));
+    for (std::size_t k = at.size(); k-- > 0;) {
+      if (++at[k] < spec.parameters[k].values.size()) break;
+      at[k] = 0;
+    }
+  }
+  return points;
+}
+
+std::string point_label(const SweepSpec& spec, const std::vector<json>& values) {
+  std::string s;
+  for (std::size_t k = 0; k < values.size(); ++k) {
+    if (k) s += ", ";
+    s += spec.parameters[k].pointer + "=" + values[k].dump();
+  }
+  return s;
+}
+
+SweepPlan plan_sweep(const json& document, const fs::path& base_dir, const SweepSpec& spec,
+                     std::optional<int> replications, std::optional<std::uint64_t> seed) {
+  SweepPlan plan;
+  std::string error;
+  plan.points = sweep_points(spec, error);
+  if (!error.empty()) {
+    plan.errors.push_back(error);
+    return plan;
+  }
+  std::vector<json::json_pointer> pointers;
+  for (const auto& p : spec.parameters) {
+    try {
+      json::json_pointer ptr(p.pointer);
+      bool exists = false;
+      try {
+        exists = document.contains(ptr);
+      } catch (const json::exception&) {
+        exists = false;
+      }
+      if (!exists) {
+        const json::json_pointer parent = ptr.parent_pointer();
+        bool parent_is_object = false;
+        try {
+          parent_is_object = document.contains(parent) && document.at(parent).is_object();
+        } catch (const json::exception&) {
+          parent_is_object = false;
+        }
+        if (!parent_is_object) {
+          plan.errors.push_back("--set " + p.pointer +
+                                ": no such location in the scenario (only an existing value or "
+                                "a new key of an existing object can be set)");
+          continue;
+        }
+      }
+      pointers.push_back(ptr);
+    } catch (const json::exception&) {
+      plan.errors.push_back("--set " + p.pointer + ": not a valid JSON pointer");
+    }
+  }
+  if (!plan.errors.empty()) return plan;
+
+  for (std::size_t i = 0; i < plan.points.size(); ++i) {
+    json variant = document;
+    for (std::size_t k = 0; k < pointers.size(); ++k) variant[pointers[k]] = plan.points[i][k];
+    ScenarioParse parsed = parse_scenario(variant, base_dir);
+    const std::string label =
+        "point " + std::to_string(i) + " (" + point_label(spec, plan.points[i]) + "): ";
+    for (const auto& e : parsed.errors) plan.errors.push_back(label + e);
+    if (i == 0) {
+      for (const auto& w : parsed.warnings) plan.warnings.push_back(w);
+    }
+    if (!parsed.ok()) continue;
+    Scenario& sc = *parsed.scenario;
+    std::vector<std::string> types, groups;
+    for (const auto& t : sc.contact_types) types.push_back(t.name);
+    for (const auto& g : sc.agent_groups) groups.push_back(g.name);
+    if (plan.scenarios.empty()) {
+      plan.types = types;
+      plan.groups = groups;
+    } else if (types != plan.types || groups != plan.groups) {
+      plan.errors.push_back(label +
+                            "every point must have the same contact types and agent groups "
+                            "(names, in order) as the first");
+    }
+    plan.replications.push_back(replications.value_or(sc.simulation.replications));
+    plan.seeds.push_back(seed.value_or(sc.simulation.seed));
+    plan.scenarios.push_back(std::move(sc));
+  }
+  if (!plan.errors.empty()) {
+    plan.scenarios.clear();
+    plan.replications.clear();
+    plan.seeds.clear();
+  }
+  return plan;
+}
+
+std::string content_hash(std::string_view text) {
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx",
+                static_cast<unsigned long long>(sim::stream_hash(text)));
+  return buf;
+}
+
+std::string grid_hash(const SweepSpec& spec) {
+  json j;
+  j["zip"] = spec.zip;
+  j["set"] = json::array();
+  for (const auto& p : spec.parameters) j["set"].push_back({p.pointer, p.values});
+  return content_hash(j.dump());
+}
+
+std::string header_line(const SweepHeader& h, SweepFormat format) {
+  if (format == SweepFormat::JsonLines) {
+    nlohmann::ordered_json j;
+    j["ccsim_sweep"] = 1;
+    j["scenario"] = h.scenario_hash;
+    j["grid"] = h.grid_hash;
+    j["seed"] = h.seed;
+    j["replications"] = h.replications;
+    j["points"] = h.points;
+    if (h.shard_count > 1) j["shard"] = shard_text(h);
+    return j.dump();
+  }
+  std::string s = "# ccsim sweep v1 scenario=" + h.scenario_hash + " grid=" + h.grid_hash +
+                  " seed=" + h.seed + " replications=" + h.replications +
+                  " points=" + std::to_string(h.points);
+  if (h.shard_count > 1) s += " shard=" + shard_text(h);
+  return s;
+}
+
+std::vector<std::string> header_differences(const SweepHeader& file, const SweepHeader& expected) {
+  std::vector<std::string> d;
+  auto check = [&](const char* what, const std::string& a, const std::string& b) {
+    if (a != b) d.push_back(std::string(what) + ": file has " + a + ", this sweep has " + b);
+  };
+  check("scenario (hash of the scenario file)", file.scenario_hash, expected.scenario_hash);
+  check("grid (hash of the --set/--sweep values and --zip)", file.grid_hash, expected.grid_hash);
+  check("seed", file.seed, expected.seed);
+  check("replications", file.replications, expected.replications);
+  check("points", std::to_string(file.points), std::to_string(expected.points));
+  check("shard", shard_text(file), shard_text(expected));
+  return d;
+}
+
+json point_record(std::size_t index, const SweepSpec& spec, const std::vector<json>& values,
+                  const Results& results) {
+  json r;
+  r["point"] = index;
+  json params = json::object();
+  for (std::size_t k = 0; k < values.size(); ++k) params[spec.parameters[k].pointer] = values[k];
+  r["params"] = params;
+  json totals = json::object();
+  for (std::size_t k = 0; k < results.totals.size(); ++k) {
+    json o = json::object();
+    for (const KpiInfo& info : contact_kpis()) {
+      o[std::string(info.name)] = estimate_record(results.totals[k][info.kpi]);
+    }
+    totals[k < results.types.size() ? results.types[k] : std::string("all")] = o;
+  }
+  r["totals"] = totals;
+  json groups = json::object();
+  for (std::size_t g = 0; g < results.groups.size(); ++g) {
+    json o = json::object();
+    for (const GroupKpiInfo& info : group_kpis()) {
+      o[std::string(info.name)] = estimate_record(results.group_totals[g][info.kpi]);
+    }
+    groups[results.groups[g]] = o;
+  }
+  r["agent_groups"] = groups;
+  return r;
+}
+
+std::string csv_columns(const SweepSpec& spec, const std::vector<std::string>& types,
+                        const std::vector<std::string>& groups) {
+  std::string s = "point";
+  for (const auto& p : spec.parameters) s += "," + csv_field(p.pointer);
+  std::vector<std::string> scopes = types;
+  scopes.emplace_back("all");
+  for (const auto& t : scopes) {
+    for (const KpiInfo& info : contact_kpis()) {
+      const std::string base = t + "." + std::string(info.name);
+      s += "," + csv_field(base + ".mean") + "," + csv_field(base + ".ci95");
+    }
+  }
+  for (const auto& g : groups) {
+    for (const GroupKpiInfo& info : group_kpis()) {
+      const std::string base = g + "." + std::string(info.name);
+      s += "," + csv_field(base + ".mean") + "," + csv_field(base + ".ci95");
+    }
+  }
+  return s;
+}
+
+std::string csv_row(const json& record, const SweepSpec& spec,
+                    const std::vector<std::string>& types, const std::vector<std::string>& groups) {
+  std::string row = std::to_string(record.at("point").get<std::size_t>());
+  for (const auto& p : spec.parameters)
+    row += "," + csv_field(value_text(record["params"][p.pointer]));
+  std::vector<std::string> scopes = types;
+  scopes.emplace_back("all");
+  for (const auto& t : scopes) {
+    const json& o = record.at("totals").at(t);
+    for (const KpiInfo& info : contact_kpis()) csv_estimate(row, o.at(std::string(info.name)));
+  }
+  for (const auto& g : groups) {
+    const json& o = record.at("agent_groups").at(g);
+    for (const GroupKpiInfo& info : group_kpis()) csv_estimate(row, o.at(std::string(info.name)));
+  }
+  return row;
+}
+
+std::string record_line(const json& record, SweepFormat format, const SweepSpec& spec,
+                        const std::vector<std::string>& types,
+                        const std::vector<std::string>& groups) {
+  return format == SweepFormat::Csv ? csv_row(record, spec, types, groups) : record.dump();
+}
+
+std::optional<SweepFile> read_sweep_file(const fs::path& path, std::string& error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = path.string() + ": cannot read file";
+    return std::nullopt;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  const std::string text = buffer.str();
+  SweepFile file;
+  std::size_t pos = 0, line_no = 0;
+  std::optional<std::size_t> expected_fields;
+  while (pos < text.size()) {
+    const auto nl = text.find('\n', pos);
+    if (nl == std::string::npos) {
+      file.partial_tail = true;
+      break;
+    }
+    const std::string line = text.substr(pos, nl - pos);
+    ++line_no;
+    const std::string where = path.string() + ":" + std::to_string(line_no) + ": ";
+    if (line_no == 1) {
+      std::optional<SweepHeader> h;
+      if (line.rfind("#", 0) == 0) {
+        file.format = SweepFormat::Csv;
+        h = parse_csv_header(line);
+      } else {
+        file.format = SweepFormat::JsonLines;
+        h = parse_jsonl_header(line);
+      }
+      if (!h) {
+        error = where + "not a ccsim sweep file (no valid sweep header line)";
+        return std::nullopt;
+      }
+      file.header = *h;
+    } else if (line_no == 2 && file.format == SweepFormat::Csv) {
+      if (line.rfind("point,", 0) != 0) {
+        error = where + "expected the column names (point,...)";
+        return std::nullopt;
+      }
+      file.columns = line;
+      expected_fields = csv_field_count(line);
+    } else {
+      const auto point = row_point(line, file.format);
+      if (!point || (expected_fields && csv_field_count(line) != *expected_fields)) {
+        error = where + "malformed row";
+        return std::nullopt;
+      }
+      if (*point >= file.header.points ||
+          *point % file.header.shard_count != file.header.shard_index) {
+        error = where + "point " + std::to_string(*point) + " does not belong to this sweep" +
+                (file.header.shard_count > 1 ? " shard" : "");
+        return std::nullopt;
+      }
+      if (!file.rows.emplace(*point, line).second) {
+        error = where + "point " + std::to_string(*point) + " appears twice";
+        return std::nullopt;
+      }
+    }
+    pos = nl + 1;
+    file.complete_bytes = pos;
+  }
+  if (line_no == 0 || (file.format == SweepFormat::Csv && line_no < 2)) {
+    // A file cut short before its header lines were complete holds nothing worth keeping.
+    error = path.string() + ": not a ccsim sweep file (incomplete header)";
+    return std::nullopt;
+  }
+  return file;
+}
+
+std::string sweep_file_text(const SweepFormat format, const SweepHeader& header,
+                            const std::string& columns,
+                            const std::map<std::size_t, std::string>& rows) {
+  std::string s = header_line(header, format) + "\n";
+  if (format == SweepFormat::Csv) s += columns + "\n";
+  for (const auto& [point, line] : rows) s += line + "\n";
+  return s;
+}
+
+SweepAppender::~SweepAppender() {
+  close();
+}
+
+void SweepAppender::close() {
+  if (fd_ >= 0) ::close(fd_);
+  fd_ = -1;
+}
+
+namespace {
+
+bool write_all(int fd, const std::string& s) {
+  std::size_t done = 0;
+  while (done < s.size()) {
+    const ssize_t n = ::write(fd, s.data() + done, s.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    done += std::size_t(n);
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<std::string> SweepAppender::create(const fs::path& path,
+                                                 const std::string& initial_text) {
+  close();
+  const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
+  std::random_device rd;
+  const fs::path tmp = dir / ("." + path.filename().string() + ".tmp" + std::to_string(rd()));
+  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return path.string() + ": cannot write file (" + std::strerror(errno) + ")";
+  const bool ok = write_all(fd, initial_text) && ::fsync(fd) == 0;
+  ::close(fd);
+  std::error_code ec;
+  if (!ok) {
+    fs::remove(tmp, ec);
+    return path.string() + ": write failed";
+  }
+  fs::rename(tmp, path, ec);
+  if (ec) {
+    fs::remove(tmp, ec);
+    return path.string() + ": cannot write file (" + ec.message() + ")";
+  }
+  return reopen(path, initial_text.size());
+}
+
+std::optional<std::string> SweepAppender::reopen(const fs::path& path, std::uintmax_t keep_bytes) {
+  close();
+  fd_ = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+  if (fd_ < 0) return path.string() + ": cannot open for appending (" + std::strerror(errno) + ")";
+  if (::ftruncate(fd_, off_t(keep_bytes)) != 0 || ::lseek(fd_, off_t(keep_bytes), SEEK_SET) < 0) {
+    close();
+    return path.string() + ": cannot truncate an incomplete last line";
+  }
+  path_ = path;
+  return std::nullopt;
+}
+
+std::optional<std::string> SweepAppender::append(const std::string& line) {
+  if (fd_ < 0) return "sweep file not open";
+  if (!write_all(fd_, line + "\n") || ::fsync(fd_) != 0) {
+    return path_.string() + ": write failed (" + std::strerror(errno) + ")";
+  }
+  return std::nullopt;
+}
+
+void run_sweep_points(const SweepPlan& plan, unsigned threads,
+                      const std::function<std::optional<std::size_t>()>& next_point,
+                      const std::function<void(std::size_t, const Results&)>& on_done) {
+  struct Active {
+    std::size_t point = 0;
+    std::size_t next_rep = 0, done = 0, count = 0;
+    std::vector<ReplicationKpis> reps;
+  };
+  std::mutex mutex, done_mutex;
+  std::list<Active> active;  // points with replications not yet finished; stable addresses
+  bool exhausted = false;
+  std::exception_ptr error;
+
+  auto worker = [&] {
+    for (;;) {
+      Active* a = nullptr;
+      std::size_t r = 0;
+      {
+        std::lock_guard<std::mutex> lock(mutex);
+        if (error) return;
+        for (Active& x : active) {
+          if (x.next_rep < x.count) {
+            a = &x;
+            break;
+          }
+        }
+        if (!a) {
+          if (exhausted) return;
+          std::optional<std::size_t> p;
+          try {
+            p = next_point();
+          } catch (...) {
+            error = std::current_exception();
+            return;
+          }
+          if (!p) {
+            exhausted = true;
+            return;
+          }
+          Active fresh;
+          fresh.point = *p;
+          fresh.count = std::size_t(plan.replications[*p]);
+          fresh.reps.resize(fresh.count);
+          active.push_back(std::move(fresh));
+          a = &active.back();
+        }
+        r = a->next_rep++;
+      }
+      try {
+        ReplicationKpis k = replication_kpis(
+            simulate_replication(plan.scenarios[a->point], plan.seeds[a->point], r));
+        bool finished = false;
+        {
+          std::lock_guard<std::mutex> lock(mutex);
+          a->reps[r] = std::move(k);
+          finished = ++a->done == a->count;
+        }
+        if (finished) {
+          const Results results =
+              summarise(plan.scenarios[a->point], a->reps, plan.seeds[a->point]);
+          {
+            std::lock_guard<std::mutex> lock(done_mutex);
+            on_done(a->point, results);
+          }
+          std::lock_guard<std::mutex> lock(mutex);
+          active.remove_if([&](const Active& x) { return &x == a; });
+        }
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(mutex);
+        if (!error) error = std::current_exception();
+        return;
+      }
+    }
+  };
+  if (threads == 0) threads = sim::hardware_threads();
+  if (threads <= 1) {
+    worker();
+  } else {
+    std::vector<std::thread> pool;
+    for (unsigned i = 0; i < threads; ++i) pool.emplace_back(worker);
+    for (auto& t : pool) t.join();
+  }
+  if (error) std::rethrow_exception(error);
+}
+
+std::optional<std::string> merge_sweep_files(const std::vector<fs::path>& files,
+                                             std::vector<std::string>& errors) {
+  if (files.empty()) {
+    errors.push_back("no sweep files to merge");
+    return std::nullopt;
+  }
+  std::vector<SweepFile> read;
+  for (const auto& f : files) {
+    std::string error;
+    auto file = read_sweep_file(f, error);
+    if (!file) {
+      errors.push_back(error);
+      continue;
+    }
+    if (file->partial_tail) {
+      errors.push_back(f.string() +
+                       ": the last line is incomplete (the sweep was interrupted; run it again "
+                       "to finish it first)");
+      continue;
+    }
+    read.push_back(std::move(*file));
+  }
+  if (!errors.empty()) return std::nullopt;
+  SweepHeader merged = read[0].header;
+  merged.shard_index = 0;
+  merged.shard_count = 1;
+  std::map<std::size_t, std::string> rows;
+  std::map<std::size_t, std::size_t> origin;
+  for (std::size_t i = 0; i < read.size(); ++i) {
+    SweepHeader h = read[i].header;
+    h.shard_index = 0;
+    h.shard_count = 1;
+    if (read[i].format != read[0].format) {
+      errors.push_back(files[i].string() + ": a different format from " + files[0].string());
+      continue;
+    }
+    for (const auto& d : header_differences(h, merged)) {
+      errors.push_back(files[i].string() + ": not the same sweep as " + files[0].string() + " (" +
+                       d + ")");
+    }
+    if (read[i].columns != read[0].columns) {
+      errors.push_back(files[i].string() + ": different columns from " + files[0].string());
+    }
+    for (const auto& [point, line] : read[i].rows) {
+      const auto [it, fresh] = origin.emplace(point, i);
+      if (!fresh) {
+        errors.push_back("point " + std::to_string(point) + " appears in both " +
+                         files[it->second].string() + " and " + files[i].string());
+        continue;
+      }
+      rows.emplace(point, line);
+    }
+  }
+  if (!errors.empty()) return std::nullopt;
+  std::vector<std::size_t> missing;
+  for (std::size_t p = 0; p < merged.points; ++p) {
+    if (!rows.count(p)) missing.push_back(p);
+  }
+  if (!missing.empty()) {
+    std::string list;
+    for (std::size_t k = 0; k < missing.size() && k < 20; ++k) {
+      list += (k ? ", " : "") + std::to_string(missing[k]);
+    }
+    if (missing.size() > 20) list += ", ...";
+    errors.push_back(std::to_string(missing.size()) + " of " + std::to_string(merged.points) +
+                     " points missing: " + list);
+    return std::nullopt;
+  }
+  return sweep_file_text(read[0].format, merged, read[0].columns, rows);
+}
+
+}  // namespace ccsim

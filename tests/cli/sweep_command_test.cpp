@@ -1,0 +1,202 @@
+// ccsim sweep and ccsim merge, run as a user would.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "tests/cli/run_ccsim.h"
+
+namespace ccsim::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A small sweep: 2 staffing levels × 2 patience means of a 2-hour M/M/n+M queue.
+const std::string kSweep =
+    "sweep scenarios/erlang_a_check.json --set /horizon/duration_s=7200 "
+    "--set /agent_groups/0/staff/count=30,33 --set /contact_types/0/patience/mean_s=200:300:100 "
+    "--replications 3 --quiet";
+
+std::size_t count_lines(const std::string& s) {
+  return std::size_t(std::count(s.begin(), s.end(), '\n'));
+}
+
+TEST(SweepCommand, OutputIsIdenticalForAnyThreadCountAndForMergedShards) {
+  const fs::path dir = temp_dir("sweep_identical");
+  const auto one = run_ccsim(kSweep + " --threads 1 --out " + (dir / "t1.csv").string());
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  const auto two = run_ccsim(kSweep + " --threads 2 --out " + (dir / "t2.csv").string());
+  ASSERT_EQ(two.exit_code, 0) << two.err;
+  for (int k = 0; k < 2; ++k) {
+    const auto shard = run_ccsim(kSweep + " --threads 2 --shard " + std::to_string(k) +
+                                 "/2 --out " + (dir / ("s" + std::to_string(k) + ".csv")).string());
+    ASSERT_EQ(shard.exit_code, 0) << shard.err;
+  }
+  const auto merged = run_ccsim("merge " + (dir / "s1.csv").string() + " " +
+                                (dir / "s0.csv").string() + " --out " + (dir / "m.csv").string());
+  ASSERT_EQ(merged.exit_code, 0) << merged.err;
+
+  const std::string reference = read_file(dir / "t1.csv");
+  EXPECT_EQ(count_lines(reference), 2u + 4u);  // header, columns, 4 points
+  EXPECT_EQ(read_file(dir / "t2.csv"), reference);
+  EXPECT_EQ(read_file(dir / "m.csv"), reference);
+  EXPECT_NE(read_file(dir / "s0.csv"), reference);  // a shard alone is not the sweep
+  fs::remove_all(dir);
+}
+
+TEST(SweepCommand, MpirunWithTwoRanksGivesTheSameOutputAsOneProcess) {
+#ifndef CCSIM_WITH_MPI
+  GTEST_SKIP() << "ccsim was built without MPI (CCSIM_WITH_MPI=OFF)";
+#else
+  if (std::system("command -v mpirun >/dev/null 2>&1") != 0) {
+    GTEST_SKIP() << "mpirun is not installed";
+  }
+  const fs::path dir = temp_dir("sweep_mpi");
+  const auto one = run_ccsim(kSweep + " --threads 1 --out " + (dir / "one.csv").string());
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  const std::string root = ::geteuid() == 0 ? " --allow-run-as-root" : "";
+  const std::string command = "cd '" CCSIM_SOURCE_DIR "' && mpirun -np 2 --oversubscribe" + root +
+                              " '" CCSIM_BINARY "' " + kSweep + " --threads 1 --out " +
+                              (dir / "mpi.csv").string() + " >'" + (dir / "log.txt").string() +
+                              "' 2>&1";
+  ASSERT_EQ(std::system(command.c_str()), 0) << read_file(dir / "log.txt");
+  EXPECT_EQ(read_file(dir / "mpi.csv"), read_file(dir / "one.csv"));
+  fs::remove_all(dir);
+#endif
+}
+
+TEST(SweepCommand, SweepKilledWithSigkillResumesToTheUninterruptedResult) {
+  const fs::path dir = temp_dir("sweep_kill");
+  // Points of about 0.3 s each on one thread, so that the kill lands mid-sweep.
+  const std::string args =
+      "sweep scenarios/erlang_a_check.json --set /horizon/duration_s=1800000 "
+      "--set /agent_groups/0/staff/count=30:37:1 --replications 2 --threads 1 --quiet --out ";
+  const auto reference = run_ccsim(args + (dir / "full.csv").string());
+  ASSERT_EQ(reference.exit_code, 0) << reference.err;
+
+  const fs::path out = dir / "killed.csv";
+  const pid_t pid = ::fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    if (::chdir(CCSIM_SOURCE_DIR) != 0) ::_exit(126);
+    const std::string command = "exec '" CCSIM_BINARY "' " + args + out.string();
+    ::execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  std::size_t lines = 0;
+  while (std::chrono::steady_clock::now() < deadline) {
+    lines = count_lines(read_file(out));
+    if (lines >= 4) break;  // header, columns and at least 2 points
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  ::kill(pid, SIGKILL);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFSIGNALED(status)) << "the sweep finished before it could be killed";
+  ASSERT_GE(lines, 4u);
+  const std::string partial = read_file(out);
+  ASSERT_LT(count_lines(partial), count_lines(read_file(dir / "full.csv")));
+  {  // a write cut short: the start of a row without its newline
+    std::ofstream f(out, std::ios::app | std::ios::binary);
+    f << "7,37,600.5,1";
+  }
+  const auto resumed = run_ccsim(args + out.string());
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
+  EXPECT_EQ(read_file(out), read_file(dir / "full.csv"));
+  fs::remove_all(dir);
+}
+
+TEST(SweepCommand, ResumingWithDifferentSettingsIsRefusedAndKeepsTheFile) {
+  const fs::path dir = temp_dir("sweep_mismatch");
+  const fs::path out = dir / "s.jsonl";
+  ASSERT_EQ(run_ccsim(kSweep + " --out " + out.string()).exit_code, 0);
+  const std::string before = read_file(out);
+  const auto other = run_ccsim(kSweep + " --seed 7 --out " + out.string());
+  EXPECT_EQ(other.exit_code, 2);
+  EXPECT_NE(other.err.find("holds a different sweep"), std::string::npos) << other.err;
+  EXPECT_NE(other.err.find("seed: file has scenario, this sweep has 7"), std::string::npos)
+      << other.err;
+  EXPECT_EQ(read_file(out), before);
+  fs::remove_all(dir);
+}
+
+TEST(SweepCommand, BadSetValueExitsTwoNamingThePointAndWritesNothing) {
+  const fs::path dir = temp_dir("sweep_bad");
+  const auto r = run_ccsim(
+      "sweep scenarios/erlang_a_check.json --set /agent_groups/0/staff/count=30,-1 --out " +
+      (dir / "s.csv").string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("point 1 (/agent_groups/0/staff/count=-1): agent_groups[0].staff.count: "
+                       "must be >= 0 (got -1)"),
+            std::string::npos)
+      << r.err;
+  EXPECT_FALSE(fs::exists(dir / "s.csv"));
+  fs::remove_all(dir);
+}
+
+TEST(SweepCommand, PointerNotInTheScenarioExitsTwoNamingThePointer) {
+  const auto r = run_ccsim("sweep scenarios/erlang_a_check.json --set /agent_groups/3/staff=1");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--set /agent_groups/3/staff: no such location"), std::string::npos)
+      << r.err;
+  const auto range = run_ccsim("sweep scenarios/erlang_a_check.json --set /horizon/duration_s=1:2");
+  EXPECT_EQ(range.exit_code, 2);
+  EXPECT_NE(range.err.find("--set /horizon/duration_s=1:2: a range is start:stop:step"),
+            std::string::npos)
+      << range.err;
+}
+
+TEST(SweepCommand, PointEqualsRunOfItsVariant) {
+  const fs::path dir = temp_dir("sweep_vs_run");
+  const auto sweep = run_ccsim(kSweep + " --format json");
+  ASSERT_EQ(sweep.exit_code, 0) << sweep.err;
+  const auto points = nlohmann::json::parse(sweep.out);
+  ASSERT_EQ(points.size(), 4u);
+  const nlohmann::json& point = points[3];  // staff 33, patience 300
+  EXPECT_EQ(point["params"]["/agent_groups/0/staff/count"], 33);
+  EXPECT_EQ(point["params"]["/contact_types/0/patience/mean_s"], 300);
+
+  auto scenario = nlohmann::json::parse(
+      read_file(fs::path(CCSIM_SOURCE_DIR) / "scenarios/erlang_a_check.json"));
+  scenario["horizon"]["duration_s"] = 7200;
+  scenario["agent_groups"][0]["staff"]["count"] = 33;
+  scenario["contact_types"][0]["patience"]["mean_s"] = 300;
+  scenario.erase("$schema");
+  std::ofstream(dir / "variant.json") << scenario.dump(2);
+  const auto run =
+      run_ccsim("run " + (dir / "variant.json").string() + " --replications 3 --format json");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto results = nlohmann::json::parse(run.out);
+  EXPECT_EQ(point["totals"], results["totals"]);
+  EXPECT_EQ(point["agent_groups"]["agents"]["occupancy"],
+            results["agent_groups"]["agents"]["occupancy"]);
+  fs::remove_all(dir);
+}
+
+TEST(SweepCommand, MergeRefusesMissingAndDuplicatedPoints) {
+  const fs::path dir = temp_dir("sweep_merge");
+  for (int k = 0; k < 2; ++k) {
+    ASSERT_EQ(run_ccsim(kSweep + " --shard " + std::to_string(k) + "/2 --out " +
+                        (dir / ("s" + std::to_string(k) + ".csv")).string())
+                  .exit_code,
+              0);
+  }
+  const auto missing = run_ccsim("merge " + (dir / "s0.csv").string());
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("2 of 4 points missing: 1, 3"), std::string::npos) << missing.err;
+  const auto twice = run_ccsim("merge " + (dir / "s0.csv").string() + " " +
+                               (dir / "s1.csv").string() + " " + (dir / "s0.csv").string());
+  EXPECT_EQ(twice.exit_code, 2);
+  EXPECT_NE(twice.err.find("point 0 appears in both"), std::string::npos) << twice.err;
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace ccsim::test

@@ -1,0 +1,206 @@
+#include "models/sweep.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "models/experiment.h"
+#include "models/scenario_json.h"
+
+namespace ccsim {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+std::vector<json> values_of(const std::string& text) {
+  std::string error;
+  auto v = parse_sweep_values(text, error);
+  EXPECT_TRUE(v) << error;
+  return v.value_or(std::vector<json>{});
+}
+
+TEST(SweepValues, RangeIncludesStopOnTheGridAndKeepsWrittenDecimals) {
+  const auto v = values_of("0:0.3:0.1");
+  ASSERT_EQ(v.size(), 4u);
+  EXPECT_EQ(v[1].get<double>(), 0.1);
+  EXPECT_EQ(v[3].get<double>(), 0.3);            // not 0.30000000000000004
+  EXPECT_EQ(values_of("0:0.5:0.2").size(), 3u);  // 0, 0.2, 0.4: 0.5 is off the grid
+  EXPECT_EQ(values_of("10:0:-5"), (std::vector<json>{10, 5, 0}));
+}
+
+TEST(SweepValues, IntegerRangesAndListsStayIntegers) {
+  const auto v = values_of("20:30:5");
+  EXPECT_EQ(v, (std::vector<json>{20, 25, 30}));
+  EXPECT_TRUE(v[0].is_number_integer());
+  EXPECT_TRUE(values_of("20,25")[0].is_number_integer());
+  EXPECT_TRUE(values_of("2.5")[0].is_number_float());
+}
+
+TEST(SweepValues, ListsHoldJsonStringsArraysAndObjects) {
+  const auto v = values_of("\"08:00\", [1,2] ,{\"a\":1,\"b\":2}");
+  ASSERT_EQ(v.size(), 3u);
+  EXPECT_EQ(v[0], "08:00");
+  EXPECT_EQ(v[1], json::array({1, 2}));
+  EXPECT_EQ(v[2], (json{{"a", 1}, {"b", 2}}));
+}
+
+TEST(SweepValues, BadValuesAreRefusedWithAReason) {
+  std::string error;
+  EXPECT_FALSE(parse_sweep_values("erlang", error));
+  EXPECT_NE(error.find("quote strings as JSON"), std::string::npos);
+  EXPECT_FALSE(parse_sweep_values("0:1:0", error));
+  EXPECT_NE(error.find("must not be 0"), std::string::npos);
+  EXPECT_FALSE(parse_sweep_values("0:1:-1", error));
+  EXPECT_FALSE(parse_sweep_values("1,,2", error));
+}
+
+TEST(SweepPoints, GridVariesTheLastParameterFastest) {
+  SweepSpec spec;
+  ASSERT_FALSE(add_sweep_set("/a=1,2", spec));
+  ASSERT_FALSE(add_sweep_set("/b=10,20,30", spec));
+  std::string error;
+  const auto points = sweep_points(spec, error);
+  ASSERT_EQ(points.size(), 6u);
+  EXPECT_EQ(points[0], (std::vector<json>{1, 10}));
+  EXPECT_EQ(points[1], (std::vector<json>{1, 20}));
+  EXPECT_EQ(points[3], (std::vector<json>{2, 10}));
+}
+
+TEST(SweepPoints, ZipPairsValuesAndNeedsEqualLengths) {
+  SweepSpec spec;
+  spec.zip = true;
+  ASSERT_FALSE(add_sweep_set("/a=1,2", spec));
+  ASSERT_FALSE(add_sweep_set("/b=10,20", spec));
+  std::string error;
+  const auto points = sweep_points(spec, error);
+  ASSERT_EQ(points.size(), 2u);
+  EXPECT_EQ(points[1], (std::vector<json>{2, 20}));
+  ASSERT_FALSE(add_sweep_set("/c=1,2,3", spec));
+  EXPECT_TRUE(sweep_points(spec, error).empty());
+  EXPECT_NE(error.find("same number of values"), std::string::npos);
+}
+
+TEST(SweepPoints, SweepFileKeepsItsParameterOrder) {
+  SweepSpec spec;
+  const auto doc =
+      nlohmann::ordered_json::parse(R"({"set": {"/z": [1, 2], "/a": "5:15:5"}, "zip": false})");
+  EXPECT_TRUE(add_sweep_document(doc, spec).empty());
+  ASSERT_EQ(spec.parameters.size(), 2u);
+  EXPECT_EQ(spec.parameters[0].pointer, "/z");
+  EXPECT_EQ(spec.parameters[1].values, (std::vector<json>{5, 10, 15}));
+  EXPECT_FALSE(
+      add_sweep_document(nlohmann::ordered_json::parse(R"({"set": {"/z": []}})"), spec).empty());
+}
+
+json erlang_a_document() {
+  std::ifstream f(fs::path(CCSIM_SOURCE_DIR) / "scenarios/erlang_a_check.json");
+  json doc = json::parse(f);
+  doc["horizon"]["duration_s"] = 5400;
+  return doc;
+}
+
+TEST(SweepPlanTest, BadPointIsNamedWithItsValues) {
+  SweepSpec spec;
+  ASSERT_FALSE(add_sweep_set("/agent_groups/0/staff/count=5,-1", spec));
+  const SweepPlan plan = plan_sweep(erlang_a_document(), ".", spec, 2, std::nullopt);
+  ASSERT_EQ(plan.errors.size(), 1u);
+  EXPECT_EQ(plan.errors[0],
+            "point 1 (/agent_groups/0/staff/count=-1): agent_groups[0].staff.count: must be >= 0 "
+            "(got -1)");
+}
+
+TEST(SweepPlanTest, NewKeyOfAnExistingObjectIsAllowedButNotAMissingParent) {
+  SweepSpec spec;
+  ASSERT_FALSE(add_sweep_set("/agent_groups/0/shrinkage=0,0.1", spec));
+  const SweepPlan ok = plan_sweep(erlang_a_document(), ".", spec, 2, std::nullopt);
+  EXPECT_TRUE(ok.errors.empty()) << ok.errors[0];
+  EXPECT_EQ(ok.scenarios.size(), 2u);
+
+  SweepSpec missing;
+  ASSERT_FALSE(add_sweep_set("/agent_groups/0/nothing/count=1", missing));
+  const SweepPlan bad = plan_sweep(erlang_a_document(), ".", missing, 2, std::nullopt);
+  ASSERT_EQ(bad.errors.size(), 1u);
+  EXPECT_EQ(bad.errors[0].rfind("--set /agent_groups/0/nothing/count: no such location", 0), 0u);
+}
+
+TEST(SweepRun, PointResultsEqualRunExperimentWhateverTheThreads) {
+  SweepSpec spec;
+  ASSERT_FALSE(add_sweep_set("/agent_groups/0/staff/count=30,34", spec));
+  const SweepPlan plan = plan_sweep(erlang_a_document(), ".", spec, 3, std::uint64_t{5});
+  ASSERT_TRUE(plan.errors.empty());
+  RunOptions options;
+  options.replications = 3;
+  options.seed = 5;
+  options.threads = 1;
+  const Results expected = run_experiment(plan.scenarios[1], options);
+  const json expected_record = point_record(1, spec, plan.points[1], expected);
+  for (unsigned threads : {1u, 3u}) {
+    std::size_t next = 0;
+    std::map<std::size_t, json> records;
+    run_sweep_points(
+        plan, threads,
+        [&]() -> std::optional<std::size_t> {
+          if (next == plan.points.size()) return std::nullopt;
+          return next++;
+        },
+        [&](std::size_t p, const Results& r) {
+          records.emplace(p, point_record(p, spec, plan.points[p], r));
+        });
+    ASSERT_EQ(records.size(), 2u);
+    EXPECT_EQ(records[1], expected_record) << threads << " threads";
+  }
+}
+
+TEST(SweepFileTest, IncompleteLastLineIsDroppedAndRowsAreKept) {
+  const fs::path path = fs::temp_directory_path() / "ccsim_sweep_file_test.csv";
+  SweepHeader header;
+  header.scenario_hash = content_hash("scenario");
+  header.grid_hash = "0123456789abcdef";
+  header.points = 3;
+  const std::string complete =
+      sweep_file_text(SweepFormat::Csv, header, "point,/a,x.mean", {{2, "2,7,1.5"}, {0, "0,5,1"}});
+  std::ofstream(path, std::ios::binary) << complete << "1,6,";
+  std::string error;
+  const auto file = read_sweep_file(path, error);
+  ASSERT_TRUE(file) << error;
+  EXPECT_TRUE(file->partial_tail);
+  EXPECT_EQ(file->complete_bytes, complete.size());
+  EXPECT_EQ(file->header, header);
+  ASSERT_EQ(file->rows.size(), 2u);
+  EXPECT_EQ(file->rows.at(2), "2,7,1.5");
+
+  SweepAppender appender;
+  ASSERT_FALSE(appender.reopen(path, file->complete_bytes));
+  ASSERT_FALSE(appender.append("1,6,2"));
+  appender.close();
+  const auto again = read_sweep_file(path, error);
+  ASSERT_TRUE(again) << error;
+  EXPECT_FALSE(again->partial_tail);
+  EXPECT_EQ(again->rows.size(), 3u);
+  fs::remove(path);
+}
+
+TEST(SweepFileTest, MalformedRowInTheMiddleIsAnError) {
+  const fs::path path = fs::temp_directory_path() / "ccsim_sweep_file_bad.jsonl";
+  SweepHeader header;
+  header.points = 2;
+  std::ofstream(path, std::ios::binary)
+      << header_line(header, SweepFormat::JsonLines) << "\n{\"point\": 0}\nnot json\n";
+  std::string error;
+  EXPECT_FALSE(read_sweep_file(path, error));
+  EXPECT_NE(error.find(":3: malformed row"), std::string::npos) << error;
+  fs::remove(path);
+}
+
+TEST(SweepFileTest, HeaderDifferencesNameWhatChanged) {
+  SweepHeader a, b;
+  a.points = b.points = 4;
+  b.seed = "9";
+  const auto d = header_differences(a, b);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0], "seed: file has scenario, this sweep has 9");
+}
+
+}  // namespace
+}  // namespace ccsim

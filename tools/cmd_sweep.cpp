@@ -1,0 +1,487 @@
+// ccsim sweep SCENARIO --set PTR=VALUES ...: run a grid of scenario variants, one row per point,
+// on every core, resumably (--out FILE.csv / FILE.jsonl), sharded (--shard K/N) or over MPI.
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <mutex>
+#include <sstream>
+#include <thread>
+
+#include "models/sweep.h"
+#include "sim/replicate.h"
+#include "tools/cli.h"
+#include "tools/mpi_sweep.h"
+#include "tools/options.h"
+
+namespace po = boost::program_options;
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace ccsim::cli {
+
+namespace {
+
+constexpr const char* kSweepUsage =
+    "usage: ccsim sweep SCENARIO --set PTR=VALUES [--set ...] [--zip] [--sweep FILE]\n"
+    "                  [--shard K/N] [OPTIONS]\n"
+    "Runs every point of a grid of variants of SCENARIO and reports one row per point.\n"
+    "  PTR     a JSON pointer into the scenario, e.g. /agent_groups/0/staff/count\n"
+    "  VALUES  a list 20,25,30 (JSON values; quote strings as JSON: '\"a\",\"b\"') or a range\n"
+    "          start:stop:step, e.g. 0:0.5:0.1 (stop included when on the grid)\n"
+    "Several --set make a grid (the last varies fastest); --zip pairs their values instead.\n"
+    "--out FILE.csv or FILE.jsonl is resumable: finished points are kept, and running the same\n"
+    "command again runs only the missing ones. Under mpirun, points are spread over ranks.\n";
+
+enum class Output { Table, Json, Csv, JsonLines };
+
+// Progress on stderr: points done, rate and time left.
+class Progress {
+ public:
+  Progress(bool enabled, std::size_t total)
+      : enabled_(enabled), total_(total), start_(std::chrono::steady_clock::now()) {}
+  void point_done() {
+    ++done_;
+    if (!enabled_) return;
+    const double elapsed =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    const double rate = elapsed > 0 ? double(done_) / elapsed : 0.0;
+    const double eta = rate > 0 ? double(total_ - done_) / rate : 0.0;
+    std::cerr << "\rpoint " << done_ << "/" << total_ << "  " << format_number(rate * 60.0, 1)
+              << " points/min  left ~" << format_number(eta, 0) << " s   " << std::flush;
+    if (done_ == total_) std::cerr << "\n";
+  }
+
+ private:
+  bool enabled_;
+  std::size_t total_, done_ = 0;
+  std::chrono::steady_clock::time_point start_;
+};
+
+std::string estimate_cell(const json& e, int decimals) {
+  if (e.is_null()) return "-";
+  return format_number(e.at("mean").get<double>(), decimals) + " ± " +
+         format_number(e.at("ci95").get<double>(), decimals);
+}
+
+std::size_t display_width(const std::string& s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// A compact table: the parameters, then the main KPIs of the only type (or of "all"), then
+// each group's occupancy.
+void write_sweep_table(std::ostream& out, const SweepSpec& spec, const SweepPlan& plan,
+                       const std::map<std::size_t, json>& records) {
+  const std::string scope = plan.types.size() == 1 ? plan.types[0] : "all";
+  const std::vector<std::pair<const char*, int>> kpis{{"offered", 1},       {"answered", 1},
+                                                      {"abandon_rate", 3},  {"asa_s", 1},
+                                                      {"service_level", 3}, {"wait_p90_s", 1}};
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> head{"point"};
+  for (const auto& p : spec.parameters) head.push_back(p.pointer);
+  for (const auto& [name, d] : kpis) head.emplace_back(name);
+  for (const auto& g : plan.groups) head.push_back("occ " + g);
+  rows.push_back(head);
+  for (const auto& [point, r] : records) {
+    std::vector<std::string> row{std::to_string(point)};
+    for (const auto& p : spec.parameters) {
+      const json& v = r.at("params").at(p.pointer);
+      row.push_back(v.is_string() ? v.get<std::string>() : v.dump());
+    }
+    for (const auto& [name, d] : kpis) row.push_back(estimate_cell(r["totals"][scope][name], d));
+    for (const auto& g : plan.groups) {
+      row.push_back(estimate_cell(r["agent_groups"][g]["occupancy"], 3));
+    }
+    rows.push_back(row);
+  }
+  std::vector<std::size_t> width(head.size(), 0);
+  for (const auto& row : rows) {
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      width[c] = std::max(width[c], display_width(row[c]));
+    }
+  }
+  out << "Sweep of " << plan.scenarios.size() << " points (" << scope
+      << " totals; mean ± 95% CI half-width)\n";
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    std::string line;
+    for (std::size_t c = 0; c < rows[r].size(); ++c) {
+      const std::string pad(width[c] - display_width(rows[r][c]), ' ');
+      if (c) line += "  ";
+      line += c == 0 ? rows[r][c] + pad : pad + rows[r][c];
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out << line << "\n";
+    if (r == 0) {
+      std::size_t total = 0;
+      for (std::size_t c = 0; c < width.size(); ++c) total += width[c] + (c ? 2 : 0);
+      out << std::string(total, '-') << "\n";
+    }
+  }
+}
+
+bool read_text(const fs::path& path, std::string& text) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream s;
+  s << in.rdbuf();
+  text = s.str();
+  return true;
+}
+
+// Everything a rank needs to run the sweep, built identically on every rank.
+struct Job {
+  CommonOptions common;
+  SweepSpec spec;
+  SweepPlan plan;
+  SweepHeader header;
+  Output output = Output::Table;
+  bool resumable = false;
+  std::vector<std::size_t> pending;              // points this process (or rank 0) still has to run
+  std::map<std::size_t, std::string> kept_rows;  // resumable file: rows already there
+  std::optional<SweepFile> existing;             // resumable file found at start
+  std::vector<std::string> errors, notes;
+};
+
+// Parses the command line and validates every point. Returns the exit status.
+int prepare(const std::vector<std::string>& args, Job& job, std::ostream& out) {
+  RawCommon raw;
+  po::options_description desc("options");
+  std::vector<std::string> sets;
+  std::string sweep_file, shard;
+  desc.add_options()("set", po::value<std::vector<std::string>>(&sets)->composing(),
+                     "PTR=VALUES: a parameter of the sweep (repeatable)")(
+      "zip", po::bool_switch(&job.spec.zip), "pair the values of the --set lists, not a grid")(
+      "sweep", po::value<std::string>(&sweep_file),
+      "FILE: a sweep file {\"set\": {PTR: [values] or \"a:b:c\"}, \"zip\": bool}")(
+      "shard", po::value<std::string>(&shard),
+      "K/N: run only points i with i % N == K (for job arrays; merge with ccsim merge)");
+  add_common_options(desc, raw, job.common);
+  po::variables_map vm;
+  job.errors = parse_options(args, desc, vm, raw, job.common);
+  if (job.common.help) {
+    out << kSweepUsage << desc;
+    return -1;
+  }
+  if (!job.errors.empty()) return kExitBadInput;
+  CommonOptions& common = job.common;
+  if (common.positional.size() != 1) {
+    job.errors.push_back(common.positional.empty() ? "a scenario file is required"
+                                                   : "exactly one scenario file is expected");
+  }
+  if (!shard.empty()) {
+    const auto slash = shard.find('/');
+    const auto k =
+        slash == std::string::npos ? std::nullopt : parse_integer(shard.substr(0, slash));
+    const auto n =
+        slash == std::string::npos ? std::nullopt : parse_integer(shard.substr(slash + 1));
+    if (!k || !n || *n < 1 || *k < 0 || *k >= *n) {
+      job.errors.push_back("--shard: must be K/N with 0 <= K < N (got " + shard + ")");
+    } else {
+      job.header.shard_index = std::size_t(*k);
+      job.header.shard_count = std::size_t(*n);
+    }
+  }
+  // Output kind: .csv and .jsonl files are resumable sweep files.
+  const std::string ext = fs::path(common.out).extension().string();
+  if (common.out.empty()) {
+    const Format f = common.output_format();
+    job.output = f == Format::Json ? Output::Json : f == Format::Csv ? Output::Csv : Output::Table;
+  } else if (common.format) {
+    job.output = *common.format == Format::Csv     ? Output::Csv
+                 : *common.format == Format::Table ? Output::Table
+                 : ext == ".jsonl"                 ? Output::JsonLines
+                                                   : Output::Json;
+  } else {
+    job.output = ext == ".csv"     ? Output::Csv
+                 : ext == ".jsonl" ? Output::JsonLines
+                 : ext == ".json"  ? Output::Json
+                                   : Output::Table;
+  }
+  job.resumable =
+      !common.out.empty() && (job.output == Output::Csv || job.output == Output::JsonLines);
+  if (job.header.shard_count > 1 && !job.resumable) {
+    job.errors.push_back("--shard: needs --out FILE.csv or FILE.jsonl (a sweep file to merge)");
+  }
+  if (!sweep_file.empty()) {
+    std::string text;
+    if (!read_text(sweep_file, text)) {
+      job.errors.push_back(sweep_file + ": cannot read file");
+    } else {
+      const auto doc = nlohmann::ordered_json::parse(text, nullptr, false);
+      if (doc.is_discarded()) {
+        job.errors.push_back(sweep_file + ": not valid JSON");
+      } else {
+        for (const auto& e : add_sweep_document(doc, job.spec)) job.errors.push_back(e);
+      }
+    }
+  }
+  for (const auto& s : sets) {
+    if (auto e = add_sweep_set(s, job.spec)) job.errors.push_back(*e);
+  }
+  if (!job.errors.empty()) return kExitBadInput;
+
+  const fs::path scenario_path = common.positional[0];
+  std::string scenario_text;
+  if (!read_text(scenario_path, scenario_text)) {
+    job.errors.push_back(scenario_path.string() + ": cannot read file");
+    return kExitBadInput;
+  }
+  const json document = json::parse(scenario_text, nullptr, false);
+  if (document.is_discarded()) {
+    job.errors.push_back(scenario_path.string() + ": not valid JSON");
+    return kExitBadInput;
+  }
+  job.plan =
+      plan_sweep(document, scenario_path.parent_path(), job.spec, common.replications, common.seed);
+  if (!job.plan.errors.empty()) {
+    job.errors = job.plan.errors;
+    return kExitBadInput;
+  }
+  job.header.scenario_hash = content_hash(scenario_text);
+  job.header.grid_hash = grid_hash(job.spec);
+  if (common.seed) job.header.seed = std::to_string(*common.seed);
+  if (common.replications) job.header.replications = std::to_string(*common.replications);
+  job.header.points = job.plan.points.size();
+  return kExitOk;
+}
+
+// Rank 0 (or the only process): reads a resumable file left by an earlier run and decides
+// which points remain. Returns the exit status.
+int plan_resume(Job& job) {
+  const std::size_t n = job.plan.points.size();
+  const SweepFormat format = job.output == Output::Csv ? SweepFormat::Csv : SweepFormat::JsonLines;
+  std::error_code ec;
+  if (job.resumable && fs::exists(job.common.out, ec)) {
+    std::string error;
+    auto file = read_sweep_file(job.common.out, error);
+    if (!file) {
+      job.errors.push_back(error + " (not resuming; remove the file or choose another --out)");
+      return kExitBadInput;
+    }
+    if (file->format != format) {
+      job.errors.push_back(job.common.out + ": holds a sweep in another format");
+      return kExitBadInput;
+    }
+    const auto diffs = header_differences(file->header, job.header);
+    if (!diffs.empty()) {
+      job.errors.push_back(job.common.out +
+                           ": holds a different sweep; remove it or choose another --out to "
+                           "start afresh:");
+      for (const auto& d : diffs) job.errors.push_back("  " + d);
+      return kExitBadInput;
+    }
+    if (format == SweepFormat::Csv &&
+        file->columns != csv_columns(job.spec, job.plan.types, job.plan.groups)) {
+      job.errors.push_back(job.common.out + ": its columns differ from this sweep's");
+      return kExitBadInput;
+    }
+    if (file->partial_tail) {
+      job.notes.push_back("note: " + job.common.out +
+                          ": discarding an incomplete last line (a write cut short)");
+    }
+    job.kept_rows = file->rows;
+    job.existing = std::move(file);
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i % job.header.shard_count != job.header.shard_index) continue;
+    if (!job.kept_rows.count(i)) job.pending.push_back(i);
+  }
+  if (!job.kept_rows.empty()) {
+    job.notes.push_back("note: resuming " + job.common.out + ": " +
+                        std::to_string(job.kept_rows.size()) + " points done, " +
+                        std::to_string(job.pending.size()) + " to run");
+  }
+  return kExitOk;
+}
+
+// Rank 0 (or the only process): receives finished points, appends them to the resumable file
+// and keeps them for the final output. Thread-safe.
+class Collector {
+ public:
+  Collector(Job& job, Progress& progress) : job_(job), progress_(progress) {
+    format_ = job.output == Output::Csv ? SweepFormat::Csv : SweepFormat::JsonLines;
+  }
+
+  std::optional<std::string> open() {
+    if (!job_.resumable) return std::nullopt;
+    if (job_.existing) return appender_.reopen(job_.common.out, job_.existing->complete_bytes);
+    return appender_.create(job_.common.out, sweep_file_text(format_, job_.header, columns(), {}));
+  }
+
+  void add(const json& record) {
+    const auto point = record.at("point").get<std::size_t>();
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (failed_) return;
+    std::string line = record_line(record, format_, job_.spec, job_.plan.types, job_.plan.groups);
+    if (job_.resumable) {
+      if (auto e = appender_.append(line)) {
+        error_ = *e;
+        failed_ = true;
+        return;
+      }
+    }
+    rows_.emplace(point, std::move(line));
+    records_.emplace(point, record);
+    progress_.point_done();
+  }
+
+  bool failed() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return failed_;
+  }
+
+  // Writes the final output. Returns the exit status.
+  int finish(std::ostream& out, std::ostream& err) {
+    appender_.close();
+    if (failed_) {
+      err << "error: " << error_ << "\n";
+      return kExitFailure;
+    }
+    std::ostringstream content;
+    if (job_.output == Output::Csv || job_.output == Output::JsonLines) {
+      std::map<std::size_t, std::string> all = job_.kept_rows;
+      all.insert(rows_.begin(), rows_.end());
+      content << sweep_file_text(format_, job_.header, columns(), all);
+    } else if (job_.output == Output::Json) {
+      json array = json::array();
+      for (const auto& [p, r] : records_) array.push_back(r);
+      content << array.dump(2) << "\n";
+    } else {
+      write_sweep_table(content, job_.spec, job_.plan, records_);
+    }
+    return emit(job_.common, content.str(), out, err);
+  }
+
+ private:
+  std::string columns() const {
+    return format_ == SweepFormat::Csv ? csv_columns(job_.spec, job_.plan.types, job_.plan.groups)
+                                       : std::string();
+  }
+
+  Job& job_;
+  Progress& progress_;
+  SweepFormat format_;
+  SweepAppender appender_;
+  mutable std::mutex mutex_;
+  bool failed_ = false;
+  std::string error_;
+  std::map<std::size_t, std::string> rows_;
+  std::map<std::size_t, json> records_;
+};
+
+// Hands out the pending points in order; none once the collector has failed.
+class PointQueue {
+ public:
+  PointQueue(const std::vector<std::size_t>& pending, const Collector& collector)
+      : pending_(pending), collector_(collector) {}
+  std::optional<std::size_t> take() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (next_ >= pending_.size() || collector_.failed()) return std::nullopt;
+    return pending_[next_++];
+  }
+
+ private:
+  const std::vector<std::size_t>& pending_;
+  const Collector& collector_;
+  std::mutex mutex_;
+  std::size_t next_ = 0;
+};
+
+void print_messages(const Job& job, std::ostream& err) {
+  for (const auto& e : job.errors) err << "error: " << e << "\n";
+}
+
+}  // namespace
+
+int cmd_sweep(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+#ifdef CCSIM_WITH_MPI
+  std::unique_ptr<MpiSweep> mpi;
+  if (mpirun_world_size() > 1) mpi = std::make_unique<MpiSweep>();
+  const int rank = mpi ? mpi->rank() : 0;
+#else
+  const int rank = 0;
+#endif
+  Job job;
+  std::ostringstream discard;
+  int status = prepare(args, job, rank == 0 ? out : discard);
+  if (status == -1) status = kExitOk;  // --help
+  const bool help = job.common.help;
+  if (status == kExitOk && !help && rank == 0) status = plan_resume(job);
+#ifdef CCSIM_WITH_MPI
+  if (mpi) {
+    const auto [worst, root] = mpi->agree(status);
+    if (worst != kExitOk || help) {
+      if (rank == 0 || root == kExitOk) {
+        if (rank != 0) err << "rank " << rank << ": ";
+        print_messages(job, err);
+        if (rank == 0 && status == kExitOk && !help) err << "error: another rank failed\n";
+      }
+      if (status == kExitBadInput && rank == 0) err << kSweepUsage;
+      return worst;
+    }
+  }
+#endif
+  if (help) return kExitOk;
+  if (status != kExitOk) {
+    print_messages(job, err);
+    if (job.plan.errors.empty()) err << kSweepUsage;
+    return status;
+  }
+  for (const auto& w : job.plan.warnings) {
+    if (rank == 0) err << "warning: " << w << "\n";
+  }
+
+  unsigned threads = job.common.threads;
+#ifdef CCSIM_WITH_MPI
+  if (mpi && threads == 0) {
+    threads = std::max(1u, sim::hardware_threads() / unsigned(mpirun_local_size()));
+  }
+  if (mpi && rank != 0) {
+    run_sweep_points(
+        job.plan, threads, [&] { return mpi->request_point(); },
+        [&](std::size_t p, const Results& results) {
+          mpi->send_record(point_record(p, job.spec, job.plan.points[p], results).dump());
+        });
+    return kExitOk;
+  }
+#endif
+  if (!job.common.quiet) {
+    for (const auto& n : job.notes) err << n << "\n";
+  }
+  Progress progress(show_progress(job.common), job.pending.size());
+  Collector collector(job, progress);
+  if (auto e = collector.open()) {
+    err << "error: " << *e << "\n";
+    return kExitFailure;
+  }
+  PointQueue queue(job.pending, collector);
+  auto local_done = [&](std::size_t p, const Results& results) {
+    collector.add(point_record(p, job.spec, job.plan.points[p], results));
+  };
+#ifdef CCSIM_WITH_MPI
+  if (mpi) {
+    std::exception_ptr local_error;
+    std::thread local([&] {
+      try {
+        run_sweep_points(
+            job.plan, threads, [&] { return queue.take(); }, local_done);
+      } catch (...) {
+        local_error = std::current_exception();
+      }
+    });
+    mpi->serve([&] { return queue.take(); },
+               [&](const std::string& record) { collector.add(json::parse(record)); });
+    local.join();
+    if (local_error) std::rethrow_exception(local_error);
+    return collector.finish(out, err);
+  }
+#endif
+  run_sweep_points(
+      job.plan, threads, [&] { return queue.take(); }, local_done);
+  return collector.finish(out, err);
+}
+
+}  // namespace ccsim::cli
