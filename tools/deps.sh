@@ -5,7 +5,8 @@ set -euo pipefail
 packages=(g++ cmake ninja-build pkg-config
           libboost-math-dev libboost-program-options-dev libeigen3-dev nlohmann-json3-dev
           librandom123-dev libgtest-dev libgmock-dev libbenchmark-dev
-          libboost-mpi-dev openmpi-bin libopenmpi-dev)
+          libboost-mpi-dev openmpi-bin libopenmpi-dev
+          python3-simpy3)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
