@@ -15,6 +15,8 @@ constexpr const char* kUsage =
     "  erlang ...          analytic Erlang B / C / A calculator (no simulation)\n"
     "  sweep SCENARIO --set PTR=VALUES ...  run a grid of variants, one row per point\n"
     "  merge FILE...       join the outputs of sweep shards\n"
+    "  compare SCENARIO --measured FILE  predicted vs measured KPIs, per interval and in total\n"
+    "  calibrate LOG       build a scenario from a per-contact log\n"
     "\n"
     "Run 'ccsim COMMAND --help' for the options of a command.\n";
 
@@ -33,6 +35,8 @@ int run_command_line(const std::vector<std::string>& args, std::ostream& out, st
     if (command == "erlang") return cmd_erlang(rest, out, err);
     if (command == "sweep") return cmd_sweep(rest, out, err);
     if (command == "merge") return cmd_merge(rest, out, err);
+    if (command == "compare") return cmd_compare(rest, out, err);
+    if (command == "calibrate") return cmd_calibrate(rest, out, err);
     if (command == "--help" || command == "-h" || command == "help") {
       out << kUsage;
       return kExitOk;

@@ -21,5 +21,7 @@ int cmd_validate(const std::vector<std::string>& args, std::ostream& out, std::o
 int cmd_erlang(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int cmd_sweep(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int cmd_merge(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int cmd_compare(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int cmd_calibrate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 }  // namespace ccsim::cli

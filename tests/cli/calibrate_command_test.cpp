@@ -1,0 +1,200 @@
+// ccsim calibrate end to end, and the simulation log behind `ccsim run --log`.
+//
+// tests/data/anonymous_bank_*.txt follow the format of the "Anonymous Bank" call log of the
+// Technion SEE lab (Service Enterprise Engineering), with made-up rows.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "models/contact_log.h"
+#include "models/scenario_json.h"
+#include "tests/cli/run_ccsim.h"
+#include "tools/contact_log.h"
+#include "tools/output.h"
+
+namespace {
+
+using ccsim::test::read_file;
+using ccsim::test::run_ccsim;
+using ccsim::test::temp_dir;
+
+const std::string kSample = "tests/data/anonymous_bank_sample.txt";
+
+TEST(CalibrateCommand, WritesAScenarioThatValidatesAndReportsTheFitOnStderr) {
+  const auto dir = temp_dir("calibrate_sample");
+  const auto out = dir / "bank.json";
+  const auto r = run_ccsim("calibrate " + kSample + " --days sun-thu --out '" + out.string() + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(r.out.empty());
+  for (const char* section :
+       {"Calibration from", "Handle-time fits", "Patience", "Agents per interval"}) {
+    EXPECT_NE(r.err.find(section), std::string::npos) << section;
+  }
+  const auto check = run_ccsim("validate '" + out.string() + "'");
+  EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
+  const auto j = nlohmann::json::parse(read_file(out));
+  EXPECT_EQ(j["horizon"]["start"], "10:00");
+  EXPECT_EQ(j["horizon"]["interval_minutes"], 60.0);
+  std::vector<std::string> types;
+  for (const auto& ct : j["contact_types"]) types.push_back(ct["name"]);
+  EXPECT_EQ(types, (std::vector<std::string>{"PS", "NE", "NW"}));
+  // PS: the Sunday's four calls (the Friday call is not a Sunday–Thursday), over two days.
+  EXPECT_EQ(j["contact_types"][0]["arrivals"]["per_interval"][0], 2.0);
+  // The median log priority of the PS callers who waited: 2 (abandoned), 1 and 1.
+  EXPECT_EQ(j["contact_types"][0]["priority"], 1);
+}
+
+TEST(CalibrateCommand, WritesJsonToStdoutAndQuietSilencesTheReport) {
+  const auto r = run_ccsim("calibrate " + kSample + " --quiet --staffing activity --name Bank");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(r.err.empty()) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["name"], "Bank");
+  EXPECT_EQ(j["agent_groups"][0]["skills"].size(), 3u);
+}
+
+TEST(CalibrateCommand, MalformedRowsExitTwoWithLineNumbersUnlessSkipped) {
+  const auto dir = temp_dir("calibrate_bad");
+  const auto out = dir / "s.json";
+  const std::string bad = "tests/data/anonymous_bank_bad_rows.txt";
+  auto r = run_ccsim("calibrate " + bad + " --out '" + out.string() + "'");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("error: " + bad +
+                       " line 3: date: must be a date YYMMDD, YYYYMMDD or YYYY-MM-DD (got "
+                       "\"99013x\")"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find(bad + ": 4 malformed rows"), std::string::npos);
+  EXPECT_FALSE(std::filesystem::exists(out));
+  r = run_ccsim("calibrate " + bad + " --skip-bad-rows --quiet --out '" + out.string() + "'");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("warning: " + bad + " line 4: must have 17 fields"), std::string::npos);
+  EXPECT_TRUE(std::filesystem::exists(out));
+}
+
+TEST(CalibrateCommand, BadInputExitsTwoWithAPreciseMessage) {
+  struct Case {
+    std::string args, message;
+  };
+  const std::vector<Case> cases{
+      {"calibrate", "a log file is required"},
+      {"calibrate " + kSample + " --days sun-thx", "--days: must be weekdays"},
+      {"calibrate " + kSample + " --interval-minutes 7",
+       "--interval-minutes: must divide a day of 1440 minutes (got 7)"},
+      {"calibrate " + kSample + " --staffing-resolution-minutes 25",
+       "--staffing-resolution-minutes: must be > 0 and divide the interval of 60 minutes (got 25)"},
+      {"calibrate " + kSample + " --format csv", "--format: calibrate writes a scenario"},
+      {"calibrate " + kSample + " --start 25:00",
+       "--start: must be a time of day HH:MM (got 25:00)"},
+      {"calibrate " + kSample + " --start 10:00 --end 09:00", "--end: must be after --start"},
+      {"calibrate " + kSample + " --start 10:00 --end 10:30",
+       "must be a whole number of 60-minute intervals"},
+      {"calibrate " + kSample + " --preset anonymous_bank", "did you mean \"anonymous-bank\"?"},
+      {"calibrate " + kSample + " --columns arrival=vru_exot",
+       "has no column \"vru_exot\"; did you mean \"vru_exit\"?"},
+      {"calibrate " + kSample + " --preset ccsim", "no column \"replication\" in the header"},
+      {"calibrate " + kSample + " --types PS,XX", "--types: \"XX\" is not a contact type"},
+      {"calibrate " + kSample + " --days 2000-01-01", "no contact on the days selected by --days"},
+      {"calibrate " + kSample + " --staffing best", "--staffing: must be one of"},
+      {"calibrate tests/data/none.txt", "tests/data/none.txt: cannot open file"},
+      {"calibrate tests/data/measured_intervals.csv", "give --preset or --columns"},
+  };
+  const auto dir = temp_dir("calibrate_options");
+  for (const Case& c : cases) {
+    const auto out = dir / "x.json";
+    const auto r = run_ccsim(c.args + " --out '" + out.string() + "'");
+    EXPECT_EQ(r.exit_code, 2) << c.args << "\n" << r.err;
+    EXPECT_NE(r.err.find(c.message), std::string::npos) << c.args << "\n" << r.err;
+    EXPECT_FALSE(std::filesystem::exists(out)) << c.args;
+  }
+}
+
+TEST(CalibrateCommand, AColumnMappingReadsAnyLog) {
+  const auto dir = temp_dir("calibrate_columns");
+  const auto log = dir / "calls.csv";
+  std::ofstream f(log);
+  f << "queue,date,picked,hungup,agent\n";
+  for (int day = 1; day <= 3; ++day) {
+    for (int k = 0; k < 40; ++k) {
+      const int t = 8 * 3600 + k * 90;
+      f << t << ",2024-05-0" << day << "," << (k % 5 ? std::to_string(t + 5) : "") << ","
+        << (k % 5 ? t + 200 : t + 60) << ",a" << (k % 3) << "\n";
+    }
+  }
+  f.close();
+  const auto r = run_ccsim("calibrate '" + log.string() +
+                           "' --columns arrival=queue,date=date,answer=picked,end=hungup,"
+                           "agent=agent --interval-minutes 30 --quiet");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["contact_types"][0]["name"], "calls");
+  EXPECT_EQ(j["horizon"]["start"], "08:00");
+  EXPECT_EQ(j["horizon"]["intervals"], 2);
+  EXPECT_EQ(j["contact_types"][0]["arrivals"]["per_interval"][0], 20.0);
+  // 8 of 40 abandoned after 60 s; the answered waited 5 s each: 8 / (8·60 + 32·5) per second.
+  EXPECT_NEAR(j["contact_types"][0]["patience"]["mean_s"].get<double>(), (8 * 60.0 + 32 * 5) / 8,
+              0.05);
+}
+
+ccsim::Scenario compare_scenario() {
+  const auto p = ccsim::load_scenario(std::filesystem::path(CCSIM_SOURCE_DIR) /
+                                      "tests/data/compare_scenario.json");
+  EXPECT_TRUE(p.ok());
+  return *p.scenario;
+}
+
+TEST(RunWithLog, ResultsAreThoseOfRunExperimentBitForBit) {
+  const ccsim::Scenario sc = compare_scenario();
+  ccsim::RunOptions o;
+  o.replications = 5;
+  o.seed = 3;
+  o.threads = 2;
+  ccsim::Results with_log;
+  const auto path = temp_dir("run_log") / "log.csv";
+  ASSERT_FALSE(ccsim::cli::run_experiment_with_log(sc, o, path, with_log));
+  const ccsim::Results plain = ccsim::run_experiment(sc, o);
+  EXPECT_EQ(ccsim::cli::results_json(with_log, sc).dump(),
+            ccsim::cli::results_json(plain, sc).dump());
+}
+
+TEST(RunWithLog, OneRowPerContactInReplicationThenIdOrderAndCalibrateReadsIt) {
+  const ccsim::Scenario sc = compare_scenario();
+  ccsim::RunOptions o;
+  o.replications = 3;
+  o.seed = 9;
+  o.threads = 2;
+  ccsim::Results results;
+  const auto dir = temp_dir("run_log_rows");
+  const auto path = dir / "log.csv";
+  ASSERT_FALSE(ccsim::cli::run_experiment_with_log(sc, o, path, results));
+  const std::string text = read_file(path);
+  EXPECT_EQ(text.substr(0, text.find('\n')), std::string(ccsim::kCcsimLogColumns));
+  const ccsim::ContactLog log = ccsim::read_contact_log(path, ccsim::LogFormat{});
+  ASSERT_EQ(log.bad, 0u);
+  EXPECT_NEAR(double(log.contacts.size()), results.totals.back()[ccsim::Kpi::Offered]->mean * 3,
+              1e-6);
+  for (std::size_t k = 1; k < log.contacts.size(); ++k) {
+    EXPECT_LE(log.contacts[k - 1].day, log.contacts[k].day);
+  }
+  const auto r = run_ccsim("calibrate '" + path.string() + "' --preset ccsim --quiet");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["horizon"]["start"], "00:00");
+  EXPECT_EQ(j["contact_types"][0]["name"], "billing");
+}
+
+TEST(RunWithLog, AnUnwritableFileIsAnErrorAndLeavesNothing) {
+  const ccsim::Scenario sc = compare_scenario();
+  ccsim::RunOptions o;
+  o.replications = 1;
+  ccsim::Results results;
+  const auto path = temp_dir("run_log_bad") / "missing_dir" / "log.csv";
+  const auto error = ccsim::cli::run_experiment_with_log(sc, o, path, results);
+  ASSERT_TRUE(error);
+  EXPECT_NE(error->find("cannot write file"), std::string::npos);
+  EXPECT_FALSE(std::filesystem::exists(path.parent_path()));
+}
+
+}  // namespace

@@ -1,0 +1,172 @@
+// ccsim calibrate LOG: a scenario estimated from a per-contact log (models/calibrate.h), as JSON
+// on stdout or in --out; the fit report on stderr.
+#include <cmath>
+#include <sstream>
+
+#include "models/calibrate.h"
+#include "models/scenario_json.h"
+#include "tools/cli.h"
+#include "tools/contact_log.h"
+#include "tools/options.h"
+
+namespace po = boost::program_options;
+
+namespace ccsim::cli {
+
+namespace {
+
+constexpr const char* kCalibrateUsage =
+    "usage: ccsim calibrate LOG [--preset anonymous-bank|ccsim | --columns MAP] [--days DAYS]\n"
+    "                       [--interval-minutes M] [--start HH:MM] [--end HH:MM] [OPTIONS]\n";
+
+// "HH:MM" (HH up to 24, 24:00 only as an end) as seconds; nullopt if malformed.
+std::optional<double> parse_hhmm(const std::string& text) {
+  if (text.size() != 5 || text[2] != ':') return std::nullopt;
+  const auto h = parse_integer(text.substr(0, 2)), m = parse_integer(text.substr(3, 2));
+  if (!h || !m || *h < 0 || *h > 24 || *m < 0 || *m > 59 || (*h == 24 && *m != 0)) {
+    return std::nullopt;
+  }
+  return double(*h * 3600 + *m * 60);
+}
+
+}  // namespace
+
+int cmd_calibrate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  CommonOptions common;
+  RawCommon raw;
+  LogOptions log_raw;
+  std::string interval_minutes, start, end, resolution, types, name, staffing;
+  po::options_description desc("options");
+  add_common_options(desc, raw, common);
+  add_log_options(desc, log_raw);
+  desc.add_options()("interval-minutes", po::value<std::string>(&interval_minutes),
+                     "interval length of the scenario, minutes (default 60)")(
+      "start", po::value<std::string>(&start),
+      "horizon start HH:MM (default: the first interval with at least 5% of the busiest interval's "
+      "arrivals)")("end", po::value<std::string>(&end),
+                   "horizon end HH:MM, 24:00 at most (default: the end of the last such interval)")(
+      "staffing-resolution-minutes", po::value<std::string>(&resolution),
+      "resolution of the estimated agent profile, minutes; divides the interval (default 15)")(
+      "types", po::value<std::string>(&types),
+      "only these contact types of the log, comma-separated (default: all)")(
+      "name", po::value<std::string>(&name), "scenario name (default: from the log)")(
+      "staffing", po::value<std::string>(&staffing),
+      "agents estimator: answered-at-once (default: the activity estimate fitted by simulation "
+      "to the share of callers answered at once), throughput (fitted to the share answered) or "
+      "activity (agent activity alone)");
+  po::variables_map vm;
+  std::vector<std::string> errors = parse_options(args, desc, vm, raw, common);
+  if (common.help) {
+    out << kCalibrateUsage << desc;
+    return kExitOk;
+  }
+  ParsedLogOptions log_options;
+  CalibrateOptions options;
+  if (errors.empty()) {
+    log_options = parse_log_options(log_raw, vm, errors);
+    options.days = log_options.days;
+    if (common.positional.size() != 1) {
+      errors.push_back(common.positional.empty() ? "a log file is required"
+                                                 : "exactly one log file is expected");
+    }
+    if (common.format && *common.format != Format::Json) {
+      errors.push_back("--format: calibrate writes a scenario, which is JSON (got " + raw.format +
+                       ")");
+    }
+    if (vm.count("interval-minutes")) {
+      const auto v = parse_double(interval_minutes);
+      if (!v || *v <= 0 || *v > 1440 || std::fmod(1440.0, *v) != 0) {
+        errors.push_back("--interval-minutes: must divide a day of 1440 minutes (got " +
+                         interval_minutes + ")");
+      } else {
+        options.interval_s = *v * 60;
+      }
+    }
+    if (vm.count("staffing-resolution-minutes")) {
+      const auto v = parse_double(resolution);
+      if (!v || *v <= 0 || std::fmod(options.interval_s, *v * 60) != 0) {
+        errors.push_back("--staffing-resolution-minutes: must be > 0 and divide the interval of " +
+                         format_number(options.interval_s / 60, 0) + " minutes (got " + resolution +
+                         ")");
+      } else {
+        options.staffing_resolution_s = *v * 60;
+      }
+    } else if (std::fmod(options.interval_s, options.staffing_resolution_s) != 0) {
+      options.staffing_resolution_s = options.interval_s;
+    }
+    for (const auto& [key, text, slot] : {std::tuple{"--start", &start, &options.start_s},
+                                          std::tuple{"--end", &end, &options.end_s}}) {
+      if (!vm.count(key + 2)) continue;
+      const auto v = parse_hhmm(*text);
+      if (!v || (slot == &options.start_s && *v >= 86400)) {
+        errors.push_back(std::string(key) + ": must be a time of day HH:MM (got " + *text + ")");
+      } else {
+        *slot = *v;
+      }
+    }
+    if (options.start_s && std::fmod(*options.start_s, 60.0) == 0 && options.end_s &&
+        *options.end_s <= *options.start_s) {
+      errors.push_back("--end: must be after --start (got " + end + ")");
+    }
+    if (vm.count("types")) {
+      std::vector<std::string_view> items;
+      std::vector<std::string> storage;
+      split_fields(types, ',', items, storage);
+      for (auto t : items) {
+        if (t.empty()) {
+          errors.push_back("--types: must list contact types separated by commas (got " + types +
+                           ")");
+          break;
+        }
+        options.types.emplace_back(t);
+      }
+    }
+    if (vm.count("staffing")) {
+      if (staffing == "activity") {
+        options.staffing = StaffingMethod::Activity;
+      } else if (staffing == "answered-at-once") {
+        options.staffing = StaffingMethod::AnsweredAtOnce;
+      } else if (staffing == "throughput") {
+        options.staffing = StaffingMethod::Throughput;
+      } else {
+        errors.push_back("--staffing: must be one of answered-at-once, activity (got " + staffing +
+                         ")");
+      }
+    }
+    options.threads = common.threads;
+    options.name = name;
+    options.replications = common.replications.value_or(20);
+    options.seed = common.seed.value_or(1);
+  }
+  if (!errors.empty()) {
+    for (const auto& e : errors) err << "error: " << e << "\n";
+    err << kCalibrateUsage;
+    return kExitBadInput;
+  }
+
+  const ContactLog log = read_contact_log(common.positional[0], log_options.format);
+  if (log.fatal) {
+    err << "error: " << *log.fatal << "\n";
+    return kExitBadInput;
+  }
+  if (!report_bad_rows(log.errors, log.bad, log_raw.skip_bad_rows, log.source, err)) {
+    return kExitBadInput;
+  }
+  const Calibration cal = calibrate(log, options);
+  if (cal.error) {
+    err << "error: " << *cal.error << "\n";
+    return kExitBadInput;
+  }
+  // The scenario must read back; anything else is a bug here.
+  const std::string text = cal.scenario.dump(2) + "\n";
+  const ScenarioParse check = parse_scenario(nlohmann::json::parse(text), ".");
+  if (!check.ok()) {
+    for (const auto& e : check.errors) err << "error: calibrated scenario: " << e << "\n";
+    err << "ccsim calibrate: internal error: the calibrated scenario is not valid\n";
+    return kExitFailure;
+  }
+  if (!common.quiet) err << calibration_report(cal);
+  return emit(common, text, out, err);
+}
+
+}  // namespace ccsim::cli

@@ -1,0 +1,372 @@
+// ccsim compare SCENARIO --measured FILE: the scenario's predicted KPIs beside a centre's
+// measured ones, per interval and type, with accuracy summaries (models/measured.h).
+#include <algorithm>
+#include <cmath>
+#include <iomanip>
+#include <sstream>
+
+#include "models/measured.h"
+#include "models/scenario_json.h"
+#include "tools/cli.h"
+#include "tools/contact_log.h"
+#include "tools/options.h"
+
+namespace po = boost::program_options;
+
+namespace ccsim::cli {
+
+namespace {
+
+constexpr const char* kCompareUsage =
+    "usage: ccsim compare SCENARIO --measured FILE [--measured-log] [--preset P | --columns MAP]\n"
+    "                     [--days DAYS] [--measured-days D] [--erlang-a] [OPTIONS]\n";
+
+std::string scope_name(const Scenario& sc, int k) {
+  return k < int(sc.contact_types.size()) ? sc.contact_types[std::size_t(k)].name : "all";
+}
+
+int decimals(Kpi kpi) {
+  return kpi == Kpi::AbandonRate || kpi == Kpi::ServiceLevel ? 3 : 1;
+}
+
+std::string num(double v) {
+  std::ostringstream o;
+  o << std::setprecision(17) << v;
+  return o.str();
+}
+
+nlohmann::json opt_json(const std::optional<double>& v) {
+  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+}
+
+nlohmann::json summary_json(const KpiSummary& s, bool with_within) {
+  nlohmann::json j{{"intervals", s.rows},
+                   {"weight", s.weight},
+                   {"mape", opt_json(s.mape)},
+                   {"bias", opt_json(s.bias)},
+                   {"relative_bias", opt_json(s.relative_bias)}};
+  if (with_within) {
+    j["within_pi95"] = opt_json(s.within);
+    j["intervals_within_pi95"] = s.within_rows;
+  }
+  return j;
+}
+
+// Scopes that have rows, in scenario order with "all" last.
+std::vector<int> scopes_with_rows(const ModelComparison& m) {
+  std::vector<int> out;
+  for (std::size_t k = 0; k < m.summary.size(); ++k) {
+    for (const KpiSummary& s : m.summary[k]) {
+      if (s.rows > 0) {
+        out.push_back(int(k));
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+nlohmann::json comparison_json(const Scenario& sc, const Results& res, const MeasuredTable& m,
+                               const Comparison& c) {
+  nlohmann::json j;
+  j["scenario"] = sc.name;
+  j["replications"] = res.replications;
+  j["seed"] = res.seed;
+  j["measured"] = {{"file", m.source},
+                   {"kind", m.kind},
+                   {"days", m.days},
+                   {"rows_read", m.rows_read},
+                   {"bad_rows", m.bad_rows}};
+  j["weights"] = "offered";
+  nlohmann::json summary;
+  auto add_summary = [&](const ModelComparison& mc, bool within) {
+    nlohmann::json s = nlohmann::json::object();
+    for (int k : scopes_with_rows(mc)) {
+      nlohmann::json scope = nlohmann::json::object();
+      for (const KpiSummary& ks : mc.summary[std::size_t(k)]) {
+        if (ks.rows > 0) scope[std::string(kpi_info(ks.kpi).name)] = summary_json(ks, within);
+      }
+      s[scope_name(sc, k)] = scope;
+    }
+    summary[mc.model] = s;
+  };
+  add_summary(c.simulation, true);
+  if (c.erlang_a) add_summary(*c.erlang_a, false);
+  j["summary"] = summary;
+  nlohmann::json rows = nlohmann::json::array();
+  for (const ComparisonRow& r : c.simulation.rows) {
+    nlohmann::json row{{"index", r.interval},
+                       {"start", interval_label(sc.horizon, r.interval)},
+                       {"contact_type", scope_name(sc, r.type)},
+                       {"kpi", std::string(kpi_info(r.kpi).name)},
+                       {"measured", r.measured},
+                       {"weight", r.weight},
+                       {"simulation",
+                        {{"mean", r.predicted},
+                         {"ci95", *r.ci95},
+                         {"pi95", *r.pi95},
+                         {"error", r.error()},
+                         {"within_pi95", *r.within}}}};
+    if (c.erlang_a) {
+      for (const ComparisonRow& e : c.erlang_a->rows) {
+        if (e.interval == r.interval && e.type == r.type && e.kpi == r.kpi) {
+          row["erlang_a"] = {{"mean", e.predicted}, {"error", e.error()}};
+        }
+      }
+    }
+    rows.push_back(row);
+  }
+  j["intervals"] = rows;
+  return j;
+}
+
+void write_comparison_csv(std::ostream& out, const Scenario& sc, const Comparison& c) {
+  out << "section,model,interval,start,contact_type,kpi,predicted,ci95,pi95,measured,error,"
+         "within_pi95,weight,intervals,mape,bias,relative_bias,share_within_pi95\n";
+  auto opt = [](const std::optional<double>& v) { return v ? num(*v) : std::string(); };
+  auto rows = [&](const ModelComparison& m) {
+    for (const ComparisonRow& r : m.rows) {
+      out << "interval," << m.model << ',' << r.interval << ','
+          << interval_label(sc.horizon, r.interval) << ',' << csv_escape(scope_name(sc, r.type))
+          << ',' << kpi_info(r.kpi).name << ',' << num(r.predicted) << ',' << opt(r.ci95) << ','
+          << opt(r.pi95) << ',' << num(r.measured) << ',' << num(r.error()) << ','
+          << (r.within ? (*r.within ? "1" : "0") : "") << ',' << num(r.weight) << ",,,,,\n";
+    }
+  };
+  auto summaries = [&](const ModelComparison& m) {
+    for (int k : scopes_with_rows(m)) {
+      for (const KpiSummary& s : m.summary[std::size_t(k)]) {
+        if (s.rows == 0) continue;
+        out << "summary," << m.model << ",,," << csv_escape(scope_name(sc, k)) << ','
+            << kpi_info(s.kpi).name << ",,,,,,," << num(s.weight) << ',' << s.rows << ','
+            << opt(s.mape) << ',' << opt(s.bias) << ',' << opt(s.relative_bias) << ','
+            << opt(s.within) << '\n';
+      }
+    }
+  };
+  summaries(c.simulation);
+  if (c.erlang_a) summaries(*c.erlang_a);
+  rows(c.simulation);
+  if (c.erlang_a) rows(*c.erlang_a);
+}
+
+void print_rows(std::ostream& out, const std::vector<std::vector<std::string>>& rows) {
+  std::vector<std::size_t> width;
+  auto w = [](const std::string& s) {
+    std::size_t n = 0;
+    for (unsigned char ch : s) n += (ch & 0xC0) != 0x80;
+    return n;
+  };
+  for (const auto& r : rows) {
+    width.resize(std::max(width.size(), r.size()), 0);
+    for (std::size_t c = 0; c < r.size(); ++c) width[c] = std::max(width[c], w(r[c]));
+  }
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    std::string line;
+    for (std::size_t c = 0; c < rows[i].size(); ++c) {
+      const std::string pad(width[c] - w(rows[i][c]), ' ');
+      if (c) line += "  ";
+      line += c < 2 ? rows[i][c] + pad : pad + rows[i][c];
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out << line << "\n";
+    if (i == 0) {
+      std::size_t total = 0;
+      for (std::size_t c = 0; c < width.size(); ++c) total += width[c] + (c ? 2 : 0);
+      out << std::string(total, '-') << "\n";
+    }
+  }
+}
+
+std::string pct(const std::optional<double>& v) {
+  return v ? format_number(100 * *v, 1) + "%" : "-";
+}
+
+void write_comparison_table(std::ostream& out, const Scenario& sc, const Results& res,
+                            const MeasuredTable& m, const Comparison& c) {
+  out << "Scenario: " << sc.name << "\n"
+      << res.replications << " replications, seed " << res.seed << "\n"
+      << "Measured: " << m.source << " ("
+      << (m.kind == "log" ? "per-contact log" : "interval report") << ", " << m.days
+      << (m.days == 1 ? " day" : " days") << "; counts per day)\n"
+      << "Weights: offered volume per interval. within: share (weighted) of intervals whose"
+         " measured value lies in the 95% prediction interval ±pi95 = ±ci95·√(1 + n/D)\n\n";
+  std::vector<std::vector<std::string>> rows{
+      {"scope", "kpi", "intervals", "MAPE", "bias", "rel. bias", "within"}};
+  if (c.erlang_a) {
+    for (const char* h : {"Erlang A MAPE", "Erlang A bias", "Erlang A rel. bias"})
+      rows[0].push_back(h);
+  }
+  for (int k : scopes_with_rows(c.simulation)) {
+    for (const KpiSummary& s : c.simulation.summary[std::size_t(k)]) {
+      if (s.rows == 0) continue;
+      std::vector<std::string> row{scope_name(sc, k),
+                                   std::string(kpi_info(s.kpi).name),
+                                   std::to_string(s.rows),
+                                   pct(s.mape),
+                                   s.bias ? format_number(*s.bias, decimals(s.kpi)) : "-",
+                                   pct(s.relative_bias),
+                                   pct(s.within)};
+      if (c.erlang_a) {
+        const KpiSummary& e = c.erlang_a->summary[std::size_t(k)][*measured_index(s.kpi)];
+        if (e.rows > 0) {
+          row.push_back(pct(e.mape));
+          row.push_back(e.bias ? format_number(*e.bias, decimals(s.kpi)) : "-");
+          row.push_back(pct(e.relative_bias));
+        }
+      }
+      rows.push_back(row);
+    }
+  }
+  out << "Accuracy\n";
+  print_rows(out, rows);
+  for (int k : scopes_with_rows(c.simulation)) {
+    rows = {{"start", "kpi", "predicted", "measured", "error", "within"}};
+    const bool erlang_scope = c.erlang_a && !c.erlang_a->summary.empty() &&
+                              std::any_of(c.erlang_a->rows.begin(), c.erlang_a->rows.end(),
+                                          [&](const ComparisonRow& e) { return e.type == k; });
+    if (erlang_scope) rows[0].push_back("Erlang A");
+    for (const ComparisonRow& r : c.simulation.rows) {
+      if (r.type != k) continue;
+      const int d = decimals(r.kpi);
+      std::vector<std::string> row{
+          interval_label(sc.horizon, r.interval),
+          std::string(kpi_info(r.kpi).name),
+          format_number(r.predicted, d) + " ± " + format_number(*r.ci95, d),
+          format_number(r.measured, d),
+          format_number(r.error(), d),
+          *r.within ? "yes" : "no"};
+      if (erlang_scope) {
+        std::string e = "";
+        for (const ComparisonRow& x : c.erlang_a->rows) {
+          if (x.interval == r.interval && x.type == r.type && x.kpi == r.kpi) {
+            e = format_number(x.predicted, d);
+          }
+        }
+        row.push_back(e);
+      }
+      rows.push_back(row);
+    }
+    out << "\nPer interval: " << scope_name(sc, k) << "\n";
+    print_rows(out, rows);
+  }
+}
+
+}  // namespace
+
+int cmd_compare(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  CommonOptions common;
+  RawCommon raw;
+  LogOptions log_raw;
+  std::string measured_file, measured_days;
+  bool measured_log = false, erlang_a = false;
+  po::options_description desc("options");
+  add_common_options(desc, raw, common);
+  desc.add_options()("measured", po::value<std::string>(&measured_file),
+                     "measured KPIs: an interval report (CSV) or a per-contact log")(
+      "measured-log", po::bool_switch(&measured_log),
+      "read --measured as a per-contact log (detected from its header otherwise)")(
+      "measured-days", po::value<std::string>(&measured_days),
+      "days each figure of an interval report averages over (default 1)")(
+      "erlang-a", po::bool_switch(&erlang_a),
+      "also compare a per-interval Erlang A model of the scenario");
+  add_log_options(desc, log_raw);
+  po::variables_map vm;
+  std::vector<std::string> errors = parse_options(args, desc, vm, raw, common);
+  if (common.help) {
+    out << kCompareUsage << desc;
+    return kExitOk;
+  }
+  ParsedLogOptions log_options;
+  int report_days = 1;
+  bool as_log = false;
+  if (errors.empty()) {
+    log_options = parse_log_options(log_raw, vm, errors);
+    if (common.positional.size() != 1) {
+      errors.push_back(common.positional.empty() ? "a scenario file is required"
+                                                 : "exactly one scenario file is expected");
+    }
+    if (!vm.count("measured")) errors.push_back("--measured: is required");
+    as_log = measured_log || vm.count("preset") || vm.count("columns") ||
+             (vm.count("measured") && looks_like_contact_log(measured_file));
+    if (vm.count("measured-days")) {
+      const auto v = parse_integer(measured_days);
+      if (!v || *v < 1 || *v > 100000) {
+        errors.push_back("--measured-days: must be an integer from 1 to 100000 (got " +
+                         measured_days + ")");
+      } else if (as_log) {
+        errors.push_back("--measured-days: only for an interval report; a log counts its days");
+      } else {
+        report_days = int(*v);
+      }
+    }
+    if (vm.count("days") && !as_log && vm.count("measured")) {
+      errors.push_back("--days: only for a per-contact log (" + measured_file +
+                       " is read as an interval report)");
+    }
+  }
+  if (!errors.empty()) {
+    for (const auto& e : errors) err << "error: " << e << "\n";
+    err << kCompareUsage;
+    return kExitBadInput;
+  }
+
+  const ScenarioParse parsed = load_scenario(common.positional[0]);
+  for (const auto& w : parsed.warnings) err << "warning: " << w << "\n";
+  if (!parsed.ok()) {
+    for (const auto& e : parsed.errors) err << "error: " << e << "\n";
+    return kExitBadInput;
+  }
+  const Scenario& scenario = *parsed.scenario;
+
+  MeasuredTable measured;
+  if (as_log) {
+    const ContactLog log = read_contact_log(measured_file, log_options.format);
+    if (log.fatal) {
+      err << "error: " << *log.fatal << "\n";
+      return kExitBadInput;
+    }
+    if (!report_bad_rows(log.errors, log.bad, log_raw.skip_bad_rows, log.source, err)) {
+      return kExitBadInput;
+    }
+    measured = aggregate_log(log, scenario, log_options.days);
+  } else {
+    measured = read_measured_csv(measured_file, scenario, report_days);
+    if (!measured.fatal && !report_bad_rows(measured.errors, measured.bad_rows,
+                                            log_raw.skip_bad_rows, measured.source, err)) {
+      return kExitBadInput;
+    }
+  }
+  if (measured.fatal) {
+    err << "error: " << *measured.fatal << "\n";
+    return kExitBadInput;
+  }
+  for (const auto& w : measured.warnings) err << "warning: " << w << "\n";
+  if (measured.rows.empty()) {
+    err << "error: " << measured.source << ": no measured figure to compare\n";
+    return kExitBadInput;
+  }
+
+  RunOptions options;
+  options.replications = common.replications.value_or(scenario.simulation.replications);
+  options.seed = common.seed.value_or(scenario.simulation.seed);
+  options.threads = common.threads;
+  const Results results = run_experiment(scenario, options);
+  const Comparison comparison = compare_with_measured(scenario, results, measured, erlang_a);
+
+  std::ostringstream content;
+  switch (common.output_format()) {
+    case Format::Json:
+      content << comparison_json(scenario, results, measured, comparison).dump(2) << "\n";
+      break;
+    case Format::Csv:
+      write_comparison_csv(content, scenario, comparison);
+      break;
+    case Format::Table:
+      write_comparison_table(content, scenario, results, measured, comparison);
+      break;
+  }
+  return emit(common, content.str(), out, err);
+}
+
+}  // namespace ccsim::cli
