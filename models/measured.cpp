@@ -9,29 +9,17 @@
 #include <sstream>
 
 #include "models/erlang.h"
+#include "models/text.h"
 #include "sim/stats.h"
 
 namespace ccsim {
 
 namespace {
 
+using text::trim;
+constexpr auto parse_double = text::parse_number;
+
 constexpr double kDay = 86400.0;
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
-
-std::optional<double> parse_double(std::string_view s) {
-  if (!s.empty() && s.front() == '+') s.remove_prefix(1);
-  double v = 0;
-  const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (r.ec != std::errc() || r.ptr != s.data() + s.size() || !std::isfinite(v)) {
-    return std::nullopt;
-  }
-  return v;
-}
 
 // Seconds from midnight of a "HH:MM" label (the scenario's validated start).
 double start_clock_s(const Horizon& h) {

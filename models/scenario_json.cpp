@@ -14,9 +14,14 @@
 #include <system_error>
 #include <utility>
 
+#include "models/text.h"
+
 namespace ccsim {
 
 namespace {
+
+using text::edit_distance;
+using text::lower;
 
 using nlohmann::json;
 namespace fs = std::filesystem;
@@ -46,30 +51,6 @@ const std::vector<std::string>& params_of(DistKind kind) {
 
 // ---------------------------------------------------------------------------------------------
 // Text
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-// Optimal string alignment distance (Levenshtein plus adjacent transpositions).
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  const std::size_t n = a.size(), m = b.size();
-  std::vector<std::vector<std::size_t>> d(n + 1, std::vector<std::size_t>(m + 1));
-  for (std::size_t i = 0; i <= n; ++i) d[i][0] = i;
-  for (std::size_t j = 0; j <= m; ++j) d[0][j] = j;
-  for (std::size_t i = 1; i <= n; ++i) {
-    for (std::size_t j = 1; j <= m; ++j) {
-      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-      }
-    }
-  }
-  return d[n][m];
-}
 
 // The candidate `given` was most likely meant to be, or "" if none is close: the nearest by
 // case-insensitive edit distance when that is at most 2 and at most half the candidate's
