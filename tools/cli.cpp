@@ -13,6 +13,7 @@ constexpr const char* kUsage =
     "  run SCENARIO        simulate; KPIs with 95% confidence intervals, totals and per interval\n"
     "  validate SCENARIO   check a scenario; print every problem, exit 2 if any\n"
     "  erlang ...          analytic Erlang B / C / A calculator (no simulation)\n"
+    "  staff SCENARIO      required agents per interval and group to meet the scenario's targets\n"
     "  sweep SCENARIO --set PTR=VALUES ...  run a grid of variants, one row per point\n"
     "  merge FILE...       join the outputs of sweep shards\n"
     "  compare SCENARIO --measured FILE  predicted vs measured KPIs, per interval and in total\n"
@@ -37,6 +38,7 @@ int run_command_line(const std::vector<std::string>& args, std::ostream& out, st
     if (command == "merge") return cmd_merge(rest, out, err);
     if (command == "compare") return cmd_compare(rest, out, err);
     if (command == "calibrate") return cmd_calibrate(rest, out, err);
+    if (command == "staff") return cmd_staff(rest, out, err);
     if (command == "--help" || command == "-h" || command == "help") {
       out << kUsage;
       return kExitOk;

@@ -23,5 +23,6 @@ int cmd_sweep(const std::vector<std::string>& args, std::ostream& out, std::ostr
 int cmd_merge(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int cmd_compare(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int cmd_calibrate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int cmd_staff(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 }  // namespace ccsim::cli

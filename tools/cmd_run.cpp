@@ -1,11 +1,15 @@
 // ccsim run SCENARIO: simulate and report KPIs with 95% confidence intervals.
+// ccsim run BASE --vs VARIANT: paired what-if comparison with common random numbers.
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 #include <sstream>
 
 #include "models/experiment.h"
 #include "models/scenario_json.h"
+#include "models/whatif.h"
 #include "tools/cli.h"
+#include "tools/contact_log.h"
 #include "tools/options.h"
 
 namespace po = boost::program_options;
@@ -14,7 +18,10 @@ namespace ccsim::cli {
 
 namespace {
 
-constexpr const char* kRunUsage = "usage: ccsim run SCENARIO [OPTIONS]\n";
+constexpr const char* kRunUsage =
+    "usage: ccsim run SCENARIO [--vs VARIANT] [OPTIONS]\n"
+    "With --vs, runs both scenarios with the same seed and replications and reports each KPI of\n"
+    "both and the paired difference (variant - base) with its 95% confidence interval.\n";
 
 // Progress on stderr: replications done, rate and time left.
 class Progress {
@@ -36,15 +43,247 @@ class Progress {
   std::chrono::steady_clock::time_point start_;
 };
 
+// ---- paired comparison (--vs) ----
+
+std::string type_key(const PairedComparison& c, std::size_t k) {
+  return k < c.types.size() ? c.types[k] : std::string("all");
+}
+
+nlohmann::json paired_json(const PairedEstimate& p) {
+  return {{"base", estimate_json(p.base)},
+          {"variant", estimate_json(p.variant)},
+          {"difference", estimate_json(p.difference)}};
+}
+
+nlohmann::json paired_contact_json(const PairedContactKpis& k) {
+  nlohmann::json o = nlohmann::json::object();
+  for (const KpiInfo& info : contact_kpis()) o[std::string(info.name)] = paired_json(k[info.kpi]);
+  return o;
+}
+
+nlohmann::json paired_group_json(const PairedGroupKpis& k) {
+  nlohmann::json o = nlohmann::json::object();
+  for (const GroupKpiInfo& info : group_kpis())
+    o[std::string(info.name)] = paired_json(k[info.kpi]);
+  return o;
+}
+
+nlohmann::json comparison_json(const PairedComparison& c, const Scenario& base,
+                               const std::string& base_file, const std::string& variant_file) {
+  nlohmann::json j;
+  j["base"] = {{"scenario", c.base_name}, {"file", base_file}};
+  j["variant"] = {{"scenario", c.variant_name}, {"file", variant_file}};
+  j["replications"] = c.replications;
+  j["seed"] = c.seed;
+  nlohmann::json totals = nlohmann::json::object();
+  for (std::size_t k = 0; k < c.totals.size(); ++k) {
+    totals[type_key(c, k)] = paired_contact_json(c.totals[k]);
+  }
+  j["totals"] = totals;
+  nlohmann::json intervals = nlohmann::json::array();
+  for (std::size_t i = 0; i < c.intervals.size(); ++i) {
+    nlohmann::json row;
+    row["index"] = i;
+    row["start_s"] = c.interval_start_s[i];
+    row["start"] = clock_label(base.horizon.start, c.interval_start_s[i]);
+    for (std::size_t k = 0; k < c.intervals[i].size(); ++k) {
+      row[type_key(c, k)] = paired_contact_json(c.intervals[i][k]);
+    }
+    intervals.push_back(row);
+  }
+  j["intervals"] = intervals;
+  nlohmann::json groups = nlohmann::json::object();
+  for (std::size_t g = 0; g < c.groups.size(); ++g) {
+    nlohmann::json gj = paired_group_json(c.group_totals[g]);
+    nlohmann::json per = nlohmann::json::array();
+    for (std::size_t i = 0; i < c.group_intervals.size(); ++i) {
+      nlohmann::json row = paired_group_json(c.group_intervals[i][g]);
+      row["index"] = i;
+      per.push_back(row);
+    }
+    gj["intervals"] = per;
+    groups[c.groups[g]] = gj;
+  }
+  j["agent_groups"] = groups;
+  return j;
+}
+
+std::string csv_estimate(const KpiEstimate& e) {
+  if (!e) return ",";
+  std::ostringstream o;
+  o.precision(17);
+  o << e->mean << ',' << e->ci95;
+  return o.str();
+}
+
+void write_comparison_csv(std::ostream& out, const PairedComparison& c, const Scenario& base) {
+  out << "section,interval,start_s,start,name,kpi,base_mean,base_ci95,variant_mean,variant_ci95,"
+         "difference_mean,difference_ci95\n";
+  auto row = [&](const char* section, std::optional<std::size_t> i, const std::string& name,
+                 std::string_view kpi, const PairedEstimate& p) {
+    out << section << ',';
+    if (i) {
+      std::ostringstream start;
+      start.precision(17);
+      start << c.interval_start_s[*i];
+      out << *i << ',' << start.str() << ','
+          << clock_label(base.horizon.start, c.interval_start_s[*i]);
+    } else {
+      out << ",,";
+    }
+    out << ',' << csv_field(name) << ',' << kpi << ',' << csv_estimate(p.base) << ','
+        << csv_estimate(p.variant) << ',' << csv_estimate(p.difference) << '\n';
+  };
+  for (std::size_t k = 0; k < c.totals.size(); ++k) {
+    for (const KpiInfo& info : contact_kpis()) {
+      row("contact_type", std::nullopt, type_key(c, k), info.name, c.totals[k][info.kpi]);
+    }
+  }
+  for (std::size_t i = 0; i < c.intervals.size(); ++i) {
+    for (std::size_t k = 0; k < c.intervals[i].size(); ++k) {
+      for (const KpiInfo& info : contact_kpis()) {
+        row("contact_type", i, type_key(c, k), info.name, c.intervals[i][k][info.kpi]);
+      }
+    }
+  }
+  for (std::size_t g = 0; g < c.groups.size(); ++g) {
+    for (const GroupKpiInfo& info : group_kpis()) {
+      row("agent_group", std::nullopt, c.groups[g], info.name, c.group_totals[g][info.kpi]);
+    }
+    for (std::size_t i = 0; i < c.group_intervals.size(); ++i) {
+      for (const GroupKpiInfo& info : group_kpis()) {
+        row("agent_group", i, c.groups[g], info.name, c.group_intervals[i][g][info.kpi]);
+      }
+    }
+  }
+}
+
+std::string signed_cell(const KpiEstimate& e, int decimals) {
+  if (!e) return "-";
+  return (e->mean >= 0 ? "+" : "") + format_number(e->mean, decimals) + " ± " +
+         format_number(e->ci95, decimals);
+}
+
+void write_comparison_table(std::ostream& out, const PairedComparison& c, const Scenario& base) {
+  out << "Base:    " << c.base_name << "\nVariant: " << c.variant_name << "\n"
+      << c.replications << " paired replications, seed " << c.seed
+      << " (common random numbers); difference = variant - base, mean ± 95% CI half-width\n";
+  for (std::size_t k = 0; k < c.totals.size(); ++k) {
+    if (c.types.size() == 1 && k == 1) break;  // "all" repeats the only type
+    std::vector<std::vector<std::string>> rows{{"KPI", "base", "variant", "difference"}};
+    for (const KpiInfo& info : contact_kpis()) {
+      const PairedEstimate& p = c.totals[k][info.kpi];
+      const int d = decimals_for(info.name);
+      rows.push_back({std::string(info.name), cell(p.base, d), cell(p.variant, d),
+                      signed_cell(p.difference, d)});
+    }
+    std::string note;
+    if (k < c.types.size() && c.base_type[k] < 0) note = " (variant only)";
+    if (k < c.types.size() && c.variant_type[k] < 0) note = " (base only)";
+    out << "\nTotals over the day: " << type_key(c, k) << note << "\n";
+    print_table(out, rows);
+  }
+  std::vector<std::vector<std::string>> rows{
+      {"agent group", "KPI", "base", "variant", "difference"}};
+  for (std::size_t g = 0; g < c.groups.size(); ++g) {
+    for (const GroupKpiInfo& info : group_kpis()) {
+      const PairedEstimate& p = c.group_totals[g][info.kpi];
+      const int d = decimals_for(info.name);
+      rows.push_back({c.groups[g], std::string(info.name), cell(p.base, d), cell(p.variant, d),
+                      signed_cell(p.difference, d)});
+    }
+  }
+  out << "\nAgent groups\n";
+  print_table(out, rows);
+
+  const std::vector<Kpi> columns{Kpi::ServiceLevel, Kpi::Asa, Kpi::AbandonRate};
+  for (std::size_t k = 0; k < c.totals.size(); ++k) {
+    if (c.types.size() == 1 && k == 1) break;
+    rows.clear();
+    std::vector<std::string> head{"start"};
+    for (Kpi q : columns) {
+      const std::string name(kpi_info(q).name);
+      head.push_back(name + " base");
+      head.push_back("variant");
+      head.push_back("difference");
+    }
+    rows.push_back(head);
+    for (std::size_t i = 0; i < c.intervals.size(); ++i) {
+      std::vector<std::string> row{clock_label(base.horizon.start, c.interval_start_s[i])};
+      for (Kpi q : columns) {
+        const PairedEstimate& p = c.intervals[i][k][q];
+        const int d = decimals_for(kpi_info(q).name);
+        row.push_back(p.base ? format_number(p.base->mean, d) : "-");
+        row.push_back(p.variant ? format_number(p.variant->mean, d) : "-");
+        row.push_back(signed_cell(p.difference, d));
+      }
+      rows.push_back(row);
+    }
+    out << "\nPer interval: " << type_key(c, k) << " (means; difference ± 95% CI)\n";
+    print_table(out, rows);
+  }
+}
+
+// `ccsim run BASE --vs VARIANT` once the base is read: reads the variant, runs both, reports.
+int run_paired(const CommonOptions& common, const Scenario& base, const std::string& variant_file,
+               std::ostream& out, std::ostream& err) {
+  const ScenarioParse parsed = load_scenario(variant_file);
+  for (const auto& w : parsed.warnings) err << "warning: " << variant_file << ": " << w << "\n";
+  if (!parsed.ok()) {
+    for (const auto& e : parsed.errors) err << "error: " << variant_file << ": " << e << "\n";
+    return kExitBadInput;
+  }
+  const Scenario& variant = *parsed.scenario;
+  const std::vector<std::string> errors = comparison_errors(base, variant);
+  if (!errors.empty()) {
+    for (const auto& e : errors) err << "error: " << variant_file << ": " << e << "\n";
+    return kExitBadInput;
+  }
+  RunOptions options;
+  options.replications = common.replications.value_or(base.simulation.replications);
+  options.seed = common.seed.value_or(base.simulation.seed);
+  options.threads = common.threads;
+  Progress progress(show_progress(common));
+  options.progress = [&progress](std::size_t done, std::size_t total) {
+    progress.update(done, total);
+  };
+  const PairedComparison c = compare_paired(base, variant, options);
+  std::ostringstream content;
+  switch (common.output_format()) {
+    case Format::Json:
+      content << comparison_json(c, base, common.positional[0], variant_file).dump(2) << "\n";
+      break;
+    case Format::Csv:
+      write_comparison_csv(content, c, base);
+      break;
+    case Format::Table:
+      write_comparison_table(content, c, base);
+      break;
+  }
+  return emit(common, content.str(), out, err);
+}
+
 }  // namespace
 
 int cmd_run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   CommonOptions common;
   RawCommon raw;
   po::options_description desc("options");
+  std::string vs, log_file;
+  desc.add_options()("vs", po::value<std::string>(&vs),
+                     "VARIANT scenario: paired comparison with SCENARIO (same horizon)")(
+      "log", po::value<std::string>(&log_file),
+      "write the per-contact log of the simulation to FILE (CSV, ccsim log format)");
   add_common_options(desc, raw, common);
   po::variables_map vm;
   std::vector<std::string> errors = parse_options(args, desc, vm, raw, common);
+  if (errors.empty() && vm.count("vs") && vs.empty()) errors.push_back("--vs: a file is required");
+  if (errors.empty() && vm.count("log") && log_file.empty()) {
+    errors.push_back("--log: a file is required");
+  }
+  if (errors.empty() && !vs.empty() && !log_file.empty()) {
+    errors.push_back("--log: not available with --vs");
+  }
   if (common.help) {
     out << kRunUsage << desc;
     return kExitOk;
@@ -66,6 +305,7 @@ int cmd_run(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     return kExitBadInput;
   }
   const Scenario& scenario = *parsed.scenario;
+  if (!vs.empty()) return run_paired(common, scenario, vs, out, err);
 
   RunOptions options;
   options.replications = common.replications.value_or(scenario.simulation.replications);
@@ -75,7 +315,15 @@ int cmd_run(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   options.progress = [&progress](std::size_t done, std::size_t total) {
     progress.update(done, total);
   };
-  const Results results = run_experiment(scenario, options);
+  Results results;
+  if (!log_file.empty()) {
+    if (auto error = run_experiment_with_log(scenario, options, log_file, results)) {
+      err << "error: " << *error << "\n";
+      return kExitFailure;
+    }
+  } else {
+    results = run_experiment(scenario, options);
+  }
 
   std::ostringstream content;
   switch (common.output_format()) {

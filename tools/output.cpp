@@ -110,16 +110,6 @@ nlohmann::json results_json(const Results& r, const Scenario& sc) {
 
 namespace {
 
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) {
-    if (c == '"') q += '"';
-    q += c;
-  }
-  return q + "\"";
-}
-
 std::string csv_number(double v) {
   std::ostringstream o;
   o << std::setprecision(17) << v;
@@ -176,9 +166,16 @@ std::string format_number(double value, int decimals) {
   return o.str();
 }
 
-namespace {
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string q = "\"";
+  for (char c : s) {
+    if (c == '"') q += '"';
+    q += c;
+  }
+  return q + "\"";
+}
 
-// Decimals suited to a KPI: counts 1, rates and shares 3, seconds 1.
 int decimals_for(std::string_view kpi_name) {
   if (kpi_name == "abandon_rate" || kpi_name == "service_level" || kpi_name == "occupancy" ||
       kpi_name == "utilisation" || kpi_name == "csat" || kpi_name == "transfer_rate" ||
@@ -193,12 +190,14 @@ std::string cell(const KpiEstimate& e, int decimals) {
   return format_number(e->mean, decimals) + " ± " + format_number(e->ci95, decimals);
 }
 
+namespace {
 // Width of a UTF-8 string in terminal columns (every code point one column).
 std::size_t display_width(const std::string& s) {
   std::size_t n = 0;
   for (unsigned char c : s) n += (c & 0xC0) != 0x80;
   return n;
 }
+}  // namespace
 
 void print_table(std::ostream& out, const std::vector<std::vector<std::string>>& rows) {
   std::vector<std::size_t> width;
@@ -225,7 +224,7 @@ void print_table(std::ostream& out, const std::vector<std::vector<std::string>>&
   }
 }
 
-}  // namespace
+namespace {}  // namespace
 
 void write_results_table(std::ostream& out, const Results& r, const Scenario& sc) {
   out << "Scenario: " << r.scenario << "\n"

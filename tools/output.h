@@ -7,6 +7,8 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "models/experiment.h"
 
@@ -38,7 +40,17 @@ void write_results_table(std::ostream& out, const Results& results, const Scenar
 std::optional<std::string> write_file_atomically(const std::filesystem::path& path,
                                                  const std::function<void(std::ostream&)>& write);
 
-// A number with `digits` significant decimals, trimmed ("12.1", "3451.2", "0.8125").
+// `value` with exactly `decimals` decimals ("12.1", "0.813").
 std::string format_number(double value, int decimals);
+
+// Aligned text table: the first row is the header, underlined; the first column is
+// left-aligned, the others right-aligned.
+void print_table(std::ostream& out, const std::vector<std::vector<std::string>>& rows);
+// "mean ± ci95" with `decimals` decimals, or "-" when undefined.
+std::string cell(const KpiEstimate& e, int decimals);
+// Decimals for a KPI in tables: shares and rates 3, counts and seconds 1.
+int decimals_for(std::string_view kpi_name);
+// A CSV field, quoted (RFC 4180) when it holds a comma, quote or line break.
+std::string csv_field(const std::string& s);
 
 }  // namespace ccsim::cli

@@ -1,6 +1,7 @@
 // ccsim run and validate, end to end through the built program.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "tests/cli/run_ccsim.h"
@@ -138,6 +139,32 @@ TEST(Scenarios, EveryExampleScenarioRuns) {
     EXPECT_GT(j["totals"]["all"]["offered"]["mean"].get<double>(), 0.0) << entry.path();
   }
   EXPECT_GE(count, 3);
+}
+
+}  // namespace
+
+namespace {
+
+TEST(RunCommand, LogWritesOneRowPerContactAndLeavesTheKpisUnchanged) {
+  const auto dir = ccsim::test::temp_dir("log");
+  const auto log = dir / "contacts.csv";
+  const auto with_log =
+      run_ccsim("run scenarios/erlang_a_check.json --replications 2 --format json --log '" +
+                log.string() + "'");
+  const auto plain = run_ccsim("run scenarios/erlang_a_check.json --replications 2 --format json");
+  ASSERT_EQ(with_log.exit_code, 0) << with_log.err;
+  EXPECT_EQ(with_log.out, plain.out);
+  const std::string text = ccsim::test::read_file(log);
+  EXPECT_EQ(text.rfind("replication,id,contact_type,", 0), 0u);
+  const auto j = nlohmann::json::parse(plain.out);
+  // Every contact of both replications, warm-up included, has its row (plus the header).
+  const auto rows = std::size_t(std::count(text.begin(), text.end(), '\n'));
+  EXPECT_GT(double(rows), 2.0 * j["totals"]["all"]["offered"]["mean"].get<double>());
+  const auto bad = run_ccsim("run scenarios/erlang_a_check.json --log '" +
+                             (dir / "missing" / "x.csv").string() + "'");
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("x.csv"), std::string::npos) << bad.err;
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -1,0 +1,500 @@
+// ccsim staff SCENARIO: required agents per interval and group to meet the scenario's targets,
+// optionally laid out on shift templates.
+#include <algorithm>
+#include <functional>
+#include <iostream>
+#include <sstream>
+
+#include "models/scenario_json.h"
+#include "models/shift_planning.h"
+#include "models/staffing.h"
+#include "tools/cli.h"
+#include "tools/options.h"
+
+namespace po = boost::program_options;
+
+namespace ccsim::cli {
+
+namespace {
+
+constexpr const char* kStaffUsage =
+    "usage: ccsim staff SCENARIO [--method simulation|erlang] [--judge mean|ci95]\n"
+    "                   [--max-iterations N] [--shift-templates FILE.json] [OPTIONS]\n"
+    "Finds the agents each group needs in each interval to meet the scenario's targets\n"
+    "(service_level, max_abandon_rate, max_asa_s per contact type; max_occupancy per group).\n";
+
+std::string csv_number(double v) {
+  std::ostringstream o;
+  o.precision(17);
+  o << v;
+  return o.str();
+}
+
+// Everything the output shows.
+struct Report {
+  const Scenario& scenario;
+  const staffing::Result& result;
+  const staffing::Options& options;
+  const std::string& templates_file;            // empty without --shift-templates
+  const std::vector<ShiftTemplate>& templates;  // as given
+  const std::vector<ShiftPlan>& plans;          // [group]; empty without --shift-templates
+};
+
+double plan_cost(const Report& r) {
+  double cost = 0.0;
+  for (const ShiftPlan& p : r.plans) cost += p.cost;
+  return cost;
+}
+
+std::string interval_label(const Scenario& sc, int i) {
+  return clock_label(sc.horizon.start, double(i) * sc.horizon.interval_s);
+}
+
+nlohmann::json targets_json(const Scenario& sc) {
+  nlohmann::json t = nlohmann::json::object();
+  for (const ContactType& ct : sc.contact_types) {
+    nlohmann::json o = nlohmann::json::object();
+    if (ct.has_service_level_target) {
+      o["service_level"] = {{"threshold_s", ct.service_level.threshold_s},
+                            {"target", ct.service_level.target}};
+    }
+    if (ct.max_abandon_rate) o["max_abandon_rate"] = *ct.max_abandon_rate;
+    if (ct.max_asa_s) o["max_asa_s"] = *ct.max_asa_s;
+    if (!o.empty()) t[ct.name] = o;
+  }
+  return t;
+}
+
+std::string miss_name(const Scenario& sc, const staffing::TargetMiss& m) {
+  return m.kind == staffing::TargetMiss::Kind::Occupancy
+             ? sc.agent_groups[std::size_t(m.index)].name
+             : sc.contact_types[std::size_t(m.index)].name;
+}
+
+nlohmann::json report_json(const Report& r) {
+  const Scenario& sc = r.scenario;
+  const staffing::Result& res = r.result;
+  nlohmann::json j;
+  j["scenario"] = sc.name;
+  j["method"] = staffing::method_name(res.method);
+  j["judge"] = staffing::judge_name(r.options.judge);
+  j["replications"] = r.options.replications;
+  j["seed"] = r.options.seed;
+  j["iterations"] = res.iterations;
+  j["targets_met"] = res.misses.empty();
+  j["budget_exhausted"] = res.budget_exhausted;
+  j["agent_hours"] = staffing::agent_hours(res.scheduled, sc.horizon);
+  j["targets"] = targets_json(sc);
+  nlohmann::json groups = nlohmann::json::object();
+  for (std::size_t g = 0; g < sc.agent_groups.size(); ++g) {
+    const AgentGroup& group = sc.agent_groups[g];
+    nlohmann::json gj;
+    gj["per_interval"] = res.scheduled[g];
+    gj["on_duty"] = res.net[g];
+    gj["shrinkage"] = group.shrinkage;
+    gj["agent_hours"] = staffing::agent_hours({res.scheduled[g]}, sc.horizon);
+    if (group.max_occupancy) gj["max_occupancy"] = *group.max_occupancy;
+    nlohmann::json occ = nlohmann::json::array();
+    for (std::size_t i = 0; i < res.achieved.group_intervals.size(); ++i) {
+      occ.push_back(estimate_json(res.achieved.group_intervals[i][g][GroupKpi::Occupancy]));
+    }
+    gj["occupancy"] = occ;
+    if (!r.plans.empty()) {
+      const ShiftPlan& plan = r.plans[g];
+      nlohmann::json shifts = nlohmann::json::array();
+      for (std::size_t t = 0; t < r.templates.size(); ++t) {
+        if (plan.count[t] == 0) continue;
+        shifts.push_back({{"start_s", r.templates[t].start_s},
+                          {"end_s", r.templates[t].start_s + r.templates[t].length_s},
+                          {"count", plan.count[t]}});
+      }
+      gj["shifts"] = shifts;
+      gj["coverage"] = plan.coverage;
+      gj["shift_cost"] = plan.cost;
+    }
+    groups[group.name] = gj;
+  }
+  j["agent_groups"] = groups;
+  nlohmann::json intervals = nlohmann::json::array();
+  for (std::size_t i = 0; i < res.achieved.intervals.size(); ++i) {
+    nlohmann::json row;
+    row["index"] = i;
+    row["start_s"] = res.achieved.interval_start_s[i];
+    row["start"] = interval_label(sc, int(i));
+    for (std::size_t k = 0; k < sc.contact_types.size(); ++k) {
+      nlohmann::json kpis = nlohmann::json::object();
+      for (const KpiInfo& info : contact_kpis()) {
+        kpis[std::string(info.name)] = estimate_json(res.achieved.intervals[i][k][info.kpi]);
+      }
+      row[sc.contact_types[k].name] = kpis;
+    }
+    intervals.push_back(row);
+  }
+  j["intervals"] = intervals;
+  nlohmann::json misses = nlohmann::json::array();
+  for (const staffing::TargetMiss& m : res.misses) {
+    misses.push_back({{"index", m.interval},
+                      {"name", miss_name(sc, m)},
+                      {"kpi", staffing::target_kpi_name(m.kind)},
+                      {"value", m.value},
+                      {"target", m.limit}});
+  }
+  j["misses"] = misses;
+  if (!r.plans.empty()) {
+    j["shift_templates"] = r.templates_file;
+    j["shift_cost"] = plan_cost(r);
+  }
+  return j;
+}
+
+void write_csv(std::ostream& out, const Report& r) {
+  const Scenario& sc = r.scenario;
+  const staffing::Result& res = r.result;
+  out << "section,interval,start_s,start,name,kpi,mean,ci95\n";
+  auto row = [&](const char* section, const std::string& interval, double start_s,
+                 const std::string& name, std::string_view kpi, const std::string& mean,
+                 const std::string& ci95) {
+    out << section << ',' << interval << ',' << csv_number(start_s) << ','
+        << clock_label(sc.horizon.start, start_s) << ',' << csv_field(name) << ',' << kpi << ','
+        << mean << ',' << ci95 << '\n';
+  };
+  auto estimate_row = [&](const char* section, int i, const std::string& name, std::string_view kpi,
+                          const KpiEstimate& e) {
+    const double start = double(i) * sc.horizon.interval_s;
+    if (e) {
+      row(section, std::to_string(i), start, name, kpi, csv_number(e->mean), csv_number(e->ci95));
+    } else {
+      row(section, std::to_string(i), start, name, kpi, "", "");
+    }
+  };
+  for (std::size_t g = 0; g < sc.agent_groups.size(); ++g) {
+    const std::string& name = sc.agent_groups[g].name;
+    for (int i = 0; i < sc.horizon.intervals; ++i) {
+      const double start = double(i) * sc.horizon.interval_s;
+      row("staffing", std::to_string(i), start, name, "agents",
+          std::to_string(res.scheduled[g][std::size_t(i)]), "");
+      row("staffing", std::to_string(i), start, name, "on_duty",
+          std::to_string(res.net[g][std::size_t(i)]), "");
+    }
+  }
+  for (int i = 0; i < sc.horizon.intervals; ++i) {
+    for (std::size_t k = 0; k < sc.contact_types.size(); ++k) {
+      for (const KpiInfo& info : contact_kpis()) {
+        estimate_row("contact_type", i, sc.contact_types[k].name, info.name,
+                     res.achieved.intervals[std::size_t(i)][k][info.kpi]);
+      }
+    }
+    for (std::size_t g = 0; g < sc.agent_groups.size(); ++g) {
+      estimate_row("agent_group", i, sc.agent_groups[g].name, "occupancy",
+                   res.achieved.group_intervals[std::size_t(i)][g][GroupKpi::Occupancy]);
+    }
+  }
+  for (std::size_t g = 0; g < r.plans.size(); ++g) {
+    const std::string& name = sc.agent_groups[g].name;
+    for (std::size_t t = 0; t < r.templates.size(); ++t) {
+      if (r.plans[g].count[t] == 0) continue;
+      row("shift", std::to_string(t), r.templates[t].start_s, name, "count",
+          std::to_string(r.plans[g].count[t]), "");
+    }
+    for (int i = 0; i < sc.horizon.intervals; ++i) {
+      row("coverage", std::to_string(i), double(i) * sc.horizon.interval_s, name, "agents",
+          std::to_string(r.plans[g].coverage[std::size_t(i)]), "");
+    }
+  }
+}
+
+void write_table(std::ostream& out, const Report& r) {
+  const Scenario& sc = r.scenario;
+  const staffing::Result& res = r.result;
+  out << "Staffing: " << sc.name << "\n"
+      << "method " << staffing::method_name(res.method);
+  if (res.method == staffing::Method::Simulation) {
+    out << ", targets judged on the "
+        << (r.options.judge == staffing::Judge::Mean ? "mean" : "95% CI bound") << " of "
+        << r.options.replications << " replications (seed " << r.options.seed << "), "
+        << res.iterations << " iterations";
+  } else {
+    out << "; KPIs from " << r.options.replications << " replications (seed " << r.options.seed
+        << ")";
+  }
+  out << "\n"
+      << (res.misses.empty() ? "every target met"
+                             : std::to_string(res.misses.size()) + " targets missed (marked *)")
+      << "\n\nTargets\n";
+  for (const ContactType& ct : sc.contact_types) {
+    std::vector<std::string> t;
+    if (ct.has_service_level_target) {
+      t.push_back("service_level >= " + format_number(ct.service_level.target, 3) + " within " +
+                  format_number(ct.service_level.threshold_s, 0) + " s");
+    }
+    if (ct.max_abandon_rate)
+      t.push_back("abandon_rate <= " + format_number(*ct.max_abandon_rate, 3));
+    if (ct.max_asa_s) t.push_back("asa_s <= " + format_number(*ct.max_asa_s, 1));
+    if (t.empty()) continue;
+    out << "  " << ct.name << ":";
+    for (std::size_t i = 0; i < t.size(); ++i) out << (i ? ", " : " ") << t[i];
+    out << "\n";
+  }
+  for (const AgentGroup& g : sc.agent_groups) {
+    if (g.max_occupancy) {
+      out << "  " << g.name << ": occupancy <= " << format_number(*g.max_occupancy, 3) << "\n";
+    }
+  }
+
+  std::vector<std::vector<std::string>> rows;
+  // Agents per interval (and shift coverage).
+  std::vector<std::string> head{"start"};
+  for (const AgentGroup& g : sc.agent_groups) {
+    head.push_back(g.name);
+    if (!r.plans.empty()) head.push_back("coverage");
+  }
+  rows.push_back(head);
+  for (int i = 0; i < sc.horizon.intervals; ++i) {
+    std::vector<std::string> row{interval_label(sc, i)};
+    for (std::size_t g = 0; g < sc.agent_groups.size(); ++g) {
+      row.push_back(std::to_string(res.scheduled[g][std::size_t(i)]));
+      if (!r.plans.empty()) row.push_back(std::to_string(r.plans[g].coverage[std::size_t(i)]));
+    }
+    rows.push_back(row);
+  }
+  std::vector<std::string> total{"agent-hours"};
+  for (std::size_t g = 0; g < sc.agent_groups.size(); ++g) {
+    total.push_back(format_number(staffing::agent_hours({res.scheduled[g]}, sc.horizon), 1));
+    if (!r.plans.empty()) {
+      std::vector<int> cov = r.plans[g].coverage;
+      total.push_back(format_number(staffing::agent_hours({cov}, sc.horizon), 1));
+    }
+  }
+  rows.push_back(total);
+  out << "\nAgents to schedule (shrinkage applied)\n";
+  print_table(out, rows);
+
+  // Achieved KPIs: those with a target.
+  struct Column {
+    std::string head;
+    std::function<KpiEstimate(std::size_t)> value;
+    int decimals;
+    staffing::TargetMiss::Kind kind;
+    int index;
+  };
+  std::vector<Column> columns;
+  const Results& a = res.achieved;
+  for (std::size_t k = 0; k < sc.contact_types.size(); ++k) {
+    const ContactType& ct = sc.contact_types[k];
+    auto add = [&](bool has, Kpi kpi, staffing::TargetMiss::Kind kind, int decimals) {
+      if (!has) return;
+      columns.push_back({ct.name + " " + std::string(kpi_info(kpi).name),
+                         [&a, k, kpi](std::size_t i) { return a.intervals[i][k][kpi]; }, decimals,
+                         kind, int(k)});
+    };
+    add(ct.has_service_level_target, Kpi::ServiceLevel, staffing::TargetMiss::Kind::ServiceLevel,
+        3);
+    add(ct.max_abandon_rate.has_value(), Kpi::AbandonRate, staffing::TargetMiss::Kind::AbandonRate,
+        3);
+    add(ct.max_asa_s.has_value(), Kpi::Asa, staffing::TargetMiss::Kind::Asa, 1);
+  }
+  for (std::size_t g = 0; g < sc.agent_groups.size(); ++g) {
+    if (!sc.agent_groups[g].max_occupancy) continue;
+    columns.push_back(
+        {sc.agent_groups[g].name + " occupancy",
+         [&a, g](std::size_t i) { return a.group_intervals[i][g][GroupKpi::Occupancy]; }, 3,
+         staffing::TargetMiss::Kind::Occupancy, int(g)});
+  }
+  rows.clear();
+  head = {"start"};
+  for (const Column& c : columns) head.push_back(c.head);
+  rows.push_back(head);
+  for (std::size_t i = 0; i < a.intervals.size(); ++i) {
+    std::vector<std::string> row{interval_label(sc, int(i))};
+    for (const Column& c : columns) {
+      const KpiEstimate e = c.value(i);
+      std::string cell =
+          e ? format_number(e->mean, c.decimals) + " ± " + format_number(e->ci95, c.decimals)
+            : std::string("-");
+      const bool missed =
+          std::any_of(res.misses.begin(), res.misses.end(), [&](const staffing::TargetMiss& m) {
+            return m.interval == int(i) && m.kind == c.kind && m.index == c.index;
+          });
+      row.push_back(cell + (missed ? " *" : "  "));
+    }
+    rows.push_back(row);
+  }
+  out << "\nAchieved KPIs per interval (mean ± 95% CI half-width)\n";
+  print_table(out, rows);
+
+  if (!r.plans.empty()) {
+    out << "\nShifts from " << r.templates_file << " (least cost " << format_number(plan_cost(r), 2)
+        << ")\n";
+    rows = {{"group", "start", "end", "length (h)", "agents", "cost"}};
+    for (std::size_t g = 0; g < r.plans.size(); ++g) {
+      for (std::size_t t = 0; t < r.templates.size(); ++t) {
+        const int n = r.plans[g].count[t];
+        if (n == 0) continue;
+        const ShiftTemplate& st = r.templates[t];
+        rows.push_back({sc.agent_groups[g].name, clock_label(sc.horizon.start, st.start_s),
+                        clock_label(sc.horizon.start, st.start_s + st.length_s),
+                        format_number(st.length_s / 3600.0, 2), std::to_string(n),
+                        format_number(n * st.cost_per_agent(), 2)});
+      }
+    }
+    print_table(out, rows);
+  }
+}
+
+}  // namespace
+
+int cmd_staff(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  CommonOptions common;
+  RawCommon raw;
+  po::options_description desc("options");
+  std::string method = "simulation", judge = "mean", max_iterations, templates_file;
+  desc.add_options()("method", po::value<std::string>(&method),
+                     "simulation (default: a search with the simulator) or erlang (analytic)")(
+      "judge", po::value<std::string>(&judge),
+      "mean (default): a target is met when the mean over replications meets it; ci95: when "
+      "the whole 95% confidence interval does")(
+      "max-iterations", po::value<std::string>(&max_iterations),
+      "most simulations of the horizon the search may run (default 100)")(
+      "shift-templates", po::value<std::string>(&templates_file),
+      "JSON array of allowed shifts [{\"start_s\", \"length_s\", \"cost\"}]: also find the "
+      "least-cost shifts covering the staffing");
+  add_common_options(desc, raw, common);
+  po::variables_map vm;
+  std::vector<std::string> errors = parse_options(args, desc, vm, raw, common);
+  if (common.help) {
+    out << kStaffUsage << desc;
+    return kExitOk;
+  }
+  staffing::Options options;
+  if (errors.empty()) {
+    if (common.positional.size() != 1) {
+      errors.push_back(common.positional.empty() ? "a scenario file is required"
+                                                 : "exactly one scenario file is expected");
+    }
+    if (method == "simulation") {
+      options.method = staffing::Method::Simulation;
+    } else if (method == "erlang") {
+      options.method = staffing::Method::Erlang;
+    } else {
+      errors.push_back("--method: must be one of simulation, erlang (got " + method + ")");
+    }
+    if (judge == "mean") {
+      options.judge = staffing::Judge::Mean;
+    } else if (judge == "ci95") {
+      options.judge = staffing::Judge::Ci95;
+    } else {
+      errors.push_back("--judge: must be one of mean, ci95 (got " + judge + ")");
+    }
+    if (vm.count("max-iterations")) {
+      const auto v = parse_integer(max_iterations);
+      if (!v || *v < 1 || *v > 100000) {
+        errors.push_back("--max-iterations: must be an integer from 1 to 100000 (got " +
+                         max_iterations + ")");
+      } else {
+        options.max_iterations = int(*v);
+      }
+    }
+  }
+  if (!errors.empty()) {
+    for (const auto& e : errors) err << "error: " << e << "\n";
+    err << kStaffUsage;
+    return kExitBadInput;
+  }
+
+  const ScenarioParse parsed = load_scenario(common.positional[0]);
+  for (const auto& w : parsed.warnings) err << "warning: " << w << "\n";
+  if (!parsed.ok()) {
+    for (const auto& e : parsed.errors) err << "error: " << e << "\n";
+    return kExitBadInput;
+  }
+  const Scenario& scenario = *parsed.scenario;
+
+  std::vector<ShiftTemplate> templates;
+  if (!templates_file.empty()) {
+    ShiftTemplatesParse t = load_shift_templates(templates_file, scenario.horizon);
+    if (!t.ok()) {
+      for (const auto& e : t.errors) err << "error: " << e << "\n";
+      return kExitBadInput;
+    }
+    templates = std::move(t.templates);
+  }
+
+  options.replications = common.replications.value_or(scenario.simulation.replications);
+  options.seed = common.seed.value_or(scenario.simulation.seed);
+  options.threads = common.threads;
+  const bool progress = show_progress(common);
+  if (progress) {
+    options.progress = [](const staffing::Progress& p) {
+      std::cerr << "\rstaff: iteration " << p.iteration << "/" << p.max_iterations << " ("
+                << p.phase << ")  " << format_number(p.agent_hours, 1) << " agent-hours, "
+                << p.misses << " targets missed      " << std::flush;
+    };
+  }
+  const staffing::Outcome outcome = staffing::staff(scenario, options);
+  if (progress && outcome.result) std::cerr << "\n";
+  if (!outcome.errors.empty()) {
+    for (const auto& e : outcome.errors) err << "error: " << e << "\n";
+    return kExitBadInput;
+  }
+  const staffing::Result& result = *outcome.result;
+
+  std::vector<ShiftPlan> plans;
+  if (!templates.empty()) {
+    std::vector<ShiftCover> covers;
+    for (const ShiftTemplate& t : templates) covers.push_back(shift_cover(t, scenario.horizon));
+    bool uncovered = false;
+    for (std::size_t g = 0; g < scenario.agent_groups.size(); ++g) {
+      std::optional<ShiftPlan> plan = plan_shifts(result.scheduled[g], covers);
+      if (!plan) {
+        for (int i = 0; i < scenario.horizon.intervals; ++i) {
+          const int need = result.scheduled[g][std::size_t(i)];
+          const bool covered = std::any_of(covers.begin(), covers.end(), [i](const ShiftCover& c) {
+            return c.first <= i && i < c.end;
+          });
+          if (need > 0 && !covered) {
+            err << "error: " << templates_file << ": no shift template covers interval " << i
+                << " (" << interval_label(scenario, i) << "), where agent group \""
+                << scenario.agent_groups[g].name << "\" needs " << need << " agents\n";
+          }
+        }
+        uncovered = true;
+        continue;
+      }
+      plans.push_back(std::move(*plan));
+    }
+    if (uncovered) return kExitBadInput;
+  }
+
+  const Report full{scenario, result, options, templates_file, templates, plans};
+  std::ostringstream content;
+  switch (common.output_format()) {
+    case Format::Json:
+      content << report_json(full).dump(2) << "\n";
+      break;
+    case Format::Csv:
+      write_csv(content, full);
+      break;
+    case Format::Table:
+      write_table(content, full);
+      break;
+  }
+  if (result.budget_exhausted && result.misses.empty()) {
+    err << "warning: the search stopped after " << result.iterations
+        << " iterations (--max-iterations): every target is met, but fewer agents may do\n";
+  }
+  if (result.method == staffing::Method::Erlang && !result.misses.empty()) {
+    err << "warning: in simulation the Erlang staffing misses " << result.misses.size()
+        << " targets (marked in the output); --method simulation corrects for that\n";
+  }
+  const int code = emit(common, content.str(), out, err);
+  if (code == kExitOk && !result.misses.empty() && result.method == staffing::Method::Simulation) {
+    err << "error: the search stopped after " << result.iterations << " iterations with "
+        << result.misses.size()
+        << " targets still missed (raise --max-iterations); the staffing written is the last "
+           "one simulated\n";
+    return kExitFailure;
+  }
+  return code;
+}
+
+}  // namespace ccsim::cli
