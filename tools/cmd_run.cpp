@@ -227,13 +227,9 @@ void write_comparison_table(std::ostream& out, const PairedComparison& c, const 
 // `ccsim run BASE --vs VARIANT` once the base is read: reads the variant, runs both, reports.
 int run_paired(const CommonOptions& common, const Scenario& base, const std::string& variant_file,
                std::ostream& out, std::ostream& err) {
-  const ScenarioParse parsed = load_scenario(variant_file);
-  for (const auto& w : parsed.warnings) err << "warning: " << variant_file << ": " << w << "\n";
-  if (!parsed.ok()) {
-    for (const auto& e : parsed.errors) err << "error: " << variant_file << ": " << e << "\n";
-    return kExitBadInput;
-  }
-  const Scenario& variant = *parsed.scenario;
+  const std::optional<Scenario> loaded = read_scenario(variant_file, err, variant_file + ": ");
+  if (!loaded) return kExitBadInput;
+  const Scenario& variant = *loaded;
   const std::vector<std::string> errors = comparison_errors(base, variant);
   if (!errors.empty()) {
     for (const auto& e : errors) err << "error: " << variant_file << ": " << e << "\n";
@@ -298,13 +294,9 @@ int cmd_run(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     return kExitBadInput;
   }
 
-  const ScenarioParse parsed = load_scenario(common.positional[0]);
-  for (const auto& w : parsed.warnings) err << "warning: " << w << "\n";
-  if (!parsed.ok()) {
-    for (const auto& e : parsed.errors) err << "error: " << e << "\n";
-    return kExitBadInput;
-  }
-  const Scenario& scenario = *parsed.scenario;
+  const std::optional<Scenario> loaded = read_scenario(common.positional[0], err);
+  if (!loaded) return kExitBadInput;
+  const Scenario& scenario = *loaded;
   if (!vs.empty()) return run_paired(common, scenario, vs, out, err);
 
   RunOptions options;

@@ -401,13 +401,9 @@ int cmd_staff(const std::vector<std::string>& args, std::ostream& out, std::ostr
     return kExitBadInput;
   }
 
-  const ScenarioParse parsed = load_scenario(common.positional[0]);
-  for (const auto& w : parsed.warnings) err << "warning: " << w << "\n";
-  if (!parsed.ok()) {
-    for (const auto& e : parsed.errors) err << "error: " << e << "\n";
-    return kExitBadInput;
-  }
-  const Scenario& scenario = *parsed.scenario;
+  const std::optional<Scenario> loaded = read_scenario(common.positional[0], err);
+  if (!loaded) return kExitBadInput;
+  const Scenario& scenario = *loaded;
 
   std::vector<ShiftTemplate> templates;
   if (!templates_file.empty()) {

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "models/scenario_json.h"
 #include "tools/cli.h"
 
 namespace po = boost::program_options;
@@ -96,6 +97,17 @@ std::vector<std::string> parse_options(const std::vector<std::string>& args,
     }
   }
   return errors;
+}
+
+std::optional<Scenario> read_scenario(const std::string& file, std::ostream& err,
+                                      const std::string& prefix) {
+  ScenarioParse parsed = load_scenario(file);
+  for (const auto& w : parsed.warnings) err << "warning: " << prefix << w << "\n";
+  if (!parsed.ok()) {
+    for (const auto& e : parsed.errors) err << "error: " << prefix << e << "\n";
+    return std::nullopt;
+  }
+  return std::move(parsed.scenario);
 }
 
 int emit(const CommonOptions& common, const std::string& content, std::ostream& out,

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "models/scenario.h"
 #include "tools/output.h"
 
 namespace ccsim::cli {
@@ -43,6 +44,12 @@ std::vector<std::string> parse_options(const std::vector<std::string>& args,
 // Strict number parsing for option values: the whole text must be the number.
 std::optional<double> parse_double(const std::string& text);
 std::optional<long long> parse_integer(const std::string& text);
+
+// Reads the scenario `file`; prints its warnings, and its errors, each as
+// "warning: PREFIXpath: message" / "error: PREFIXpath: message", to `err`. Returns the scenario,
+// or nullopt when it has errors (the caller exits with kExitBadInput).
+std::optional<Scenario> read_scenario(const std::string& file, std::ostream& err,
+                                      const std::string& prefix = "");
 
 // Writes `content` to --out atomically, or to `out`. Returns the exit code.
 int emit(const CommonOptions& common, const std::string& content, std::ostream& out,
