@@ -43,17 +43,7 @@ std::optional<double> MeasuredRow::get(Kpi kpi) const {
 }
 
 std::string interval_label(const Horizon& horizon, int i) {
-  const auto total = static_cast<long long>(
-                         std::llround(start_clock_s(horizon) + double(i) * horizon.interval_s)) %
-                     86400;
-  char buf[16];
-  if (total % 60 == 0) {
-    std::snprintf(buf, sizeof buf, "%02lld:%02lld", total / 3600, total / 60 % 60);
-  } else {
-    std::snprintf(buf, sizeof buf, "%02lld:%02lld:%02lld", total / 3600, total / 60 % 60,
-                  total % 60);
-  }
-  return buf;
+  return clock_label(horizon.start, double(i) * horizon.interval_s);
 }
 
 // ---------------------------------------------------------------------------------------------

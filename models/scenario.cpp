@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
 
 namespace ccsim {
@@ -36,6 +37,21 @@ const char* agent_choice_name(AgentChoice choice) {
       return "fastest_group";
   }
   return "?";
+}
+
+std::string clock_label(const std::string& start, double offset_s) {
+  int h = 0, m = 0;
+  if (std::sscanf(start.c_str(), "%d:%d", &h, &m) != 2) h = m = 0;
+  auto total = static_cast<long long>(std::llround(double(h * 3600 + m * 60) + offset_s));
+  total %= 86400;
+  char buf[16];
+  if (total % 60 == 0) {
+    std::snprintf(buf, sizeof buf, "%02lld:%02lld", total / 3600, total / 60 % 60);
+  } else {
+    std::snprintf(buf, sizeof buf, "%02lld:%02lld:%02lld", total / 3600, total / 60 % 60,
+                  total % 60);
+  }
+  return buf;
 }
 
 double WaitCurve::at(double wait_s) const {

@@ -186,6 +186,10 @@ struct Scenario {
   std::vector<AgentGroup> agent_groups;
 };
 
+// Clock label of a time `offset_s` after the horizon's start label `start` ("HH:MM"), e.g.
+// "08:30" for "08:00" + 1800 s; "HH:MM:SS" when not on a whole minute; days wrap at 24:00.
+std::string clock_label(const std::string& start, double offset_s);
+
 // A change in the number of agents on duty (after shrinkage) of one group.
 struct StaffChange {
   double time_s;

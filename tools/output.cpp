@@ -28,21 +28,6 @@ Format format_of_path(const std::filesystem::path& path) {
   return Format::Table;
 }
 
-std::string clock_label(const std::string& start, double offset_s) {
-  int h = 0, m = 0;
-  if (std::sscanf(start.c_str(), "%d:%d", &h, &m) != 2) h = m = 0;
-  auto total = static_cast<long long>(std::llround(double(h * 3600 + m * 60) + offset_s));
-  total %= 86400;
-  char buf[16];
-  if (total % 60 == 0) {
-    std::snprintf(buf, sizeof buf, "%02lld:%02lld", total / 3600, total / 60 % 60);
-  } else {
-    std::snprintf(buf, sizeof buf, "%02lld:%02lld:%02lld", total / 3600, total / 60 % 60,
-                  total % 60);
-  }
-  return buf;
-}
-
 nlohmann::json estimate_json(const KpiEstimate& e) {
   if (!e) return nullptr;
   return nlohmann::json{{"mean", e->mean}, {"ci95", e->ci95}};

@@ -21,9 +21,6 @@ std::optional<Format> parse_format(const std::string& text);
 // The format implied by a file name's extension (.json, .csv; anything else is a table).
 Format format_of_path(const std::filesystem::path& path);
 
-// Clock label of an interval start, e.g. "08:30" for start "08:00" plus 1800 s (days wrap).
-std::string clock_label(const std::string& start, double offset_s);
-
 // A KPI estimate as JSON: {"mean": m, "ci95": h}, or null when undefined.
 nlohmann::json estimate_json(const KpiEstimate& e);
 
