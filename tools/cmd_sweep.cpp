@@ -440,11 +440,13 @@ int cmd_sweep(const std::vector<std::string>& args, std::ostream& out, std::ostr
     threads = std::max(1u, sim::hardware_threads() / unsigned(mpirun_local_size()));
   }
   if (mpi && rank != 0) {
+    mpi->start_worker(threads);
     run_sweep_points(
         job.plan, threads, [&] { return mpi->request_point(); },
         [&](std::size_t p, const Results& results) {
           mpi->send_record(point_record(p, job.spec, job.plan.points[p], results).dump());
         });
+    mpi->finish_worker();
     return kExitOk;
   }
 #endif
@@ -455,6 +457,13 @@ int cmd_sweep(const std::vector<std::string>& args, std::ostream& out, std::ostr
   Collector collector(job, progress);
   if (auto e = collector.open()) {
     err << "error: " << *e << "\n";
+#ifdef CCSIM_WITH_MPI
+    // The other ranks are already asking for points: tell them there are none, so they stop.
+    if (mpi) {
+      mpi->serve([]() -> std::optional<std::size_t> { return std::nullopt; },
+                 [](const std::string&) {});
+    }
+#endif
     return kExitFailure;
   }
   PointQueue queue(job.pending, collector);

@@ -5,6 +5,7 @@
 #include <thread>
 
 #ifdef CCSIM_WITH_MPI
+#include <algorithm>
 #include <boost/mpi/collectives.hpp>
 #include <boost/mpi/communicator.hpp>
 #include <boost/mpi/environment.hpp>
@@ -39,14 +40,18 @@ namespace mpi = boost::mpi;
 
 namespace {
 constexpr int kTagRequest = 1;  // worker → 0: give me a point
-constexpr int kTagAssign = 2;   // 0 → worker: a point index, or -1: stop
+constexpr int kTagAssign = 2;   // 0 → worker: a point index, or -1: none left
 constexpr int kTagRecord = 3;   // worker → 0: a finished point's record
+constexpr int kTagDone = 4;     // worker → 0: every record sent, no request in flight
 }  // namespace
 
 struct MpiSweep::State {
   mpi::environment env{mpi::threading::serialized, true};
   mpi::communicator world;
-  std::mutex mutex;  // serialises this rank's MPI calls
+  std::mutex mutex;  // serialises this rank's MPI calls and the fields below
+  unsigned ahead = 1;
+  unsigned in_flight = 0;  // requests sent whose reply has not been received
+  bool stopped = false;    // a reply said no point is left
 };
 
 MpiSweep::MpiSweep() : state_(std::make_unique<State>()) {}
@@ -70,46 +75,79 @@ std::pair<int, int> MpiSweep::agree(int status) {
 void MpiSweep::serve(const std::function<std::optional<std::size_t>()>& take,
                      const std::function<void(const std::string&)>& on_record) {
   mpi::communicator& world = state_->world;
-  int stopped = 0;
+  int done = 0;
   std::size_t assigned = 0, received = 0;
-  while (stopped < world.size() - 1 || received < assigned) {
+  // Polls with a sleep that doubles while nothing arrives (up to 2 ms), not a blocking receive:
+  // Open MPI's spins, and this rank's own workers need the core. The workers' requests ahead
+  // hide the latency.
+  auto nap = std::chrono::microseconds(50);
+  while (done < world.size() - 1 || received < assigned) {
     const auto status = world.iprobe(mpi::any_source, mpi::any_tag);
     if (!status) {
-      std::this_thread::sleep_for(std::chrono::microseconds(200));
+      std::this_thread::sleep_for(nap);
+      nap = std::min(2 * nap, std::chrono::microseconds(2000));
       continue;
     }
-    if (status->tag() == kTagRequest) {
-      int dummy = 0;
-      world.recv(status->source(), kTagRequest, dummy);
-      const std::optional<std::size_t> p = take();
-      const long long v = p ? static_cast<long long>(*p) : -1;
-      world.send(status->source(), kTagAssign, v);
-      if (p) {
-        ++assigned;
-      } else {
-        ++stopped;
+    nap = std::chrono::microseconds(50);
+    int dummy = 0;
+    switch (status->tag()) {
+      case kTagRequest: {
+        world.recv(status->source(), kTagRequest, dummy);
+        const std::optional<std::size_t> p = take();
+        const long long v = p ? static_cast<long long>(*p) : -1;
+        world.send(status->source(), kTagAssign, v);
+        if (p) ++assigned;
+        break;
       }
-    } else {
-      std::string record;
-      world.recv(status->source(), kTagRecord, record);
-      ++received;
-      on_record(record);
+      case kTagRecord: {
+        std::string record;
+        world.recv(status->source(), kTagRecord, record);
+        ++received;
+        on_record(record);
+        break;
+      }
+      default:
+        world.recv(status->source(), kTagDone, dummy);
+        ++done;
     }
   }
 }
 
-std::optional<std::size_t> MpiSweep::request_point() {
+void MpiSweep::start_worker(unsigned ahead) {
   std::lock_guard<std::mutex> lock(state_->mutex);
-  state_->world.send(0, kTagRequest, 0);
+  state_->ahead = std::max(1u, ahead);
+}
+
+std::optional<std::size_t> MpiSweep::request_point() {
+  State& s = *state_;
+  std::lock_guard<std::mutex> lock(s.mutex);
+  if (s.stopped) return std::nullopt;
+  for (; s.in_flight < s.ahead; ++s.in_flight) s.world.send(0, kTagRequest, 0);
   long long v = -1;
-  state_->world.recv(0, kTagAssign, v);
-  if (v < 0) return std::nullopt;
+  s.world.recv(0, kTagAssign, v);  // replies come in request order (MPI non-overtaking)
+  --s.in_flight;
+  if (v < 0) {
+    s.stopped = true;  // `take` stays empty, so the replies still in flight are -1 too
+    return std::nullopt;
+  }
+  s.world.send(0, kTagRequest, 0);  // replaces the request just answered
+  ++s.in_flight;
   return static_cast<std::size_t>(v);
 }
 
 void MpiSweep::send_record(const std::string& record) {
   std::lock_guard<std::mutex> lock(state_->mutex);
   state_->world.send(0, kTagRecord, record);
+}
+
+void MpiSweep::finish_worker() {
+  State& s = *state_;
+  std::lock_guard<std::mutex> lock(s.mutex);
+  for (; s.in_flight > 0; --s.in_flight) {
+    long long v = -1;
+    s.world.recv(0, kTagAssign, v);
+  }
+  s.world.send(0, kTagDone, 0);
 }
 
 #endif

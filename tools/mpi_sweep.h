@@ -36,16 +36,24 @@ class MpiSweep {
   // ranks, rank 0's status}.
   std::pair<int, int> agree(int status);
 
-  // Rank 0: serves the other ranks until each has been told to stop and has sent the record
-  // of every point it was given. `take` hands out the next point (nullopt: none left);
-  // `on_record` receives a worker's record text (serialised with other calls of it made here).
+  // Rank 0: serves the other ranks until each has said it is done (finish_worker), which it
+  // does after sending the record of every point it was given. `take` hands out the next point
+  // (nullopt: none left; REQUIRES: once nullopt, always nullopt); `on_record` receives a
+  // worker's record text (serialised with other calls of it made here).
   void serve(const std::function<std::optional<std::size_t>()>& take,
              const std::function<void(const std::string&)>& on_record);
 
-  // Other ranks: asks rank 0 for a point (nullopt: stop), and sends a record to rank 0. Safe to
-  // call from several threads.
+  // Other ranks. `start_worker(ahead)` first: this rank then keeps `ahead` (>= 1) requests for
+  // points in flight, so that when one of its threads finishes a point the next is already
+  // here and rank 0's reply latency (its dispatcher shares a core with its own workers) never
+  // idles the rank. request_point returns the next point (nullopt: stop, then always nullopt);
+  // send_record sends a finished point's record. Both are safe to call from several threads.
+  // finish_worker, once, after the last record: drains the replies still in flight and tells
+  // rank 0 this rank is done.
+  void start_worker(unsigned ahead);
   std::optional<std::size_t> request_point();
   void send_record(const std::string& record);
+  void finish_worker();
 
  private:
   struct State;

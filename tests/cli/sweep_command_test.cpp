@@ -71,6 +71,31 @@ TEST(SweepCommand, MpirunWithTwoRanksGivesTheSameOutputAsOneProcess) {
 #endif
 }
 
+TEST(SweepCommand, MpirunWithAnUnwritableOutputStopsEveryRankWithExitOne) {
+#ifndef CCSIM_WITH_MPI
+  GTEST_SKIP() << "ccsim was built without MPI (CCSIM_WITH_MPI=OFF)";
+#else
+  if (std::system("command -v mpirun >/dev/null 2>&1") != 0) {
+    GTEST_SKIP() << "mpirun is not installed";
+  }
+  // Rank 0 fails to create its output after the other rank has started asking for points; the
+  // other rank must be told to stop rather than wait for ever (timeout guards the test).
+  const fs::path dir = temp_dir("sweep_mpi_fail");
+  const std::string root = ::geteuid() == 0 ? " --allow-run-as-root" : "";
+  const std::string command =
+      "cd '" CCSIM_SOURCE_DIR "' && timeout 120 mpirun -np 2 --oversubscribe" + root +
+      " '" CCSIM_BINARY "' " + kSweep + " --threads 1 --out " +
+      (dir / "missing" / "mpi.csv").string() + " >'" + (dir / "log.txt").string() + "' 2>&1";
+  const int status = std::system(command.c_str());
+  ASSERT_TRUE(WIFEXITED(status)) << read_file(dir / "log.txt");
+  EXPECT_EQ(WEXITSTATUS(status), 1) << read_file(dir / "log.txt");  // not 124: no hang
+  EXPECT_NE(read_file(dir / "log.txt").find("mpi.csv: cannot write file"), std::string::npos)
+      << read_file(dir / "log.txt");
+  EXPECT_FALSE(fs::exists(dir / "missing"));
+  fs::remove_all(dir);
+#endif
+}
+
 TEST(SweepCommand, SweepKilledWithSigkillResumesToTheUninterruptedResult) {
   const fs::path dir = temp_dir("sweep_kill");
   // Points of about 0.3 s each on one thread, so that the kill lands mid-sweep.
