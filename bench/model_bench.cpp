@@ -1,10 +1,18 @@
-// A full replication of the Erlang-A benchmark queue: lambda = 1/s, AHT 180 s exponential,
-// patience 300 s exponential, 190 agents. Reports customers simulated per second on one
-// thread. The argument is the number of expected customers (the horizon in seconds).
+// Replications of the model on one thread, reporting customers simulated per second.
+// BM_ErlangAReplication: the Erlang-A benchmark queue (lambda = 1/s, AHT 180 s exponential,
+// patience 300 s exponential, 190 agents); the argument is the number of expected customers
+// (the horizon in seconds). BM_RealisticDay: one day of scenarios/realistic_day.json (48
+// intervals of 15 minutes, 3 contact types, self-service, a chatbot, callbacks, retrials,
+// 2 groups, chat concurrency 2), about 5,100 contacts.
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
 
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
 #include "models/contact_centre.h"
+#include "models/scenario_json.h"
 
 namespace {
 
@@ -48,6 +56,28 @@ void BM_ErlangAReplication(benchmark::State& state) {
   state.counters["max_rss_MiB"] = double(usage.ru_maxrss) / 1024.0;
 }
 BENCHMARK(BM_ErlangAReplication)->Arg(1000000)->Arg(10000000)->Unit(benchmark::kMillisecond);
+
+void BM_RealisticDay(benchmark::State& state) {
+  const auto file =
+      std::filesystem::path(__FILE__).parent_path().parent_path() / "scenarios/realistic_day.json";
+  const ccsim::ScenarioParse parse = ccsim::load_scenario(file);
+  if (!parse.ok()) {
+    for (const auto& e : parse.errors) std::cerr << "error: " << e << "\n";
+    std::exit(2);
+  }
+  const ccsim::Scenario& s = *parse.scenario;
+  std::uint64_t customers = 0, rep = 0;
+  for (auto _ : state) {
+    const auto r = ccsim::simulate_replication(s, 1, rep++);
+    customers += r.contacts;
+    benchmark::DoNotOptimize(r.events);
+  }
+  state.SetItemsProcessed(std::int64_t(customers));
+  state.counters["customers_per_s"] =
+      benchmark::Counter(double(customers), benchmark::Counter::kIsRate);
+  state.counters["days_per_s"] = benchmark::Counter(double(rep), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_RealisticDay)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
