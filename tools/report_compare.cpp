@@ -1,0 +1,155 @@
+// The report of `ccsim compare`.
+#include <algorithm>
+
+#include "tools/output.h"
+#include "tools/report_pages.h"
+#include "tools/report_series.h"
+
+namespace ccsim::cli {
+
+namespace {
+
+std::string scope_name(const Scenario& sc, int k) {
+  return k < int(sc.contact_types.size()) ? sc.contact_types[std::size_t(k)].name : "all types";
+}
+
+int kpi_decimals(Kpi kpi) {
+  return kpi == Kpi::AbandonRate || kpi == Kpi::ServiceLevel ? 3 : 1;
+}
+
+std::string pct(const std::optional<double>& v) {
+  return v ? format_number(100 * *v, 1) + "%" : "\u2013";
+}
+
+}  // namespace
+
+std::string compare_report(const Scenario& sc, const Results& res, const MeasuredTable& m,
+                           const Comparison& c) {
+  HtmlReport page("Predicted vs measured: " + sc.name,
+                  std::to_string(res.replications) + " replications, seed " +
+                      std::to_string(res.seed) + "; measured: " + m.source);
+  const std::size_t n = std::size_t(sc.horizon.intervals);
+
+  page.section("Summary");
+  auto facts = scenario_facts(sc);
+  facts.insert(facts.begin(), {"name", sc.name});
+  facts.emplace_back(
+      "measured",
+      m.source + " (" +
+          (m.kind == "log" ? std::string("per-contact log") : std::string("interval report")) +
+          ", " + std::to_string(m.days) + (m.days == 1 ? " day" : " days") + "; counts per day)");
+  facts.emplace_back("replications", std::to_string(res.replications));
+  facts.emplace_back("seed", std::to_string(res.seed));
+  page.facts(facts);
+  page.paragraph(
+      "Prediction band: the 95% prediction interval of a measured figure averaged over D days, "
+      "\u00b1pi95 = \u00b1ci95\u00b7\u221a(1 + n/D) for n replications; a measured point outside "
+      "it is unlikely under the model. Accuracy figures weigh each interval by its offered "
+      "volume.");
+
+  // Scopes that have rows, in scenario order with "all" last.
+  std::vector<int> scopes;
+  for (std::size_t k = 0; k < c.simulation.summary.size(); ++k) {
+    if (std::any_of(c.simulation.summary[k].begin(), c.simulation.summary[k].end(),
+                    [](const KpiSummary& s) { return s.rows > 0; })) {
+      scopes.push_back(int(k));
+    }
+  }
+
+  page.section("Accuracy");
+  TextTable acc{{"scope", "KPI", "intervals", "MAPE", "bias", "relative bias", "within pi95"}};
+  if (c.erlang_a) {
+    for (const char* h : {"Erlang A MAPE", "Erlang A bias", "Erlang A relative bias"}) {
+      acc[0].push_back(h);
+    }
+  }
+  for (int k : scopes) {
+    for (const KpiSummary& s : c.simulation.summary[std::size_t(k)]) {
+      if (s.rows == 0) continue;
+      const int d = kpi_decimals(s.kpi);
+      std::vector<std::string> row{scope_name(sc, k),
+                                   std::string(kpi_info(s.kpi).name),
+                                   std::to_string(s.rows),
+                                   pct(s.mape),
+                                   s.bias ? format_number(*s.bias, d) : "\u2013",
+                                   pct(s.relative_bias),
+                                   pct(s.within)};
+      if (c.erlang_a) {
+        const KpiSummary& e = c.erlang_a->summary[std::size_t(k)][*measured_index(s.kpi)];
+        row.push_back(e.rows > 0 ? pct(e.mape) : "\u2013");
+        row.push_back(e.rows > 0 && e.bias ? format_number(*e.bias, d) : "\u2013");
+        row.push_back(e.rows > 0 ? pct(e.relative_bias) : "\u2013");
+      }
+      acc.push_back(row);
+    }
+  }
+  page.table(acc, "MAPE: weighted mean absolute percentage error; bias: predicted \u2212 measured",
+             2);
+
+  for (int k : scopes) {
+    page.section("Per interval: " + scope_name(sc, k));
+    for (Kpi q : kMeasuredKpis) {
+      const bool has_rows =
+          std::any_of(c.simulation.rows.begin(), c.simulation.rows.end(),
+                      [&](const ComparisonRow& r) { return r.type == k && r.kpi == q; });
+      if (!has_rows) continue;
+      const int d = kpi_decimals(q);
+      Chart chart = interval_chart(sc, std::string(kpi_info(q).label) + ": " + scope_name(sc, k),
+                                   kpi_axis(q));
+      if (q == Kpi::ServiceLevel) {
+        chart.y_min = 0;
+        chart.y_max = 1;
+      }
+      // The prediction over every interval (from the run), with its 95% CI.
+      const std::size_t scope_index = std::size_t(k);
+      ChartSeries predicted = estimate_series(
+          "predicted (simulation)", n,
+          [&](std::size_t i) { return res.intervals[i][scope_index][q]; }, d);
+      ChartSeries band;
+      band.name = "prediction band";
+      band.band_name = "95% prediction interval";
+      band.decimals = d;
+      band.colour = 0;
+      ChartSeries measured;
+      measured.name = "measured";
+      measured.style = ChartSeries::Style::Points;
+      measured.decimals = d;
+      ChartSeries erlang;
+      erlang.name = "Erlang A";
+      erlang.decimals = d;
+      bool has_erlang = false;
+      band.mean.assign(n, std::nullopt);
+      band.half_width.assign(n, std::nullopt);
+      measured.mean.assign(n, std::nullopt);
+      erlang.mean.assign(n, std::nullopt);
+      for (const ComparisonRow& r : c.simulation.rows) {
+        if (r.type != k || r.kpi != q || r.interval < 0 || std::size_t(r.interval) >= n) continue;
+        const std::size_t i = std::size_t(r.interval);
+        band.mean[i] = r.predicted;
+        band.half_width[i] = r.pi95;
+        measured.mean[i] = r.measured;
+      }
+      if (c.erlang_a) {
+        for (const ComparisonRow& r : c.erlang_a->rows) {
+          if (r.type != k || r.kpi != q || r.interval < 0 || std::size_t(r.interval) >= n) {
+            continue;
+          }
+          erlang.mean[std::size_t(r.interval)] = r.predicted;
+          has_erlang = true;
+        }
+      }
+      predicted.colour = 0;
+      measured.colour = 4;
+      erlang.colour = 2;
+      chart.series = {band, predicted, measured};
+      if (has_erlang) chart.series.push_back(erlang);
+      chart.note =
+          "Line: the simulation's mean with its 95% CI; wide band: the 95% prediction "
+          "interval of the measured figure; dots: measured.";
+      page.chart(chart);
+    }
+  }
+  return page.html();
+}
+
+}  // namespace ccsim::cli

@@ -1,0 +1,83 @@
+// The HTML report of each command (--report FILE.html), built from the command's results with
+// tools/report.h, and the --report option itself.
+#pragma once
+
+#include <boost/program_options.hpp>
+#include <functional>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "models/experiment.h"
+#include "models/measured.h"
+#include "models/scenario.h"
+#include "models/shift_planning.h"
+#include "models/staffing.h"
+#include "models/sweep.h"
+#include "models/whatif.h"
+#include "tools/options.h"
+
+namespace ccsim::cli {
+
+// Declares --report FILE.html on `desc`, storing the path in `file`.
+void add_report_option(boost::program_options::options_description& desc, std::string& file);
+// Why `file` cannot be a report (an error message naming --report), or nullopt: it must end in
+// .html or .htm (any case), must not be a directory, and its folder must exist and be writable.
+std::optional<std::string> report_path_error(const std::string& file);
+
+// Writes `html` to `file` atomically. Returns 0, or prints "error: ..." to `err` and returns
+// kExitFailure (nothing is left behind).
+int write_report(const std::string& file, const std::string& html, std::ostream& err);
+
+// Writes the report (when `report_file` is not empty; `html` builds it), then the command's
+// output as emit() does. Returns the exit code; when either write fails, neither file is left.
+int emit_with_report(const CommonOptions& common, const std::string& content,
+                     const std::string& report_file, const std::function<std::string()>& html,
+                     std::ostream& out, std::ostream& err);
+
+// `ccsim run`: the scenario's summary, totals, and per contact type (and all types) charts per
+// interval of offered contacts vs agents, ASA and wait p90, service level against its target,
+// abandonment against its maximum; occupancy of each agent group per interval.
+std::string run_report(const Scenario& scenario, const Results& results,
+                       const std::string& scenario_file);
+
+// `ccsim run BASE --vs VARIANT`: both scenarios' per-interval KPIs and their paired differences
+// (variant − base) with 95% CIs, totals and agent groups.
+std::string paired_report(const Scenario& base, const Scenario& variant,
+                          const PairedComparison& comparison, const std::string& base_file,
+                          const std::string& variant_file);
+
+// `ccsim staff`: required agents per interval and group (the staffing curves) against the
+// scenario's own staff, the KPIs achieved with them against the targets, and the shift plan.
+struct StaffReportInput {
+  const Scenario& scenario;
+  const staffing::Result& result;
+  const staffing::Options& options;
+  const std::string& templates_file;            // empty without --shift-templates
+  const std::vector<ShiftTemplate>& templates;  // as given
+  const std::vector<ShiftPlan>& plans;          // [group]; empty without --shift-templates
+};
+std::string staff_report(const StaffReportInput& input);
+
+// `ccsim sweep`: for one parameter (or a zip), KPI curves against the parameter with CI bands;
+// for a grid of two, heatmaps of ASA, service level and abandonment; always a table of every
+// point. `records` are point records (models/sweep.h, point_record) by point index.
+std::string sweep_report(const std::string& scenario_file, const SweepSpec& spec,
+                         const SweepPlan& plan,
+                         const std::map<std::size_t, nlohmann::json>& records);
+// The point record of one line of a sweep file (CSV row or JSONL record), or nullopt when the
+// line cannot be read.
+std::optional<nlohmann::json> sweep_record_of_line(const std::string& line, SweepFormat format,
+                                                   const SweepSpec& spec,
+                                                   const std::vector<std::string>& types,
+                                                   const std::vector<std::string>& groups);
+
+// `ccsim compare`: per scope and measured KPI, the prediction with its 95% CI and prediction
+// band against the measured points; the accuracy table.
+std::string compare_report(const Scenario& scenario, const Results& results,
+                           const MeasuredTable& measured, const Comparison& comparison);
+
+}  // namespace ccsim::cli
