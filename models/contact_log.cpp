@@ -204,6 +204,14 @@ class Reader {
     if (!i) bad(column, "must be an integer", v);
     return i;
   }
+  // A contact type's name: not empty, and UTF-8 (it becomes a name in JSON output).
+  void type_name(std::string_view column, std::string_view v) {
+    if (v.empty()) {
+      bad(column, "must not be empty", v);
+    } else if (!text::is_valid_utf8(v)) {
+      bad(column, "must be UTF-8 text", v);
+    }
+  }
   std::int32_t type(std::string_view name) { return intern(types_, log_.types, name); }
   std::int32_t agent(std::string_view name) { return intern(agents_, log_.agents, name); }
 
@@ -284,7 +292,7 @@ void read_bank_row(Reader& r, const BankColumns& col, const std::vector<std::str
   const auto arrival = queued ? r.time("q_start", f[col.q_start], ignore_date)
                               : r.time("vru_exit", f[col.vru_exit], ignore_date);
   const std::string_view type = f[col.type];
-  if (type.empty()) r.bad("type", "must not be empty", type);
+  r.type_name("type", type);
   const auto priority = r.integer("priority", f[col.priority]);
   if (!r.row_ok()) return;
   if (hang && !queued) {
@@ -369,7 +377,7 @@ void read_ccsim_row(Reader& r, const CcsimColumns& col, const std::vector<std::s
     r.bad("callback_accepted", "must be 0 or 1", accepted);
   }
   const std::string_view type = f[col.type];
-  if (type.empty()) r.bad("contact_type", "must not be empty", type);
+  r.type_name("contact_type", type);
   if (!r.row_ok()) return;
   c.day = *rep;
   c.type = r.type(type);
@@ -523,7 +531,7 @@ void read_mapped_row(Reader& r, const MappedColumns& col, const Header& header,
   std::string_view type = "calls";
   if (!col.index[kType].empty()) {
     const auto [v, column] = pick(kType);
-    if (v.empty()) r.bad(column, "must not be empty", v);
+    r.type_name(column, v);
     type = v;
   }
   if (!col.index[kPriority].empty()) {
@@ -608,6 +616,11 @@ void split_fields(std::string_view line, char delimiter, std::vector<std::string
                   std::vector<std::string>& storage) {
   fields.clear();
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  // Views into `storage` must survive the line: storage may not reallocate while it is split.
+  // Each quoted field starts with a quote, so there are at most that many of them.
+  if (delimiter != '\t') {
+    storage.reserve(static_cast<std::size_t>(std::count(line.begin(), line.end(), '"')));
+  }
   std::size_t quoted = 0;
   std::size_t i = 0;
   for (;;) {

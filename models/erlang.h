@@ -27,6 +27,16 @@
 // abandon_rate = 0, asa_s = mean_wait_s = 0, service_level = 1, occupancy = 0 (nullopt with no
 // agents), and min_agents() is 0.
 //
+// Edge cases (tests/theory/erlang_edge_test.cpp, and through `ccsim erlang` in
+// tests/cli/hardening_test.cpp):
+//   n = 0 with traffic   B: p_block = 1. C: unstable, p_wait = 1, asa_s and service_level
+//                        nullopt. A: every caller abandons (abandon_rate 1, service_level 0,
+//                        mean_wait_s = mean patience), asa_s nullopt. occupancy nullopt.
+//   a = n                B finite (B(30, 30) = 0.13246). C unstable: p_wait = 1, occupancy 1,
+//                        asa_s and service_level nullopt. A stable and finite at any load.
+//   n = 10,000           every model finite, monotone in n, exact to the contract's 1e-9.
+// Undefined values are nullopt (null in JSON, empty in CSV), never NaN.
+//
 // Thread safety: every function is pure and may be called concurrently.
 #pragma once
 

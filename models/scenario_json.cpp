@@ -14,6 +14,7 @@
 #include <system_error>
 #include <utility>
 
+#include "models/stability.h"
 #include "models/text.h"
 
 namespace ccsim {
@@ -26,9 +27,13 @@ using text::lower;
 using nlohmann::json;
 namespace fs = std::filesystem;
 
-constexpr int kMaxErlangPhases = 1000;      // sampling an Erlang draws k uniforms
-constexpr int kMaxTraceProblems = 20;       // messages per trace file before a summary line
-constexpr std::size_t kMaxShownValue = 60;  // characters of a "got" value before "..."
+constexpr int kMaxErlangPhases = 1000;  // sampling an Erlang draws k uniforms
+constexpr int kMaxTraceProblems = 20;   // messages per trace file before a summary line
+// Bounds that keep a valid scenario's memory finite (README "Unstable and absurd scenarios").
+constexpr long long kMaxAgentsPerGroup = 1'000'000;     // agents of one group on duty at once
+constexpr long long kMaxConcurrency = 100;              // chats one agent holds at once
+constexpr std::size_t kMaxTraceArrivals = 100'000'000;  // arrival times of one trace (800 MB)
+constexpr std::size_t kMaxShownValue = 60;              // characters of a "got" value before "..."
 constexpr const char* kEmailNeverAbandons = "ignored: email contacts never abandon";
 constexpr int kDefaultMaxAttempts = 3;         // callback.max_attempts
 constexpr double kDefaultRetryAfterS = 300.0;  // callback.retry_after_s
@@ -1064,9 +1069,10 @@ class Reader {
     const fs::path file = base_dir_ / fs::path(trace);
     std::error_code ec;
     std::ifstream in;
-    if (!fs::is_directory(file, ec)) in.open(file, std::ios::binary);
+    // A regular file only: a device (/dev/zero, a terminal) would never end.
+    if (fs::is_regular_file(file, ec)) in.open(file, std::ios::binary);
     if (!in.is_open()) {
-      error(path, trace + ": cannot open file");
+      error(path, trace + (fs::exists(file, ec) ? ": not a regular file" : ": cannot open file"));
       return;
     }
     int problems = 0;
@@ -1107,6 +1113,10 @@ class Reader {
       } else if (horizon && !(t < horizon->end_s())) {
         problem(line_number, "must be < horizon end = " + number_text(horizon->end_s()),
                 std::string(field));
+      } else if (times.size() == kMaxTraceArrivals) {
+        error(path, trace + ": must hold at most " + std::to_string(kMaxTraceArrivals) +
+                        " arrival times (line " + std::to_string(line_number) + " is one more)");
+        return;
       } else {
         times.push_back(t);
       }
@@ -1327,7 +1337,7 @@ class Reader {
     std::optional<long long> concurrency = 1;
     if (const json* c = find(v, "concurrency")) {
       const std::string concurrency_path = member(path, "concurrency");
-      concurrency = integer(*c, concurrency_path, 1);
+      concurrency = integer(*c, concurrency_path, 1, kMaxConcurrency);
       if (concurrency) group.concurrency = static_cast<int>(*concurrency);
       // Several contacts at once: chats only. Names the first skill of another channel.
       if (concurrency && *concurrency > 1) {
@@ -1422,13 +1432,15 @@ class Reader {
     exactly_one(v, path, scenario_keys().at("staff"));
     if (const json* c = find(v, "count")) {
       staff.kind = Staffing::Kind::Count;
-      if (auto x = integer(*c, member(path, "count"), 0)) staff.count = static_cast<int>(*x);
+      if (auto x = integer(*c, member(path, "count"), 0, kMaxAgentsPerGroup)) {
+        staff.count = static_cast<int>(*x);
+      }
     }
     if (const json* p = find(v, "per_interval")) {
       staff.kind = Staffing::Kind::PerInterval;
       per_interval(*p, member(path, "per_interval"), horizon,
                    [&](const json& entry, const std::string& entry_path) {
-                     const auto x = integer(entry, entry_path, 0);
+                     const auto x = integer(entry, entry_path, 0, kMaxAgentsPerGroup);
                      if (x) staff.per_interval.push_back(static_cast<int>(*x));
                      return x.has_value();
                    });
@@ -1441,6 +1453,22 @@ class Reader {
           if (auto shift = read_shift((*s)[i], element(shifts_path, i), horizon)) {
             staff.shifts.push_back(*shift);
           }
+        }
+        // Agents on duty at once: the peak of the sum over overlapping shifts.
+        std::vector<std::pair<double, long long>> changes;
+        for (const Shift& shift : staff.shifts) {
+          changes.emplace_back(shift.start_s, shift.count);
+          changes.emplace_back(shift.end_s, -static_cast<long long>(shift.count));
+        }
+        std::sort(changes.begin(), changes.end());
+        long long level = 0, peak = 0;
+        for (const auto& [t, d] : changes) {
+          level += d;
+          peak = std::max(peak, level);
+        }
+        if (peak > kMaxAgentsPerGroup) {
+          error(shifts_path, "must have at most " + std::to_string(kMaxAgentsPerGroup) +
+                                 " agents on duty at once (got " + std::to_string(peak) + ")");
         }
       }
     }
@@ -1481,7 +1509,7 @@ class Reader {
       ok = false;
     }
     if (const json* c = find(v, "count")) {
-      const auto count = integer(*c, member(path, "count"), 0);
+      const auto count = integer(*c, member(path, "count"), 0, kMaxAgentsPerGroup);
       if (count) shift.count = static_cast<int>(*count);
       ok &= count.has_value();
     } else {
@@ -1623,7 +1651,16 @@ const std::map<std::string, std::vector<std::string>>& distribution_parameters()
 
 ScenarioParse parse_scenario(const nlohmann::json& document,
                              const std::filesystem::path& base_dir) {
-  return Reader(base_dir).run(document);
+  ScenarioParse parsed = Reader(base_dir).run(document);
+  if (!parsed.ok()) return parsed;
+  // A valid scenario may still be one no run can carry out (models/stability.h).
+  RunSizeCheck size = check_run_size(*parsed.scenario);
+  parsed.warnings.insert(parsed.warnings.end(), size.warnings.begin(), size.warnings.end());
+  if (!size.errors.empty()) {
+    parsed.errors = std::move(size.errors);
+    parsed.scenario.reset();
+  }
+  return parsed;
 }
 
 ScenarioParse load_scenario(const std::filesystem::path& file) {
@@ -1642,8 +1679,12 @@ ScenarioParse load_scenario(const std::filesystem::path& file) {
     failed.errors.push_back(name + ": cannot read file");
     return failed;
   }
-  const std::string text = buffer.str();
+  return parse_scenario_text(buffer.str(), name, file.parent_path());
+}
 
+ScenarioParse parse_scenario_text(const std::string& text, const std::string& name,
+                                  const std::filesystem::path& base_dir) {
+  ScenarioParse failed;
   DuplicateKeyFinder duplicates;
   json document;
   try {
@@ -1682,8 +1723,7 @@ ScenarioParse load_scenario(const std::filesystem::path& file) {
     return failed;
   }
 
-  const fs::path parent = file.parent_path();
-  ScenarioParse parsed = parse_scenario(document, parent);
+  ScenarioParse parsed = parse_scenario(document, base_dir);
   std::vector<std::string> errors = duplicates.take();
   if (!errors.empty()) {
     errors.insert(errors.end(), parsed.errors.begin(), parsed.errors.end());

@@ -34,6 +34,12 @@ ScenarioParse parse_scenario(const nlohmann::json& document, const std::filesyst
 // the file (and the line and column of a syntax error).
 ScenarioParse load_scenario(const std::filesystem::path& file);
 
+// Parses the text of a scenario file as load_scenario does (duplicate keys and malformed JSON
+// are errors naming `name`, with line and column). `base_dir` resolves arrival traces. Never
+// throws on bad input.
+ScenarioParse parse_scenario_text(const std::string& text, const std::string& name,
+                                  const std::filesystem::path& base_dir);
+
 // The keys accepted in each kind of scenario object, in documentation order, by kind:
 // "scenario" (the top level), "horizon", "simulation", "contact_type", "arrivals",
 // "service_level", "self_service", "chatbot", "callback", "retrial", "distribution",

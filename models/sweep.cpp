@@ -19,8 +19,11 @@
 #include <set>
 #include <sstream>
 #include <thread>
+#include <utility>
 
 #include "models/scenario_json.h"
+#include "models/stability.h"
+#include "models/text.h"
 #include "sim/random.h"
 #include "sim/replicate.h"
 
@@ -238,7 +241,10 @@ std::optional<SweepHeader> parse_csv_header(const std::string& line) {
 
 std::optional<SweepHeader> parse_jsonl_header(const std::string& line) {
   const json j = json::parse(line, nullptr, false);
-  if (j.is_discarded() || !j.is_object() || j.value("ccsim_sweep", 0) != 1) return std::nullopt;
+  if (j.is_discarded() || !j.is_object()) return std::nullopt;
+  // Not j.value("ccsim_sweep", 0): it throws when the value is not a number.
+  const auto version = j.find("ccsim_sweep");
+  if (version == j.end() || !version->is_number_integer() || *version != 1) return std::nullopt;
   SweepHeader h;
   try {
     h.scenario_hash = j.at("scenario").get<std::string>();
@@ -325,6 +331,9 @@ std::optional<std::string> add_sweep_set(const std::string& text, SweepSpec& spe
     return "--set " + text + ": the path must be a JSON pointer starting with '/' (got " + pointer +
            ")";
   }
+  // The pointer is written into JSON (the grid hash, point records), which must be UTF-8.
+  if (!ccsim::text::is_valid_utf8(pointer))
+    return "--set " + text + ": the path must be UTF-8 text";
   std::string error;
   auto values = parse_sweep_values(text.substr(eq + 1), error);
   if (!values) return "--set " + text + ": " + error;
@@ -496,6 +505,15 @@ SweepPlan plan_sweep(const json& document, const fs::path& base_dir, const Sweep
       plan.errors.push_back(label +
                             "every point must have the same contact types and agent groups "
                             "(names, in order) as the first");
+    }
+    if (replications && *replications != sc.simulation.replications) {
+      // parse_scenario checked the point's own replications (models/stability.h).
+      const int own = std::exchange(sc.simulation.replications, *replications);
+      for (std::string e : check_run_size(sc).errors) {
+        if (e.starts_with("simulation.replications: ")) e.replace(0, 23, "--replications");
+        plan.errors.push_back(label + e);
+      }
+      sc.simulation.replications = own;
     }
     plan.replications.push_back(replications.value_or(sc.simulation.replications));
     plan.seeds.push_back(seed.value_or(sc.simulation.seed));

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <iomanip>
+#include <iostream>
 #include <sstream>
 
 #include "models/measured.h"
@@ -10,6 +11,8 @@
 #include "tools/cli.h"
 #include "tools/contact_log.h"
 #include "tools/options.h"
+#include "tools/progress.h"
+#include "tools/report_pages.h"
 
 namespace po = boost::program_options;
 
@@ -19,7 +22,8 @@ namespace {
 
 constexpr const char* kCompareUsage =
     "usage: ccsim compare SCENARIO --measured FILE [--measured-log] [--preset P | --columns MAP]\n"
-    "                     [--days DAYS] [--measured-days D] [--erlang-a] [OPTIONS]\n";
+    "                     [--days DAYS] [--measured-days D] [--erlang-a] [--report FILE.html]\n"
+    "                     [OPTIONS]\n";
 
 std::string scope_name(const Scenario& sc, int k) {
   return k < int(sc.contact_types.size()) ? sc.contact_types[std::size_t(k)].name : "all";
@@ -270,6 +274,8 @@ int cmd_compare(const std::vector<std::string>& args, std::ostream& out, std::os
       "days each figure of an interval report averages over (default 1)")(
       "erlang-a", po::bool_switch(&erlang_a),
       "also compare a per-interval Erlang A model of the scenario");
+  std::string report_file;
+  add_report_option(desc, report_file);
   add_log_options(desc, log_raw);
   po::variables_map vm;
   std::vector<std::string> errors = parse_options(args, desc, vm, raw, common);
@@ -300,6 +306,9 @@ int cmd_compare(const std::vector<std::string>& args, std::ostream& out, std::os
         report_days = int(*v);
       }
     }
+    if (vm.count("report")) {
+      if (auto e = report_path_error(report_file)) errors.push_back(*e);
+    }
     if (vm.count("days") && !as_log && vm.count("measured")) {
       errors.push_back("--days: only for a per-contact log (" + measured_file +
                        " is read as an interval report)");
@@ -311,7 +320,8 @@ int cmd_compare(const std::vector<std::string>& args, std::ostream& out, std::os
     return kExitBadInput;
   }
 
-  const std::optional<Scenario> loaded = read_scenario(common.positional[0], err);
+  const std::optional<Scenario> loaded =
+      read_scenario(common.positional[0], err, "", common.replications);
   if (!loaded) return kExitBadInput;
   const Scenario& scenario = *loaded;
 
@@ -347,7 +357,12 @@ int cmd_compare(const std::vector<std::string>& args, std::ostream& out, std::os
   options.replications = common.replications.value_or(scenario.simulation.replications);
   options.seed = common.seed.value_or(scenario.simulation.seed);
   options.threads = common.threads;
+  ProgressBar progress(show_progress(common), "replications", std::cerr);
+  options.progress = [&progress](std::size_t done, std::size_t total) {
+    progress.update(done, total);
+  };
   const Results results = run_experiment(scenario, options);
+  progress.finish();
   const Comparison comparison = compare_with_measured(scenario, results, measured, erlang_a);
 
   std::ostringstream content;
@@ -362,7 +377,9 @@ int cmd_compare(const std::vector<std::string>& args, std::ostream& out, std::os
       write_comparison_table(content, scenario, results, measured, comparison);
       break;
   }
-  return emit(common, content.str(), out, err);
+  return emit_with_report(
+      common, content.str(), report_file,
+      [&] { return compare_report(scenario, results, measured, comparison); }, out, err);
 }
 
 }  // namespace ccsim::cli

@@ -1,7 +1,7 @@
 // ccsim run SCENARIO: simulate and report KPIs with 95% confidence intervals.
 // ccsim run BASE --vs VARIANT: paired what-if comparison with common random numbers.
 #include <algorithm>
-#include <chrono>
+#include <filesystem>
 #include <iostream>
 #include <sstream>
 
@@ -11,6 +11,8 @@
 #include "tools/cli.h"
 #include "tools/contact_log.h"
 #include "tools/options.h"
+#include "tools/progress.h"
+#include "tools/report_pages.h"
 
 namespace po = boost::program_options;
 
@@ -19,29 +21,10 @@ namespace ccsim::cli {
 namespace {
 
 constexpr const char* kRunUsage =
-    "usage: ccsim run SCENARIO [--vs VARIANT] [OPTIONS]\n"
+    "usage: ccsim run SCENARIO [--vs VARIANT] [--log FILE] [--report FILE.html] [OPTIONS]\n"
     "With --vs, runs both scenarios with the same seed and replications and reports each KPI of\n"
-    "both and the paired difference (variant - base) with its 95% confidence interval.\n";
-
-// Progress on stderr: replications done, rate and time left.
-class Progress {
- public:
-  explicit Progress(bool enabled) : enabled_(enabled), start_(std::chrono::steady_clock::now()) {}
-  void update(std::size_t done, std::size_t total) {
-    if (!enabled_) return;
-    const double elapsed =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-    const double eta = done ? elapsed / double(done) * double(total - done) : 0.0;
-    std::cerr << "\rreplication " << done << "/" << total << "  elapsed "
-              << format_number(elapsed, 1) << " s  left ~" << format_number(eta, 1) << " s   "
-              << std::flush;
-    if (done == total) std::cerr << "\n";
-  }
-
- private:
-  bool enabled_;
-  std::chrono::steady_clock::time_point start_;
-};
+    "both and the paired difference (variant - base) with its 95% confidence interval.\n"
+    "With --report, also writes an HTML report with charts per interval and tables.\n";
 
 // ---- paired comparison (--vs) ----
 
@@ -226,8 +209,9 @@ void write_comparison_table(std::ostream& out, const PairedComparison& c, const 
 
 // `ccsim run BASE --vs VARIANT` once the base is read: reads the variant, runs both, reports.
 int run_paired(const CommonOptions& common, const Scenario& base, const std::string& variant_file,
-               std::ostream& out, std::ostream& err) {
-  const std::optional<Scenario> loaded = read_scenario(variant_file, err, variant_file + ": ");
+               const std::string& report_file, std::ostream& out, std::ostream& err) {
+  const std::optional<Scenario> loaded =
+      read_scenario(variant_file, err, variant_file + ": ", common.replications);
   if (!loaded) return kExitBadInput;
   const Scenario& variant = *loaded;
   const std::vector<std::string> errors = comparison_errors(base, variant);
@@ -239,11 +223,12 @@ int run_paired(const CommonOptions& common, const Scenario& base, const std::str
   options.replications = common.replications.value_or(base.simulation.replications);
   options.seed = common.seed.value_or(base.simulation.seed);
   options.threads = common.threads;
-  Progress progress(show_progress(common));
+  ProgressBar progress(show_progress(common), "replications", std::cerr);
   options.progress = [&progress](std::size_t done, std::size_t total) {
     progress.update(done, total);
   };
   const PairedComparison c = compare_paired(base, variant, options);
+  progress.finish();
   std::ostringstream content;
   switch (common.output_format()) {
     case Format::Json:
@@ -256,7 +241,10 @@ int run_paired(const CommonOptions& common, const Scenario& base, const std::str
       write_comparison_table(content, c, base);
       break;
   }
-  return emit(common, content.str(), out, err);
+  return emit_with_report(
+      common, content.str(), report_file,
+      [&] { return paired_report(base, variant, c, common.positional[0], variant_file); }, out,
+      err);
 }
 
 }  // namespace
@@ -270,6 +258,8 @@ int cmd_run(const std::vector<std::string>& args, std::ostream& out, std::ostrea
                      "VARIANT scenario: paired comparison with SCENARIO (same horizon)")(
       "log", po::value<std::string>(&log_file),
       "write the per-contact log of the simulation to FILE (CSV, ccsim log format)");
+  std::string report_file;
+  add_report_option(desc, report_file);
   add_common_options(desc, raw, common);
   po::variables_map vm;
   std::vector<std::string> errors = parse_options(args, desc, vm, raw, common);
@@ -279,6 +269,9 @@ int cmd_run(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   }
   if (errors.empty() && !vs.empty() && !log_file.empty()) {
     errors.push_back("--log: not available with --vs");
+  }
+  if (errors.empty() && vm.count("report")) {
+    if (auto e = report_path_error(report_file)) errors.push_back(*e);
   }
   if (common.help) {
     out << kRunUsage << desc;
@@ -294,16 +287,17 @@ int cmd_run(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     return kExitBadInput;
   }
 
-  const std::optional<Scenario> loaded = read_scenario(common.positional[0], err);
+  const std::optional<Scenario> loaded =
+      read_scenario(common.positional[0], err, "", common.replications);
   if (!loaded) return kExitBadInput;
   const Scenario& scenario = *loaded;
-  if (!vs.empty()) return run_paired(common, scenario, vs, out, err);
+  if (!vs.empty()) return run_paired(common, scenario, vs, report_file, out, err);
 
   RunOptions options;
   options.replications = common.replications.value_or(scenario.simulation.replications);
   options.seed = common.seed.value_or(scenario.simulation.seed);
   options.threads = common.threads;
-  Progress progress(show_progress(common));
+  ProgressBar progress(show_progress(common), "replications", std::cerr);
   options.progress = [&progress](std::size_t done, std::size_t total) {
     progress.update(done, total);
   };
@@ -316,6 +310,7 @@ int cmd_run(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   } else {
     results = run_experiment(scenario, options);
   }
+  progress.finish();
 
   std::ostringstream content;
   switch (common.output_format()) {
@@ -329,7 +324,15 @@ int cmd_run(const std::vector<std::string>& args, std::ostream& out, std::ostrea
       write_results_table(content, results, scenario);
       break;
   }
-  return emit(common, content.str(), out, err);
+  const int code = emit_with_report(
+      common, content.str(), report_file,
+      [&] { return run_report(scenario, results, common.positional[0]); }, out, err);
+  if (code != kExitOk && !log_file.empty()) {
+    // An error exit leaves nothing behind: not the log of a run whose output was not written.
+    std::error_code ec;
+    std::filesystem::remove(log_file, ec);
+  }
+  return code;
 }
 
 }  // namespace ccsim::cli

@@ -10,6 +10,8 @@
 #include "models/staffing.h"
 #include "tools/cli.h"
 #include "tools/options.h"
+#include "tools/progress.h"
+#include "tools/report_pages.h"
 
 namespace po = boost::program_options;
 
@@ -19,7 +21,8 @@ namespace {
 
 constexpr const char* kStaffUsage =
     "usage: ccsim staff SCENARIO [--method simulation|erlang] [--judge mean|ci95]\n"
-    "                   [--max-iterations N] [--shift-templates FILE.json] [OPTIONS]\n"
+    "                   [--max-iterations N] [--shift-templates FILE.json]\n"
+    "                   [--report FILE.html] [OPTIONS]\n"
     "Finds the agents each group needs in each interval to meet the scenario's targets\n"
     "(service_level, max_abandon_rate, max_asa_s per contact type; max_occupancy per group).\n";
 
@@ -358,6 +361,8 @@ int cmd_staff(const std::vector<std::string>& args, std::ostream& out, std::ostr
       "shift-templates", po::value<std::string>(&templates_file),
       "JSON array of allowed shifts [{\"start_s\", \"length_s\", \"cost\"}]: also find the "
       "least-cost shifts covering the staffing");
+  std::string report_file;
+  add_report_option(desc, report_file);
   add_common_options(desc, raw, common);
   po::variables_map vm;
   std::vector<std::string> errors = parse_options(args, desc, vm, raw, common);
@@ -394,6 +399,9 @@ int cmd_staff(const std::vector<std::string>& args, std::ostream& out, std::ostr
         options.max_iterations = int(*v);
       }
     }
+    if (vm.count("report")) {
+      if (auto e = report_path_error(report_file)) errors.push_back(*e);
+    }
   }
   if (!errors.empty()) {
     for (const auto& e : errors) err << "error: " << e << "\n";
@@ -401,7 +409,8 @@ int cmd_staff(const std::vector<std::string>& args, std::ostream& out, std::ostr
     return kExitBadInput;
   }
 
-  const std::optional<Scenario> loaded = read_scenario(common.positional[0], err);
+  const std::optional<Scenario> loaded =
+      read_scenario(common.positional[0], err, "", common.replications);
   if (!loaded) return kExitBadInput;
   const Scenario& scenario = *loaded;
 
@@ -418,16 +427,14 @@ int cmd_staff(const std::vector<std::string>& args, std::ostream& out, std::ostr
   options.replications = common.replications.value_or(scenario.simulation.replications);
   options.seed = common.seed.value_or(scenario.simulation.seed);
   options.threads = common.threads;
-  const bool progress = show_progress(common);
-  if (progress) {
-    options.progress = [](const staffing::Progress& p) {
-      std::cerr << "\rstaff: iteration " << p.iteration << "/" << p.max_iterations << " ("
-                << p.phase << ")  " << format_number(p.agent_hours, 1) << " agent-hours, "
-                << p.misses << " targets missed      " << std::flush;
-    };
-  }
+  ProgressBar progress(show_progress(common), "iterations", std::cerr);
+  options.progress = [&progress](const staffing::Progress& p) {
+    progress.update(std::size_t(p.iteration), std::size_t(p.max_iterations),
+                    std::string(p.phase) + ": " + format_number(p.agent_hours, 1) +
+                        " agent-hours, " + std::to_string(p.misses) + " targets missed");
+  };
   const staffing::Outcome outcome = staffing::staff(scenario, options);
-  if (progress && outcome.result) std::cerr << "\n";
+  progress.finish();
   if (!outcome.errors.empty()) {
     for (const auto& e : outcome.errors) err << "error: " << e << "\n";
     return kExitBadInput;
@@ -482,7 +489,12 @@ int cmd_staff(const std::vector<std::string>& args, std::ostream& out, std::ostr
     err << "warning: in simulation the Erlang staffing misses " << result.misses.size()
         << " targets (marked in the output); --method simulation corrects for that\n";
   }
-  const int code = emit(common, content.str(), out, err);
+  const int code = emit_with_report(
+      common, content.str(), report_file,
+      [&] {
+        return staff_report({scenario, result, options, templates_file, templates, plans});
+      },
+      out, err);
   if (code == kExitOk && !result.misses.empty() && result.method == staffing::Method::Simulation) {
     err << "error: the search stopped after " << result.iterations << " iterations with "
         << result.misses.size()

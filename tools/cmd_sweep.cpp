@@ -1,7 +1,6 @@
 // ccsim sweep SCENARIO --set PTR=VALUES ...: run a grid of scenario variants, one row per point,
 // on every core, resumably (--out FILE.csv / FILE.jsonl), sharded (--shard K/N) or over MPI.
 #include <algorithm>
-#include <chrono>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -14,6 +13,8 @@
 #include "tools/cli.h"
 #include "tools/mpi_sweep.h"
 #include "tools/options.h"
+#include "tools/progress.h"
+#include "tools/report_pages.h"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
@@ -25,39 +26,18 @@ namespace {
 
 constexpr const char* kSweepUsage =
     "usage: ccsim sweep SCENARIO --set PTR=VALUES [--set ...] [--zip] [--sweep FILE]\n"
-    "                  [--shard K/N] [OPTIONS]\n"
+    "                  [--shard K/N] [--report FILE.html] [OPTIONS]\n"
     "Runs every point of a grid of variants of SCENARIO and reports one row per point.\n"
     "  PTR     a JSON pointer into the scenario, e.g. /agent_groups/0/staff/count\n"
     "  VALUES  a list 20,25,30 (JSON values; quote strings as JSON: '\"a\",\"b\"') or a range\n"
     "          start:stop:step, e.g. 0:0.5:0.1 (stop included when on the grid)\n"
     "Several --set make a grid (the last varies fastest); --zip pairs their values instead.\n"
     "--out FILE.csv or FILE.jsonl is resumable: finished points are kept, and running the same\n"
-    "command again runs only the missing ones. Under mpirun, points are spread over ranks.\n";
+    "command again runs only the missing ones. Under mpirun, points are spread over ranks.\n"
+    "--report FILE.html also writes an HTML report: KPI curves against one parameter, heatmaps\n"
+    "for a grid of two, and a table of every point.\n";
 
 enum class Output { Table, Json, Csv, JsonLines };
-
-// Progress on stderr: points done, rate and time left.
-class Progress {
- public:
-  Progress(bool enabled, std::size_t total)
-      : enabled_(enabled), total_(total), start_(std::chrono::steady_clock::now()) {}
-  void point_done() {
-    ++done_;
-    if (!enabled_) return;
-    const double elapsed =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-    const double rate = elapsed > 0 ? double(done_) / elapsed : 0.0;
-    const double eta = rate > 0 ? double(total_ - done_) / rate : 0.0;
-    std::cerr << "\rpoint " << done_ << "/" << total_ << "  " << format_number(rate * 60.0, 1)
-              << " points/min  left ~" << format_number(eta, 0) << " s   " << std::flush;
-    if (done_ == total_) std::cerr << "\n";
-  }
-
- private:
-  bool enabled_;
-  std::size_t total_, done_ = 0;
-  std::chrono::steady_clock::time_point start_;
-};
 
 std::string estimate_cell(const json& e, int decimals) {
   if (e.is_null()) return "-";
@@ -143,6 +123,7 @@ struct Job {
   std::map<std::size_t, std::string> kept_rows;  // resumable file: rows already there
   std::optional<SweepFile> existing;             // resumable file found at start
   std::vector<std::string> errors, notes;
+  std::string report_file;  // --report, or empty
 };
 
 // Parses the command line and validates every point. Returns the exit status.
@@ -158,6 +139,7 @@ int prepare(const std::vector<std::string>& args, Job& job, std::ostream& out) {
       "FILE: a sweep file {\"set\": {PTR: [values] or \"a:b:c\"}, \"zip\": bool}")(
       "shard", po::value<std::string>(&shard),
       "K/N: run only points i with i % N == K (for job arrays; merge with ccsim merge)");
+  add_report_option(desc, job.report_file);
   add_common_options(desc, raw, job.common);
   po::variables_map vm;
   job.errors = parse_options(args, desc, vm, raw, job.common);
@@ -202,6 +184,9 @@ int prepare(const std::vector<std::string>& args, Job& job, std::ostream& out) {
   }
   job.resumable =
       !common.out.empty() && (job.output == Output::Csv || job.output == Output::JsonLines);
+  if (vm.count("report")) {
+    if (auto e = report_path_error(job.report_file)) job.errors.push_back(*e);
+  }
   if (job.header.shard_count > 1 && !job.resumable) {
     job.errors.push_back("--shard: needs --out FILE.csv or FILE.jsonl (a sweep file to merge)");
   }
@@ -301,7 +286,7 @@ int plan_resume(Job& job) {
 // and keeps them for the final output. Thread-safe.
 class Collector {
  public:
-  Collector(Job& job, Progress& progress) : job_(job), progress_(progress) {
+  Collector(Job& job, ProgressBar& progress) : job_(job), progress_(progress) {
     format_ = job.output == Output::Csv ? SweepFormat::Csv : SweepFormat::JsonLines;
   }
 
@@ -325,7 +310,7 @@ class Collector {
     }
     rows_.emplace(point, std::move(line));
     records_.emplace(point, record);
-    progress_.point_done();
+    progress_.update(records_.size(), job_.pending.size());
   }
 
   bool failed() const {
@@ -335,6 +320,7 @@ class Collector {
 
   // Writes the final output. Returns the exit status.
   int finish(std::ostream& out, std::ostream& err) {
+    progress_.finish();
     appender_.close();
     if (failed_) {
       err << "error: " << error_ << "\n";
@@ -352,17 +338,35 @@ class Collector {
     } else {
       write_sweep_table(content, job_.spec, job_.plan, records_);
     }
-    return emit(job_.common, content.str(), out, err);
+    return emit_with_report(
+        job_.common, content.str(), job_.report_file,
+        [&] {
+          return sweep_report(job_.common.positional[0], job_.spec, job_.plan, report_records());
+        },
+        out, err);
   }
 
  private:
+  // The points of this run and those kept from a resumed sweep file.
+  std::map<std::size_t, json> report_records() const {
+    std::map<std::size_t, json> all = records_;
+    for (const auto& [point, line] : job_.kept_rows) {
+      if (all.count(point)) continue;
+      if (auto r =
+              sweep_record_of_line(line, format_, job_.spec, job_.plan.types, job_.plan.groups)) {
+        all.emplace(point, std::move(*r));
+      }
+    }
+    return all;
+  }
+
   std::string columns() const {
     return format_ == SweepFormat::Csv ? csv_columns(job_.spec, job_.plan.types, job_.plan.groups)
                                        : std::string();
   }
 
   Job& job_;
-  Progress& progress_;
+  ProgressBar& progress_;
   SweepFormat format_;
   SweepAppender appender_;
   mutable std::mutex mutex_;
@@ -453,7 +457,7 @@ int cmd_sweep(const std::vector<std::string>& args, std::ostream& out, std::ostr
   if (!job.common.quiet) {
     for (const auto& n : job.notes) err << n << "\n";
   }
-  Progress progress(show_progress(job.common), job.pending.size());
+  ProgressBar progress(show_progress(job.common), "points", std::cerr);
   Collector collector(job, progress);
   if (auto e = collector.open()) {
     err << "error: " << *e << "\n";

@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "models/scenario_json.h"
+#include "models/stability.h"
 #include "tools/cli.h"
 
 namespace po = boost::program_options;
@@ -100,8 +101,21 @@ std::vector<std::string> parse_options(const std::vector<std::string>& args,
 }
 
 std::optional<Scenario> read_scenario(const std::string& file, std::ostream& err,
-                                      const std::string& prefix) {
+                                      const std::string& prefix, std::optional<int> replications) {
   ScenarioParse parsed = load_scenario(file);
+  if (parsed.ok() && replications && *replications != parsed.scenario->simulation.replications) {
+    // parse_scenario checked the scenario's own replications; the run uses these.
+    Scenario run = *parsed.scenario;
+    run.simulation.replications = *replications;
+    RunSizeCheck size = check_run_size(run);
+    if (!size.errors.empty()) {
+      for (std::string& e : size.errors) {
+        if (e.starts_with("simulation.replications: ")) e.replace(0, 23, "--replications");
+      }
+      parsed.errors = std::move(size.errors);
+      parsed.scenario.reset();
+    }
+  }
   for (const auto& w : parsed.warnings) err << "warning: " << prefix << w << "\n";
   if (!parsed.ok()) {
     for (const auto& e : parsed.errors) err << "error: " << prefix << e << "\n";

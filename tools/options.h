@@ -47,9 +47,12 @@ std::optional<long long> parse_integer(const std::string& text);
 
 // Reads the scenario `file`; prints its warnings, and its errors, each as
 // "warning: PREFIXpath: message" / "error: PREFIXpath: message", to `err`. Returns the scenario,
-// or nullopt when it has errors (the caller exits with kExitBadInput).
+// or nullopt when it has errors (the caller exits with kExitBadInput). Errors include the
+// run-size refusals of models/stability.h, checked with `replications` (--replications) in
+// place of the scenario's when given.
 std::optional<Scenario> read_scenario(const std::string& file, std::ostream& err,
-                                      const std::string& prefix = "");
+                                      const std::string& prefix = "",
+                                      std::optional<int> replications = std::nullopt);
 
 // Writes `content` to --out atomically, or to `out`. Returns the exit code.
 int emit(const CommonOptions& common, const std::string& content, std::ostream& out,

@@ -1,13 +1,17 @@
 #include "tools/output.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <iomanip>
+#include <mutex>
 #include <random>
 #include <sstream>
 #include <vector>
@@ -276,6 +280,76 @@ void write_results_table(std::ostream& out, const Results& r, const Scenario& sc
   }
 }
 
+namespace {
+
+// Temporary files being written, which a handler of SIGINT, SIGTERM and SIGHUP removes before
+// the signal's default action, so that an interrupted command leaves nothing behind. Fixed
+// slots, since the handler may only make async-signal-safe calls (unlink, sigaction, raise).
+constexpr std::size_t kPendingSlots = 16;
+constexpr std::size_t kPendingPathBytes = 4096;
+char g_pending_path[kPendingSlots][kPendingPathBytes];
+std::atomic<bool> g_pending_claimed[kPendingSlots];
+std::atomic<bool> g_pending_ready[kPendingSlots];  // set once the path is written
+
+void remove_pending_and_reraise(int signal_number) {
+  for (std::size_t i = 0; i < kPendingSlots; ++i) {
+    if (g_pending_ready[i].load()) ::unlink(g_pending_path[i]);
+  }
+  struct sigaction default_action {};
+  default_action.sa_handler = SIG_DFL;
+  ::sigemptyset(&default_action.sa_mask);
+  ::sigaction(signal_number, &default_action, nullptr);
+  ::raise(signal_number);
+}
+
+// Installs the handler for each signal whose action is still the default (a signal ignored,
+// e.g. under nohup, or handled by someone else is left alone).
+void install_cleanup_handlers() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    for (int signal_number : {SIGINT, SIGTERM, SIGHUP}) {
+      struct sigaction current {};
+      if (::sigaction(signal_number, nullptr, &current) != 0) continue;
+      if (current.sa_handler != SIG_DFL) continue;
+      struct sigaction action {};
+      action.sa_handler = remove_pending_and_reraise;
+      ::sigemptyset(&action.sa_mask);
+      ::sigaction(signal_number, &action, nullptr);
+    }
+  });
+}
+
+// Registers a temporary file for removal on those signals while this object lives. Best
+// effort: with every slot taken (or a path too long) the file is simply not registered.
+class PendingTemporary {
+ public:
+  explicit PendingTemporary(const std::filesystem::path& path) {
+    install_cleanup_handlers();
+    const std::string& text = path.native();
+    if (text.size() >= kPendingPathBytes) return;
+    for (std::size_t i = 0; i < kPendingSlots; ++i) {
+      bool expected = false;
+      if (!g_pending_claimed[i].compare_exchange_strong(expected, true)) continue;
+      std::memcpy(g_pending_path[i], text.c_str(), text.size() + 1);
+      g_pending_ready[i].store(true);
+      slot_ = i;
+      return;
+    }
+  }
+  ~PendingTemporary() {
+    if (slot_ == kPendingSlots) return;
+    g_pending_ready[slot_].store(false);
+    g_pending_claimed[slot_].store(false);
+  }
+  PendingTemporary(const PendingTemporary&) = delete;
+  PendingTemporary& operator=(const PendingTemporary&) = delete;
+
+ private:
+  std::size_t slot_ = kPendingSlots;
+};
+
+}  // namespace
+
 std::optional<std::string> write_file_atomically(const std::filesystem::path& path,
                                                  const std::function<void(std::ostream&)>& write) {
   namespace fs = std::filesystem;
@@ -285,10 +359,19 @@ std::optional<std::string> write_file_atomically(const std::filesystem::path& pa
   tmp_name.insert(0, 1, '.');
   tmp_name.append(".tmp").append(std::to_string(rd()));
   const fs::path tmp = dir / tmp_name;
+  const PendingTemporary pending(tmp);  // removed if the command is interrupted meanwhile
   {
     std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
     if (!f) return path.string() + ": cannot write file";
-    write(f);
+    try {
+      write(f);
+    } catch (...) {
+      // Nothing is left behind, whatever `write` throws.
+      f.close();
+      std::error_code ec;
+      fs::remove(tmp, ec);
+      throw;
+    }
     f.flush();
     if (!f) {
       f.close();

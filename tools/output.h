@@ -31,9 +31,11 @@ void write_results_csv(std::ostream& out, const Results& results, const Scenario
 // Human-readable aligned tables.
 void write_results_table(std::ostream& out, const Results& results, const Scenario& scenario);
 
-// Writes `path` atomically: the content goes to a temporary file in the same folder, which is
-// flushed, synced and renamed over `path`. Returns an error message, or nullopt on success.
-// On any failure no file is left behind and an existing `path` is untouched.
+// Writes `path` atomically: the content goes to a temporary file in the same folder
+// (".NAME.tmpNNN"), which is flushed, synced and renamed over `path`. Returns an error message,
+// or nullopt on success. On any failure (an exception from `write` included, which is rethrown)
+// no file is left behind and an existing `path` is untouched; SIGINT, SIGTERM or SIGHUP while
+// writing removes the temporary file before the signal's default action (SIGKILL cannot).
 std::optional<std::string> write_file_atomically(const std::filesystem::path& path,
                                                  const std::function<void(std::ostream&)>& write);
 
