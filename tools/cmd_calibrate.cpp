@@ -139,9 +139,7 @@ int cmd_calibrate(const std::vector<std::string>& args, std::ostream& out, std::
     options.seed = common.seed.value_or(1);
   }
   if (!errors.empty()) {
-    for (const auto& e : errors) err << "error: " << e << "\n";
-    err << kCalibrateUsage;
-    return kExitBadInput;
+    return bad_input(err, errors, kCalibrateUsage);
   }
 
   const ContactLog log = read_contact_log(common.positional[0], log_options.format);

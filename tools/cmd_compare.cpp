@@ -315,9 +315,7 @@ int cmd_compare(const std::vector<std::string>& args, std::ostream& out, std::os
     }
   }
   if (!errors.empty()) {
-    for (const auto& e : errors) err << "error: " << e << "\n";
-    err << kCompareUsage;
-    return kExitBadInput;
+    return bad_input(err, errors, kCompareUsage);
   }
 
   const std::optional<Scenario> loaded =
@@ -353,14 +351,8 @@ int cmd_compare(const std::vector<std::string>& args, std::ostream& out, std::os
     return kExitBadInput;
   }
 
-  RunOptions options;
-  options.replications = common.replications.value_or(scenario.simulation.replications);
-  options.seed = common.seed.value_or(scenario.simulation.seed);
-  options.threads = common.threads;
   ProgressBar progress(show_progress(common), "replications", std::cerr);
-  options.progress = [&progress](std::size_t done, std::size_t total) {
-    progress.update(done, total);
-  };
+  const RunOptions options = run_options(common, scenario, progress);
   const Results results = run_experiment(scenario, options);
   progress.finish();
   const Comparison comparison = compare_with_measured(scenario, results, measured, erlang_a);

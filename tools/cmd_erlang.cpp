@@ -105,9 +105,7 @@ int cmd_erlang(const std::vector<std::string>& args, std::ostream& out, std::ost
     }
   }
   if (!errors.empty()) {
-    for (const auto& e : errors) err << "error: " << e << "\n";
-    err << kErlangUsage;
-    return kExitBadInput;
+    return bad_input(err, errors, kErlangUsage);
   }
 
   if (!q.agents) {

@@ -34,15 +34,12 @@ int cmd_merge(const std::vector<std::string>& args, std::ostream& out, std::ostr
   }
   if (errors.empty() && common.positional.empty()) errors.push_back("no sweep files given");
   if (!errors.empty()) {
-    for (const auto& e : errors) err << "error: " << e << "\n";
-    err << kMergeUsage;
-    return kExitBadInput;
+    return bad_input(err, errors, kMergeUsage);
   }
   std::vector<std::filesystem::path> files(common.positional.begin(), common.positional.end());
   const auto merged = merge_sweep_files(files, errors);
   if (!merged) {
-    for (const auto& e : errors) err << "error: " << e << "\n";
-    return kExitBadInput;
+    return bad_input(err, errors);
   }
   return emit(common, *merged, out, err);
 }

@@ -216,17 +216,10 @@ int run_paired(const CommonOptions& common, const Scenario& base, const std::str
   const Scenario& variant = *loaded;
   const std::vector<std::string> errors = comparison_errors(base, variant);
   if (!errors.empty()) {
-    for (const auto& e : errors) err << "error: " << variant_file << ": " << e << "\n";
-    return kExitBadInput;
+    return bad_input(err, errors, {}, variant_file + ": ");
   }
-  RunOptions options;
-  options.replications = common.replications.value_or(base.simulation.replications);
-  options.seed = common.seed.value_or(base.simulation.seed);
-  options.threads = common.threads;
   ProgressBar progress(show_progress(common), "replications", std::cerr);
-  options.progress = [&progress](std::size_t done, std::size_t total) {
-    progress.update(done, total);
-  };
+  const RunOptions options = run_options(common, base, progress);
   const PairedComparison c = compare_paired(base, variant, options);
   progress.finish();
   std::ostringstream content;
@@ -282,9 +275,7 @@ int cmd_run(const std::vector<std::string>& args, std::ostream& out, std::ostrea
                                                : "exactly one scenario file is expected");
   }
   if (!errors.empty()) {
-    for (const auto& e : errors) err << "error: " << e << "\n";
-    err << kRunUsage;
-    return kExitBadInput;
+    return bad_input(err, errors, kRunUsage);
   }
 
   const std::optional<Scenario> loaded =
@@ -293,14 +284,8 @@ int cmd_run(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   const Scenario& scenario = *loaded;
   if (!vs.empty()) return run_paired(common, scenario, vs, report_file, out, err);
 
-  RunOptions options;
-  options.replications = common.replications.value_or(scenario.simulation.replications);
-  options.seed = common.seed.value_or(scenario.simulation.seed);
-  options.threads = common.threads;
   ProgressBar progress(show_progress(common), "replications", std::cerr);
-  options.progress = [&progress](std::size_t done, std::size_t total) {
-    progress.update(done, total);
-  };
+  const RunOptions options = run_options(common, scenario, progress);
   Results results;
   if (!log_file.empty()) {
     if (auto error = run_experiment_with_log(scenario, options, log_file, results)) {

@@ -404,9 +404,7 @@ int cmd_staff(const std::vector<std::string>& args, std::ostream& out, std::ostr
     }
   }
   if (!errors.empty()) {
-    for (const auto& e : errors) err << "error: " << e << "\n";
-    err << kStaffUsage;
-    return kExitBadInput;
+    return bad_input(err, errors, kStaffUsage);
   }
 
   const std::optional<Scenario> loaded =

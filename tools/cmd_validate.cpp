@@ -25,8 +25,7 @@ int cmd_validate(const std::vector<std::string>& args, std::ostream& out, std::o
                                                : "exactly one scenario file is expected");
   }
   if (!errors.empty()) {
-    for (const auto& e : errors) err << "error: " << e << "\n";
-    return kExitBadInput;
+    return bad_input(err, errors);
   }
   const ScenarioParse parsed = load_scenario(common.positional[0]);
   std::ostringstream content;

@@ -142,4 +142,23 @@ bool show_progress(const CommonOptions& common) {
   return !common.quiet && ::isatty(2) == 1;
 }
 
+RunOptions run_options(const CommonOptions& common, const Scenario& scenario,
+                       ProgressBar& progress) {
+  RunOptions options;
+  options.replications = common.replications.value_or(scenario.simulation.replications);
+  options.seed = common.seed.value_or(scenario.simulation.seed);
+  options.threads = common.threads;
+  options.progress = [&progress](std::size_t done, std::size_t total) {
+    progress.update(done, total);
+  };
+  return options;
+}
+
+int bad_input(std::ostream& err, const std::vector<std::string>& errors, std::string_view usage,
+              std::string_view prefix) {
+  for (const auto& e : errors) err << "error: " << prefix << e << "\n";
+  err << usage;
+  return kExitBadInput;
+}
+
 }  // namespace ccsim::cli

@@ -5,11 +5,15 @@
 #include <boost/program_options.hpp>
 #include <cstdint>
 #include <optional>
+#include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "models/experiment.h"
 #include "models/scenario.h"
 #include "tools/output.h"
+#include "tools/progress.h"
 
 namespace ccsim::cli {
 
@@ -60,5 +64,15 @@ int emit(const CommonOptions& common, const std::string& content, std::ostream& 
 
 // Whether progress may be drawn on stderr (a terminal, and not --quiet).
 bool show_progress(const CommonOptions& common);
+
+// The replications of `scenario` as the common options ask: --replications, --seed (else the
+// scenario's) and --threads, reporting each finished replication to `progress`.
+// REQUIRES: `progress` outlives the returned options' use.
+RunOptions run_options(const CommonOptions& common, const Scenario& scenario,
+                       ProgressBar& progress);
+
+// Prints each of `errors` as "error: PREFIXe", then `usage`; returns kExitBadInput.
+int bad_input(std::ostream& err, const std::vector<std::string>& errors,
+              std::string_view usage = {}, std::string_view prefix = {});
 
 }  // namespace ccsim::cli
