@@ -83,7 +83,7 @@ void write_sweep_table(std::ostream& out, const SweepSpec& spec, const SweepPlan
       width[c] = std::max(width[c], display_width(row[c]));
     }
   }
-  out << "Sweep of " << plan.scenarios.size() << " points (" << scope
+  out << "Sweep of " << plan.points.size() << " points (" << scope
       << " totals; mean ± 95% CI half-width)\n";
   for (std::size_t r = 0; r < rows.size(); ++r) {
     std::string line;
@@ -386,6 +386,11 @@ class PointQueue {
     if (next_ >= pending_.size() || collector_.failed()) return std::nullopt;
     return pending_[next_++];
   }
+  // Hands out no more points.
+  void stop() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    next_ = pending_.size();
+  }
 
  private:
   const std::vector<std::size_t>& pending_;
@@ -443,14 +448,24 @@ int cmd_sweep(const std::vector<std::string>& args, std::ostream& out, std::ostr
   if (mpi && threads == 0) {
     threads = std::max(1u, sim::hardware_threads() / unsigned(mpirun_local_size()));
   }
+  // From here on the ranks exchange points, and a rank that stopped on its own would leave the
+  // others waiting: a failure ends every rank (exit 1); the finished points are in --out.
+  auto abort_all = [&](const char* what) {
+    err << "ccsim sweep: rank " << rank << ": internal error: " << what << "\n" << std::flush;
+    mpi->abort(kExitFailure);
+  };
   if (mpi && rank != 0) {
-    mpi->start_worker(threads);
-    run_sweep_points(
-        job.plan, threads, [&] { return mpi->request_point(); },
-        [&](std::size_t p, const Results& results) {
-          mpi->send_record(point_record(p, job.spec, job.plan.points[p], results).dump());
-        });
-    mpi->finish_worker();
+    try {
+      mpi->start_worker(threads);
+      run_sweep_points(
+          job.plan, threads, [&] { return mpi->request_point(); },
+          [&](std::size_t p, const Results& results) {
+            mpi->send_record(point_record(p, job.spec, job.plan.points[p], results).dump());
+          });
+      mpi->finish_worker();
+    } catch (const std::exception& e) {
+      abort_all(e.what());
+    }
     return kExitOk;
   }
 #endif
@@ -483,12 +498,17 @@ int cmd_sweep(const std::vector<std::string>& args, std::ostream& out, std::ostr
             job.plan, threads, [&] { return queue.take(); }, local_done);
       } catch (...) {
         local_error = std::current_exception();
+        queue.stop();  // the other ranks finish their points, then every rank ends
       }
     });
-    mpi->serve([&] { return queue.take(); },
-               [&](const std::string& record) { collector.add(json::parse(record)); });
-    local.join();
-    if (local_error) std::rethrow_exception(local_error);
+    try {
+      mpi->serve([&] { return queue.take(); },
+                 [&](const std::string& record) { collector.add(json::parse(record)); });
+      local.join();
+      if (local_error) std::rethrow_exception(local_error);
+    } catch (const std::exception& e) {
+      abort_all(e.what());
+    }
     return collector.finish(out, err);
   }
 #endif

@@ -150,6 +150,11 @@ void MpiSweep::finish_worker() {
   s.world.send(0, kTagDone, 0);
 }
 
+void MpiSweep::abort(int code) {
+  state_->env.abort(code);
+  std::_Exit(code);  // MPI_Abort returns only if the MPI library cannot abort
+}
+
 #endif
 
 }  // namespace ccsim::cli

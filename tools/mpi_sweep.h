@@ -55,6 +55,11 @@ class MpiSweep {
   void send_record(const std::string& record);
   void finish_worker();
 
+  // Ends every rank of the job at once with exit status `code` (MPI_Abort): for a failure after
+  // the ranks have started exchanging points, where returning would leave the others waiting
+  // for ever. Does not return.
+  [[noreturn]] void abort(int code);
+
  private:
   struct State;
   std::unique_ptr<State> state_;

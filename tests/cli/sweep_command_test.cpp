@@ -96,6 +96,79 @@ TEST(SweepCommand, MpirunWithAnUnwritableOutputStopsEveryRankWithExitOne) {
 #endif
 }
 
+// The pid of the process whose command line contains `needle` and whose environment holds
+// `variable` (e.g. "OMPI_COMM_WORLD_RANK=1"), or -1.
+pid_t find_process(const std::string& needle, const std::string& variable) {
+  for (const auto& entry : fs::directory_iterator("/proc")) {
+    const std::string name = entry.path().filename().string();
+    if (name.find_first_not_of("0123456789") != std::string::npos) continue;
+    std::string cmdline = read_file(entry.path() / "cmdline");
+    std::string environ = read_file(entry.path() / "environ");
+    std::replace(cmdline.begin(), cmdline.end(), '\0', ' ');
+    std::replace(environ.begin(), environ.end(), '\0', '\n');
+    if (cmdline.find(needle) != std::string::npos &&
+        ("\n" + environ).find("\n" + variable + "\n") != std::string::npos) {
+      return pid_t(std::stol(name));
+    }
+  }
+  return -1;
+}
+
+TEST(SweepCommand, MpirunEndsEveryRankWhenAWorkerRankDiesAndTheSweepResumes) {
+#ifndef CCSIM_WITH_MPI
+  GTEST_SKIP() << "ccsim was built without MPI (CCSIM_WITH_MPI=OFF)";
+#else
+  if (std::system("command -v mpirun >/dev/null 2>&1") != 0) {
+    GTEST_SKIP() << "mpirun is not installed";
+  }
+  // Rank 1 is killed once rank 0 has written a point; rank 0, waiting for rank 1's records,
+  // must not wait for ever, and the points written must resume to the uninterrupted result.
+  const fs::path dir = temp_dir("sweep_mpi_kill");
+  const std::string args =
+      "sweep scenarios/erlang_a_check.json --set /horizon/duration_s=1800000 "
+      "--set /agent_groups/0/staff/count=30:37:1 --replications 2 --threads 1 --quiet --out ";
+  const auto reference = run_ccsim(args + (dir / "full.csv").string());
+  ASSERT_EQ(reference.exit_code, 0) << reference.err;
+
+  const fs::path out = dir / "killed.csv";
+  const std::string root = ::geteuid() == 0 ? " --allow-run-as-root" : "";
+  const pid_t pid = ::fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    if (::chdir(CCSIM_SOURCE_DIR) != 0) ::_exit(126);
+    const std::string command = "exec timeout 120 mpirun -np 2 --oversubscribe" + root + " '" +
+                                CCSIM_BINARY "' " + args + out.string() + " >'" +
+                                (dir / "log.txt").string() + "' 2>&1";
+    ::execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  pid_t worker = -1;
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (count_lines(read_file(out)) >= 3) {  // header, columns and a point
+      worker = find_process(out.string(), "OMPI_COMM_WORLD_RANK=1");
+      if (worker > 0) break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  ASSERT_GT(worker, 0) << "no point written, or rank 1 not found";
+  ::kill(worker, SIGKILL);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  const std::string log = read_file(dir / "log.txt");
+  ASSERT_TRUE(WIFEXITED(status)) << log;
+  EXPECT_NE(WEXITSTATUS(status), 0) << log;
+  EXPECT_NE(WEXITSTATUS(status), 124) << "mpirun hung until the timeout\n" << log;
+  const std::string partial = read_file(out);
+  ASSERT_LT(count_lines(partial), count_lines(read_file(dir / "full.csv"))) << log;
+
+  const auto resumed = run_ccsim(args + out.string());
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
+  EXPECT_EQ(read_file(out), read_file(dir / "full.csv"));
+  fs::remove_all(dir);
+#endif
+}
+
 TEST(SweepCommand, SweepKilledWithSigkillResumesToTheUninterruptedResult) {
   const fs::path dir = temp_dir("sweep_kill");
   // Points of about 0.3 s each on one thread, so that the kill lands mid-sweep.
