@@ -564,8 +564,12 @@ class Reader {
       settings.seed = v.get<std::uint64_t>();
       return;
     }
-    if (v.is_number_integer()) {
-      error(path, "must be >= 0", v);
+    if (v.is_number_integer()) {  // signed: built in code (e.g. a sweep's range), not parsed
+      if (v.get<long long>() < 0) {
+        error(path, "must be >= 0", v);
+      } else {
+        settings.seed = static_cast<std::uint64_t>(v.get<long long>());
+      }
       return;
     }
     if (v.is_number_float()) {

@@ -18,6 +18,7 @@
 #include <random>
 #include <set>
 #include <sstream>
+#include <stdexcept>
 #include <thread>
 #include <utility>
 
@@ -483,7 +484,12 @@ SweepPlan plan_sweep(const json& document, const fs::path& base_dir, const Sweep
   }
   if (!plan.errors.empty()) return plan;
 
-  for (std::size_t i = 0; i < plan.points.size(); ++i) {
+  // Every bad point is counted, but only the first kShownBadPoints are listed: a bad value in a
+  // large grid would otherwise print thousands of near-identical lines.
+  constexpr std::size_t kShownBadPoints = 20;
+  std::size_t bad_points = 0;
+  bool first_valid = true;
+  auto plan_point = [&](std::size_t i) {
     json variant = document;
     for (std::size_t k = 0; k < pointers.size(); ++k) variant[pointers[k]] = plan.points[i][k];
     ScenarioParse parsed = parse_scenario(variant, base_dir);
@@ -493,12 +499,12 @@ SweepPlan plan_sweep(const json& document, const fs::path& base_dir, const Sweep
     if (i == 0) {
       for (const auto& w : parsed.warnings) plan.warnings.push_back(w);
     }
-    if (!parsed.ok()) continue;
+    if (!parsed.ok()) return;
     Scenario& sc = *parsed.scenario;
     std::vector<std::string> types, groups;
     for (const auto& t : sc.contact_types) types.push_back(t.name);
     for (const auto& g : sc.agent_groups) groups.push_back(g.name);
-    if (plan.scenarios.empty()) {
+    if (std::exchange(first_valid, false)) {
       plan.types = types;
       plan.groups = groups;
     } else if (types != plan.types || groups != plan.groups) {
@@ -517,14 +523,41 @@ SweepPlan plan_sweep(const json& document, const fs::path& base_dir, const Sweep
     }
     plan.replications.push_back(replications.value_or(sc.simulation.replications));
     plan.seeds.push_back(seed.value_or(sc.simulation.seed));
-    plan.scenarios.push_back(std::move(sc));
+  };
+  for (std::size_t i = 0; i < plan.points.size(); ++i) {
+    const std::size_t errors_before = plan.errors.size();
+    plan_point(i);
+    if (plan.errors.size() > errors_before && ++bad_points > kShownBadPoints) {
+      plan.errors.resize(errors_before);
+    }
+  }
+  if (bad_points > kShownBadPoints) {
+    plan.errors.push_back("... and " + std::to_string(bad_points - kShownBadPoints) +
+                          " more points with errors (" + std::to_string(bad_points) + " of " +
+                          std::to_string(plan.points.size()) + " points are bad; the first " +
+                          std::to_string(kShownBadPoints) + " are listed)");
   }
   if (!plan.errors.empty()) {
-    plan.scenarios.clear();
     plan.replications.clear();
     plan.seeds.clear();
+    return plan;
   }
+  plan.document = document;
+  plan.base_dir = base_dir;
+  plan.pointers = std::move(pointers);
   return plan;
+}
+
+Scenario SweepPlan::scenario(std::size_t i) const {
+  json variant = document;
+  for (std::size_t k = 0; k < pointers.size(); ++k) variant[pointers[k]] = points[i][k];
+  ScenarioParse parsed = parse_scenario(variant, base_dir);
+  if (!parsed.ok()) {
+    throw std::runtime_error("point " + std::to_string(i) +
+                             " no longer parses (did a file it names change?): " +
+                             (parsed.errors.empty() ? std::string("?") : parsed.errors.front()));
+  }
+  return std::move(*parsed.scenario);
 }
 
 std::string content_hash(std::string_view text) {
@@ -803,6 +836,7 @@ void run_sweep_points(const SweepPlan& plan, unsigned threads,
     std::size_t point = 0;
     std::size_t next_rep = 0, done = 0, count = 0;
     std::vector<ReplicationKpis> reps;
+    Scenario scenario;
   };
   std::mutex mutex, done_mutex;
   std::list<Active> active;  // points with replications not yet finished; stable addresses
@@ -813,6 +847,7 @@ void run_sweep_points(const SweepPlan& plan, unsigned threads,
     for (;;) {
       Active* a = nullptr;
       std::size_t r = 0;
+      std::optional<std::size_t> taken;
       {
         std::lock_guard<std::mutex> lock(mutex);
         if (error) return;
@@ -822,31 +857,42 @@ void run_sweep_points(const SweepPlan& plan, unsigned threads,
             break;
           }
         }
-        if (!a) {
+        if (a) {
+          r = a->next_rep++;
+        } else {
           if (exhausted) return;
-          std::optional<std::size_t> p;
           try {
-            p = next_point();
+            taken = next_point();
           } catch (...) {
             error = std::current_exception();
             return;
           }
-          if (!p) {
+          if (!taken) {
             exhausted = true;
             return;
           }
-          Active fresh;
-          fresh.point = *p;
-          fresh.count = std::size_t(plan.replications[*p]);
-          fresh.reps.resize(fresh.count);
-          active.push_back(std::move(fresh));
-          a = &active.back();
         }
+      }
+      if (taken) {  // parsed outside the lock; published with replication 0 taken by this thread
+        Active fresh;
+        fresh.point = *taken;
+        fresh.count = std::size_t(plan.replications[*taken]);
+        fresh.reps.resize(fresh.count);
+        try {
+          fresh.scenario = plan.scenario(*taken);
+        } catch (...) {
+          std::lock_guard<std::mutex> lock(mutex);
+          if (!error) error = std::current_exception();
+          return;
+        }
+        std::lock_guard<std::mutex> lock(mutex);
+        active.push_back(std::move(fresh));
+        a = &active.back();
         r = a->next_rep++;
       }
       try {
-        ReplicationKpis k = replication_kpis(
-            simulate_replication(plan.scenarios[a->point], plan.seeds[a->point], r));
+        ReplicationKpis k =
+            replication_kpis(simulate_replication(a->scenario, plan.seeds[a->point], r));
         bool finished = false;
         {
           std::lock_guard<std::mutex> lock(mutex);
@@ -854,8 +900,7 @@ void run_sweep_points(const SweepPlan& plan, unsigned threads,
           finished = ++a->done == a->count;
         }
         if (finished) {
-          const Results results =
-              summarise(plan.scenarios[a->point], a->reps, plan.seeds[a->point]);
+          const Results results = summarise(a->scenario, a->reps, plan.seeds[a->point]);
           {
             std::lock_guard<std::mutex> lock(done_mutex);
             on_done(a->point, results);

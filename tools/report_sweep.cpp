@@ -117,7 +117,7 @@ std::string sweep_report(const std::string& scenario_file, const SweepSpec& spec
                          const SweepPlan& plan, const std::map<std::size_t, json>& records) {
   const std::string scope = plan.types.size() == 1 ? plan.types[0] : "all";
   const std::size_t points = plan.points.size();
-  const Scenario& first = plan.scenarios.front();
+  const Scenario first = plan.scenario(0);
   HtmlReport page("Sweep report: " + first.name,
                   std::to_string(points) + " points of " + scenario_file + "; " + scope +
                       " totals over the day, means with 95% confidence intervals across "

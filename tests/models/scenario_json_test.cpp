@@ -499,6 +499,18 @@ TEST(ScenarioJson, SeedTakesTheFullUnsigned64BitRange) {
   EXPECT_EQ(parsed.scenario->simulation.seed, std::numeric_limits<std::uint64_t>::max());
 }
 
+TEST(ScenarioJson, SeedHeldAsASignedIntegerIsAccepted) {
+  // A document built in code (a sweep's --set /simulation/seed=1:10:1) holds 7 as a signed
+  // integer, where parsed text holds it unsigned; both are the seed 7.
+  json doc = minimal();
+  doc["simulation"] = {{"seed", json(std::int64_t{7})}};
+  ASSERT_TRUE(doc["simulation"]["seed"].is_number_integer());
+  ASSERT_FALSE(doc["simulation"]["seed"].is_number_unsigned());
+  const ScenarioParse parsed = parse_scenario(doc, {});
+  ASSERT_EQ(parsed.errors, Lines{});
+  EXPECT_EQ(parsed.scenario->simulation.seed, 7u);
+}
+
 TEST(ScenarioJson, WarmupBeyondTheHorizonIsRejected) {
   json doc = minimal();
   doc["simulation"] = {{"warmup_s", 3600}};

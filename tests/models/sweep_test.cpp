@@ -110,12 +110,49 @@ TEST(SweepPlanTest, BadPointIsNamedWithItsValues) {
             "(got -1)");
 }
 
+TEST(SweepPlanTest, ManyBadPointsListTheFirstTwentyAndCountTheRest) {
+  SweepSpec spec;
+  ASSERT_FALSE(add_sweep_set("/agent_groups/0/staff/count=-30:-1:1", spec));
+  ASSERT_FALSE(add_sweep_set("/contact_types/0/patience/mean_s=100,200", spec));
+  const SweepPlan plan = plan_sweep(erlang_a_document(), ".", spec, 2, std::nullopt);
+  ASSERT_EQ(plan.errors.size(), 21u);
+  EXPECT_EQ(plan.errors[19],
+            "point 19 (/agent_groups/0/staff/count=-21, /contact_types/0/patience/mean_s=200): "
+            "agent_groups[0].staff.count: must be >= 0 (got -21)");
+  EXPECT_EQ(plan.errors[20],
+            "... and 40 more points with errors (60 of 60 points are bad; the first 20 are "
+            "listed)");
+}
+
+TEST(SweepPlanTest, SeedRangeGivesEachPointItsSeed) {
+  SweepSpec spec;
+  ASSERT_FALSE(add_sweep_set("/simulation/seed=1:3:1", spec));
+  const SweepPlan plan = plan_sweep(erlang_a_document(), ".", spec, 2, std::nullopt);
+  ASSERT_TRUE(plan.errors.empty()) << plan.errors[0];
+  EXPECT_EQ(plan.seeds, (std::vector<std::uint64_t>{1, 2, 3}));
+}
+
+TEST(SweepPlanTest, ScenarioOfAPointIsTheDocumentWithItsValues) {
+  SweepSpec spec;
+  ASSERT_FALSE(add_sweep_set("/agent_groups/0/staff/count=30,34", spec));
+  ASSERT_FALSE(add_sweep_set("/horizon/duration_s=5400,7200", spec));
+  const SweepPlan plan = plan_sweep(erlang_a_document(), ".", spec, 2, std::nullopt);
+  ASSERT_TRUE(plan.errors.empty()) << plan.errors[0];
+  ASSERT_EQ(plan.points.size(), 4u);
+  const Scenario third = plan.scenario(2);  // staff 34, 5400 s
+  EXPECT_EQ(third.agent_groups[0].staff.count, 34);
+  EXPECT_EQ(third.horizon.end_s(), 5400);
+  const Scenario second = plan.scenario(1);  // staff 30, 7200 s
+  EXPECT_EQ(second.agent_groups[0].staff.count, 30);
+  EXPECT_EQ(second.horizon.end_s(), 7200);
+}
+
 TEST(SweepPlanTest, NewKeyOfAnExistingObjectIsAllowedButNotAMissingParent) {
   SweepSpec spec;
   ASSERT_FALSE(add_sweep_set("/agent_groups/0/shrinkage=0,0.1", spec));
   const SweepPlan ok = plan_sweep(erlang_a_document(), ".", spec, 2, std::nullopt);
   EXPECT_TRUE(ok.errors.empty()) << ok.errors[0];
-  EXPECT_EQ(ok.scenarios.size(), 2u);
+  EXPECT_EQ(ok.seeds.size(), 2u);
 
   SweepSpec missing;
   ASSERT_FALSE(add_sweep_set("/agent_groups/0/nothing/count=1", missing));
@@ -133,7 +170,7 @@ TEST(SweepRun, PointResultsEqualRunExperimentWhateverTheThreads) {
   options.replications = 3;
   options.seed = 5;
   options.threads = 1;
-  const Results expected = run_experiment(plan.scenarios[1], options);
+  const Results expected = run_experiment(plan.scenario(1), options);
   const json expected_record = point_record(1, spec, plan.points[1], expected);
   for (unsigned threads : {1u, 3u}) {
     std::size_t next = 0;
