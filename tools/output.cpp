@@ -350,48 +350,61 @@ class PendingTemporary {
 
 }  // namespace
 
-std::optional<std::string> write_file_atomically(const std::filesystem::path& path,
-                                                 const std::function<void(std::ostream&)>& write) {
+struct StagedFile::Pending {
+  explicit Pending(const std::filesystem::path& p) : guard(p) {}
+  PendingTemporary guard;
+};
+
+StagedFile::StagedFile() = default;
+
+StagedFile::~StagedFile() {
+  if (!tmp_.empty()) {
+    std::error_code ec;
+    std::filesystem::remove(tmp_, ec);
+  }
+}
+
+std::optional<std::string> StagedFile::stage(const std::filesystem::path& path,
+                                             const std::function<void(std::ostream&)>& write) {
   namespace fs = std::filesystem;
   const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
   std::random_device rd;
   std::string tmp_name = path.filename().string();
   tmp_name.insert(0, 1, '.');
   tmp_name.append(".tmp").append(std::to_string(rd()));
-  const fs::path tmp = dir / tmp_name;
-  const PendingTemporary pending(tmp);  // removed if the command is interrupted meanwhile
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    if (!f) return path.string() + ": cannot write file";
-    try {
-      write(f);
-    } catch (...) {
-      // Nothing is left behind, whatever `write` throws.
-      f.close();
-      std::error_code ec;
-      fs::remove(tmp, ec);
-      throw;
-    }
-    f.flush();
-    if (!f) {
-      f.close();
-      std::error_code ec;
-      fs::remove(tmp, ec);
-      return path.string() + ": write failed";
-    }
+  path_ = path;
+  tmp_ = dir / tmp_name;
+  pending_ = std::make_unique<Pending>(tmp_);  // removed if the command is interrupted meanwhile
+  std::ofstream f(tmp_, std::ios::binary | std::ios::trunc);
+  if (!f) {
+    tmp_.clear();
+    return path.string() + ": cannot write file";
   }
-  const int fd = ::open(tmp.c_str(), O_RDONLY);
+  write(f);  // on a throw, the destructor removes the temporary file
+  f.flush();
+  if (!f) return path.string() + ": write failed";
+  f.close();
+  const int fd = ::open(tmp_.c_str(), O_RDONLY);
   if (fd >= 0) {
     ::fsync(fd);
     ::close(fd);
   }
-  std::error_code ec;
-  fs::rename(tmp, path, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    return path.string() + ": cannot write file (" + ec.message() + ")";
-  }
   return std::nullopt;
+}
+
+std::optional<std::string> StagedFile::commit() {
+  std::error_code ec;
+  std::filesystem::rename(tmp_, path_, ec);
+  if (ec) return path_.string() + ": cannot write file (" + ec.message() + ")";
+  tmp_.clear();
+  return std::nullopt;
+}
+
+std::optional<std::string> write_file_atomically(const std::filesystem::path& path,
+                                                 const std::function<void(std::ostream&)>& write) {
+  StagedFile file;
+  if (auto error = file.stage(path, write)) return error;
+  return file.commit();
 }
 
 }  // namespace ccsim::cli

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <ostream>
@@ -38,6 +39,28 @@ void write_results_table(std::ostream& out, const Results& results, const Scenar
 // writing removes the temporary file before the signal's default action (SIGKILL cannot).
 std::optional<std::string> write_file_atomically(const std::filesystem::path& path,
                                                  const std::function<void(std::ostream&)>& write);
+
+// The two halves of write_file_atomically, for a command that writes several files and wants
+// none of them replaced unless every one was written: stage() writes and syncs the temporary
+// file, commit() renames it over the path. A staged file not committed is removed when this
+// object is destroyed (or on SIGINT, SIGTERM, SIGHUP), and an existing file at the path is
+// left untouched. Both return an error message, or nullopt on success; an exception from
+// `write` is rethrown. REQUIRES: commit() only after a successful stage(), at most once.
+class StagedFile {
+ public:
+  StagedFile();
+  ~StagedFile();
+  StagedFile(const StagedFile&) = delete;
+  StagedFile& operator=(const StagedFile&) = delete;
+  std::optional<std::string> stage(const std::filesystem::path& path,
+                                   const std::function<void(std::ostream&)>& write);
+  std::optional<std::string> commit();
+
+ private:
+  struct Pending;
+  std::filesystem::path path_, tmp_;
+  std::unique_ptr<Pending> pending_;
+};
 
 // `value` with exactly `decimals` decimals ("12.1", "0.813").
 std::string format_number(double value, int decimals);

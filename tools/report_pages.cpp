@@ -41,27 +41,26 @@ std::optional<std::string> report_path_error(const std::string& file) {
   return std::nullopt;
 }
 
-int write_report(const std::string& file, const std::string& html, std::ostream& err) {
-  if (auto error = write_file_atomically(file, [&](std::ostream& f) { f << html; })) {
+int emit_with_report(const CommonOptions& common, const std::string& content,
+                     const std::string& report_file, const std::function<std::string()>& html,
+                     std::ostream& out, std::ostream& err) {
+  // The report is staged first and put in place only once the output is written, so a failure
+  // of either leaves both paths as they were.
+  StagedFile report;
+  if (!report_file.empty()) {
+    const std::string page = html();
+    if (auto error = report.stage(report_file, [&](std::ostream& f) { f << page; })) {
+      err << "error: --report: " << *error << "\n";
+      return kExitFailure;
+    }
+  }
+  const int code = emit(common, content, out, err);
+  if (code != kExitOk || report_file.empty()) return code;
+  if (auto error = report.commit()) {
     err << "error: --report: " << *error << "\n";
     return kExitFailure;
   }
   return kExitOk;
-}
-
-int emit_with_report(const CommonOptions& common, const std::string& content,
-                     const std::string& report_file, const std::function<std::string()>& html,
-                     std::ostream& out, std::ostream& err) {
-  if (!report_file.empty()) {
-    const int code = write_report(report_file, html(), err);
-    if (code != kExitOk) return code;
-  }
-  const int code = emit(common, content, out, err);
-  if (code != kExitOk && !report_file.empty()) {
-    std::error_code ec;
-    fs::remove(report_file, ec);
-  }
-  return code;
 }
 
 std::vector<std::string> interval_labels(const Scenario& sc) {

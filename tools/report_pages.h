@@ -28,12 +28,9 @@ void add_report_option(boost::program_options::options_description& desc, std::s
 // .html or .htm (any case), must not be a directory, and its folder must exist and be writable.
 std::optional<std::string> report_path_error(const std::string& file);
 
-// Writes `html` to `file` atomically. Returns 0, or prints "error: ..." to `err` and returns
-// kExitFailure (nothing is left behind).
-int write_report(const std::string& file, const std::string& html, std::ostream& err);
-
 // Writes the report (when `report_file` is not empty; `html` builds it), then the command's
-// output as emit() does. Returns the exit code; when either write fails, neither file is left.
+// output as emit() does. Returns the exit code; when either write fails, neither path changes
+// (a file already there is left as it was).
 int emit_with_report(const CommonOptions& common, const std::string& content,
                      const std::string& report_file, const std::function<std::string()>& html,
                      std::ostream& out, std::ostream& err);
