@@ -23,6 +23,22 @@ const std::string kSweep =
     "--set /agent_groups/0/staff/count=30,33 --set /contact_types/0/patience/mean_s=200:300:100 "
     "--replications 3 --quiet";
 
+// Why the tests under mpirun cannot run here, or empty.
+std::string mpi_unavailable() {
+#ifndef CCSIM_WITH_MPI
+  return "ccsim was built without MPI (CCSIM_WITH_MPI=OFF)";
+#else
+  if (std::system("command -v mpirun >/dev/null 2>&1") != 0) return "mpirun is not installed";
+  return "";
+#endif
+}
+
+// mpirun starting 2 ranks on this machine, as this user may.
+std::string mpirun_two_ranks() {
+  return std::string("mpirun -np 2 --oversubscribe") +
+         (::geteuid() == 0 ? " --allow-run-as-root" : "");
+}
+
 std::size_t count_lines(const std::string& s) {
   return std::size_t(std::count(s.begin(), s.end(), '\n'));
 }
@@ -51,41 +67,28 @@ TEST(SweepCommand, OutputIsIdenticalForAnyThreadCountAndForMergedShards) {
 }
 
 TEST(SweepCommand, MpirunWithTwoRanksGivesTheSameOutputAsOneProcess) {
-#ifndef CCSIM_WITH_MPI
-  GTEST_SKIP() << "ccsim was built without MPI (CCSIM_WITH_MPI=OFF)";
-#else
-  if (std::system("command -v mpirun >/dev/null 2>&1") != 0) {
-    GTEST_SKIP() << "mpirun is not installed";
-  }
+  if (const std::string why = mpi_unavailable(); !why.empty()) GTEST_SKIP() << why;
   const fs::path dir = temp_dir("sweep_mpi");
   const auto one = run_ccsim(kSweep + " --threads 1 --out " + (dir / "one.csv").string());
   ASSERT_EQ(one.exit_code, 0) << one.err;
-  const std::string root = ::geteuid() == 0 ? " --allow-run-as-root" : "";
-  const std::string command = "cd '" CCSIM_SOURCE_DIR "' && mpirun -np 2 --oversubscribe" + root +
+  const std::string command = "cd '" CCSIM_SOURCE_DIR "' && " + mpirun_two_ranks() +
                               " '" CCSIM_BINARY "' " + kSweep + " --threads 1 --out " +
                               (dir / "mpi.csv").string() + " >'" + (dir / "log.txt").string() +
                               "' 2>&1";
   ASSERT_EQ(std::system(command.c_str()), 0) << read_file(dir / "log.txt");
   EXPECT_EQ(read_file(dir / "mpi.csv"), read_file(dir / "one.csv"));
   fs::remove_all(dir);
-#endif
 }
 
 TEST(SweepCommand, MpirunWithAnUnwritableOutputStopsEveryRankWithExitOne) {
-#ifndef CCSIM_WITH_MPI
-  GTEST_SKIP() << "ccsim was built without MPI (CCSIM_WITH_MPI=OFF)";
-#else
-  if (std::system("command -v mpirun >/dev/null 2>&1") != 0) {
-    GTEST_SKIP() << "mpirun is not installed";
-  }
+  if (const std::string why = mpi_unavailable(); !why.empty()) GTEST_SKIP() << why;
   // Rank 0 fails to create its output after the other rank has started asking for points; the
   // other rank must be told to stop rather than wait for ever (timeout guards the test).
   const fs::path dir = temp_dir("sweep_mpi_fail");
-  const std::string root = ::geteuid() == 0 ? " --allow-run-as-root" : "";
-  const std::string command =
-      "cd '" CCSIM_SOURCE_DIR "' && timeout 120 mpirun -np 2 --oversubscribe" + root +
-      " '" CCSIM_BINARY "' " + kSweep + " --threads 1 --out " +
-      (dir / "missing" / "mpi.csv").string() + " >'" + (dir / "log.txt").string() + "' 2>&1";
+  const std::string command = "cd '" CCSIM_SOURCE_DIR "' && timeout 120 " + mpirun_two_ranks() +
+                              " '" CCSIM_BINARY "' " + kSweep + " --threads 1 --out " +
+                              (dir / "missing" / "mpi.csv").string() + " >'" +
+                              (dir / "log.txt").string() + "' 2>&1";
   const int status = std::system(command.c_str());
   ASSERT_TRUE(WIFEXITED(status)) << read_file(dir / "log.txt");
   EXPECT_EQ(WEXITSTATUS(status), 1) << read_file(dir / "log.txt");  // not 124: no hang
@@ -93,7 +96,6 @@ TEST(SweepCommand, MpirunWithAnUnwritableOutputStopsEveryRankWithExitOne) {
       << read_file(dir / "log.txt");
   EXPECT_FALSE(fs::exists(dir / "missing"));
   fs::remove_all(dir);
-#endif
 }
 
 // The pid of the process whose command line contains `needle` and whose environment holds
@@ -115,12 +117,7 @@ pid_t find_process(const std::string& needle, const std::string& variable) {
 }
 
 TEST(SweepCommand, MpirunEndsEveryRankWhenAWorkerRankDiesAndTheSweepResumes) {
-#ifndef CCSIM_WITH_MPI
-  GTEST_SKIP() << "ccsim was built without MPI (CCSIM_WITH_MPI=OFF)";
-#else
-  if (std::system("command -v mpirun >/dev/null 2>&1") != 0) {
-    GTEST_SKIP() << "mpirun is not installed";
-  }
+  if (const std::string why = mpi_unavailable(); !why.empty()) GTEST_SKIP() << why;
   // Rank 1 is killed once rank 0 has written a point; rank 0, waiting for rank 1's records,
   // must not wait for ever, and the points written must resume to the uninterrupted result.
   const fs::path dir = temp_dir("sweep_mpi_kill");
@@ -131,12 +128,11 @@ TEST(SweepCommand, MpirunEndsEveryRankWhenAWorkerRankDiesAndTheSweepResumes) {
   ASSERT_EQ(reference.exit_code, 0) << reference.err;
 
   const fs::path out = dir / "killed.csv";
-  const std::string root = ::geteuid() == 0 ? " --allow-run-as-root" : "";
   const pid_t pid = ::fork();
   ASSERT_GE(pid, 0);
   if (pid == 0) {
     if (::chdir(CCSIM_SOURCE_DIR) != 0) ::_exit(126);
-    const std::string command = "exec timeout 120 mpirun -np 2 --oversubscribe" + root + " '" +
+    const std::string command = "exec timeout 120 " + mpirun_two_ranks() + " '" +
                                 CCSIM_BINARY "' " + args + out.string() + " >'" +
                                 (dir / "log.txt").string() + "' 2>&1";
     ::execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
@@ -166,7 +162,6 @@ TEST(SweepCommand, MpirunEndsEveryRankWhenAWorkerRankDiesAndTheSweepResumes) {
   ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
   EXPECT_EQ(read_file(out), read_file(dir / "full.csv"));
   fs::remove_all(dir);
-#endif
 }
 
 TEST(SweepCommand, SweepKilledWithSigkillResumesToTheUninterruptedResult) {
