@@ -80,6 +80,25 @@ TEST(SweepCommand, MpirunWithTwoRanksGivesTheSameOutputAsOneProcess) {
   fs::remove_all(dir);
 }
 
+TEST(SweepCommand, MpirunKeepsThePointToPointLayerTheUserChose) {
+  // On one node ccsim picks Open MPI's ob1 layer unless the user chose one: a choice given to
+  // mpirun (here one that does not exist) must reach MPI, which then refuses to start.
+  if (const std::string why = mpi_unavailable(); !why.empty()) GTEST_SKIP() << why;
+  const fs::path dir = temp_dir("sweep_mpi_pml");
+  const std::string command = "cd '" CCSIM_SOURCE_DIR "' && timeout 120 " + mpirun_two_ranks() +
+                              " --mca pml no_such_layer '" CCSIM_BINARY "' " + kSweep +
+                              " --threads 1 --out " + (dir / "mpi.csv").string() + " >'" +
+                              (dir / "log.txt").string() + "' 2>&1";
+  const int status = std::system(command.c_str());
+  const std::string log = read_file(dir / "log.txt");
+  ASSERT_TRUE(WIFEXITED(status)) << log;
+  EXPECT_NE(WEXITSTATUS(status), 0) << log;
+  EXPECT_NE(WEXITSTATUS(status), 124) << log;
+  EXPECT_NE(log.find("no_such_layer"), std::string::npos) << log;
+  EXPECT_FALSE(fs::exists(dir / "mpi.csv"));
+  fs::remove_all(dir);
+}
+
 TEST(SweepCommand, MpirunWithAnUnwritableOutputStopsEveryRankWithExitOne) {
   if (const std::string why = mpi_unavailable(); !why.empty()) GTEST_SKIP() << why;
   // Rank 0 fails to create its output after the other rank has started asking for points; the
