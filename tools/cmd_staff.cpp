@@ -33,15 +33,8 @@ std::string csv_number(double v) {
   return o.str();
 }
 
-// Everything the output shows.
-struct Report {
-  const Scenario& scenario;
-  const staffing::Result& result;
-  const staffing::Options& options;
-  const std::string& templates_file;            // empty without --shift-templates
-  const std::vector<ShiftTemplate>& templates;  // as given
-  const std::vector<ShiftPlan>& plans;          // [group]; empty without --shift-templates
-};
+// Everything the output shows: what the HTML report shows.
+using Report = StaffReportInput;
 
 double plan_cost(const Report& r) {
   double cost = 0.0;
@@ -488,11 +481,7 @@ int cmd_staff(const std::vector<std::string>& args, std::ostream& out, std::ostr
         << " targets (marked in the output); --method simulation corrects for that\n";
   }
   const int code = emit_with_report(
-      common, content.str(), report_file,
-      [&] {
-        return staff_report({scenario, result, options, templates_file, templates, plans});
-      },
-      out, err);
+      common, content.str(), report_file, [&] { return staff_report(full); }, out, err);
   if (code == kExitOk && !result.misses.empty() && result.method == staffing::Method::Simulation) {
     err << "error: the search stopped after " << result.iterations << " iterations with "
         << result.misses.size()
