@@ -39,6 +39,25 @@ std::string mpirun_two_ranks() {
          (::geteuid() == 0 ? " --allow-run-as-root" : "");
 }
 
+// The sweep the kill tests interrupt, to be followed by its output file: 8 points of about
+// 0.3 s each on one thread, so that a kill lands mid-sweep.
+const std::string kLongSweep =
+    "sweep scenarios/erlang_a_check.json --set /horizon/duration_s=1800000 "
+    "--set /agent_groups/0/staff/count=30:37:1 --replications 2 --threads 1 --quiet --out ";
+
+// Starts `command` (shell syntax) in the source directory, replacing the shell with its first
+// program; returns its pid, or -1.
+pid_t start_command(const std::string& command) {
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    if (::chdir(CCSIM_SOURCE_DIR) != 0) ::_exit(126);
+    const std::string line = "exec " + command;
+    ::execl("/bin/sh", "sh", "-c", line.c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  return pid;
+}
+
 std::size_t count_lines(const std::string& s) {
   return std::size_t(std::count(s.begin(), s.end(), '\n'));
 }
@@ -140,23 +159,14 @@ TEST(SweepCommand, MpirunEndsEveryRankWhenAWorkerRankDiesAndTheSweepResumes) {
   // Rank 1 is killed once rank 0 has written a point; rank 0, waiting for rank 1's records,
   // must not wait for ever, and the points written must resume to the uninterrupted result.
   const fs::path dir = temp_dir("sweep_mpi_kill");
-  const std::string args =
-      "sweep scenarios/erlang_a_check.json --set /horizon/duration_s=1800000 "
-      "--set /agent_groups/0/staff/count=30:37:1 --replications 2 --threads 1 --quiet --out ";
-  const auto reference = run_ccsim(args + (dir / "full.csv").string());
+  const auto reference = run_ccsim(kLongSweep + (dir / "full.csv").string());
   ASSERT_EQ(reference.exit_code, 0) << reference.err;
 
   const fs::path out = dir / "killed.csv";
-  const pid_t pid = ::fork();
+  const pid_t pid =
+      start_command("timeout 120 " + mpirun_two_ranks() + " '" CCSIM_BINARY "' " + kLongSweep +
+                    out.string() + " >'" + (dir / "log.txt").string() + "' 2>&1");
   ASSERT_GE(pid, 0);
-  if (pid == 0) {
-    if (::chdir(CCSIM_SOURCE_DIR) != 0) ::_exit(126);
-    const std::string command = "exec timeout 120 " + mpirun_two_ranks() + " '" +
-                                CCSIM_BINARY "' " + args + out.string() + " >'" +
-                                (dir / "log.txt").string() + "' 2>&1";
-    ::execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
-    ::_exit(127);
-  }
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
   pid_t worker = -1;
   while (std::chrono::steady_clock::now() < deadline) {
@@ -177,7 +187,7 @@ TEST(SweepCommand, MpirunEndsEveryRankWhenAWorkerRankDiesAndTheSweepResumes) {
   const std::string partial = read_file(out);
   ASSERT_LT(count_lines(partial), count_lines(read_file(dir / "full.csv"))) << log;
 
-  const auto resumed = run_ccsim(args + out.string());
+  const auto resumed = run_ccsim(kLongSweep + out.string());
   ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
   EXPECT_EQ(read_file(out), read_file(dir / "full.csv"));
   fs::remove_all(dir);
@@ -185,22 +195,12 @@ TEST(SweepCommand, MpirunEndsEveryRankWhenAWorkerRankDiesAndTheSweepResumes) {
 
 TEST(SweepCommand, SweepKilledWithSigkillResumesToTheUninterruptedResult) {
   const fs::path dir = temp_dir("sweep_kill");
-  // Points of about 0.3 s each on one thread, so that the kill lands mid-sweep.
-  const std::string args =
-      "sweep scenarios/erlang_a_check.json --set /horizon/duration_s=1800000 "
-      "--set /agent_groups/0/staff/count=30:37:1 --replications 2 --threads 1 --quiet --out ";
-  const auto reference = run_ccsim(args + (dir / "full.csv").string());
+  const auto reference = run_ccsim(kLongSweep + (dir / "full.csv").string());
   ASSERT_EQ(reference.exit_code, 0) << reference.err;
 
   const fs::path out = dir / "killed.csv";
-  const pid_t pid = ::fork();
+  const pid_t pid = start_command("'" CCSIM_BINARY "' " + kLongSweep + out.string());
   ASSERT_GE(pid, 0);
-  if (pid == 0) {
-    if (::chdir(CCSIM_SOURCE_DIR) != 0) ::_exit(126);
-    const std::string command = "exec '" CCSIM_BINARY "' " + args + out.string();
-    ::execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
-    ::_exit(127);
-  }
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
   std::size_t lines = 0;
   while (std::chrono::steady_clock::now() < deadline) {
@@ -219,7 +219,7 @@ TEST(SweepCommand, SweepKilledWithSigkillResumesToTheUninterruptedResult) {
     std::ofstream f(out, std::ios::app | std::ios::binary);
     f << "7,37,600.5,1";
   }
-  const auto resumed = run_ccsim(args + out.string());
+  const auto resumed = run_ccsim(kLongSweep + out.string());
   ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
   EXPECT_EQ(read_file(out), read_file(dir / "full.csv"));
   fs::remove_all(dir);
