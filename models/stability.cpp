@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <numeric>
 #include <optional>
+#include <string_view>
 
 #include "models/kpi.h"
 
@@ -302,6 +303,19 @@ RunSizeCheck check_run_size(const Scenario& s, const RunSizeLimits& limits) {
     check.warnings.push_back(message);
   }
   return check;
+}
+
+std::vector<std::string> check_replications_override(const Scenario& scenario, int replications,
+                                                     const RunSizeLimits& limits) {
+  if (replications == scenario.simulation.replications) return {};
+  Scenario run = scenario;
+  run.simulation.replications = replications;
+  std::vector<std::string> errors = check_run_size(run, limits).errors;
+  constexpr std::string_view kOwn = "simulation.replications: ";
+  for (std::string& e : errors) {
+    if (e.starts_with(kOwn)) e.replace(0, kOwn.size() - 2, "--replications");
+  }
+  return errors;
 }
 
 }  // namespace ccsim

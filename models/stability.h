@@ -75,4 +75,11 @@ struct RunSizeCheck {
 // REQUIRES: `scenario` valid (as parse_scenario builds it).
 RunSizeCheck check_run_size(const Scenario& scenario, const RunSizeLimits& limits = {});
 
+// The refusals of check_run_size when `scenario` runs `replications` replications in place of
+// its own (`--replications`, which the messages name instead of simulation.replications).
+// Empty when `replications` equals the scenario's own, which parse_scenario has checked.
+// REQUIRES: `scenario` valid.
+std::vector<std::string> check_replications_override(const Scenario& scenario, int replications,
+                                                     const RunSizeLimits& limits = {});
+
 }  // namespace ccsim

@@ -512,14 +512,10 @@ SweepPlan plan_sweep(const json& document, const fs::path& base_dir, const Sweep
                             "every point must have the same contact types and agent groups "
                             "(names, in order) as the first");
     }
-    if (replications && *replications != sc.simulation.replications) {
-      // parse_scenario checked the point's own replications (models/stability.h).
-      const int own = std::exchange(sc.simulation.replications, *replications);
-      for (std::string e : check_run_size(sc).errors) {
-        if (e.starts_with("simulation.replications: ")) e.replace(0, 23, "--replications");
+    if (replications) {
+      for (const std::string& e : check_replications_override(sc, *replications)) {
         plan.errors.push_back(label + e);
       }
-      sc.simulation.replications = own;
     }
     plan.replications.push_back(replications.value_or(sc.simulation.replications));
     plan.seeds.push_back(seed.value_or(sc.simulation.seed));

@@ -103,16 +103,10 @@ std::vector<std::string> parse_options(const std::vector<std::string>& args,
 std::optional<Scenario> read_scenario(const std::string& file, std::ostream& err,
                                       const std::string& prefix, std::optional<int> replications) {
   ScenarioParse parsed = load_scenario(file);
-  if (parsed.ok() && replications && *replications != parsed.scenario->simulation.replications) {
-    // parse_scenario checked the scenario's own replications; the run uses these.
-    Scenario run = *parsed.scenario;
-    run.simulation.replications = *replications;
-    RunSizeCheck size = check_run_size(run);
-    if (!size.errors.empty()) {
-      for (std::string& e : size.errors) {
-        if (e.starts_with("simulation.replications: ")) e.replace(0, 23, "--replications");
-      }
-      parsed.errors = std::move(size.errors);
+  if (parsed.ok() && replications) {
+    std::vector<std::string> errors = check_replications_override(*parsed.scenario, *replications);
+    if (!errors.empty()) {
+      parsed.errors = std::move(errors);
       parsed.scenario.reset();
     }
   }

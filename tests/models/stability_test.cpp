@@ -197,6 +197,20 @@ TEST(Stability, AbsurdReplicationsAreRefusedNamingTheReplications) {
       << p.errors[0];
 }
 
+TEST(Stability, ReplicationsOverrideIsCheckedNamingTheOption) {
+  json doc = overloaded_day();
+  doc["contact_types"][0]["patience"] = {{"dist", "exponential"}, {"mean_s", 120}};
+  const Scenario s = *parse(doc).scenario;
+  EXPECT_EQ(check_replications_override(s, s.simulation.replications), Lines{});
+  EXPECT_EQ(check_replications_override(s, 1000), Lines{});
+  const Lines errors = check_replications_override(s, 2000000000);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_TRUE(
+      errors[0].starts_with("--replications: the per-interval results of 2 "
+                            "intervals × 2000000000 replications need ~"))
+      << errors[0];
+}
+
 TEST(Stability, ResultsBytesCountEveryScopeAndReplication) {
   const Scenario s = *parse(overloaded_day()).scenario;
   // (2 intervals + the day) × ((1 type + all) × contact KPIs + 1 group × group KPIs) × 16 B.

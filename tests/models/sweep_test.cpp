@@ -124,6 +124,16 @@ TEST(SweepPlanTest, ManyBadPointsListTheFirstTwentyAndCountTheRest) {
             "listed)");
 }
 
+TEST(SweepPlanTest, ReplicationsOptionIsCheckedAtEveryPoint) {
+  SweepSpec spec;
+  ASSERT_FALSE(add_sweep_set("/agent_groups/0/staff/count=30,34", spec));
+  const SweepPlan plan = plan_sweep(erlang_a_document(), ".", spec, 2000000000, std::nullopt);
+  ASSERT_EQ(plan.errors.size(), 2u);
+  EXPECT_TRUE(plan.errors[1].starts_with(
+      "point 1 (/agent_groups/0/staff/count=34): --replications: the per-interval results of "))
+      << plan.errors[1];
+}
+
 TEST(SweepPlanTest, SeedRangeGivesEachPointItsSeed) {
   SweepSpec spec;
   ASSERT_FALSE(add_sweep_set("/simulation/seed=1:3:1", spec));
