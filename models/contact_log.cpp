@@ -612,67 +612,6 @@ std::string quoted_value(std::string_view value) {
   return "\"" + v + "\"";
 }
 
-void split_fields(std::string_view line, char delimiter, std::vector<std::string_view>& fields,
-                  std::vector<std::string>& storage) {
-  fields.clear();
-  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-  // Views into `storage` must survive the line: storage may not reallocate while it is split.
-  // Each quoted field starts with a quote, so there are at most that many of them.
-  if (delimiter != '\t') {
-    storage.reserve(static_cast<std::size_t>(std::count(line.begin(), line.end(), '"')));
-  }
-  std::size_t quoted = 0;
-  std::size_t i = 0;
-  for (;;) {
-    if (delimiter != '\t' && i < line.size() && line[i] == '"') {
-      if (storage.size() <= quoted) storage.emplace_back();
-      std::string& s = storage[quoted++];
-      s.clear();
-      ++i;
-      while (i < line.size()) {
-        if (line[i] == '"') {
-          if (i + 1 < line.size() && line[i + 1] == '"') {
-            s += '"';
-            i += 2;
-            continue;
-          }
-          ++i;
-          break;
-        }
-        s += line[i++];
-      }
-      // Anything between the closing quote and the delimiter is kept as it is.
-      const std::size_t next = line.find(delimiter, i);
-      if (next == std::string_view::npos) {
-        s.append(line.substr(i));
-        fields.emplace_back(s);
-        return;
-      }
-      s.append(line.substr(i, next - i));
-      fields.emplace_back(s);
-      i = next + 1;
-      continue;
-    }
-    const std::size_t next = line.find(delimiter, i);
-    if (next == std::string_view::npos) {
-      fields.push_back(line.substr(i));
-      return;
-    }
-    fields.push_back(line.substr(i, next - i));
-    i = next + 1;
-  }
-}
-
-std::string csv_escape(std::string_view field) {
-  if (field.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(field);
-  std::string out = "\"";
-  for (char c : field) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 const std::vector<std::string>& log_fields() {
   return field_names();
 }
@@ -695,7 +634,7 @@ std::vector<std::string> parse_log_columns(const std::string& spec, LogFormat& f
   format.columns.clear();
   std::vector<std::string_view> items;
   std::vector<std::string> storage;
-  split_fields(spec, ',', items, storage);
+  text::split_fields(spec, ',', items, storage);
   for (std::string_view item : items) {
     item = trim(item);
     const std::size_t eq = item.find('=');
@@ -778,7 +717,7 @@ bool looks_like_contact_log(const std::filesystem::path& file) {
   if (line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
   std::vector<std::string_view> fields;
   std::vector<std::string> storage;
-  split_fields(line, delimiter_of(line), fields, storage);
+  text::split_fields(line, delimiter_of(line), fields, storage);
   return detect(Header(fields)) != LogFormat::Kind::Detect;
 }
 
@@ -801,7 +740,7 @@ ContactLog read_contact_log(const std::filesystem::path& file, const LogFormat& 
   const char delimiter = delimiter_of(header_line);
   std::vector<std::string_view> fields;
   std::vector<std::string> storage;
-  split_fields(header_line, delimiter, fields, storage);
+  text::split_fields(header_line, delimiter, fields, storage);
   const Header header(fields);
 
   LogFormat::Kind kind = format.kind;
@@ -886,7 +825,7 @@ ContactLog read_contact_log(const std::filesystem::path& file, const LogFormat& 
     ++line_no;
     if (trim(line).empty()) continue;
     ++log.rows;
-    split_fields(line, delimiter, fields, storage);
+    text::split_fields(line, delimiter, fields, storage);
     reader.start_row(line_no);
     if (fields.size() != header.size()) {
       reader.bad_row("must have " + std::to_string(header.size()) +
@@ -1067,7 +1006,7 @@ void append_log_row(std::string& out, const Scenario& scenario, std::uint64_t re
   out += ',';
   out += std::to_string(r.id);
   out += ',';
-  out += csv_escape(scenario.contact_types[std::size_t(r.type)].name);
+  out += text::csv_field(scenario.contact_types[std::size_t(r.type)].name);
   out += ',';
   out += std::to_string(r.attempt);
   out += ',';
@@ -1089,7 +1028,8 @@ void append_log_row(std::string& out, const Scenario& scenario, std::uint64_t re
   out += ',';
   if (answered) append_number(out, r.wrap_s);
   out += ',';
-  if (answered && r.group >= 0) out += csv_escape(scenario.agent_groups[std::size_t(r.group)].name);
+  if (answered && r.group >= 0)
+    out += text::csv_field(scenario.agent_groups[std::size_t(r.group)].name);
   out += ',';
   if (answered && r.agent >= 0) out += std::to_string(r.agent);
   out += ',';

@@ -147,13 +147,6 @@ DaySubset select_days(const ContactLog& log, const DaySelection& days);
 std::string did_you_mean(std::string_view given, const std::vector<std::string>& candidates);
 // `value` as shown in messages: in double quotes, cut to 40 characters with "...".
 std::string quoted_value(std::string_view value);
-// Splits one CSV/TSV line into fields: with ',' as delimiter, fields may be double-quoted
-// ("" inside stands for "); with a tab, fields are taken as they are. A trailing '\r' is
-// dropped. `storage` holds unquoted copies; the views point into `line` or `storage`.
-void split_fields(std::string_view line, char delimiter, std::vector<std::string_view>& fields,
-                  std::vector<std::string>& storage);
-// A CSV field: quoted when it holds a comma, quote, or line break.
-std::string csv_escape(std::string_view field);
 
 // ---------------------------------------------------------------------------------------------
 // The log written by `ccsim run --log`: CSV with this header, one row per contact record, by

@@ -85,7 +85,7 @@ MeasuredTable read_measured_csv(const std::filesystem::path& file, const Scenari
   if (line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
   std::vector<std::string_view> fields;
   std::vector<std::string> storage;
-  split_fields(line, ',', fields, storage);
+  text::split_fields(line, ',', fields, storage);
   std::vector<std::string> header;
   for (auto f : fields) header.emplace_back(trim(f));
   // column index of each known column, or -1
@@ -132,7 +132,7 @@ MeasuredTable read_measured_csv(const std::filesystem::path& file, const Scenari
     ++line_no;
     if (trim(line).empty()) continue;
     ++table.rows_read;
-    split_fields(line, ',', fields, storage);
+    text::split_fields(line, ',', fields, storage);
     if (fields.size() != header.size()) {
       bad("must have " + std::to_string(header.size()) + " fields like the header (got " +
           std::to_string(fields.size()) + ")");

@@ -151,16 +151,6 @@ void add_values(SweepSpec& spec, const std::string& pointer, std::vector<json> v
   spec.parameters.push_back({pointer, std::move(values)});
 }
 
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char ch : s) {
-    if (ch == '"') q += '"';
-    q += ch;
-  }
-  return q + "\"";
-}
-
 std::string csv_number(double v) {
   std::ostringstream o;
   o << std::setprecision(17) << v;
@@ -635,19 +625,19 @@ json point_record(std::size_t index, const SweepSpec& spec, const std::vector<js
 std::string csv_columns(const SweepSpec& spec, const std::vector<std::string>& types,
                         const std::vector<std::string>& groups) {
   std::string s = "point";
-  for (const auto& p : spec.parameters) s += "," + csv_field(p.pointer);
+  for (const auto& p : spec.parameters) s += "," + text::csv_field(p.pointer);
   std::vector<std::string> scopes = types;
   scopes.emplace_back("all");
   for (const auto& t : scopes) {
     for (const KpiInfo& info : contact_kpis()) {
       const std::string base = t + "." + std::string(info.name);
-      s += "," + csv_field(base + ".mean") + "," + csv_field(base + ".ci95");
+      s += "," + text::csv_field(base + ".mean") + "," + text::csv_field(base + ".ci95");
     }
   }
   for (const auto& g : groups) {
     for (const GroupKpiInfo& info : group_kpis()) {
       const std::string base = g + "." + std::string(info.name);
-      s += "," + csv_field(base + ".mean") + "," + csv_field(base + ".ci95");
+      s += "," + text::csv_field(base + ".mean") + "," + text::csv_field(base + ".ci95");
     }
   }
   return s;
@@ -657,7 +647,7 @@ std::string csv_row(const json& record, const SweepSpec& spec,
                     const std::vector<std::string>& types, const std::vector<std::string>& groups) {
   std::string row = std::to_string(record.at("point").get<std::size_t>());
   for (const auto& p : spec.parameters)
-    row += "," + csv_field(value_text(record["params"][p.pointer]));
+    row += "," + text::csv_field(value_text(record["params"][p.pointer]));
   std::vector<std::string> scopes = types;
   scopes.emplace_back("all");
   for (const auto& t : scopes) {

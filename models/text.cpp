@@ -79,4 +79,65 @@ bool is_valid_utf8(std::string_view s) {
   return true;
 }
 
+void split_fields(std::string_view line, char delimiter, std::vector<std::string_view>& fields,
+                  std::vector<std::string>& storage) {
+  fields.clear();
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  // Views into `storage` must survive the line: storage may not reallocate while it is split.
+  // Each quoted field starts with a quote, so there are at most that many of them.
+  if (delimiter != '\t') {
+    storage.reserve(static_cast<std::size_t>(std::count(line.begin(), line.end(), '"')));
+  }
+  std::size_t quoted = 0;
+  std::size_t i = 0;
+  for (;;) {
+    if (delimiter != '\t' && i < line.size() && line[i] == '"') {
+      if (storage.size() <= quoted) storage.emplace_back();
+      std::string& s = storage[quoted++];
+      s.clear();
+      ++i;
+      while (i < line.size()) {
+        if (line[i] == '"') {
+          if (i + 1 < line.size() && line[i + 1] == '"') {
+            s += '"';
+            i += 2;
+            continue;
+          }
+          ++i;
+          break;
+        }
+        s += line[i++];
+      }
+      // Anything between the closing quote and the delimiter is kept as it is.
+      const std::size_t next = line.find(delimiter, i);
+      if (next == std::string_view::npos) {
+        s.append(line.substr(i));
+        fields.emplace_back(s);
+        return;
+      }
+      s.append(line.substr(i, next - i));
+      fields.emplace_back(s);
+      i = next + 1;
+      continue;
+    }
+    const std::size_t next = line.find(delimiter, i);
+    if (next == std::string_view::npos) {
+      fields.push_back(line.substr(i));
+      return;
+    }
+    fields.push_back(line.substr(i, next - i));
+    i = next + 1;
+  }
+}
+
+std::string csv_field(std::string_view field) {
+  if (field.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(field);
+  std::string out = "\"";
+  for (char c : field) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
 }  // namespace ccsim::text

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ccsim::text {
 
@@ -23,5 +24,15 @@ std::optional<double> parse_number(std::string_view s);
 // Whether `s` is well-formed UTF-8 (no overlong forms, surrogates or code points above
 // U+10FFFF), as nlohmann::json requires of every string it writes.
 bool is_valid_utf8(std::string_view s);
+
+// Splits one CSV/TSV line into fields: with ',' as delimiter, fields may be double-quoted
+// ("" inside stands for "); with a tab, fields are taken as they are. A trailing '\r' is
+// dropped. `storage` holds unquoted copies; the views point into `line` or `storage`.
+void split_fields(std::string_view line, char delimiter, std::vector<std::string_view>& fields,
+                  std::vector<std::string>& storage);
+
+// A CSV field (RFC 4180): in double quotes, with each " doubled, when it holds a comma, a quote
+// or a line break; else as it is.
+std::string csv_field(std::string_view field);
 
 }  // namespace ccsim::text

@@ -5,6 +5,7 @@
 
 #include "models/calibrate.h"
 #include "models/scenario_json.h"
+#include "models/text.h"
 #include "tools/cli.h"
 #include "tools/contact_log.h"
 #include "tools/options.h"
@@ -111,7 +112,7 @@ int cmd_calibrate(const std::vector<std::string>& args, std::ostream& out, std::
     if (vm.count("types")) {
       std::vector<std::string_view> items;
       std::vector<std::string> storage;
-      split_fields(types, ',', items, storage);
+      text::split_fields(types, ',', items, storage);
       for (auto t : items) {
         if (t.empty()) {
           errors.push_back("--types: must list contact types separated by commas (got " + types +

@@ -8,6 +8,7 @@
 
 #include "models/measured.h"
 #include "models/scenario_json.h"
+#include "models/text.h"
 #include "tools/cli.h"
 #include "tools/contact_log.h"
 #include "tools/options.h"
@@ -131,17 +132,18 @@ void write_comparison_csv(std::ostream& out, const Scenario& sc, const Compariso
   auto rows = [&](const ModelComparison& m) {
     for (const ComparisonRow& r : m.rows) {
       out << "interval," << m.model << ',' << r.interval << ','
-          << interval_label(sc.horizon, r.interval) << ',' << csv_escape(scope_name(sc, r.type))
-          << ',' << kpi_info(r.kpi).name << ',' << num(r.predicted) << ',' << opt(r.ci95) << ','
-          << opt(r.pi95) << ',' << num(r.measured) << ',' << num(r.error()) << ','
-          << (r.within ? (*r.within ? "1" : "0") : "") << ',' << num(r.weight) << ",,,,,\n";
+          << interval_label(sc.horizon, r.interval) << ','
+          << text::csv_field(scope_name(sc, r.type)) << ',' << kpi_info(r.kpi).name << ','
+          << num(r.predicted) << ',' << opt(r.ci95) << ',' << opt(r.pi95) << ',' << num(r.measured)
+          << ',' << num(r.error()) << ',' << (r.within ? (*r.within ? "1" : "0") : "") << ','
+          << num(r.weight) << ",,,,,\n";
     }
   };
   auto summaries = [&](const ModelComparison& m) {
     for (int k : scopes_with_rows(m)) {
       for (const KpiSummary& s : m.summary[std::size_t(k)]) {
         if (s.rows == 0) continue;
-        out << "summary," << m.model << ",,," << csv_escape(scope_name(sc, k)) << ','
+        out << "summary," << m.model << ",,," << text::csv_field(scope_name(sc, k)) << ','
             << kpi_info(s.kpi).name << ",,,,,,," << num(s.weight) << ',' << s.rows << ','
             << opt(s.mape) << ',' << opt(s.bias) << ',' << opt(s.relative_bias) << ','
             << opt(s.within) << '\n';

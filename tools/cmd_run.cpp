@@ -7,6 +7,7 @@
 
 #include "models/experiment.h"
 #include "models/scenario_json.h"
+#include "models/text.h"
 #include "models/whatif.h"
 #include "tools/cli.h"
 #include "tools/contact_log.h"
@@ -114,7 +115,7 @@ void write_comparison_csv(std::ostream& out, const PairedComparison& c, const Sc
     } else {
       out << ",,";
     }
-    out << ',' << csv_field(name) << ',' << kpi << ',' << csv_estimate(p.base) << ','
+    out << ',' << text::csv_field(name) << ',' << kpi << ',' << csv_estimate(p.base) << ','
         << csv_estimate(p.variant) << ',' << csv_estimate(p.difference) << '\n';
   };
   for (std::size_t k = 0; k < c.totals.size(); ++k) {

@@ -8,6 +8,7 @@
 #include "models/scenario_json.h"
 #include "models/shift_planning.h"
 #include "models/staffing.h"
+#include "models/text.h"
 #include "tools/cli.h"
 #include "tools/options.h"
 #include "tools/progress.h"
@@ -151,8 +152,8 @@ void write_csv(std::ostream& out, const Report& r) {
                  const std::string& name, std::string_view kpi, const std::string& mean,
                  const std::string& ci95) {
     out << section << ',' << interval << ',' << csv_number(start_s) << ','
-        << clock_label(sc.horizon.start, start_s) << ',' << csv_field(name) << ',' << kpi << ','
-        << mean << ',' << ci95 << '\n';
+        << clock_label(sc.horizon.start, start_s) << ',' << text::csv_field(name) << ',' << kpi
+        << ',' << mean << ',' << ci95 << '\n';
   };
   auto estimate_row = [&](const char* section, int i, const std::string& name, std::string_view kpi,
                           const KpiEstimate& e) {

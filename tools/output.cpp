@@ -16,6 +16,8 @@
 #include <sstream>
 #include <vector>
 
+#include "models/text.h"
+
 namespace ccsim::cli {
 
 std::optional<Format> parse_format(const std::string& text) {
@@ -118,7 +120,7 @@ void write_results_csv(std::ostream& out, const Results& r, const Scenario& sc) 
     } else {
       out << ",,";
     }
-    out << ',' << csv_field(name) << ',' << kpi << ',';
+    out << ',' << text::csv_field(name) << ',' << kpi << ',';
     if (e)
       out << csv_number(e->mean) << ',' << csv_number(e->ci95);
     else
@@ -153,16 +155,6 @@ std::string format_number(double value, int decimals) {
   std::ostringstream o;
   o << std::fixed << std::setprecision(decimals) << value;
   return o.str();
-}
-
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) {
-    if (c == '"') q += '"';
-    q += c;
-  }
-  return q + "\"";
 }
 
 int decimals_for(std::string_view kpi_name) {

@@ -72,7 +72,5 @@ void print_table(std::ostream& out, const std::vector<std::vector<std::string>>&
 std::string cell(const KpiEstimate& e, int decimals);
 // Decimals for a KPI in tables: shares and rates 3, counts and seconds 1.
 int decimals_for(std::string_view kpi_name);
-// A CSV field, quoted (RFC 4180) when it holds a comma, quote or line break.
-std::string csv_field(const std::string& s);
 
 }  // namespace ccsim::cli

@@ -31,12 +31,12 @@ TEST(FuzzRegression, QuotedFieldsOfOneLineSurviveTheStorageGrowing) {
   Lines expected;
   for (int i = 0; i < 40; ++i) {
     const std::string field = "field number " + std::to_string(i) + ", quoted";
-    line += (i ? "," : "") + csv_escape(field);
+    line += (i ? "," : "") + text::csv_field(field);
     expected.push_back(field);
   }
   std::vector<std::string_view> fields;
   std::vector<std::string> storage;  // empty: grows while the line is split
-  split_fields(line, ',', fields, storage);
+  text::split_fields(line, ',', fields, storage);
   EXPECT_EQ(Lines(fields.begin(), fields.end()), expected);
 }
 
