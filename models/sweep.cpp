@@ -137,10 +137,6 @@ std::optional<std::vector<json>> parse_range(const std::vector<std::string>& par
   return values;
 }
 
-std::string value_text(const json& v) {
-  return v.is_string() ? v.get<std::string>() : v.dump();
-}
-
 void add_values(SweepSpec& spec, const std::string& pointer, std::vector<json> values) {
   for (auto& p : spec.parameters) {
     if (p.pointer == pointer) {
@@ -647,7 +643,7 @@ std::string csv_row(const json& record, const SweepSpec& spec,
                     const std::vector<std::string>& types, const std::vector<std::string>& groups) {
   std::string row = std::to_string(record.at("point").get<std::size_t>());
   for (const auto& p : spec.parameters)
-    row += "," + text::csv_field(value_text(record["params"][p.pointer]));
+    row += "," + text::csv_field(parameter_text(record["params"][p.pointer]));
   std::vector<std::string> scopes = types;
   scopes.emplace_back("all");
   for (const auto& t : scopes) {
@@ -659,6 +655,58 @@ std::string csv_row(const json& record, const SweepSpec& spec,
     for (const GroupKpiInfo& info : group_kpis()) csv_estimate(row, o.at(std::string(info.name)));
   }
   return row;
+}
+
+std::string parameter_text(const json& v) {
+  return v.is_string() ? v.get<std::string>() : v.dump();
+}
+
+std::optional<json> record_of_line(const std::string& line, SweepFormat format,
+                                   const SweepSpec& spec, const std::vector<std::string>& types,
+                                   const std::vector<std::string>& groups) {
+  if (format == SweepFormat::JsonLines) {
+    json j = json::parse(line, nullptr, false);
+    if (j.is_discarded() || !j.is_object() || !j.contains("point")) return std::nullopt;
+    return j;
+  }
+  std::vector<std::string_view> f;
+  std::vector<std::string> storage;
+  text::split_fields(line, ',', f, storage);
+  const std::size_t expected =
+      1 + spec.parameters.size() +
+      2 * (kKpiCount * (types.size() + 1) + kGroupKpiCount * groups.size());
+  if (f.size() != expected) return std::nullopt;
+  const auto point = parse_size(std::string(f[0]));
+  if (!point) return std::nullopt;
+  json r;
+  r["point"] = *point;
+  std::size_t at = 1;
+  for (const SweepParameter& p : spec.parameters) {
+    const std::string text(f[at++]);
+    json value = text;
+    for (const json& v : p.values) {
+      if (parameter_text(v) == text) value = v;
+    }
+    r["params"][p.pointer] = value;
+  }
+  auto estimate = [&]() -> json {
+    const auto m = text::parse_number(f[at]);
+    const auto h = text::parse_number(f[at + 1]);
+    at += 2;
+    if (!m) return nullptr;
+    return {{"mean", *m}, {"ci95", h.value_or(0.0)}};
+  };
+  std::vector<std::string> scopes = types;
+  scopes.emplace_back("all");
+  for (const std::string& t : scopes) {
+    for (const KpiInfo& info : contact_kpis()) r["totals"][t][std::string(info.name)] = estimate();
+  }
+  for (const std::string& g : groups) {
+    for (const GroupKpiInfo& info : group_kpis()) {
+      r["agent_groups"][g][std::string(info.name)] = estimate();
+    }
+  }
+  return r;
 }
 
 std::string record_line(const json& record, SweepFormat format, const SweepSpec& spec,

@@ -142,6 +142,18 @@ std::string record_line(const nlohmann::json& record, SweepFormat format, const 
                         const std::vector<std::string>& types,
                         const std::vector<std::string>& groups);
 
+// The point record of one line of a sweep file, as record_line writes it (a CSV row's numbers
+// read back exactly, its parameter values matched to the spec's), or nullopt when the line is
+// not such a record.
+std::optional<nlohmann::json> record_of_line(const std::string& line, SweepFormat format,
+                                             const SweepSpec& spec,
+                                             const std::vector<std::string>& types,
+                                             const std::vector<std::string>& groups);
+
+// A parameter value as a CSV cell, table cell or label shows it: a string as it is, anything
+// else as JSON text.
+std::string parameter_text(const nlohmann::json& value);
+
 struct SweepFile {
   SweepFormat format = SweepFormat::Csv;
   SweepHeader header;

@@ -69,7 +69,7 @@ void write_sweep_table(std::ostream& out, const SweepSpec& spec, const SweepPlan
     std::vector<std::string> row{std::to_string(point)};
     for (const auto& p : spec.parameters) {
       const json& v = r.at("params").at(p.pointer);
-      row.push_back(v.is_string() ? v.get<std::string>() : v.dump());
+      row.push_back(parameter_text(v));
     }
     for (const auto& [name, d] : kpis) row.push_back(estimate_cell(r["totals"][scope][name], d));
     for (const auto& g : plan.groups) {
@@ -352,8 +352,7 @@ class Collector {
     std::map<std::size_t, json> all = records_;
     for (const auto& [point, line] : job_.kept_rows) {
       if (all.count(point)) continue;
-      if (auto r =
-              sweep_record_of_line(line, format_, job_.spec, job_.plan.types, job_.plan.groups)) {
+      if (auto r = record_of_line(line, format_, job_.spec, job_.plan.types, job_.plan.groups)) {
         all.emplace(point, std::move(*r));
       }
     }

@@ -65,12 +65,6 @@ std::string staff_report(const StaffReportInput& input);
 std::string sweep_report(const std::string& scenario_file, const SweepSpec& spec,
                          const SweepPlan& plan,
                          const std::map<std::size_t, nlohmann::json>& records);
-// The point record of one line of a sweep file (CSV row or JSONL record), or nullopt when the
-// line cannot be read.
-std::optional<nlohmann::json> sweep_record_of_line(const std::string& line, SweepFormat format,
-                                                   const SweepSpec& spec,
-                                                   const std::vector<std::string>& types,
-                                                   const std::vector<std::string>& groups);
 
 // `ccsim compare`: per scope and measured KPI, the prediction with its 95% CI and prediction
 // band against the measured points; the accuracy table.

@@ -1,7 +1,6 @@
 // The report of `ccsim sweep`.
 #include <algorithm>
 
-#include "tools/options.h"
 #include "tools/output.h"
 #include "tools/report_pages.h"
 #include "tools/report_series.h"
@@ -11,10 +10,6 @@ using nlohmann::json;
 namespace ccsim::cli {
 
 namespace {
-
-std::string value_text(const json& v) {
-  return v.is_string() ? v.get<std::string>() : v.dump();
-}
 
 std::optional<double> json_number(const json& v) {
   if (v.is_number()) return v.get<double>();
@@ -38,80 +33,7 @@ KpiEstimate record_estimate(const json& record, const char* section, const std::
   return est;
 }
 
-// Splits one CSV line (RFC 4180 quoting) into fields.
-std::vector<std::string> csv_fields(const std::string& line) {
-  std::vector<std::string> fields(1);
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-        fields.back() += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        fields.back() += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      fields.emplace_back();
-    } else {
-      fields.back() += c;
-    }
-  }
-  return fields;
-}
-
 }  // namespace
-
-std::optional<json> sweep_record_of_line(const std::string& line, SweepFormat format,
-                                         const SweepSpec& spec,
-                                         const std::vector<std::string>& types,
-                                         const std::vector<std::string>& groups) {
-  if (format == SweepFormat::JsonLines) {
-    json j = json::parse(line, nullptr, false);
-    if (j.is_discarded() || !j.is_object() || !j.contains("point")) return std::nullopt;
-    return j;
-  }
-  const std::vector<std::string> f = csv_fields(line);
-  const std::size_t expected =
-      1 + spec.parameters.size() +
-      2 * (kKpiCount * (types.size() + 1) + kGroupKpiCount * groups.size());
-  if (f.size() != expected) return std::nullopt;
-  const auto point = parse_integer(f[0]);
-  if (!point || *point < 0) return std::nullopt;
-  json r;
-  r["point"] = std::size_t(*point);
-  std::size_t at = 1;
-  for (const SweepParameter& p : spec.parameters) {
-    const std::string& text = f[at++];
-    json value = text;
-    for (const json& v : p.values) {
-      if (value_text(v) == text) value = v;
-    }
-    r["params"][p.pointer] = value;
-  }
-  auto estimate = [&]() -> json {
-    const auto m = parse_double(f[at]);
-    const auto h = parse_double(f[at + 1]);
-    at += 2;
-    if (!m) return nullptr;
-    return {{"mean", *m}, {"ci95", h.value_or(0.0)}};
-  };
-  std::vector<std::string> scopes = types;
-  scopes.emplace_back("all");
-  for (const std::string& t : scopes) {
-    for (const KpiInfo& info : contact_kpis()) r["totals"][t][std::string(info.name)] = estimate();
-  }
-  for (const std::string& g : groups) {
-    for (const GroupKpiInfo& info : group_kpis()) {
-      r["agent_groups"][g][std::string(info.name)] = estimate();
-    }
-  }
-  return r;
-}
 
 std::string sweep_report(const std::string& scenario_file, const SweepSpec& spec,
                          const SweepPlan& plan, const std::map<std::size_t, json>& records) {
@@ -128,7 +50,7 @@ std::string sweep_report(const std::string& scenario_file, const SweepSpec& spec
                                                          {"file", scenario_file}};
   for (const SweepParameter& p : spec.parameters) {
     std::string values;
-    for (const json& v : p.values) values += (values.empty() ? "" : ", ") + value_text(v);
+    for (const json& v : p.values) values += (values.empty() ? "" : ", ") + parameter_text(v);
     facts.emplace_back("parameter " + p.pointer, values);
   }
   facts.emplace_back("design", spec.parameters.size() == 1 ? "one parameter"
@@ -182,7 +104,7 @@ std::string sweep_report(const std::string& scenario_file, const SweepSpec& spec
     for (std::size_t i = 0; i < points; ++i) {
       std::string label;
       for (std::size_t p : shown)
-        label += (label.empty() ? "" : ", ") + value_text(plan.points[i][p]);
+        label += (label.empty() ? "" : ", ") + parameter_text(plan.points[i][p]);
       labels.push_back(label);
       if (shown.size() == 1 && plan.points[i][shown[0]].is_number()) {
         xs.push_back(plan.points[i][shown[0]].get<double>());
@@ -260,8 +182,8 @@ std::string sweep_report(const std::string& scenario_file, const SweepSpec& spec
       m.title = title;
       m.x_axis = px.pointer;
       m.y_axis = py.pointer;
-      for (const json& v : px.values) m.x_labels.push_back(value_text(v));
-      for (const json& v : py.values) m.y_labels.push_back(value_text(v));
+      for (const json& v : px.values) m.x_labels.push_back(parameter_text(v));
+      for (const json& v : py.values) m.y_labels.push_back(parameter_text(v));
       m.value_name = value_name;
       m.decimals = d;
       m.higher_is_better = higher_is_better;
@@ -303,7 +225,7 @@ std::string sweep_report(const std::string& scenario_file, const SweepSpec& spec
   for (const std::string& g : plan.groups) t[0].push_back("occupancy " + g);
   for (std::size_t i = 0; i < points; ++i) {
     std::vector<std::string> row{std::to_string(i)};
-    for (const json& v : plan.points[i]) row.push_back(value_text(v));
+    for (const json& v : plan.points[i]) row.push_back(parameter_text(v));
     for (const auto& [name, d] : kpis) {
       const KpiEstimate e = estimate_at(i, name);
       row.push_back(e ? report_cell(e->mean, e->ci95, d) : report_cell(std::nullopt, {}, d));

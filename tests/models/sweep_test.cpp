@@ -199,6 +199,30 @@ TEST(SweepRun, PointResultsEqualRunExperimentWhateverTheThreads) {
   }
 }
 
+TEST(SweepFileTest, LineOfARecordReadsBackAsTheRecord) {
+  // A string parameter with a comma and a quote, and a number parameter.
+  SweepSpec spec;
+  ASSERT_FALSE(add_sweep_set("/name=\"a, \\\"b\\\"\",\"c\"", spec));
+  ASSERT_FALSE(add_sweep_set("/agent_groups/0/staff/count=30", spec));
+  const SweepPlan plan = plan_sweep(erlang_a_document(), ".", spec, 2, std::uint64_t{3});
+  ASSERT_TRUE(plan.errors.empty()) << plan.errors[0];
+  ASSERT_EQ(plan.points[0][0], "a, \"b\"");
+  RunOptions options;
+  options.replications = 2;
+  options.seed = 3;
+  options.threads = 1;
+  const Results results = run_experiment(plan.scenario(0), options);
+  const json record = point_record(0, spec, plan.points[0], results);
+  for (SweepFormat format : {SweepFormat::Csv, SweepFormat::JsonLines}) {
+    const std::string line = record_line(record, format, spec, plan.types, plan.groups);
+    const auto back = record_of_line(line, format, spec, plan.types, plan.groups);
+    ASSERT_TRUE(back) << line;
+    EXPECT_EQ(*back, record) << line;
+  }
+  EXPECT_FALSE(record_of_line("0,1,2", SweepFormat::Csv, spec, plan.types, plan.groups));
+  EXPECT_FALSE(record_of_line("{\"x\":1}", SweepFormat::JsonLines, spec, plan.types, plan.groups));
+}
+
 TEST(SweepFileTest, IncompleteLastLineIsDroppedAndRowsAreKept) {
   const fs::path path = fs::temp_directory_path() / "ccsim_sweep_file_test.csv";
   SweepHeader header;
