@@ -13,10 +13,6 @@ std::string scope_name(const Scenario& sc, int k) {
   return k < int(sc.contact_types.size()) ? sc.contact_types[std::size_t(k)].name : "all types";
 }
 
-int kpi_decimals(Kpi kpi) {
-  return kpi == Kpi::AbandonRate || kpi == Kpi::ServiceLevel ? 3 : 1;
-}
-
 std::string pct(const std::optional<double>& v) {
   return v ? format_number(100 * *v, 1) + "%" : "\u2013";
 }
@@ -66,7 +62,7 @@ std::string compare_report(const Scenario& sc, const Results& res, const Measure
   for (int k : scopes) {
     for (const KpiSummary& s : c.simulation.summary[std::size_t(k)]) {
       if (s.rows == 0) continue;
-      const int d = kpi_decimals(s.kpi);
+      const int d = decimals_for(kpi_info(s.kpi).name);
       std::vector<std::string> row{scope_name(sc, k),
                                    std::string(kpi_info(s.kpi).name),
                                    std::to_string(s.rows),
@@ -93,7 +89,7 @@ std::string compare_report(const Scenario& sc, const Results& res, const Measure
           std::any_of(c.simulation.rows.begin(), c.simulation.rows.end(),
                       [&](const ComparisonRow& r) { return r.type == k && r.kpi == q; });
       if (!has_rows) continue;
-      const int d = kpi_decimals(q);
+      const int d = decimals_for(kpi_info(q).name);
       Chart chart = interval_chart(sc, std::string(kpi_info(q).label) + ": " + scope_name(sc, k),
                                    kpi_axis(q));
       if (q == Kpi::ServiceLevel) {
