@@ -283,7 +283,8 @@ int plan_resume(Job& job) {
 }
 
 // Rank 0 (or the only process): receives finished points, appends them to the resumable file
-// and keeps them for the final output. Thread-safe.
+// and keeps their lines (not their records, which take some 40 times the memory) for the final
+// output. Thread-safe.
 class Collector {
  public:
   Collector(Job& job, ProgressBar& progress) : job_(job), progress_(progress) {
@@ -309,8 +310,7 @@ class Collector {
       }
     }
     rows_.emplace(point, std::move(line));
-    records_.emplace(point, record);
-    progress_.update(records_.size(), job_.pending.size());
+    progress_.update(rows_.size(), job_.pending.size());
   }
 
   bool failed() const {
@@ -326,32 +326,29 @@ class Collector {
       err << "error: " << error_ << "\n";
       return kExitFailure;
     }
+    rows_.insert(job_.kept_rows.begin(), job_.kept_rows.end());  // no point is in both
     std::ostringstream content;
     if (job_.output == Output::Csv || job_.output == Output::JsonLines) {
-      std::map<std::size_t, std::string> all = job_.kept_rows;
-      all.insert(rows_.begin(), rows_.end());
-      content << sweep_file_text(format_, job_.header, columns(), all);
+      content << sweep_file_text(format_, job_.header, columns(), rows_);
     } else if (job_.output == Output::Json) {
       json array = json::array();
-      for (const auto& [p, r] : records_) array.push_back(r);
+      for (auto& [p, r] : records()) array.push_back(std::move(r));
       content << array.dump(2) << "\n";
     } else {
-      write_sweep_table(content, job_.spec, job_.plan, records_);
+      write_sweep_table(content, job_.spec, job_.plan, records());
     }
     return emit_with_report(
         job_.common, content.str(), job_.report_file,
-        [&] {
-          return sweep_report(job_.common.positional[0], job_.spec, job_.plan, report_records());
-        },
+        [&] { return sweep_report(job_.common.positional[0], job_.spec, job_.plan, records()); },
         out, err);
   }
 
  private:
-  // The points of this run and those kept from a resumed sweep file.
-  std::map<std::size_t, json> report_records() const {
-    std::map<std::size_t, json> all = records_;
-    for (const auto& [point, line] : job_.kept_rows) {
-      if (all.count(point)) continue;
+  // The records of the rows: the points of this run and those kept from a resumed sweep file.
+  // record_of_line reads back exactly what record_line wrote.
+  std::map<std::size_t, json> records() const {
+    std::map<std::size_t, json> all;
+    for (const auto& [point, line] : rows_) {
       if (auto r = record_of_line(line, format_, job_.spec, job_.plan.types, job_.plan.groups)) {
         all.emplace(point, std::move(*r));
       }
@@ -371,8 +368,7 @@ class Collector {
   mutable std::mutex mutex_;
   bool failed_ = false;
   std::string error_;
-  std::map<std::size_t, std::string> rows_;
-  std::map<std::size_t, json> records_;
+  std::map<std::size_t, std::string> rows_;  // point → its line
 };
 
 // Hands out the pending points in order; none once the collector has failed.
