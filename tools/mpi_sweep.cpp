@@ -43,9 +43,7 @@ constexpr int kTagRequest = 1;  // worker → 0: give me a point
 constexpr int kTagAssign = 2;   // 0 → worker: a point index, or -1: none left
 constexpr int kTagRecord = 3;   // worker → 0: a finished point's record
 constexpr int kTagDone = 4;     // worker → 0: every record sent, no request in flight
-}  // namespace
 
-namespace {
 // When every rank runs on this node and the user chose no point-to-point layer (mpirun --mca pml
 // X sets OMPI_MCA_pml), picks ob1, whose shared-memory transport is what one node uses anyway:
 // left to choose, Open MPI 4.1 first probes the cm layer's network drivers (PSM, PSM2, OFI),
