@@ -380,23 +380,6 @@ MeasuredTable aggregate_log(const ContactLog& log, const Scenario& scenario,
 
 namespace {
 
-// Expected arrivals of type `ct` in interval i.
-double expected_arrivals(const ContactType& ct, const Horizon& h, int i) {
-  switch (ct.arrivals.kind) {
-    case Arrivals::Kind::RatePerHour:
-      return ct.arrivals.rate_per_hour * h.interval_s / 3600.0;
-    case Arrivals::Kind::PerInterval:
-      return ct.arrivals.per_interval[std::size_t(i)];
-    case Arrivals::Kind::Trace: {
-      const double lo = double(i) * h.interval_s, hi = lo + h.interval_s;
-      return double(std::count_if(ct.arrivals.trace_times_s.begin(),
-                                  ct.arrivals.trace_times_s.end(),
-                                  [&](double t) { return t >= lo && t < hi; }));
-    }
-  }
-  return 0.0;
-}
-
 double agents_in_interval(const Scenario& sc, int i) {
   const double lo = double(i) * sc.horizon.interval_s, hi = lo + sc.horizon.interval_s;
   double integral = 0.0;

@@ -147,4 +147,22 @@ double scheduled_agents_in_interval(const AgentGroup& group, const Horizon& hori
   return integral / horizon.interval_s;
 }
 
+double expected_arrivals(const ContactType& type, const Horizon& horizon, int i) {
+  const Arrivals& a = type.arrivals;
+  const double len = horizon.interval_s;
+  switch (a.kind) {
+    case Arrivals::Kind::RatePerHour:
+      return a.rate_per_hour * len / 3600.0;
+    case Arrivals::Kind::PerInterval:
+      return std::size_t(i) < a.per_interval.size() ? a.per_interval[std::size_t(i)] : 0.0;
+    case Arrivals::Kind::Trace: {
+      const auto& t = a.trace_times_s;
+      const auto lo = std::lower_bound(t.begin(), t.end(), double(i) * len);
+      const auto hi = std::lower_bound(t.begin(), t.end(), double(i + 1) * len);
+      return double(hi - lo);
+    }
+  }
+  return 0.0;
+}
+
 }  // namespace ccsim

@@ -201,6 +201,11 @@ struct StaffChange {
 // time, the first entry at 0, no two consecutive entries with equal counts.
 std::vector<StaffChange> net_staffing_schedule(const AgentGroup& group, const Horizon& horizon);
 
+// Expected first-attempt arrivals of `type` in interval i of `horizon`, before self-service and
+// chatbots: the rate times the interval's length, the interval's own figure, or the arrival
+// times of the trace in [i × interval_s, (i + 1) × interval_s).
+double expected_arrivals(const ContactType& type, const Horizon& horizon, int i);
+
 // Scheduled (before shrinkage) agents of a group in interval i, averaged over the interval
 // for shifts that start or end within it.
 double scheduled_agents_in_interval(const AgentGroup& group, const Horizon& horizon, int i);

@@ -35,29 +35,6 @@ std::string type_path(std::size_t k) {
   return "contact_types[" + std::to_string(k) + "]";
 }
 
-// Expected first-attempt arrivals of `type` in each interval of `horizon`.
-std::vector<double> expected_arrivals(const ContactType& type, const Horizon& horizon) {
-  const auto n = static_cast<std::size_t>(horizon.intervals);
-  std::vector<double> out(n, 0.0);
-  switch (type.arrivals.kind) {
-    case Arrivals::Kind::RatePerHour:
-      std::fill(out.begin(), out.end(), type.arrivals.rate_per_hour * horizon.interval_s / 3600.0);
-      break;
-    case Arrivals::Kind::PerInterval:
-      for (std::size_t i = 0; i < n && i < type.arrivals.per_interval.size(); ++i) {
-        out[i] = type.arrivals.per_interval[i];
-      }
-      break;
-    case Arrivals::Kind::Trace:
-      for (double t : type.arrivals.trace_times_s) {
-        const double i = std::floor(t / horizon.interval_s);
-        if (i >= 0.0 && i < double(n)) out[static_cast<std::size_t>(i)] += 1.0;
-      }
-      break;
-  }
-  return out;
-}
-
 // Share of arrivals of `type` that reach the human queue (self-service and chatbot).
 double share_to_queue(const ContactType& type) {
   double share = 1.0;
@@ -161,7 +138,9 @@ RunSizeCheck check_run_size(const Scenario& s, const RunSizeLimits& limits) {
   double total_arrivals = 0.0, largest = -1.0;
   std::size_t largest_type = 0;
   for (std::size_t k = 0; k < n_types; ++k) {
-    arrivals[k] = expected_arrivals(s.contact_types[k], h);
+    for (int i = 0; i < h.intervals; ++i) {
+      arrivals[k].push_back(expected_arrivals(s.contact_types[k], h, i));
+    }
     const double sum = std::accumulate(arrivals[k].begin(), arrivals[k].end(), 0.0);
     total_arrivals += sum;
     if (sum > largest) {

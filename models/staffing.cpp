@@ -54,25 +54,6 @@ bool type_has_target(const ContactType& ct) {
   return ct.has_service_level_target || ct.max_abandon_rate || ct.max_asa_s;
 }
 
-// Expected arrivals of type k in interval i, before any thinning.
-double expected_arrivals(const Scenario& sc, int k, int i) {
-  const Arrivals& a = sc.contact_types[std::size_t(k)].arrivals;
-  const double len = sc.horizon.interval_s;
-  switch (a.kind) {
-    case Arrivals::Kind::RatePerHour:
-      return a.rate_per_hour * len / 3600.0;
-    case Arrivals::Kind::PerInterval:
-      return std::size_t(i) < a.per_interval.size() ? a.per_interval[std::size_t(i)] : 0.0;
-    case Arrivals::Kind::Trace: {
-      const auto& t = a.trace_times_s;
-      const auto lo = std::lower_bound(t.begin(), t.end(), double(i) * len);
-      const auto hi = std::lower_bound(t.begin(), t.end(), double(i + 1) * len);
-      return double(hi - lo);
-    }
-  }
-  return 0.0;
-}
-
 // The calculator's question for a type's queue, with the type's targets (no agents).
 erlang::Query analytic_query(const ContactType& ct, const AnalyticQueue& q) {
   erlang::Query e;
@@ -658,7 +639,7 @@ bool has_target(const Scenario& scenario) {
 
 AnalyticQueue analytic_queue(const Scenario& scenario, int type, int interval) {
   const ContactType& ct = scenario.contact_types[std::size_t(type)];
-  double arrivals = expected_arrivals(scenario, type, interval);
+  double arrivals = expected_arrivals(ct, scenario.horizon, interval);
   if (ct.self_service) arrivals *= 1.0 - ct.self_service->deflection;
   const Distribution* handle = &ct.handle_time;
   const Distribution* patience = ct.patience ? &*ct.patience : nullptr;
