@@ -165,4 +165,27 @@ double expected_arrivals(const ContactType& type, const Horizon& horizon, int i)
   return 0.0;
 }
 
+double share_to_agents(const ContactType& type) {
+  double share = 1.0;
+  if (type.self_service) share *= 1.0 - type.self_service->deflection;
+  if (type.chatbot) {
+    share *= std::max(0.0, 1.0 - type.chatbot->containment - type.chatbot->abandon_prob);
+  }
+  return share;
+}
+
+double mean_agent_time_s(const ContactType& type) {
+  double handle = type.handle_time.mean_s;
+  if (type.chatbot && type.chatbot->handoff_handle_time) {
+    handle = type.chatbot->handoff_handle_time->mean_s;
+  }
+  return handle + (type.wrap_up ? type.wrap_up->mean_s : 0.0);
+}
+
+const Distribution* queue_patience(const ContactType& type) {
+  if (type.channel == Channel::Email) return nullptr;
+  if (type.chatbot && type.chatbot->handoff_patience) return &*type.chatbot->handoff_patience;
+  return type.patience ? &*type.patience : nullptr;
+}
+
 }  // namespace ccsim

@@ -201,6 +201,19 @@ struct StaffChange {
 // time, the first entry at 0, no two consecutive entries with equal counts.
 std::vector<StaffChange> net_staffing_schedule(const AgentGroup& group, const Horizon& horizon);
 
+// What reaches the agents of a contact type, as the analytic models (staffing, compare's
+// Erlang A) and the run-size check see it; the simulation draws the same flows contact by
+// contact.
+// Share of first attempts that reach the human queue: (1 − self_service.deflection) × max(0,
+// 1 − chatbot.containment − chatbot.abandon_prob), each factor 1 without that flow.
+double share_to_agents(const ContactType& type);
+// Mean agent time of a contact in the human queue: its handle time (the chatbot's
+// handoff_handle_time when given) plus wrap-up.
+double mean_agent_time_s(const ContactType& type);
+// The patience of a contact waiting in the human queue (the chatbot's handoff_patience when
+// given, else the type's), or nullptr when it never abandons there (no patience, or email).
+const Distribution* queue_patience(const ContactType& type);
+
 // Expected first-attempt arrivals of `type` in interval i of `horizon`, before self-service and
 // chatbots: the rate times the interval's length, the interval's own figure, or the arrival
 // times of the trace in [i × interval_s, (i + 1) × interval_s).

@@ -35,35 +35,6 @@ std::string type_path(std::size_t k) {
   return "contact_types[" + std::to_string(k) + "]";
 }
 
-// Share of arrivals of `type` that reach the human queue (self-service and chatbot).
-double share_to_queue(const ContactType& type) {
-  double share = 1.0;
-  if (type.self_service) share *= 1.0 - type.self_service->deflection;
-  if (type.chatbot) {
-    share *= std::max(0.0, 1.0 - type.chatbot->containment - type.chatbot->abandon_prob);
-  }
-  return share;
-}
-
-// Mean agent time of a contact of `type`: handle (hand-off handle time after a chatbot) plus
-// wrap-up.
-double mean_agent_time(const ContactType& type) {
-  double handle = type.handle_time.mean_s;
-  if (type.chatbot && type.chatbot->handoff_handle_time) {
-    handle = type.chatbot->handoff_handle_time->mean_s;
-  }
-  return handle + (type.wrap_up ? type.wrap_up->mean_s : 0.0);
-}
-
-// Whether contacts of `type` wait in the human queue however long it takes. With a chatbot,
-// every contact in the queue is a hand-off, whose patience is the bot's handoff_patience when
-// given.
-bool never_abandons(const ContactType& type) {
-  if (type.channel == Channel::Email) return true;
-  if (type.chatbot && type.chatbot->handoff_patience) return false;
-  return !type.patience;
-}
-
 // Time-average of a step function (sorted steps from 0) over each interval.
 std::vector<double> interval_averages(const std::vector<StaffChange>& steps,
                                       const Horizon& horizon) {
@@ -204,7 +175,7 @@ RunSizeCheck check_run_size(const Scenario& s, const RunSizeLimits& limits) {
     const std::vector<std::size_t>& types = components[c];
     std::vector<std::size_t> patient;  // types that never abandon
     for (std::size_t k : types) {
-      if (never_abandons(s.contact_types[k])) patient.push_back(k);
+      if (!queue_patience(s.contact_types[k])) patient.push_back(k);
     }
     if (patient.empty()) continue;  // every type abandons: stable whatever the load
 
@@ -212,7 +183,7 @@ RunSizeCheck check_run_size(const Scenario& s, const RunSizeLimits& limits) {
     double work = 0.0, contacts = 0.0;  // over the horizon, for the mean agent time
     for (std::size_t k : types) {
       const ContactType& t = s.contact_types[k];
-      const double share = share_to_queue(t), agent_time = mean_agent_time(t);
+      const double share = share_to_agents(t), agent_time = mean_agent_time_s(t);
       for (std::size_t i = 0; i < n_intervals; ++i) {
         const double queued = arrivals[k][i] * share;
         load[i] += queued * agent_time / T;

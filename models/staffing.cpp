@@ -639,19 +639,11 @@ bool has_target(const Scenario& scenario) {
 
 AnalyticQueue analytic_queue(const Scenario& scenario, int type, int interval) {
   const ContactType& ct = scenario.contact_types[std::size_t(type)];
-  double arrivals = expected_arrivals(ct, scenario.horizon, interval);
-  if (ct.self_service) arrivals *= 1.0 - ct.self_service->deflection;
-  const Distribution* handle = &ct.handle_time;
-  const Distribution* patience = ct.patience ? &*ct.patience : nullptr;
-  if (ct.chatbot) {
-    arrivals *= std::max(0.0, 1.0 - ct.chatbot->containment - ct.chatbot->abandon_prob);
-    if (ct.chatbot->handoff_handle_time) handle = &*ct.chatbot->handoff_handle_time;
-    if (ct.chatbot->handoff_patience) patience = &*ct.chatbot->handoff_patience;
-  }
+  const double arrivals = expected_arrivals(ct, scenario.horizon, interval) * share_to_agents(ct);
   AnalyticQueue q;
   q.arrivals_per_hour = arrivals * 3600.0 / scenario.horizon.interval_s;
-  q.aht_s = handle->mean_s + (ct.wrap_up ? ct.wrap_up->mean_s : 0.0);
-  if (patience && ct.channel != Channel::Email) q.patience_s = patience->mean_s;
+  q.aht_s = mean_agent_time_s(ct);
+  if (const Distribution* patience = queue_patience(ct)) q.patience_s = patience->mean_s;
   return q;
 }
 
