@@ -384,12 +384,7 @@ double agents_in_interval(const Scenario& sc, int i) {
   const double lo = double(i) * sc.horizon.interval_s, hi = lo + sc.horizon.interval_s;
   double integral = 0.0;
   for (const AgentGroup& g : sc.agent_groups) {
-    const std::vector<StaffChange> steps = net_staffing_schedule(g, sc.horizon);
-    for (std::size_t k = 0; k < steps.size(); ++k) {
-      const double a = std::max(lo, steps[k].time_s);
-      const double b = std::min(hi, k + 1 < steps.size() ? steps[k + 1].time_s : hi);
-      if (b > a) integral += double(steps[k].agents) * (b - a);
-    }
+    integral += agent_seconds(net_staffing_schedule(g, sc.horizon), lo, hi);
   }
   return integral / sc.horizon.interval_s;
 }

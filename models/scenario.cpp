@@ -135,16 +135,23 @@ std::vector<StaffChange> net_staffing_schedule(const AgentGroup& group, const Ho
   return net;
 }
 
-double scheduled_agents_in_interval(const AgentGroup& group, const Horizon& horizon, int i) {
-  const double lo = double(i) * horizon.interval_s, hi = lo + horizon.interval_s;
-  const std::vector<StaffChange> steps = scheduled_schedule(group, horizon);
+double agent_seconds(const std::vector<StaffChange>& steps, double lo, double hi) {
+  // From the last step at or before lo (the ones before it add nothing) to the first at hi.
+  auto first = std::upper_bound(steps.begin(), steps.end(), lo,
+                                [](double t, const StaffChange& s) { return t < s.time_s; });
+  if (first != steps.begin()) --first;
   double integral = 0.0;
-  for (std::size_t k = 0; k < steps.size(); ++k) {
+  for (auto k = std::size_t(first - steps.begin()); k < steps.size() && steps[k].time_s < hi; ++k) {
     const double a = std::max(lo, steps[k].time_s);
     const double b = std::min(hi, k + 1 < steps.size() ? steps[k + 1].time_s : hi);
     if (b > a) integral += double(steps[k].agents) * (b - a);
   }
-  return integral / horizon.interval_s;
+  return integral;
+}
+
+double scheduled_agents_in_interval(const AgentGroup& group, const Horizon& horizon, int i) {
+  const double lo = double(i) * horizon.interval_s, hi = lo + horizon.interval_s;
+  return agent_seconds(scheduled_schedule(group, horizon), lo, hi) / horizon.interval_s;
 }
 
 double expected_arrivals(const ContactType& type, const Horizon& horizon, int i) {

@@ -219,6 +219,10 @@ const Distribution* queue_patience(const ContactType& type);
 // times of the trace in [i × interval_s, (i + 1) × interval_s).
 double expected_arrivals(const ContactType& type, const Horizon& horizon, int i);
 
+// Agent-seconds of a staffing step function over [lo, hi): each step (sorted by time) holds
+// until the next, the last one until hi. O(log steps + steps within [lo, hi)).
+double agent_seconds(const std::vector<StaffChange>& steps, double lo, double hi);
+
 // Scheduled (before shrinkage) agents of a group in interval i, averaged over the interval
 // for shifts that start or end within it.
 double scheduled_agents_in_interval(const AgentGroup& group, const Horizon& horizon, int i);

@@ -35,26 +35,6 @@ std::string type_path(std::size_t k) {
   return "contact_types[" + std::to_string(k) + "]";
 }
 
-// Time-average of a step function (sorted steps from 0) over each interval.
-std::vector<double> interval_averages(const std::vector<StaffChange>& steps,
-                                      const Horizon& horizon) {
-  const auto n = static_cast<std::size_t>(horizon.intervals);
-  std::vector<double> out(n, 0.0);
-  std::size_t k = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    const double lo = double(i) * horizon.interval_s, hi = lo + horizon.interval_s;
-    while (k + 1 < steps.size() && steps[k + 1].time_s <= lo) ++k;
-    double integral = 0.0;
-    for (std::size_t j = k; j < steps.size() && steps[j].time_s < hi; ++j) {
-      const double a = std::max(lo, steps[j].time_s);
-      const double b = j + 1 < steps.size() ? std::min(hi, steps[j + 1].time_s) : hi;
-      if (b > a) integral += double(steps[j].agents) * (b - a);
-    }
-    out[i] = integral / horizon.interval_s;
-  }
-  return out;
-}
-
 std::size_t find_root(std::vector<std::size_t>& parent, std::size_t x) {
   while (parent[x] != x) x = parent[x] = parent[parent[x]];
   return x;
@@ -136,7 +116,10 @@ RunSizeCheck check_run_size(const Scenario& s, const RunSizeLimits& limits) {
     int peak = 0;
     for (const StaffChange& c : steps) peak = std::max(peak, c.agents);
     peak_agents += double(peak);
-    agents[g] = interval_averages(steps, h);
+    for (int i = 0; i < h.intervals; ++i) {
+      const double lo = double(i) * h.interval_s;
+      agents[g].push_back(agent_seconds(steps, lo, lo + h.interval_s) / h.interval_s);
+    }
   }
   if (peak_agents * kBytesPerAgent > limits.max_memory_bytes) {
     check.errors.push_back(
