@@ -496,11 +496,11 @@ std::optional<Model> parse_model(std::string_view name) {
   return std::nullopt;
 }
 
-namespace {
-
 bool has_target(const Query& q) {
   return q.target_sl || q.target_asa_s || q.max_abandon || q.max_block;
 }
+
+namespace {
 
 void require_valid(const Query& q) {
   const std::vector<std::string> problems = validate(q);

@@ -229,6 +229,9 @@ std::vector<std::string> validate(const Query& q);
 // REQUIRES: validate(q) is empty and q.agents is given; throws std::invalid_argument otherwise.
 Report evaluate(const Query& q);
 
+// True iff q has at least one target (target_sl, target_asa_s, max_abandon, max_block).
+bool has_target(const Query& q);
+
 // True iff r meets every target of q (a target on a KPI that r leaves undefined is not met).
 bool meets_targets(const Query& q, const Report& r);
 

@@ -1,5 +1,6 @@
 // ccsim calibrate LOG: a scenario estimated from a per-contact log (models/calibrate.h), as JSON
 // on stdout or in --out; the fit report on stderr.
+#include <array>
 #include <cmath>
 #include <sstream>
 
@@ -19,6 +20,13 @@ namespace {
 constexpr const char* kCalibrateUsage =
     "usage: ccsim calibrate LOG [--preset anonymous-bank|ccsim | --columns MAP] [--days DAYS]\n"
     "                       [--interval-minutes M] [--start HH:MM] [--end HH:MM] [OPTIONS]\n";
+
+// The values of --staffing, the default first.
+constexpr std::array<Choice<StaffingMethod>, 3> kStaffingMethods{{
+    {"answered-at-once", StaffingMethod::AnsweredAtOnce},
+    {"throughput", StaffingMethod::Throughput},
+    {"activity", StaffingMethod::Activity},
+}};
 
 // "HH:MM" (HH up to 24, 24:00 only as an end) as seconds; nullopt if malformed.
 std::optional<double> parse_hhmm(const std::string& text) {
@@ -123,15 +131,8 @@ int cmd_calibrate(const std::vector<std::string>& args, std::ostream& out, std::
       }
     }
     if (vm.count("staffing")) {
-      if (staffing == "activity") {
-        options.staffing = StaffingMethod::Activity;
-      } else if (staffing == "answered-at-once") {
-        options.staffing = StaffingMethod::AnsweredAtOnce;
-      } else if (staffing == "throughput") {
-        options.staffing = StaffingMethod::Throughput;
-      } else {
-        errors.push_back("--staffing: must be one of answered-at-once, activity (got " + staffing +
-                         ")");
+      if (auto m = parse_choice("--staffing", staffing, kStaffingMethods, errors)) {
+        options.staffing = *m;
       }
     }
     options.threads = common.threads;

@@ -16,7 +16,8 @@ constexpr const char* kErlangUsage =
     "usage: ccsim erlang --model b|c|a --arrivals-per-hour X --aht-s Y [--agents N]\n"
     "                    [--patience-s P] [--threshold-s T] [--target-sl S] [--target-asa-s A]\n"
     "                    [--max-abandon R] [--max-block B] [--format table|json|csv] [--out FILE]\n"
-    "Without --agents, finds the fewest agents meeting every target given.\n";
+    "Without --agents, finds the fewest agents meeting every target given; with --agents and\n"
+    "targets, reports whether those agents meet every target (targets_met).\n";
 
 // "arrivals_per_hour: ..." (the model's field names) → "--arrivals-per-hour: ...".
 std::string as_option_message(std::string message) {
@@ -31,6 +32,67 @@ std::string as_option_message(std::string message) {
 
 nlohmann::json optional_json(const std::optional<double>& v) {
   return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+}
+
+// The output of `ccsim erlang` for the KPIs `r` of query `q`; `targets_met` (with --agents and
+// targets) says whether those agents meet every target.
+std::string erlang_output(Format format, const erlang::Query& q, const erlang::Report& r,
+                          std::optional<bool> targets_met) {
+  const std::vector<std::pair<const char*, std::optional<double>>> fields{
+      {"offered_load", r.offered_load},
+      {"p_block", r.p_block},
+      {"p_wait", r.p_wait},
+      {"asa_s", r.asa_s},
+      {"mean_wait_s", r.mean_wait_s},
+      {"service_level", r.service_level},
+      {"abandon_rate", r.abandon_rate},
+      {"occupancy", r.occupancy}};
+  std::ostringstream content;
+  switch (format) {
+    case Format::Json: {
+      nlohmann::json j;
+      j["model"] = erlang::model_name(r.model);
+      j["agents"] = r.agents;
+      j["stable"] = r.stable;
+      for (const auto& [name, value] : fields) j[name] = optional_json(value);
+      if (targets_met) j["targets_met"] = *targets_met;
+      content << j.dump(2) << "\n";
+      break;
+    }
+    case Format::Csv: {
+      content << "model,agents,stable";
+      for (const auto& f : fields) content << ',' << f.first;
+      if (targets_met) content << ",targets_met";
+      content << '\n'
+              << erlang::model_name(r.model) << ',' << r.agents << ','
+              << (r.stable ? "true" : "false");
+      for (const auto& f : fields) {
+        content << ',';
+        if (f.second) content << format_number(*f.second, 12);
+      }
+      if (targets_met) content << ',' << (*targets_met ? "true" : "false");
+      content << '\n';
+      break;
+    }
+    case Format::Table: {
+      std::string name = erlang::model_name(r.model);
+      for (char& c : name) c = char(std::toupper(static_cast<unsigned char>(c)));
+      content << "Erlang " << name << ": " << q.arrivals_per_hour << " arrivals/h, AHT " << q.aht_s
+              << " s";
+      if (q.patience_s) content << ", patience " << *q.patience_s << " s";
+      content << "\n";
+      content << "agents         " << r.agents << "\n";
+      content << "stable         " << (r.stable ? "yes" : "no (load >= agents)") << "\n";
+      for (const auto& [name, value] : fields) {
+        if (!value) continue;
+        content << name << std::string(15 - std::string(name).size(), ' ')
+                << format_number(*value, 6) << "\n";
+      }
+      if (targets_met) content << "targets met    " << (*targets_met ? "yes" : "no") << "\n";
+      break;
+    }
+  }
+  return content.str();
 }
 
 }  // namespace
@@ -62,6 +124,10 @@ int cmd_erlang(const std::vector<std::string>& args, std::ostream& out, std::ost
   }
   if (errors.empty() && !common.positional.empty()) {
     errors.push_back("unexpected argument '" + common.positional[0] + "'");
+  }
+  if (errors.empty()) {
+    refuse_options(vm, {"replications", "seed", "threads"},
+                   "to erlang, which computes exactly (no simulation)", errors);
   }
   erlang::Query q;
   if (errors.empty()) {
@@ -108,6 +174,8 @@ int cmd_erlang(const std::vector<std::string>& args, std::ostream& out, std::ost
     return bad_input(err, errors, kErlangUsage);
   }
 
+  // With --agents and targets, the output says whether those agents meet the targets.
+  std::optional<bool> targets_met;
   if (!q.agents) {
     q.agents = erlang::min_agents(q);
     if (!q.agents) {
@@ -117,58 +185,9 @@ int cmd_erlang(const std::vector<std::string>& args, std::ostream& out, std::ost
     }
   }
   const erlang::Report r = erlang::evaluate(q);
+  if (vm.count("agents") && erlang::has_target(q)) targets_met = erlang::meets_targets(q, r);
 
-  const std::vector<std::pair<const char*, std::optional<double>>> fields{
-      {"offered_load", r.offered_load},
-      {"p_block", r.p_block},
-      {"p_wait", r.p_wait},
-      {"asa_s", r.asa_s},
-      {"mean_wait_s", r.mean_wait_s},
-      {"service_level", r.service_level},
-      {"abandon_rate", r.abandon_rate},
-      {"occupancy", r.occupancy}};
-  std::ostringstream content;
-  switch (common.output_format()) {
-    case Format::Json: {
-      nlohmann::json j;
-      j["model"] = erlang::model_name(r.model);
-      j["agents"] = r.agents;
-      j["stable"] = r.stable;
-      for (const auto& [name, value] : fields) j[name] = optional_json(value);
-      content << j.dump(2) << "\n";
-      break;
-    }
-    case Format::Csv: {
-      content << "model,agents,stable";
-      for (const auto& f : fields) content << ',' << f.first;
-      content << '\n'
-              << erlang::model_name(r.model) << ',' << r.agents << ','
-              << (r.stable ? "true" : "false");
-      for (const auto& f : fields) {
-        content << ',';
-        if (f.second) content << format_number(*f.second, 12);
-      }
-      content << '\n';
-      break;
-    }
-    case Format::Table: {
-      std::string name = erlang::model_name(r.model);
-      for (char& c : name) c = char(std::toupper(static_cast<unsigned char>(c)));
-      content << "Erlang " << name << ": " << q.arrivals_per_hour << " arrivals/h, AHT " << q.aht_s
-              << " s";
-      if (q.patience_s) content << ", patience " << *q.patience_s << " s";
-      content << "\n";
-      content << "agents         " << r.agents << "\n";
-      content << "stable         " << (r.stable ? "yes" : "no (load >= agents)") << "\n";
-      for (const auto& [name, value] : fields) {
-        if (!value) continue;
-        content << name << std::string(15 - std::string(name).size(), ' ')
-                << format_number(*value, 6) << "\n";
-      }
-      break;
-    }
-  }
-  return emit(common, content.str(), out, err);
+  return emit(common, erlang_output(common.output_format(), q, r, targets_met), out, err);
 }
 
 }  // namespace ccsim::cli

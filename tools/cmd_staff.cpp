@@ -396,6 +396,13 @@ int cmd_staff(const std::vector<std::string>& args, std::ostream& out, std::ostr
     if (vm.count("report")) {
       if (auto e = report_path_error(report_file)) errors.push_back(*e);
     }
+    if (options.method == staffing::Method::Erlang) {
+      refuse_options(vm, {"max-iterations"},
+                     "with --method erlang, which simulates its staffing once", errors);
+    }
+    if (vm.count("shift-templates") && templates_file.empty()) {
+      errors.push_back("--shift-templates: a file is required");
+    }
   }
   if (!errors.empty()) {
     return bad_input(err, errors, kStaffUsage);

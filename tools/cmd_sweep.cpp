@@ -123,7 +123,8 @@ struct Job {
   std::map<std::size_t, std::string> kept_rows;  // resumable file: rows already there
   std::optional<SweepFile> existing;             // resumable file found at start
   std::vector<std::string> errors, notes;
-  std::string report_file;  // --report, or empty
+  std::string report_file;   // --report, or empty
+  bool usage_helps = false;  // errors are in the command line: print the usage after them
 };
 
 // Parses the command line and validates every point. Returns the exit status.
@@ -147,6 +148,7 @@ int prepare(const std::vector<std::string>& args, Job& job, std::ostream& out) {
     out << kSweepUsage << desc;
     return -1;
   }
+  job.usage_helps = true;
   if (!job.errors.empty()) return kExitBadInput;
   CommonOptions& common = job.common;
   if (common.positional.size() != 1) {
@@ -207,6 +209,7 @@ int prepare(const std::vector<std::string>& args, Job& job, std::ostream& out) {
     if (auto e = add_sweep_set(s, job.spec)) job.errors.push_back(*e);
   }
   if (!job.errors.empty()) return kExitBadInput;
+  job.usage_helps = false;
 
   const fs::path scenario_path = common.positional[0];
   std::string scenario_text;
@@ -247,7 +250,8 @@ int plan_resume(Job& job) {
       return kExitBadInput;
     }
     if (file->format != format) {
-      job.errors.push_back(job.common.out + ": holds a sweep in another format");
+      job.errors.push_back(job.common.out +
+                           ": holds a sweep in another format; remove it or choose another --out");
       return kExitBadInput;
     }
     const auto diffs = header_differences(file->header, job.header);
@@ -260,7 +264,9 @@ int plan_resume(Job& job) {
     }
     if (format == SweepFormat::Csv &&
         file->columns != csv_columns(job.spec, job.plan.types, job.plan.groups)) {
-      job.errors.push_back(job.common.out + ": its columns differ from this sweep's");
+      job.errors.push_back(job.common.out +
+                           ": its columns differ from this sweep's; remove it or choose another "
+                           "--out");
       return kExitBadInput;
     }
     if (file->partial_tail) {
@@ -423,7 +429,7 @@ int cmd_sweep(const std::vector<std::string>& args, std::ostream& out, std::ostr
         print_messages(job, err);
         if (rank == 0 && status == kExitOk && !help) err << "error: another rank failed\n";
       }
-      if (status == kExitBadInput && rank == 0) err << kSweepUsage;
+      if (status == kExitBadInput && rank == 0 && job.usage_helps) err << kSweepUsage;
       return worst;
     }
   }
@@ -431,7 +437,7 @@ int cmd_sweep(const std::vector<std::string>& args, std::ostream& out, std::ostr
   if (help) return kExitOk;
   if (status != kExitOk) {
     print_messages(job, err);
-    if (job.plan.errors.empty()) err << kSweepUsage;
+    if (job.usage_helps) err << kSweepUsage;
     return status;
   }
   for (const auto& w : job.plan.warnings) {

@@ -24,6 +24,16 @@ int cmd_validate(const std::vector<std::string>& args, std::ostream& out, std::o
     errors.push_back(common.positional.empty() ? "a scenario file is required"
                                                : "exactly one scenario file is expected");
   }
+  if (errors.empty()) {
+    refuse_options(vm, {"replications", "seed", "threads"},
+                   "to validate, which checks the scenario without running it", errors);
+    if (common.format == Format::Csv) {
+      errors.push_back("--format: must be table or json for validate (got " + raw.format + ")");
+    } else if (!common.format && common.output_format() == Format::Csv) {
+      errors.push_back("--out: validate writes table or json, not CSV (got " + common.out +
+                       "; add --format table or json)");
+    }
+  }
   if (!errors.empty()) {
     return bad_input(err, errors);
   }

@@ -33,6 +33,15 @@ void add_common_options(po::options_description& desc, RawCommon& raw, CommonOpt
       "help,h", po::bool_switch(&common.help), "show this help");
 }
 
+void refuse_options(const po::variables_map& vm, std::initializer_list<std::string_view> names,
+                    std::string_view why, std::vector<std::string>& errors) {
+  for (std::string_view name : names) {
+    if (vm.count(std::string(name))) {
+      errors.push_back("--" + std::string(name) + ": does not apply " + std::string(why));
+    }
+  }
+}
+
 std::optional<double> parse_double(const std::string& text) {
   if (text.empty()) return std::nullopt;
   char* end = nullptr;
@@ -110,9 +119,12 @@ std::optional<Scenario> read_scenario(const std::string& file, std::ostream& err
       parsed.scenario.reset();
     }
   }
-  for (const auto& w : parsed.warnings) err << "warning: " << prefix << w << "\n";
+  auto prefixed = [&prefix](const std::string& message) {
+    return message.starts_with(prefix) ? message : prefix + message;
+  };
+  for (const auto& w : parsed.warnings) err << "warning: " << prefixed(w) << "\n";
   if (!parsed.ok()) {
-    for (const auto& e : parsed.errors) err << "error: " << prefix << e << "\n";
+    for (const auto& e : parsed.errors) err << "error: " << prefixed(e) << "\n";
     return std::nullopt;
   }
   return std::move(parsed.scenario);

@@ -2,8 +2,10 @@
 // reported (as "--name: rule (got value)") rather than defaulted.
 #pragma once
 
+#include <array>
 #include <boost/program_options.hpp>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -45,12 +47,42 @@ std::vector<std::string> parse_options(const std::vector<std::string>& args,
                                        boost::program_options::variables_map& vm,
                                        const RawCommon& raw, CommonOptions& common);
 
+// Adds "--NAME: does not apply WHY" to `errors` for each option of `names` given in `vm`, for
+// options a command declares (the common ones) but cannot honour in this use.
+void refuse_options(const boost::program_options::variables_map& vm,
+                    std::initializer_list<std::string_view> names, std::string_view why,
+                    std::vector<std::string>& errors);
+
+// One valid value of an option that takes a word, and what it stands for.
+template <class T>
+struct Choice {
+  std::string_view name;
+  T value;
+};
+
+// The value of `text` among `choices`; else adds "OPTION: must be one of A, B, C (got TEXT)",
+// listing every choice in order, to `errors`.
+template <class T, std::size_t N>
+std::optional<T> parse_choice(std::string_view option, const std::string& text,
+                              const std::array<Choice<T>, N>& choices,
+                              std::vector<std::string>& errors) {
+  std::string names;
+  for (const Choice<T>& c : choices) {
+    if (c.name == text) return c.value;
+    names += (names.empty() ? "" : ", ") + std::string(c.name);
+  }
+  errors.push_back(std::string(option) + ": must be one of " + names + " (got " + text + ")");
+  return std::nullopt;
+}
+
 // Strict number parsing for option values: the whole text must be the number.
 std::optional<double> parse_double(const std::string& text);
 std::optional<long long> parse_integer(const std::string& text);
 
 // Reads the scenario `file`; prints its warnings, and its errors, each as
-// "warning: PREFIXpath: message" / "error: PREFIXpath: message", to `err`. Returns the scenario,
+// "warning: PREFIXpath: message" / "error: PREFIXpath: message", to `err` (a message that
+// already begins with PREFIX, such as "FILE: cannot open file" with PREFIX "FILE: ", is not
+// prefixed again). Returns the scenario,
 // or nullopt when it has errors (the caller exits with kExitBadInput). Errors include the
 // run-size refusals of models/stability.h, checked with `replications` (--replications) in
 // place of the scenario's when given.
