@@ -258,6 +258,52 @@ int run_paired(const CommonOptions& common, const Scenario& base, const std::str
       err);
 }
 
+// `ccsim run SCENARIO` once the scenario is read: runs it (staging --log) and writes the outputs.
+int run_single(const CommonOptions& common, const Scenario& scenario, const std::string& log_file,
+               const std::string& report_file, std::ostream& out, std::ostream& err) {
+  if (auto clashes = same_file_errors(outputs_of(common, log_file, report_file),
+                                      scenario_files(scenario, common.positional[0]));
+      !clashes.empty()) {
+    return bad_input(err, clashes);
+  }
+
+  ProgressBar progress(show_progress(common), "replications", std::cerr);
+  const RunOptions options = run_options(common, scenario, progress);
+  Results results;
+  StagedFile log;  // put in place once the output is written: an error exit leaves no log
+  if (!log_file.empty()) {
+    if (auto error = stage_experiment_with_log(scenario, options, log, log_file, results)) {
+      err << "error: " << *error << "\n";
+      return kExitFailure;
+    }
+  } else {
+    results = run_experiment(scenario, options);
+  }
+  progress.finish();
+
+  std::ostringstream content;
+  switch (common.output_format()) {
+    case Format::Json:
+      content << results_json(results, scenario).dump(2) << "\n";
+      break;
+    case Format::Csv:
+      write_results_csv(content, results, scenario);
+      break;
+    case Format::Table:
+      write_results_table(content, results, scenario);
+      break;
+  }
+  const int code = emit_with_report(
+      common, content.str(), report_file,
+      [&] { return run_report(scenario, results, common.positional[0]); }, out, err);
+  if (code != kExitOk || log_file.empty()) return code;
+  if (auto error = log.commit()) {
+    err << "error: --log: " << *error << "\n";
+    return kExitFailure;
+  }
+  return kExitOk;
+}
+
 }  // namespace
 
 int cmd_run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -301,48 +347,7 @@ int cmd_run(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   if (!loaded) return kExitBadInput;
   const Scenario& scenario = *loaded;
   if (!vs.empty()) return run_paired(common, scenario, vs, report_file, out, err);
-
-  if (auto clashes = same_file_errors(outputs_of(common, log_file, report_file),
-                                      scenario_files(scenario, common.positional[0]));
-      !clashes.empty()) {
-    return bad_input(err, clashes);
-  }
-
-  ProgressBar progress(show_progress(common), "replications", std::cerr);
-  const RunOptions options = run_options(common, scenario, progress);
-  Results results;
-  StagedFile log;  // put in place once the output is written: an error exit leaves no log
-  if (!log_file.empty()) {
-    if (auto error = stage_experiment_with_log(scenario, options, log, log_file, results)) {
-      err << "error: " << *error << "\n";
-      return kExitFailure;
-    }
-  } else {
-    results = run_experiment(scenario, options);
-  }
-  progress.finish();
-
-  std::ostringstream content;
-  switch (common.output_format()) {
-    case Format::Json:
-      content << results_json(results, scenario).dump(2) << "\n";
-      break;
-    case Format::Csv:
-      write_results_csv(content, results, scenario);
-      break;
-    case Format::Table:
-      write_results_table(content, results, scenario);
-      break;
-  }
-  const int code = emit_with_report(
-      common, content.str(), report_file,
-      [&] { return run_report(scenario, results, common.positional[0]); }, out, err);
-  if (code != kExitOk || log_file.empty()) return code;
-  if (auto error = log.commit()) {
-    err << "error: --log: " << *error << "\n";
-    return kExitFailure;
-  }
-  return kExitOk;
+  return run_single(common, scenario, log_file, report_file, out, err);
 }
 
 }  // namespace ccsim::cli

@@ -138,6 +138,17 @@ std::set<std::string> trace_files(const json& document, const SweepSpec& spec) {
   return traces;
 }
 
+// The files a sweep reads: the scenario, its traces and the --sweep file (if given).
+std::vector<NamedFile> sweep_inputs(const fs::path& scenario, const json& document,
+                                    const SweepSpec& spec, const std::string& sweep_file) {
+  std::vector<NamedFile> inputs{{"the scenario", scenario.string()}};
+  for (const std::string& trace : trace_files(document, spec)) {
+    inputs.push_back({"the arrival trace", (scenario.parent_path() / trace).string()});
+  }
+  if (!sweep_file.empty()) inputs.push_back({"--sweep", sweep_file});
+  return inputs;
+}
+
 // Everything a rank needs to run the sweep, built identically on every rank.
 struct Job {
   CommonOptions common;
@@ -255,12 +266,8 @@ int prepare(const std::vector<std::string>& args, Job& job, std::ostream& out) {
     job.errors = job.plan.errors;
     return kExitBadInput;
   }
-  std::vector<NamedFile> inputs{{"the scenario", scenario_path.string()}};
-  for (const std::string& trace : trace_files(document, job.spec)) {
-    inputs.push_back({"the arrival trace", (scenario_path.parent_path() / trace).string()});
-  }
-  if (!sweep_file.empty()) inputs.push_back({"--sweep", sweep_file});
-  job.errors = same_file_errors(given_outputs(common.out, job.report_file), inputs);
+  job.errors = same_file_errors(given_outputs(common.out, job.report_file),
+                                sweep_inputs(scenario_path, document, job.spec, sweep_file));
   if (!job.errors.empty()) return kExitBadInput;
   job.header.scenario_hash = content_hash(scenario_text);
   job.header.grid_hash = grid_hash(job.spec);
