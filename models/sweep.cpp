@@ -15,13 +15,13 @@
 #include <iomanip>
 #include <list>
 #include <mutex>
-#include <random>
 #include <set>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
 #include <utility>
 
+#include "models/output_file.h"
 #include "models/scenario_json.h"
 #include "models/stability.h"
 #include "models/text.h"
@@ -823,22 +823,8 @@ bool write_all(int fd, const std::string& s) {
 std::optional<std::string> SweepAppender::create(const fs::path& path,
                                                  const std::string& initial_text) {
   close();
-  const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
-  std::random_device rd;
-  const fs::path tmp = dir / ("." + path.filename().string() + ".tmp" + std::to_string(rd()));
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return path.string() + ": cannot write file (" + std::strerror(errno) + ")";
-  const bool ok = write_all(fd, initial_text) && ::fsync(fd) == 0;
-  ::close(fd);
-  std::error_code ec;
-  if (!ok) {
-    fs::remove(tmp, ec);
-    return path.string() + ": write failed";
-  }
-  fs::rename(tmp, path, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    return path.string() + ": cannot write file (" + ec.message() + ")";
+  if (auto error = write_file_atomically(path, [&](std::ostream& f) { f << initial_text; })) {
+    return error;
   }
   return reopen(path, initial_text.size());
 }
@@ -848,8 +834,9 @@ std::optional<std::string> SweepAppender::reopen(const fs::path& path, std::uint
   fd_ = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
   if (fd_ < 0) return path.string() + ": cannot open for appending (" + std::strerror(errno) + ")";
   if (::ftruncate(fd_, off_t(keep_bytes)) != 0 || ::lseek(fd_, off_t(keep_bytes), SEEK_SET) < 0) {
+    const std::string reason = std::strerror(errno);
     close();
-    return path.string() + ": cannot truncate an incomplete last line";
+    return path.string() + ": cannot truncate an incomplete last line (" + reason + ")";
   }
   path_ = path;
   return std::nullopt;
@@ -858,7 +845,7 @@ std::optional<std::string> SweepAppender::reopen(const fs::path& path, std::uint
 std::optional<std::string> SweepAppender::append(const std::string& line) {
   if (fd_ < 0) return "sweep file not open";
   if (!write_all(fd_, line + "\n") || ::fsync(fd_) != 0) {
-    return path_.string() + ": write failed (" + std::strerror(errno) + ")";
+    return path_.string() + ": cannot write file (" + std::strerror(errno) + ")";
   }
   return std::nullopt;
 }

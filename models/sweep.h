@@ -181,8 +181,9 @@ class SweepAppender {
   SweepAppender(const SweepAppender&) = delete;
   SweepAppender& operator=(const SweepAppender&) = delete;
   ~SweepAppender();
-  // Creates `path` holding `initial_text` (atomically: a synced temporary file renamed over
-  // it) and opens it for appending. Returns an error message or nullopt.
+  // Creates `path` holding `initial_text` as write_file_atomically (models/output_file.h)
+  // writes a file, then opens it for appending. Returns an error message or nullopt.
+  // REQUIRES: `path` names no device or FIFO (a sweep file there cannot be resumed).
   std::optional<std::string> create(const std::filesystem::path& path,
                                     const std::string& initial_text);
   // Opens the existing `path` for appending after truncating it to `keep_bytes` (dropping an

@@ -143,6 +143,8 @@ int cmd_calibrate(const std::vector<std::string>& args, std::ostream& out, std::
   if (!errors.empty()) {
     return bad_input(err, errors, kCalibrateUsage);
   }
+  errors = same_file_errors(given_outputs(common.out), {{"the log", common.positional[0]}});
+  if (!errors.empty()) return bad_input(err, errors);
 
   const ContactLog log = read_contact_log(common.positional[0], log_options.format);
   if (log.fatal) {

@@ -324,6 +324,12 @@ int cmd_compare(const std::vector<std::string>& args, std::ostream& out, std::os
       read_scenario(common.positional[0], err, "", common.replications);
   if (!loaded) return kExitBadInput;
   const Scenario& scenario = *loaded;
+  std::vector<NamedFile> inputs = scenario_files(scenario, common.positional[0]);
+  inputs.push_back({"--measured", measured_file});
+  if (auto clashes = same_file_errors(given_outputs(common.out, report_file), inputs);
+      !clashes.empty()) {
+    return bad_input(err, clashes);
+  }
 
   MeasuredTable measured;
   if (as_log) {

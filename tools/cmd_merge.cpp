@@ -36,6 +36,10 @@ int cmd_merge(const std::vector<std::string>& args, std::ostream& out, std::ostr
   if (!errors.empty()) {
     return bad_input(err, errors, kMergeUsage);
   }
+  std::vector<NamedFile> inputs;
+  for (const std::string& f : common.positional) inputs.push_back({"the sweep file", f});
+  errors = same_file_errors(given_outputs(common.out), inputs);
+  if (!errors.empty()) return bad_input(err, errors);
   std::vector<std::filesystem::path> files(common.positional.begin(), common.positional.end());
   const auto merged = merge_sweep_files(files, errors);
   if (!merged) {

@@ -1,7 +1,6 @@
 // ccsim run SCENARIO: simulate and report KPIs with 95% confidence intervals.
 // ccsim run BASE --vs VARIANT: paired what-if comparison with common random numbers.
 #include <algorithm>
-#include <filesystem>
 #include <iostream>
 #include <sstream>
 
@@ -208,6 +207,16 @@ void write_comparison_table(std::ostream& out, const PairedComparison& c, const 
   }
 }
 
+// The outputs given: --out, --log and --report.
+std::vector<NamedFile> outputs_of(const CommonOptions& common, const std::string& log_file,
+                                  const std::string& report_file) {
+  std::vector<NamedFile> outputs;
+  if (!common.out.empty()) outputs.push_back({"--out", common.out});
+  if (!log_file.empty()) outputs.push_back({"--log", log_file});
+  if (!report_file.empty()) outputs.push_back({"--report", report_file});
+  return outputs;
+}
+
 // `ccsim run BASE --vs VARIANT` once the base is read: reads the variant, runs both, reports.
 int run_paired(const CommonOptions& common, const Scenario& base, const std::string& variant_file,
                const std::string& report_file, std::ostream& out, std::ostream& err) {
@@ -218,6 +227,14 @@ int run_paired(const CommonOptions& common, const Scenario& base, const std::str
   const std::vector<std::string> errors = comparison_errors(base, variant);
   if (!errors.empty()) {
     return bad_input(err, errors, {}, variant_file + ": ");
+  }
+  std::vector<NamedFile> inputs = scenario_files(base, common.positional[0]);
+  for (NamedFile& f : scenario_files(variant, variant_file, "the variant (--vs)")) {
+    inputs.push_back(std::move(f));
+  }
+  if (auto clashes = same_file_errors(outputs_of(common, "", report_file), inputs);
+      !clashes.empty()) {
+    return bad_input(err, clashes);
   }
   ProgressBar progress(show_progress(common), "replications", std::cerr);
   const RunOptions options = run_options(common, base, progress);
@@ -241,6 +258,52 @@ int run_paired(const CommonOptions& common, const Scenario& base, const std::str
       err);
 }
 
+// `ccsim run SCENARIO` once the scenario is read: runs it (staging --log) and writes the outputs.
+int run_single(const CommonOptions& common, const Scenario& scenario, const std::string& log_file,
+               const std::string& report_file, std::ostream& out, std::ostream& err) {
+  if (auto clashes = same_file_errors(outputs_of(common, log_file, report_file),
+                                      scenario_files(scenario, common.positional[0]));
+      !clashes.empty()) {
+    return bad_input(err, clashes);
+  }
+
+  ProgressBar progress(show_progress(common), "replications", std::cerr);
+  const RunOptions options = run_options(common, scenario, progress);
+  Results results;
+  StagedFile log;  // put in place once the output is written: an error exit leaves no log
+  if (!log_file.empty()) {
+    if (auto error = stage_experiment_with_log(scenario, options, log, log_file, results)) {
+      err << "error: " << *error << "\n";
+      return kExitFailure;
+    }
+  } else {
+    results = run_experiment(scenario, options);
+  }
+  progress.finish();
+
+  std::ostringstream content;
+  switch (common.output_format()) {
+    case Format::Json:
+      content << results_json(results, scenario).dump(2) << "\n";
+      break;
+    case Format::Csv:
+      write_results_csv(content, results, scenario);
+      break;
+    case Format::Table:
+      write_results_table(content, results, scenario);
+      break;
+  }
+  const int code = emit_with_report(
+      common, content.str(), report_file,
+      [&] { return run_report(scenario, results, common.positional[0]); }, out, err);
+  if (code != kExitOk || log_file.empty()) return code;
+  if (auto error = log.commit()) {
+    err << "error: --log: " << *error << "\n";
+    return kExitFailure;
+  }
+  return kExitOk;
+}
+
 }  // namespace
 
 int cmd_run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -258,8 +321,8 @@ int cmd_run(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   po::variables_map vm;
   std::vector<std::string> errors = parse_options(args, desc, vm, raw, common);
   if (errors.empty() && vm.count("vs") && vs.empty()) errors.push_back("--vs: a file is required");
-  if (errors.empty() && vm.count("log") && log_file.empty()) {
-    errors.push_back("--log: a file is required");
+  if (errors.empty() && vm.count("log")) {
+    if (auto e = output_path_error("--log", log_file)) errors.push_back(*e);
   }
   if (errors.empty() && !vs.empty() && !log_file.empty()) {
     errors.push_back("--log: not available with --vs");
@@ -284,41 +347,7 @@ int cmd_run(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   if (!loaded) return kExitBadInput;
   const Scenario& scenario = *loaded;
   if (!vs.empty()) return run_paired(common, scenario, vs, report_file, out, err);
-
-  ProgressBar progress(show_progress(common), "replications", std::cerr);
-  const RunOptions options = run_options(common, scenario, progress);
-  Results results;
-  if (!log_file.empty()) {
-    if (auto error = run_experiment_with_log(scenario, options, log_file, results)) {
-      err << "error: " << *error << "\n";
-      return kExitFailure;
-    }
-  } else {
-    results = run_experiment(scenario, options);
-  }
-  progress.finish();
-
-  std::ostringstream content;
-  switch (common.output_format()) {
-    case Format::Json:
-      content << results_json(results, scenario).dump(2) << "\n";
-      break;
-    case Format::Csv:
-      write_results_csv(content, results, scenario);
-      break;
-    case Format::Table:
-      write_results_table(content, results, scenario);
-      break;
-  }
-  const int code = emit_with_report(
-      common, content.str(), report_file,
-      [&] { return run_report(scenario, results, common.positional[0]); }, out, err);
-  if (code != kExitOk && !log_file.empty()) {
-    // An error exit leaves nothing behind: not the log of a run whose output was not written.
-    std::error_code ec;
-    std::filesystem::remove(log_file, ec);
-  }
-  return code;
+  return run_single(common, scenario, log_file, report_file, out, err);
 }
 
 }  // namespace ccsim::cli

@@ -412,6 +412,12 @@ int cmd_staff(const std::vector<std::string>& args, std::ostream& out, std::ostr
       read_scenario(common.positional[0], err, "", common.replications);
   if (!loaded) return kExitBadInput;
   const Scenario& scenario = *loaded;
+  std::vector<NamedFile> inputs = scenario_files(scenario, common.positional[0]);
+  if (!templates_file.empty()) inputs.push_back({"--shift-templates", templates_file});
+  if (auto clashes = same_file_errors(given_outputs(common.out, report_file), inputs);
+      !clashes.empty()) {
+    return bad_input(err, clashes);
+  }
 
   std::vector<ShiftTemplate> templates;
   if (!templates_file.empty()) {

@@ -5,6 +5,7 @@
 #include <iostream>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -111,6 +112,43 @@ bool read_text(const fs::path& path, std::string& text) {
   return true;
 }
 
+// Adds the arrival traces named in `value` (any "trace" key holding a string) to `traces`.
+void add_traces(const json& value, std::set<std::string>& traces) {
+  if (value.is_array()) {
+    for (const json& item : value) add_traces(item, traces);
+  } else if (value.is_object()) {
+    for (const auto& [key, item] : value.items()) {
+      if (key == "trace" && item.is_string()) traces.insert(item.get<std::string>());
+      add_traces(item, traces);
+    }
+  }
+}
+
+// The arrival traces any point of the sweep reads: those of the scenario `document` and those
+// the parameters set (relative to the scenario's folder).
+std::set<std::string> trace_files(const json& document, const SweepSpec& spec) {
+  std::set<std::string> traces;
+  add_traces(document, traces);
+  for (const SweepParameter& p : spec.parameters) {
+    for (const json& v : p.values) {
+      if (p.pointer.ends_with("/trace") && v.is_string()) traces.insert(v.get<std::string>());
+      add_traces(v, traces);
+    }
+  }
+  return traces;
+}
+
+// The files a sweep reads: the scenario, its traces and the --sweep file (if given).
+std::vector<NamedFile> sweep_inputs(const fs::path& scenario, const json& document,
+                                    const SweepSpec& spec, const std::string& sweep_file) {
+  std::vector<NamedFile> inputs{{"the scenario", scenario.string()}};
+  for (const std::string& trace : trace_files(document, spec)) {
+    inputs.push_back({"the arrival trace", (scenario.parent_path() / trace).string()});
+  }
+  if (!sweep_file.empty()) inputs.push_back({"--sweep", sweep_file});
+  return inputs;
+}
+
 // Everything a rank needs to run the sweep, built identically on every rank.
 struct Job {
   CommonOptions common;
@@ -184,8 +222,11 @@ int prepare(const std::vector<std::string>& args, Job& job, std::ostream& out) {
                  : ext == ".json"  ? Output::Json
                                    : Output::Table;
   }
-  job.resumable =
-      !common.out.empty() && (job.output == Output::Csv || job.output == Output::JsonLines);
+  // A device or FIFO (e.g. /dev/stdout) is written in place, once, at the end: not resumable.
+  OutputTarget target;
+  job.resumable = !common.out.empty() &&
+                  (job.output == Output::Csv || job.output == Output::JsonLines) &&
+                  !resolve_output(common.out, target) && target.kind != OutputKind::InPlace;
   if (vm.count("report")) {
     if (auto e = report_path_error(job.report_file)) job.errors.push_back(*e);
   }
@@ -228,6 +269,9 @@ int prepare(const std::vector<std::string>& args, Job& job, std::ostream& out) {
     job.errors = job.plan.errors;
     return kExitBadInput;
   }
+  job.errors = same_file_errors(given_outputs(common.out, job.report_file),
+                                sweep_inputs(scenario_path, document, job.spec, sweep_file));
+  if (!job.errors.empty()) return kExitBadInput;
   job.header.scenario_hash = content_hash(scenario_text);
   job.header.grid_hash = grid_hash(job.spec);
   if (common.seed) job.header.seed = std::to_string(*common.seed);

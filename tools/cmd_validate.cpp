@@ -38,6 +38,12 @@ int cmd_validate(const std::vector<std::string>& args, std::ostream& out, std::o
     return bad_input(err, errors);
   }
   const ScenarioParse parsed = load_scenario(common.positional[0]);
+  const std::vector<NamedFile> inputs =
+      parsed.ok() ? scenario_files(*parsed.scenario, common.positional[0])
+                  : std::vector<NamedFile>{{"the scenario", common.positional[0]}};
+  if (auto clashes = same_file_errors(given_outputs(common.out), inputs); !clashes.empty()) {
+    return bad_input(err, clashes);
+  }
   std::ostringstream content;
   if (common.output_format() == Format::Json) {
     nlohmann::json j;

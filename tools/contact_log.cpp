@@ -10,10 +10,10 @@ namespace po = boost::program_options;
 
 namespace ccsim::cli {
 
-std::optional<std::string> run_experiment_with_log(const Scenario& scenario,
-                                                   const RunOptions& options,
-                                                   const std::filesystem::path& log,
-                                                   Results& results) {
+std::optional<std::string> stage_experiment_with_log(const Scenario& scenario,
+                                                     const RunOptions& options, StagedFile& log,
+                                                     const std::filesystem::path& path,
+                                                     Results& results) {
   const auto count = std::size_t(options.replications);
   const unsigned threads = options.threads ? options.threads : sim::hardware_threads();
   std::vector<ReplicationKpis> reps(count);
@@ -22,7 +22,7 @@ std::optional<std::string> run_experiment_with_log(const Scenario& scenario,
     ReplicationKpis kpis;
     std::string text;
   };
-  const auto error = write_file_atomically(log, [&](std::ostream& f) {
+  const auto error = log.stage(path, [&](std::ostream& f) {
     try {
       f << kCcsimLogColumns << '\n';
       std::size_t done = 0;
@@ -54,6 +54,20 @@ std::optional<std::string> run_experiment_with_log(const Scenario& scenario,
   if (failure) std::rethrow_exception(failure);
   if (error) return error;
   results = summarise(scenario, reps, options.seed);
+  return std::nullopt;
+}
+
+std::optional<std::string> run_experiment_with_log(const Scenario& scenario,
+                                                   const RunOptions& options,
+                                                   const std::filesystem::path& log,
+                                                   Results& results) {
+  StagedFile staged;
+  Results staged_results;
+  if (auto error = stage_experiment_with_log(scenario, options, staged, log, staged_results)) {
+    return error;
+  }
+  if (auto error = staged.commit()) return error;
+  results = std::move(staged_results);
   return std::nullopt;
 }
 

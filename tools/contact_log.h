@@ -12,14 +12,22 @@
 
 #include "models/contact_log.h"
 #include "models/experiment.h"
+#include "models/output_file.h"
 
 namespace ccsim::cli {
 
 // Simulates the replications of `scenario` as run_experiment() does (same results, bit for bit)
-// and writes every contact record to `log` in the ccsim log format (kCcsimLogColumns), by
-// replication then contact id, atomically (a temporary file renamed into place). Replications
-// run in batches of `options.threads` so that memory stays bounded by a batch's records.
-// Returns an error message (nothing written) or nullopt; `results` is set on success.
+// and stages every contact record for `log` (see StagedFile in models/output_file.h) in the
+// ccsim log format (kCcsimLogColumns), by replication then contact id: the caller commits it.
+// Replications run in batches of `options.threads` so that memory stays bounded by a batch's
+// records. Returns an error message (nothing written) or nullopt; `results` is set on success.
+std::optional<std::string> stage_experiment_with_log(const Scenario& scenario,
+                                                     const RunOptions& options, StagedFile& log,
+                                                     const std::filesystem::path& path,
+                                                     Results& results);
+
+// stage_experiment_with_log, then the log committed: written atomically (a temporary file
+// renamed into place). Returns an error message (nothing written) or nullopt.
 std::optional<std::string> run_experiment_with_log(const Scenario& scenario,
                                                    const RunOptions& options,
                                                    const std::filesystem::path& log,

@@ -106,6 +106,9 @@ std::vector<std::string> parse_options(const std::vector<std::string>& args,
       errors.push_back("--format: must be one of table, json, csv (got " + raw.format + ")");
     }
   }
+  if (vm.count("out")) {
+    if (auto e = output_path_error("--out", common.out)) errors.push_back(*e);
+  }
   return errors;
 }
 
@@ -128,6 +131,17 @@ std::optional<Scenario> read_scenario(const std::string& file, std::ostream& err
     return std::nullopt;
   }
   return std::move(parsed.scenario);
+}
+
+std::vector<NamedFile> scenario_files(const Scenario& scenario, const std::string& file,
+                                      const std::string& role) {
+  std::vector<NamedFile> files{{role, file}};
+  const std::filesystem::path dir = std::filesystem::path(file).parent_path();
+  for (const ContactType& type : scenario.contact_types) {
+    if (type.arrivals.kind != Arrivals::Kind::Trace) continue;
+    files.push_back({"the arrival trace of " + role, (dir / type.arrivals.trace_path).string()});
+  }
+  return files;
 }
 
 int emit(const CommonOptions& common, const std::string& content, std::ostream& out,

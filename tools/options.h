@@ -90,6 +90,12 @@ std::optional<Scenario> read_scenario(const std::string& file, std::ostream& err
                                       const std::string& prefix = "",
                                       std::optional<int> replications = std::nullopt);
 
+// The files `scenario` (read from `file`) was read from, named for same_file_errors: the
+// scenario file itself as `role` and each arrival trace it names (relative to its folder) as
+// "the arrival trace of ROLE".
+std::vector<NamedFile> scenario_files(const Scenario& scenario, const std::string& file,
+                                      const std::string& role = "the scenario");
+
 // Writes `content` to --out atomically, or to `out`. Returns the exit code.
 int emit(const CommonOptions& common, const std::string& content, std::ostream& out,
          std::ostream& err);

@@ -1,18 +1,8 @@
 #include "tools/output.h"
 
-#include <fcntl.h>
-#include <signal.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <atomic>
 #include <cmath>
-#include <cstdio>
-#include <cstring>
-#include <fstream>
 #include <iomanip>
-#include <mutex>
-#include <random>
 #include <sstream>
 #include <vector>
 
@@ -205,8 +195,6 @@ void print_table(std::ostream& out, const std::vector<std::vector<std::string>>&
   }
 }
 
-namespace {}  // namespace
-
 void write_results_table(std::ostream& out, const Results& r, const Scenario& sc) {
   out << "Scenario: " << r.scenario << "\n"
       << r.replications << " replications, seed " << r.seed
@@ -272,131 +260,41 @@ void write_results_table(std::ostream& out, const Results& r, const Scenario& sc
   }
 }
 
-namespace {
-
-// Temporary files being written, which a handler of SIGINT, SIGTERM and SIGHUP removes before
-// the signal's default action, so that an interrupted command leaves nothing behind. Fixed
-// slots, since the handler may only make async-signal-safe calls (unlink, sigaction, raise).
-constexpr std::size_t kPendingSlots = 16;
-constexpr std::size_t kPendingPathBytes = 4096;
-char g_pending_path[kPendingSlots][kPendingPathBytes];
-std::atomic<bool> g_pending_claimed[kPendingSlots];
-std::atomic<bool> g_pending_ready[kPendingSlots];  // set once the path is written
-
-void remove_pending_and_reraise(int signal_number) {
-  for (std::size_t i = 0; i < kPendingSlots; ++i) {
-    if (g_pending_ready[i].load()) ::unlink(g_pending_path[i]);
-  }
-  struct sigaction default_action {};
-  default_action.sa_handler = SIG_DFL;
-  ::sigemptyset(&default_action.sa_mask);
-  ::sigaction(signal_number, &default_action, nullptr);
-  ::raise(signal_number);
-}
-
-// Installs the handler for each signal whose action is still the default (a signal ignored,
-// e.g. under nohup, or handled by someone else is left alone).
-void install_cleanup_handlers() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    for (int signal_number : {SIGINT, SIGTERM, SIGHUP}) {
-      struct sigaction current {};
-      if (::sigaction(signal_number, nullptr, &current) != 0) continue;
-      if (current.sa_handler != SIG_DFL) continue;
-      struct sigaction action {};
-      action.sa_handler = remove_pending_and_reraise;
-      ::sigemptyset(&action.sa_mask);
-      ::sigaction(signal_number, &action, nullptr);
-    }
-  });
-}
-
-// Registers a temporary file for removal on those signals while this object lives. Best
-// effort: with every slot taken (or a path too long) the file is simply not registered.
-class PendingTemporary {
- public:
-  explicit PendingTemporary(const std::filesystem::path& path) {
-    install_cleanup_handlers();
-    const std::string& text = path.native();
-    if (text.size() >= kPendingPathBytes) return;
-    for (std::size_t i = 0; i < kPendingSlots; ++i) {
-      bool expected = false;
-      if (!g_pending_claimed[i].compare_exchange_strong(expected, true)) continue;
-      std::memcpy(g_pending_path[i], text.c_str(), text.size() + 1);
-      g_pending_ready[i].store(true);
-      slot_ = i;
-      return;
-    }
-  }
-  ~PendingTemporary() {
-    if (slot_ == kPendingSlots) return;
-    g_pending_ready[slot_].store(false);
-    g_pending_claimed[slot_].store(false);
-  }
-  PendingTemporary(const PendingTemporary&) = delete;
-  PendingTemporary& operator=(const PendingTemporary&) = delete;
-
- private:
-  std::size_t slot_ = kPendingSlots;
-};
-
-}  // namespace
-
-struct StagedFile::Pending {
-  explicit Pending(const std::filesystem::path& p) : guard(p) {}
-  PendingTemporary guard;
-};
-
-StagedFile::StagedFile() = default;
-
-StagedFile::~StagedFile() {
-  if (!tmp_.empty()) {
-    std::error_code ec;
-    std::filesystem::remove(tmp_, ec);
-  }
-}
-
-std::optional<std::string> StagedFile::stage(const std::filesystem::path& path,
-                                             const std::function<void(std::ostream&)>& write) {
-  namespace fs = std::filesystem;
-  const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
-  std::random_device rd;
-  std::string tmp_name = path.filename().string();
-  tmp_name.insert(0, 1, '.');
-  tmp_name.append(".tmp").append(std::to_string(rd()));
-  path_ = path;
-  tmp_ = dir / tmp_name;
-  pending_ = std::make_unique<Pending>(tmp_);  // removed if the command is interrupted meanwhile
-  std::ofstream f(tmp_, std::ios::binary | std::ios::trunc);
-  if (!f) {
-    tmp_.clear();
-    return path.string() + ": cannot write file";
-  }
-  write(f);  // on a throw, the destructor removes the temporary file
-  f.flush();
-  if (!f) return path.string() + ": write failed";
-  f.close();
-  const int fd = ::open(tmp_.c_str(), O_RDONLY);
-  if (fd >= 0) {
-    ::fsync(fd);
-    ::close(fd);
-  }
+std::optional<std::string> output_path_error(std::string_view option, const std::string& file) {
+  OutputTarget target;
+  if (auto problem = resolve_output(file, target)) return std::string(option) + ": " + *problem;
   return std::nullopt;
 }
 
-std::optional<std::string> StagedFile::commit() {
-  std::error_code ec;
-  std::filesystem::rename(tmp_, path_, ec);
-  if (ec) return path_.string() + ": cannot write file (" + ec.message() + ")";
-  tmp_.clear();
-  return std::nullopt;
+std::vector<NamedFile> given_outputs(const std::string& out, const std::string& report) {
+  std::vector<NamedFile> outputs;
+  if (!out.empty()) outputs.push_back({"--out", out});
+  if (!report.empty()) outputs.push_back({"--report", report});
+  return outputs;
 }
 
-std::optional<std::string> write_file_atomically(const std::filesystem::path& path,
-                                                 const std::function<void(std::ostream&)>& write) {
-  StagedFile file;
-  if (auto error = file.stage(path, write)) return error;
-  return file.commit();
+std::vector<std::string> same_file_errors(const std::vector<NamedFile>& outputs,
+                                          const std::vector<NamedFile>& inputs) {
+  std::vector<std::string> errors;
+  std::vector<std::pair<const NamedFile*, FileIdentity>> seen;  // inputs, then outputs
+  for (const NamedFile& f : inputs) {
+    if (auto id = file_identity(f.path); id && id->name.empty()) seen.emplace_back(&f, *id);
+  }
+  for (const NamedFile& f : outputs) {
+    OutputTarget target;
+    if (resolve_output(f.path, target) || target.kind == OutputKind::InPlace) continue;
+    const std::optional<FileIdentity> id = file_identity(f.path);
+    if (!id) continue;
+    for (const auto& [other, other_id] : seen) {
+      if (other_id == *id) {
+        errors.push_back(f.role + ": " + f.path + " is the same file as " + other->role + " " +
+                         other->path);
+        break;
+      }
+    }
+    seen.emplace_back(&f, *id);
+  }
+  return errors;
 }
 
 }  // namespace ccsim::cli

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "models/experiment.h"
+#include "models/output_file.h"
 
 namespace ccsim::cli {
 
@@ -32,35 +33,30 @@ void write_results_csv(std::ostream& out, const Results& results, const Scenario
 // Human-readable aligned tables.
 void write_results_table(std::ostream& out, const Results& results, const Scenario& scenario);
 
-// Writes `path` atomically: the content goes to a temporary file in the same folder
-// (".NAME.tmpNNN"), which is flushed, synced and renamed over `path`. Returns an error message,
-// or nullopt on success. On any failure (an exception from `write` included, which is rethrown)
-// no file is left behind and an existing `path` is untouched; SIGINT, SIGTERM or SIGHUP while
-// writing removes the temporary file before the signal's default action (SIGKILL cannot).
-std::optional<std::string> write_file_atomically(const std::filesystem::path& path,
-                                                 const std::function<void(std::ostream&)>& write);
+// Crash-safe output files (models/output_file.h), by their names here.
+using ccsim::StagedFile;
+using ccsim::write_file_atomically;
 
-// The two halves of write_file_atomically, for a command that writes several files and wants
-// none of them replaced unless every one was written: stage() writes and syncs the temporary
-// file, commit() renames it over the path. A staged file not committed is removed when this
-// object is destroyed (or on SIGINT, SIGTERM, SIGHUP), and an existing file at the path is
-// left untouched. Both return an error message, or nullopt on success; an exception from
-// `write` is rethrown. REQUIRES: commit() only after a successful stage(), at most once.
-class StagedFile {
- public:
-  StagedFile();
-  ~StagedFile();
-  StagedFile(const StagedFile&) = delete;
-  StagedFile& operator=(const StagedFile&) = delete;
-  std::optional<std::string> stage(const std::filesystem::path& path,
-                                   const std::function<void(std::ostream&)>& write);
-  std::optional<std::string> commit();
+// The problem with `file` as the output of `option` (e.g. "--out: a file is required",
+// "--out: x is a directory", "--log: folder d does not exist (got d/x.csv)"), or nullopt when
+// it can be written. Checked before any work, so that a bad output path costs no run.
+std::optional<std::string> output_path_error(std::string_view option, const std::string& file);
 
- private:
-  struct Pending;
-  std::filesystem::path path_, tmp_;
-  std::unique_ptr<Pending> pending_;
+// A file a command reads or writes: its role for messages ("the scenario", "--measured",
+// "--out") and its path as given.
+struct NamedFile {
+  std::string role;
+  std::string path;
 };
+
+// Each output that is the same file as one of `inputs` or as an earlier output, as
+// "ROLE: PATH is the same file as ROLE PATH" (compared by identity: device and inode after
+// following links, not spelling). An output written in place (a device or FIFO) replaces no
+// file and is not compared; an input that does not exist is not compared.
+std::vector<std::string> same_file_errors(const std::vector<NamedFile>& outputs,
+                                          const std::vector<NamedFile>& inputs);
+// The outputs --out `out` and --report `report` that are given (non-empty).
+std::vector<NamedFile> given_outputs(const std::string& out, const std::string& report = {});
 
 // `value` with exactly `decimals` decimals ("12.1", "0.813").
 std::string format_number(double value, int decimals);

@@ -1,8 +1,6 @@
 // The --report option, and the helpers shared by the report builders.
 #include "tools/report_pages.h"
 
-#include <unistd.h>
-
 #include <cctype>
 #include <filesystem>
 
@@ -29,16 +27,7 @@ std::optional<std::string> report_path_error(const std::string& file) {
   if (ext != ".html" && ext != ".htm") {
     return "--report: the file must end in .html or .htm (got " + file + ")";
   }
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) return "--report: " + file + " is a directory";
-  const fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
-  if (!fs::is_directory(dir, ec)) {
-    return "--report: folder " + dir.string() + " does not exist (got " + file + ")";
-  }
-  if (::access(dir.c_str(), W_OK) != 0) {
-    return "--report: folder " + dir.string() + " is not writable (got " + file + ")";
-  }
-  return std::nullopt;
+  return output_path_error("--report", file);
 }
 
 int emit_with_report(const CommonOptions& common, const std::string& content,

@@ -117,21 +117,23 @@ TEST(UnstableScenarios, ReplicationsOptionIsCheckedAgainstTheResultsBound) {
       << r.err;
 }
 
-TEST(CrashSafeOutputs, RunToAMissingFolderFailsAndCreatesNothing) {
+TEST(CrashSafeOutputs, RunToAMissingFolderIsRefusedAndCreatesNothing) {
   const fs::path dir = temp_dir("hard_missing_folder");
   const auto r = run_ccsim("run scenarios/erlang_a_check.json --replications 1 --quiet --out '" +
                            (dir / "no" / "x.json").string() + "'");
-  EXPECT_EQ(r.exit_code, 1);
-  EXPECT_NE(r.err.find("x.json: cannot write file"), std::string::npos) << r.err;
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--out: folder " + (dir / "no").string() + " does not exist (got " +
+                       (dir / "no" / "x.json").string() + ")"),
+            std::string::npos)
+      << r.err;
   EXPECT_TRUE(files_in(dir).empty());
   fs::remove_all(dir);
 }
 
 TEST(CrashSafeOutputs, RunLogIsRemovedWhenTheOutputCannotBeWritten) {
   const fs::path dir = temp_dir("hard_log_removed");
-  const auto r =
-      run_ccsim("run scenarios/erlang_a_check.json --replications 1 --quiet --log '" +
-                (dir / "log.csv").string() + "' --out '" + (dir / "no" / "x.json").string() + "'");
+  const auto r = run_ccsim("run scenarios/erlang_a_check.json --replications 1 --quiet --log '" +
+                           (dir / "log.csv").string() + "' --out /dev/full");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_TRUE(files_in(dir).empty());
   fs::remove_all(dir);
@@ -171,7 +173,7 @@ TEST(CrashSafeOutputs, KilledRunLeavesThePreviousOutputWhole) {
   // Neither a log nor a result appears under its own name; SIGKILL cannot be caught, so the
   // hidden temporary file of the log being written may remain.
   for (const std::string& name : files_in(dir)) {
-    EXPECT_TRUE(name == "out.json" || name.starts_with(".log.csv.tmp")) << name;
+    EXPECT_TRUE(name == "out.json" || name.starts_with(".log.csv.ccsim-")) << name;
   }
   fs::remove_all(dir);
 }

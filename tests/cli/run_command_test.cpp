@@ -162,7 +162,7 @@ TEST(RunCommand, LogWritesOneRowPerContactAndLeavesTheKpisUnchanged) {
   EXPECT_GT(double(rows), 2.0 * j["totals"]["all"]["offered"]["mean"].get<double>());
   const auto bad = run_ccsim("run scenarios/erlang_a_check.json --log '" +
                              (dir / "missing" / "x.csv").string() + "'");
-  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_EQ(bad.exit_code, 2);  // refused before running
   EXPECT_NE(bad.err.find("x.csv"), std::string::npos) << bad.err;
   std::filesystem::remove_all(dir);
 }

@@ -119,10 +119,10 @@ TEST(SweepCommand, MpirunKeepsThePointToPointLayerTheUserChose) {
   fs::remove_all(dir);
 }
 
-TEST(SweepCommand, MpirunWithAnUnwritableOutputStopsEveryRankWithExitOne) {
+TEST(SweepCommand, MpirunWithAMissingOutputFolderIsRefusedOnEveryRank) {
   if (const std::string why = mpi_unavailable(); !why.empty()) GTEST_SKIP() << why;
-  // Rank 0 fails to create its output after the other rank has started asking for points; the
-  // other rank must be told to stop rather than wait for ever (timeout guards the test).
+  // Every rank checks --out before any point runs and they agree on exit 2; none may wait for
+  // ever (timeout guards the test).
   const fs::path dir = temp_dir("sweep_mpi_fail");
   const std::string command = "cd '" CCSIM_SOURCE_DIR "' && timeout 120 " + mpirun_two_ranks() +
                               " '" CCSIM_BINARY "' " + kSweep + " --threads 1 --out " +
@@ -130,8 +130,10 @@ TEST(SweepCommand, MpirunWithAnUnwritableOutputStopsEveryRankWithExitOne) {
                               (dir / "log.txt").string() + "' 2>&1";
   const int status = std::system(command.c_str());
   ASSERT_TRUE(WIFEXITED(status)) << read_file(dir / "log.txt");
-  EXPECT_EQ(WEXITSTATUS(status), 1) << read_file(dir / "log.txt");  // not 124: no hang
-  EXPECT_NE(read_file(dir / "log.txt").find("mpi.csv: cannot write file"), std::string::npos)
+  EXPECT_EQ(WEXITSTATUS(status), 2) << read_file(dir / "log.txt");  // not 124: no hang
+  EXPECT_NE(read_file(dir / "log.txt")
+                .find("error: --out: folder " + (dir / "missing").string() + " does not exist"),
+            std::string::npos)
       << read_file(dir / "log.txt");
   EXPECT_FALSE(fs::exists(dir / "missing"));
   fs::remove_all(dir);
