@@ -190,7 +190,7 @@ TEST(Numbers, ASweepRangeSpanningMoreThan36DigitsIsRefused) {
       "first to their last significant digit together (got 1e69:1e69:1e-3)");
 }
 
-TEST(Numbers, ASweepOf1e69RunsTheValuesWritten) {
+TEST(Numbers, ASweepOf1e69IsCheckedAtTheValuesWritten) {
   const CommandResult r = run_ccsim(
       "sweep scenarios/erlang_a_check.json --set /horizon/duration_s=3600 "
       "--set /contact_types/0/handle_time/mean_s=1e69:3e69:1e69 --replications 1 --quiet "
