@@ -32,7 +32,7 @@ enum class EventKind : std::uint8_t {
 
 struct Event {
   EventKind kind;
-  std::uint32_t index;  // checkpoint, group/step, agent, contact slot, retrial or contact type
+  std::uint32_t index;  // checkpoint, group, agent, contact slot, retrial or contact type
 };
 
 // Purposes of random numbers, combined with a contact type's name into stream ids.
@@ -99,6 +99,7 @@ struct AgentList {
 struct GroupState {
   std::vector<int> skills;
   std::vector<StaffChange> schedule;
+  std::size_t next_step = 0;  // the schedule's change that the group's next StaffChange applies
   int concurrency = 1;
   std::vector<double> slowdown;        // by chats held, or empty
   std::vector<AgentList> available;    // by level (contacts held), 0 .. concurrency-1
@@ -157,7 +158,7 @@ class Model {
   void on_callback_due(std::uint32_t slot);
   void on_agent_free(std::uint32_t agent);
   void on_dial_end(std::uint32_t agent);
-  void on_staff_change(int group, std::size_t step);
+  void on_staff_change(int group);
   void on_checkpoint(std::size_t index);
 
   double next_arrival_time(int type, double after_s);
@@ -290,7 +291,7 @@ ReplicationResult Model::run() {
     calendar_.schedule(checkpoints_s_[c], int(EventKind::Checkpoint),
                        Event{EventKind::Checkpoint, std::uint32_t(c)});
   }
-  for (std::size_t g = 0; g < groups_.size(); ++g) on_staff_change(int(g), 0);
+  for (std::size_t g = 0; g < groups_.size(); ++g) on_staff_change(int(g));
   next_arrival_s_.assign(types_.size(), kInfinity);
   for (std::size_t k = 0; k < types_.size(); ++k) schedule_next_arrival(int(k));
 
@@ -318,7 +319,7 @@ ReplicationResult Model::run() {
         on_checkpoint(i);
         break;
       case EventKind::StaffChange:
-        on_staff_change(int(i >> 20), i & 0xFFFFF);
+        on_staff_change(int(i));
         break;
       case EventKind::AgentFree:
         on_agent_free(i);
@@ -933,8 +934,11 @@ void Model::depart(std::uint32_t agent) {
   free_agents_.push_back(agent);
 }
 
-void Model::on_staff_change(int group, std::size_t step) {
+// Applies the group's next scheduled change; one StaffChange per group is pending at a time,
+// so the event names the group alone (any number of groups and of changes).
+void Model::on_staff_change(int group) {
   GroupState& g = groups_[std::size_t(group)];
+  const std::size_t step = g.next_step++;
   const int target = g.schedule[step].agents;
   auto on_duty = [&g] { return int(g.members.size()) - g.leaving; };
   while (on_duty() < target) {
@@ -965,10 +969,9 @@ void Model::on_staff_change(int group, std::size_t step) {
       }
     }
   }
-  if (step + 1 < g.schedule.size()) {
-    calendar_.schedule(
-        g.schedule[step + 1].time_s, int(EventKind::StaffChange),
-        Event{EventKind::StaffChange, (std::uint32_t(group) << 20) | std::uint32_t(step + 1)});
+  if (g.next_step < g.schedule.size()) {
+    calendar_.schedule(g.schedule[g.next_step].time_s, int(EventKind::StaffChange),
+                       Event{EventKind::StaffChange, std::uint32_t(group)});
   }
 }
 
@@ -1047,9 +1050,12 @@ void Model::unlink(Queue& q, std::uint32_t slot) {
 void Model::record(const ContactRecord& r) {
   if (sink_) sink_(r);
   // Backlog: the contact waited for an agent across the end of every interval in
-  // (queue entry, leaving the queue]; counted whatever its arrival time.
+  // (queue entry, leaving the queue]; counted whatever its arrival time. An unserved contact
+  // never left: it waits at every end after its queue entry, the horizon's end included.
   if (r.queued) {
-    const double left = r.outcome == Outcome::Answered ? r.answer_s : r.end_s;
+    const double left = r.outcome == Outcome::Answered   ? r.answer_s
+                        : r.outcome == Outcome::Unserved ? kInfinity
+                                                         : r.end_s;
     auto first = std::size_t(std::floor(r.queue_entry_s / interval_s_));
     for (std::size_t i = first; i < std::size_t(intervals_); ++i) {
       const double boundary = double(i + 1) * interval_s_;

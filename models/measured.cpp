@@ -20,6 +20,8 @@ using text::trim;
 constexpr auto parse_double = text::parse_number;
 
 constexpr double kDay = 86400.0;
+// Largest count (offered, answered, abandoned) of a row of an interval report.
+constexpr double kMaxMeasuredCount = 1e12;
 
 // Seconds from midnight of a "HH:MM" label (the scenario's validated start).
 double start_clock_s(const Horizon& h) {
@@ -199,6 +201,13 @@ MeasuredTable read_measured_csv(const std::filesystem::path& file, const Scenari
       } else if ((kMeasuredKpis[q] == Kpi::AbandonRate || kMeasuredKpis[q] == Kpi::ServiceLevel) &&
                  *x > 1) {
         bad(name + ": must be in [0, 1] (got " + quoted_value(v) + ")");
+        ok = false;
+      } else if (kpi_info(kMeasuredKpis[q]).is_count && *x > kMaxMeasuredCount) {
+        bad(name + ": must be <= 1e12, so that totals stay finite (got " + quoted_value(v) + ")");
+        ok = false;
+      } else if (name.ends_with("_s") && *x > kMaxTimeS) {
+        bad(name + ": must be <= 1e9 s (about 31.7 years), so that totals stay finite (got " +
+            quoted_value(v) + ")");
         ok = false;
       } else {
         row.value[q] = *x;

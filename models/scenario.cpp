@@ -42,8 +42,11 @@ const char* agent_choice_name(AgentChoice choice) {
 std::string clock_label(const std::string& start, double offset_s) {
   int h = 0, m = 0;
   if (std::sscanf(start.c_str(), "%d:%d", &h, &m) != 2) h = m = 0;
-  auto total = static_cast<long long>(std::llround(double(h * 3600 + m * 60) + offset_s));
-  total %= 86400;
+  if (!std::isfinite(offset_s)) return "--:--";
+  // The time of day first (fmod is exact for any finite offset), then rounded to the second.
+  double day_s = std::fmod(double(h * 3600 + m * 60) + std::fmod(offset_s, 86400.0), 86400.0);
+  if (day_s < 0.0) day_s += 86400.0;
+  const long long total = std::llround(day_s) % 86400;
   char buf[16];
   if (total % 60 == 0) {
     std::snprintf(buf, sizeof buf, "%02lld:%02lld", total / 3600, total / 60 % 60);

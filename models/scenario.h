@@ -14,6 +14,13 @@
 
 namespace ccsim {
 
+// Largest time (every key ending in _s, seconds) a scenario may give: about 31.7 years, far
+// beyond any horizon (366 days at most), yet small enough that sums and means of times over
+// every contact of a run stay finite.
+inline constexpr double kMaxTimeS = 1e9;
+// Largest factor a scenario may apply to handle times (speed_factor, concurrency_slowdown).
+inline constexpr double kMaxTimeFactor = 1e6;
+
 enum class Channel { Voice, Chat, Email };
 const char* channel_name(Channel channel);
 
@@ -187,7 +194,8 @@ struct Scenario {
 };
 
 // Clock label of a time `offset_s` after the horizon's start label `start` ("HH:MM"), e.g.
-// "08:30" for "08:00" + 1800 s; "HH:MM:SS" when not on a whole minute; days wrap at 24:00.
+// "08:30" for "08:00" + 1800 s; "HH:MM:SS" when not on a whole minute; days wrap at 24:00, for
+// any finite offset however large (or negative); "--:--" when the offset is not finite.
 std::string clock_label(const std::string& start, double offset_s);
 
 // A change in the number of agents on duty (after shrinkage) of one group.

@@ -298,7 +298,32 @@ class Reader {
       error(path, "must be a finite number", value);
       return std::nullopt;
     }
+    if (is_time_path(path) && x > kMaxTimeS) {
+      error(path, "must be <= 1e9 s (about 31.7 years), so that results stay finite", value);
+      return std::nullopt;
+    }
     return x;
+  }
+
+  // A factor of handle times: > 0 and at most kMaxTimeFactor.
+  std::optional<double> time_factor(const json& value, const std::string& path) {
+    const std::optional<double> x = number(value, path, Range::above(0));
+    if (x && !Range::at_most(kMaxTimeFactor).contains(*x)) {
+      error(path, Range::at_most(kMaxTimeFactor).rule(), value);
+      return std::nullopt;
+    }
+    return x;
+  }
+
+  // Whether `path` names a time: its last key ends in _s (an element of a list such as
+  // values_s[3] included).
+  static bool is_time_path(std::string_view path) {
+    while (path.ends_with(']')) {
+      const auto open = path.rfind('[');
+      if (open == std::string_view::npos) break;
+      path = path.substr(0, open);
+    }
+    return path.ends_with("_s");
   }
 
   std::optional<double> number(const json& value, const std::string& path, const Range& range) {
@@ -501,8 +526,9 @@ class Reader {
     if (intervals) intervals_value = integer(*intervals, member(path, "intervals"), 1);
     if (duration) duration_value = number(*duration, member(path, "duration_s"), Range::above(0));
 
+    // A bad start is reported but keeps the horizon (with the default label), so that the
+    // lengths of per_interval lists are still checked against it.
     Horizon horizon;
-    bool ok = by_intervals || by_duration;
     if (const json* start = find(v, "start")) {
       const std::string start_path = member(path, "start");
       if (auto s = string(*start, start_path, false)) {
@@ -510,13 +536,10 @@ class Reader {
           horizon.start = *s;
         } else {
           error(start_path, "must be a time of day \"HH:MM\" from 00:00 to 23:59", *start);
-          ok = false;
         }
-      } else {
-        ok = false;
       }
     }
-    if (!ok) return std::nullopt;
+    if (!by_intervals && !by_duration) return std::nullopt;
     if (by_intervals) {
       if (!minutes_value || !intervals_value) return std::nullopt;
       horizon.interval_s = *minutes_value * 60.0;
@@ -579,6 +602,11 @@ class Reader {
           error(path, "must be >= 0", v);
         } else if (d >= 18446744073709551616.0) {
           error(path, "must be <= 18446744073709551615", v);
+        } else if (d >= 9007199254740992.0) {
+          // Beyond 2^53 a double no longer holds every integer: the text may name another seed.
+          error(path,
+                "must be written without a decimal point or exponent from 2^53 = "
+                "9007199254740992 on (such a number is rounded when read)");
         } else {
           settings.seed = static_cast<std::uint64_t>(d);
         }
@@ -1365,7 +1393,7 @@ class Reader {
                                    ", one per concurrent chat (got " + entries(s->size()) + ")");
         }
         for (std::size_t i = 0; i < s->size(); ++i) {
-          if (auto x = number((*s)[i], element(slowdown_path, i), Range::above(0))) {
+          if (auto x = time_factor((*s)[i], element(slowdown_path, i))) {
             group.concurrency_slowdown.push_back(*x);
           }
         }
@@ -1386,7 +1414,7 @@ class Reader {
       group.max_occupancy = x;
     }
     if (const json* s = find(v, "speed_factor")) {
-      if (auto x = number(*s, member(path, "speed_factor"), Range::above(0))) {
+      if (auto x = time_factor(*s, member(path, "speed_factor"))) {
         group.speed_factor = *x;
       }
     }

@@ -11,6 +11,10 @@ namespace ccsim {
 
 namespace {
 
+// Largest cost per agent of a template: a plan of up to 10^6 agents per interval over every
+// interval then costs far below the largest double.
+constexpr double kMaxShiftCost = 1e12;
+
 std::string number_text(double x) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.10g", x);
@@ -94,6 +98,12 @@ ShiftTemplatesParse parse_shift_templates(const nlohmann::json& doc, const Horiz
       if (!(*l > 0.0)) {
         out.errors.push_back(path + ".length_s: must be > 0" + got(v["length_s"]));
         ok = false;
+      } else if (*l > kMaxTimeS) {
+        out.errors.push_back(path +
+                             ".length_s: must be <= 1e9 s (about 31.7 years), so that costs stay "
+                             "finite" +
+                             got(v["length_s"]));
+        ok = false;
       } else if (!is_multiple(*l, horizon.interval_s)) {
         out.errors.push_back(path +
                              ".length_s: must be a whole number of intervals (a multiple "
@@ -106,6 +116,10 @@ ShiftTemplatesParse parse_shift_templates(const nlohmann::json& doc, const Horiz
       t.cost = *c;
       if (*c < 0.0) {
         out.errors.push_back(path + ".cost: must be >= 0" + got(v["cost"]));
+        ok = false;
+      } else if (*c > kMaxShiftCost) {
+        out.errors.push_back(path + ".cost: must be <= 1e12, so that a plan's cost stays finite" +
+                             got(v["cost"]));
         ok = false;
       }
     }

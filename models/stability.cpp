@@ -55,7 +55,22 @@ double results_bytes(const Scenario& scenario, int replications) {
   const double scopes = double(scenario.horizon.intervals) + 1.0;
   const double values = (double(scenario.contact_types.size()) + 1.0) * double(kKpiCount) +
                         double(scenario.agent_groups.size()) * double(kGroupKpiCount);
-  return double(replications) * scopes * values * double(sizeof(std::optional<double>));
+  return scopes * values * (double(replications) * kBytesPerKpiValue + kBytesPerReportedValue);
+}
+
+double attempts_per_arrival(const ContactType& type) {
+  double attempts = 1.0;  // Σ_{j=0..M} p^j: the first attempt and its retrials
+  if (type.retrial && type.retrial->prob > 0.0) {
+    const double p = type.retrial->prob, m = double(type.retrial->max_retrials);
+    attempts = p >= 1.0 ? m + 1.0 : (1.0 - std::pow(p, m + 1.0)) / (1.0 - p);
+  }
+  double calls = 0.0;  // Σ_{j=0..A-1} (1 - r)^j calls per accepted callback, times accept_prob
+  if (type.callback && type.callback->accept_prob > 0.0) {
+    const double miss = 1.0 - type.callback->reach_prob, a = double(type.callback->max_attempts);
+    calls =
+        type.callback->accept_prob * (miss >= 1.0 ? a : (1.0 - std::pow(miss, a)) / (1.0 - miss));
+  }
+  return attempts * (1.0 + calls);
 }
 
 RunSizeCheck check_run_size(const Scenario& s, const RunSizeLimits& limits) {
@@ -78,8 +93,9 @@ RunSizeCheck check_run_size(const Scenario& s, const RunSizeLimits& limits) {
     check.errors.push_back(
         path + ": the per-interval results of " + std::to_string(h.intervals) + " intervals × " +
         std::to_string(s.simulation.replications) + " replications need ~" + gib(results) +
-        " (16 bytes per KPI value), more than the limit of " + gib(limits.max_memory_bytes) +
-        "; use fewer, longer intervals or fewer replications");
+        " (16 bytes per KPI value and replication, and 768 bytes per KPI value reported), more "
+        "than the limit of " +
+        gib(limits.max_memory_bytes) + "; use fewer, longer intervals or fewer replications");
     return check;
   }
 
@@ -106,6 +122,38 @@ RunSizeCheck check_run_size(const Scenario& s, const RunSizeLimits& limits) {
                            " \"" + s.contact_types[largest_type].name + "\" with " +
                            figure(largest) + ")");
     return check;
+  }
+
+  // 3b. Contact attempts and callback calls per replication, at their most.
+  double total_work = 0.0, most_work = -1.0;
+  std::size_t most_type = 0;
+  for (std::size_t k = 0; k < n_types; ++k) {
+    const double sum = std::accumulate(arrivals[k].begin(), arrivals[k].end(), 0.0);
+    const double work = sum * attempts_per_arrival(s.contact_types[k]);
+    total_work += work;
+    if (work > most_work) {
+      most_work = work;
+      most_type = k;
+    }
+  }
+  if (total_work > limits.max_arrivals) {
+    const bool refused = total_work > limits.max_attempts;
+    const ContactType& t = s.contact_types[most_type];
+    std::string message =
+        "contact_types: up to " + figure(total_work) +
+        " contact attempts and callback calls per replication (every retrial and callback "
+        "attempt made), more than the limit of " +
+        figure(refused ? limits.max_attempts : limits.max_arrivals) +
+        " (most: " + type_path(most_type) + " \"" + t.name + "\" with " +
+        figure(std::accumulate(arrivals[most_type].begin(), arrivals[most_type].end(), 0.0)) +
+        " expected arrivals × up to " + figure(attempts_per_arrival(t)) + " each)";
+    if (refused) {
+      check.errors.push_back(message +
+                             "; lower retrial.max_retrials or callback.max_attempts, or raise "
+                             "callback.reach_prob");
+      return check;
+    }
+    check.warnings.push_back(message + "; a replication may take minutes or more");
   }
 
   // 4. Agents on duty.

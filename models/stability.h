@@ -36,8 +36,12 @@ namespace ccsim {
 struct RunSizeLimits {
   // Longest horizon: 366 days.
   double max_horizon_s = 366.0 * 86400.0;
-  // Most expected arrivals per replication, over every contact type (first attempts).
+  // Most expected arrivals per replication, over every contact type (first attempts); also
+  // the number of contact attempts and callback calls above which a warning is given.
   double max_arrivals = 1e9;
+  // Most contact attempts and callback calls per replication, at their most (see
+  // attempts_per_arrival): about an hour of simulation or more.
+  double max_attempts = 1e10;
   // Most memory one replication in progress may need for its waiting contacts (peak fluid
   // backlog × kBytesPerWaitingContact), for its agents (peak agents on duty × kBytesPerAgent),
   // and most memory for the per-interval results of all replications (see results_bytes).
@@ -52,10 +56,25 @@ inline constexpr double kBytesPerWaitingContact = 512.0;
 // estimate.
 inline constexpr double kBytesPerAgent = 128.0;
 
-// Bytes of per-interval results of `replications` replications: every replication's KPI values
-// (intervals + 1 scopes × ((contact types + 1) × contact KPIs + groups × group KPIs) values of
-// 16 bytes), as simulate_replications keeps them until they are summarised.
+// Bytes per KPI value and replication that simulate_replications keeps until the replications
+// are summarised (an optional<double>).
+inline constexpr double kBytesPerKpiValue = 16.0;
+// Bytes per KPI value of the summary while it is reported: the summary (mean, ci95) and the
+// output document built from it (the JSON document is the largest: ~750 bytes a value,
+// measured; see tests/models/run_size_test.cpp).
+inline constexpr double kBytesPerReportedValue = 768.0;
+
+// Peak bytes of the per-interval results of `replications` replications: (intervals + 1 scopes)
+// × ((contact types + 1) × contact KPIs + groups × group KPIs) values × (replications ×
+// kBytesPerKpiValue + kBytesPerReportedValue). It dominates the peak memory of a run with many
+// intervals.
 double results_bytes(const Scenario& scenario, int replications);
+
+// Contact attempts and callback calls per first attempt of `type`, at their most: the attempts
+// if every attempt abandons, Σ_{j=0..max_retrials} prob^j (1 without retrial), times 1 + the
+// calls if every attempt is offered a callback, accept_prob × Σ_{j=0..max_attempts-1} (1 −
+// reach_prob)^j (0 without callback). An upper bound of the expected figure.
+double attempts_per_arrival(const ContactType& type);
 
 struct RunSizeCheck {
   std::vector<std::string> errors;    // refusals: the run must not start
@@ -67,6 +86,8 @@ struct RunSizeCheck {
 //   2. horizon.intervals: results_bytes(scenario, simulation.replications) > max_memory_bytes
 //      → error.
 //   3. contact_types: expected arrivals per replication > max_arrivals → error.
+//   3b. contact_types: Σ expected arrivals × attempts_per_arrival over the types > max_attempts
+//      → error (stops the check); > max_arrivals → warning.
 //   4. agent_groups: peak agents on duty (summed over groups) × kBytesPerAgent >
 //      max_memory_bytes → error.
 //   5. per component with a type that never abandons, when a_i > c_i in some interval:

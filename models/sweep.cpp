@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -13,6 +14,7 @@
 #include <exception>
 #include <fstream>
 #include <iomanip>
+#include <limits>
 #include <list>
 #include <mutex>
 #include <set>
@@ -87,64 +89,153 @@ bool is_integer_text(const std::string& s) {
   return s.find_first_of(".eE") == std::string::npos;
 }
 
-// Decimal places written in a number's text ("0.25" → 2, "1e-3" → 3, "20" → 0).
-int decimals_of(const std::string& s) {
-  const auto e = s.find_first_of("eE");
-  const std::string mantissa = s.substr(0, e);
-  const int exponent = e == std::string::npos ? 0 : std::atoi(s.c_str() + e + 1);
-  const auto dot = mantissa.find('.');
-  const int frac = dot == std::string::npos ? 0 : int(mantissa.size() - dot - 1);
-  return std::max(0, frac - exponent);
+// A decimal number as written: mantissa × 10^exponent, the mantissa without trailing zeros.
+struct Decimal {
+  __int128 mantissa = 0;
+  int exponent = 0;
+};
+
+constexpr __int128 kDecimalLimit = __int128(1000000000000000000) * 1000000000000000000;  // 10^36
+
+// Reads "[+-]digits[.digits][(e|E)[+-]digits]"; nullopt for other texts (hexadecimal, inf, nan)
+// or more than 36 significant digits.
+std::optional<Decimal> parse_decimal(const std::string& s) {
+  std::size_t i = 0;
+  bool negative = false;
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) negative = s[i++] == '-';
+  Decimal d;
+  bool any_digit = false, dot = false;
+  for (; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == '.' && !dot) {
+      dot = true;
+    } else if (c >= '0' && c <= '9') {
+      any_digit = true;
+      if (d.mantissa == 0 && c == '0') {
+        if (dot) --d.exponent;
+        continue;
+      }
+      if (d.mantissa >= kDecimalLimit) return std::nullopt;
+      d.mantissa = d.mantissa * 10 + (c - '0');
+      if (dot) --d.exponent;
+    } else {
+      break;
+    }
+  }
+  if (!any_digit) return std::nullopt;
+  if (i < s.size()) {
+    if (s[i] != 'e' && s[i] != 'E') return std::nullopt;
+    int e = 0;
+    const auto r = std::from_chars(s.data() + i + 1 + (s[i + 1] == '+'), s.data() + s.size(), e);
+    if (r.ec != std::errc() || r.ptr != s.data() + s.size()) return std::nullopt;
+    d.exponent += e;
+  }
+  if (d.mantissa == 0) d.exponent = 0;
+  while (d.mantissa != 0 && d.mantissa % 10 == 0) {
+    d.mantissa /= 10;
+    ++d.exponent;
+  }
+  if (negative) d.mantissa = -d.mantissa;
+  return d;
+}
+
+// x × 10^n, or nullopt when its magnitude would reach 10^36. REQUIRES: n >= 0.
+std::optional<__int128> scaled(__int128 x, int n) {
+  for (; n > 0 && x != 0; --n) {
+    if (x >= kDecimalLimit / 10 || x <= -kDecimalLimit / 10) return std::nullopt;
+    x *= 10;
+  }
+  return x;
+}
+
+std::string int128_text(__int128 x) {
+  if (x == 0) return "0";
+  const bool negative = x < 0;
+  std::string digits;
+  for (; x != 0; x /= 10) digits += char('0' + int(negative ? -(x % 10) : x % 10));
+  if (negative) digits += '-';
+  return {digits.rbegin(), digits.rend()};
+}
+
+// The JSON number mantissa × 10^exponent: an integer when `integer` and it fits 64 bits, else
+// the double nearest to it.
+json decimal_value(__int128 mantissa, int exponent, bool integer) {
+  if (integer && exponent >= 0) {
+    if (const auto v = scaled(mantissa, exponent)) {
+      if (*v >= std::numeric_limits<long long>::min() &&
+          *v <= std::numeric_limits<long long>::max()) {
+        return json(static_cast<long long>(*v));
+      }
+      if (*v > 0 && *v <= std::numeric_limits<std::uint64_t>::max()) {
+        return json(static_cast<std::uint64_t>(*v));
+      }
+    }
+  }
+  const std::string text = int128_text(mantissa) + "e" + std::to_string(exponent);
+  return json(std::strtod(text.c_str(), nullptr));
 }
 
 constexpr std::size_t kMaxValues = 1000000;
 
+// start, start + step, ...: exact decimal sums of the numbers as written, each read as the
+// nearest double (so 0:0.3:0.1 gives 0, 0.1, 0.2, 0.3 as written, and 1e69:3e69:1e69 gives
+// 1e69, 2e69, 3e69).
 std::optional<std::vector<json>> parse_range(const std::vector<std::string>& parts,
                                              std::string& error) {
   const std::string &a = parts[0], &b = parts[1], &c = parts[2];
-  const double start = std::strtod(a.c_str(), nullptr);
-  const double stop = std::strtod(b.c_str(), nullptr);
-  const double step = std::strtod(c.c_str(), nullptr);
-  if (step == 0.0) {
+  const std::optional<Decimal> first = parse_decimal(a), last = parse_decimal(b),
+                               delta = parse_decimal(c);
+  // The three on one exponent: the smallest of those of the non-zero ones.
+  int exponent = std::numeric_limits<int>::max();
+  for (const auto& d : {first, last, delta}) {
+    if (d && d->mantissa != 0) exponent = std::min(exponent, d->exponent);
+  }
+  if (exponent == std::numeric_limits<int>::max()) exponent = 0;
+  std::optional<__int128> first_m, last_m, delta_m;
+  if (first && last && delta) {
+    first_m = scaled(first->mantissa, first->exponent - exponent);
+    last_m = scaled(last->mantissa, last->exponent - exponent);
+    delta_m = scaled(delta->mantissa, delta->exponent - exponent);
+  }
+  // Each below 10^36, so |first| + (n - 1) × |delta| (n <= 10^6) stays within 128 bits.
+  if (!first_m || !last_m || !delta_m) {
+    error =
+        "a range's start, stop and step must be decimal numbers of at most 36 digits from their "
+        "first to their last significant digit together (got " +
+        a + ":" + b + ":" + c + ")";
+    return std::nullopt;
+  }
+  if (*delta_m == 0) {
     error = "a range's step must not be 0";
     return std::nullopt;
   }
-  const double steps = (stop - start) / step;
-  if (steps < -1e-9) {
+  const long double steps =
+      static_cast<long double>(*last_m - *first_m) / static_cast<long double>(*delta_m);
+  if (steps < -1e-9L) {
     error = "a range's step must go from start towards stop";
     return std::nullopt;
   }
-  const double count = std::floor(steps + 1e-9) + 1.0;
-  if (count > double(kMaxValues)) {
+  const long double count = std::floor(steps + 1e-9L) + 1.0L;
+  if (count > static_cast<long double>(kMaxValues)) {
     error = "a range may hold at most 1000000 values";
     return std::nullopt;
   }
-  std::vector<json> values;
   const auto n = static_cast<std::size_t>(count);
-  if (is_integer_text(a) && is_integer_text(c)) {
-    const long long s = std::strtoll(a.c_str(), nullptr, 10);
-    const long long d = std::strtoll(c.c_str(), nullptr, 10);
-    for (std::size_t i = 0; i < n; ++i) values.emplace_back(s + static_cast<long long>(i) * d);
-    return values;
-  }
-  const int decimals = std::min(17, std::max(decimals_of(a), decimals_of(c)));
+  const bool integer = is_integer_text(a) && is_integer_text(c);
+  std::vector<json> values;
   for (std::size_t i = 0; i < n; ++i) {
-    const double v = start + double(i) * step;
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    values.emplace_back(std::strtod(buf, nullptr));
+    values.push_back(decimal_value(*first_m + __int128(i) * *delta_m, exponent, integer));
   }
   return values;
 }
 
-void add_values(SweepSpec& spec, const std::string& pointer, std::vector<json> values) {
-  for (auto& p : spec.parameters) {
-    if (p.pointer == pointer) {
-      p.values = std::move(values);
-      return;
-    }
+// Adds a parameter; false (and nothing added) when `pointer` is already one.
+bool add_values(SweepSpec& spec, const std::string& pointer, std::vector<json> values) {
+  for (const auto& p : spec.parameters) {
+    if (p.pointer == pointer) return false;
   }
   spec.parameters.push_back({pointer, std::move(values)});
+  return true;
 }
 
 std::string csv_number(double v) {
@@ -324,7 +415,10 @@ std::optional<std::string> add_sweep_set(const std::string& text, SweepSpec& spe
   std::string error;
   auto values = parse_sweep_values(text.substr(eq + 1), error);
   if (!values) return "--set " + text + ": " + error;
-  add_values(spec, pointer, std::move(*values));
+  if (!add_values(spec, pointer, std::move(*values))) {
+    return "--set " + text + ": " + pointer +
+           " is already swept (by an earlier --set or the sweep file); give its values once";
+  }
   return std::nullopt;
 }
 
@@ -373,7 +467,9 @@ std::vector<std::string> add_sweep_document(const nlohmann::ordered_json& docume
                        value.dump() + ")");
       continue;
     }
-    add_values(spec, pointer, std::move(values));
+    if (!add_values(spec, pointer, std::move(values))) {
+      errors.push_back(where + ": is already swept; give its values once");
+    }
   }
   return errors;
 }

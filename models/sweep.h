@@ -36,13 +36,17 @@ struct SweepSpec {
 // (outside quotes, brackets and braces), each item a JSON value (numbers as written: 20 stays
 // an integer; strings quoted as JSON), or a range "start:stop:step" of numbers. A range holds
 // start, start + step, ... up to stop, including stop when it lies on the grid within 1e-9
-// steps; its values are rounded to the decimals written in start and step (so 0:0.3:0.1 gives
-// 0, 0.1, 0.2, 0.3 exactly as written) and are integers when start and step are integers.
+// steps; its values are the exact decimal sums start + i × step of the numbers as written, each
+// read as the nearest double (so 0:0.3:0.1 gives 0, 0.1, 0.2, 0.3 exactly as written, and
+// 1e69:3e69:1e69 gives 1e69, 2e69, 3e69), and are integers when start and step are integers
+// (as long as they fit 64 bits). Start and step must span at most 36 significant digits
+// together (e.g. not 1e69 with a step of 1e-3).
 // On failure returns nullopt and sets `error` (a message without the option name).
 std::optional<std::vector<nlohmann::json>> parse_sweep_values(const std::string& text,
                                                               std::string& error);
 
-// Adds `PTR=VALUES` to `spec`. Returns an error message ("--set TEXT: ...") or nullopt.
+// Adds `PTR=VALUES` to `spec`. Returns an error message ("--set TEXT: ...") or nullopt; a PTR
+// that `spec` already sweeps is an error (nothing is silently replaced).
 std::optional<std::string> add_sweep_set(const std::string& text, SweepSpec& spec);
 
 // Adds the contents of a sweep file, {"set": {"/ptr": [values] | "VALUES text"}, "zip": bool},

@@ -111,8 +111,9 @@ TEST(UnstableScenarios, ReplicationsOptionIsCheckedAgainstTheResultsBound) {
       r.err.starts_with("error: --replications: the per-interval results of 24 "
                         "intervals × 1000000 replications need ~"))
       << r.err;
-  EXPECT_NE(r.err.find(" GiB (16 bytes per KPI value), more than the limit of 2.0 GiB; use fewer, "
-                       "longer intervals or fewer replications\n"),
+  EXPECT_NE(r.err.find(" GiB (16 bytes per KPI value and replication, and 768 bytes per KPI value "
+                       "reported), more than the limit of 2.0 GiB; use fewer, longer intervals or "
+                       "fewer replications\n"),
             std::string::npos)
       << r.err;
 }

@@ -181,7 +181,8 @@ TEST(Stability, HugeIntervalsCountIsAnErrorNotAnAllocation) {
             "horizon.intervals: the per-interval results of 1000000000 intervals × "
             "20 replications need ~" +
                 std::string(gib) +
-                " GiB (16 bytes per KPI value), more than the limit of 2.0 GiB; use "
+                " GiB (16 bytes per KPI value and replication, and 768 bytes per KPI value "
+                "reported), more than the limit of 2.0 GiB; use "
                 "fewer, longer intervals or fewer replications");
 }
 
@@ -213,9 +214,11 @@ TEST(Stability, ReplicationsOverrideIsCheckedNamingTheOption) {
 
 TEST(Stability, ResultsBytesCountEveryScopeAndReplication) {
   const Scenario s = *parse(overloaded_day()).scenario;
-  // (2 intervals + the day) × ((1 type + all) × contact KPIs + 1 group × group KPIs) × 16 B.
-  EXPECT_EQ(results_bytes(s, 1), 3.0 * (2.0 * double(kKpiCount) + double(kGroupKpiCount)) * 16.0);
-  EXPECT_EQ(results_bytes(s, 20), 20.0 * results_bytes(s, 1));
+  // (2 intervals + the day) × ((1 type + all) × contact KPIs + 1 group × group KPIs) × (16 B
+  // per replication + 768 B reported).
+  const double values = 3.0 * (2.0 * double(kKpiCount) + double(kGroupKpiCount));
+  EXPECT_EQ(results_bytes(s, 1), values * (16.0 + 768.0));
+  EXPECT_EQ(results_bytes(s, 20), values * (20.0 * 16.0 + 768.0));
 }
 
 TEST(Stability, BillionArrivalsPerReplicationAreRefused) {
