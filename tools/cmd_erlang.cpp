@@ -135,7 +135,7 @@ int cmd_erlang(const std::vector<std::string>& args, std::ostream& out, std::ost
       j["agents"] = r.agents;
       j["stable"] = r.stable;
       for (const auto& [name, value] : fields) j[name] = optional_json(value);
-      content << j.dump(2) << "\n";
+      content << json_text(j) << "\n";
       break;
     }
     case Format::Csv: {
