@@ -4,11 +4,10 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 #include "models/erlang.h"
+#include "models/input_file.h"
 #include "models/text.h"
 #include "sim/stats.h"
 
@@ -72,13 +71,17 @@ MeasuredTable read_measured_csv(const std::filesystem::path& file, const Scenari
   table.source = file.string();
   table.kind = "intervals";
   table.days = days;
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    table.fatal = table.source + ": cannot open file";
+  InputFile in(file);
+  if (in.problem()) {
+    table.fatal = in.message();
     return table;
   }
   std::string line;
-  if (!std::getline(in, line) || trim(line).empty()) {
+  if (!in.getline(line) || trim(line).empty()) {
+    if (in.problem()) {
+      table.fatal = in.message();
+      return table;
+    }
     table.fatal = table.source + ": must start with a header line naming the columns";
     return table;
   }
@@ -128,7 +131,7 @@ MeasuredTable read_measured_csv(const std::filesystem::path& file, const Scenari
       table.errors.push_back(table.source + " line " + std::to_string(line_no) + ": " + message);
     }
   };
-  while (std::getline(in, line)) {
+  while (in.getline(line)) {
     ++line_no;
     if (trim(line).empty()) continue;
     ++table.rows_read;
@@ -220,6 +223,10 @@ MeasuredTable read_measured_csv(const std::filesystem::path& file, const Scenari
       }
     }
     table.rows.push_back(row);
+  }
+  if (in.problem()) {
+    table.fatal = in.message();
+    return table;
   }
   if (table.bad_rows > kMaxRowMessages) {
     table.errors.push_back(table.source + ": " + std::to_string(table.bad_rows - kMaxRowMessages) +
