@@ -198,7 +198,7 @@ class Reader {
         wrong_date = invalid_date(v.substr(0, 10));
       bad(column,
           wrong_date ? *wrong_date
-          : !t       ? kTimeRule
+          : !t       ? text::number_range_rule(v).value_or(kTimeRule)
           : *t < 0   ? "must be >= 0"
                      : kMaxLogSecondsRule,
           v);
@@ -209,14 +209,17 @@ class Reader {
   std::optional<double> duration(std::string_view column, std::string_view v) {
     auto t = v.find(':') != std::string_view::npos ? parse_clock(v) : parse_number(v);
     if (!t || *t < 0 || *t >= kMaxLogSeconds) {
-      bad(column, t && *t >= kMaxLogSeconds ? kMaxLogSecondsRule : kDurationRule, v);
+      bad(column,
+          t && *t >= kMaxLogSeconds ? kMaxLogSecondsRule
+                                    : text::number_range_rule(v).value_or(kDurationRule),
+          v);
       return std::nullopt;
     }
     return t;
   }
   std::optional<double> number(std::string_view column, std::string_view v) {
     auto t = parse_number(v);
-    if (!t || *t < 0) bad(column, "must be a number >= 0", v);
+    if (!t || *t < 0) bad(column, text::number_range_rule(v).value_or("must be a number >= 0"), v);
     return t && *t >= 0 ? t : std::nullopt;
   }
   std::optional<std::int32_t> date(std::string_view column, std::string_view v) {

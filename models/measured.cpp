@@ -194,7 +194,8 @@ MeasuredTable read_measured_csv(const std::filesystem::path& file, const Scenari
       if (v.empty()) continue;
       const auto x = parse_double(v);
       if (!x) {
-        bad(name + ": must be a number (got " + quoted_value(v) + ")");
+        bad(name + ": " + text::number_range_rule(v).value_or("must be a number") + " (got " +
+            quoted_value(v) + ")");
         ok = false;
       } else if (*x < 0) {
         bad(name + ": must be >= 0 (got " + quoted_value(v) + ")");

@@ -66,6 +66,13 @@ NumberRead read_number(std::string_view s) {
   return out;
 }
 
+std::optional<std::string> number_range_rule(std::string_view s) {
+  const NumberKind kind = read_number(s).kind;
+  if (kind != NumberKind::Overflow && kind != NumberKind::Underflow) return std::nullopt;
+  return std::string("must be within the range of a double: ") +
+         (kind == NumberKind::Overflow ? "overflow" : "underflow");
+}
+
 namespace {
 
 // Length of the well-formed UTF-8 sequence at s[i], or 0 if there is none. REQUIRES: i < size.

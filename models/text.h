@@ -36,6 +36,10 @@ struct NumberRead {
 // The whole of `s` (std::from_chars syntax, an optional leading '+') as a double, or why not.
 NumberRead read_number(std::string_view s);
 
+// "must be within the range of a double: underflow" (or overflow) when `s` has the syntax of a
+// number a double cannot hold (read_number); nullopt otherwise.
+std::optional<std::string> number_range_rule(std::string_view s);
+
 // Whether `s` is well-formed UTF-8 (no overlong forms, surrogates or code points above
 // U+10FFFF), as nlohmann::json requires of every string it writes.
 bool is_valid_utf8(std::string_view s);

@@ -194,6 +194,16 @@ TEST(ContactLogs, SecondsBeyondThreeThousandYearsAreRefusedWithTheLine) {
   EXPECT_EQ(log.contacts.size(), 1u);
 }
 
+TEST(ContactLogs, ANumberOutOfTheRangeOfADoubleIsCalledSo) {
+  const fs::path dir = test::temp_dir("readers_log_range");
+  const fs::path file = write(dir, "t.csv", "t\n1e-400\n5\n");
+  LogFormat format;
+  ASSERT_TRUE(parse_log_columns("arrival=t", format).empty());
+  EXPECT_EQ(read_contact_log(file, format).errors,
+            Lines{file.string() + " line 2: t: must be within the range of a double: underflow "
+                                  "(got \"1e-400\")"});
+}
+
 TEST(ContactLogs, ADirectoryOrFifoIsNotTakenForALog) {
   const fs::path dir = test::temp_dir("readers_log_dir");
   EXPECT_EQ(read_contact_log(dir, LogFormat{}).fatal, dir.string() + ": is a directory");
@@ -215,6 +225,23 @@ TEST(MeasuredReports, ADirectoryIsSaidToBeADirectory) {
       "m.json", ".");
   ASSERT_TRUE(p.ok());
   EXPECT_EQ(read_measured_csv(dir, *p.scenario, 1).fatal, dir.string() + ": is a directory");
+}
+
+TEST(MeasuredReports, ANumberOutOfTheRangeOfADoubleIsCalledSo) {
+  const fs::path dir = test::temp_dir("readers_measured_range");
+  const fs::path file = write(dir, "m.csv", "interval,offered\n0,1e-400\n1,1e400\n");
+  const ScenarioParse p = parse_scenario_text(
+      R"({"name": "m", "horizon": {"interval_minutes": 60, "intervals": 2},
+          "contact_types": [{"name": "calls", "arrivals": {"rate_per_hour": 10},
+                             "handle_time": {"dist": "exponential", "mean_s": 60}}],
+          "agent_groups": [{"name": "a", "skills": ["calls"], "staff": {"count": 2}}]})",
+      "m.json", ".");
+  ASSERT_TRUE(p.ok());
+  EXPECT_EQ(read_measured_csv(file, *p.scenario, 1).errors,
+            (Lines{file.string() + " line 2: offered: must be within the range of a double: "
+                                   "underflow (got \"1e-400\")",
+                   file.string() + " line 3: offered: must be within the range of a double: "
+                                   "overflow (got \"1e400\")"}));
 }
 
 TEST(Text, ReadNumberTellsOverflowFromUnderflow) {
