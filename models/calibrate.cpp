@@ -16,6 +16,7 @@
 #include "models/erlang.h"
 #include "models/measured.h"
 #include "models/scenario_json.h"
+#include "models/text.h"
 #include "sim/replicate.h"
 
 namespace ccsim {
@@ -847,7 +848,8 @@ Calibration calibrate(const ContactLog& log, const CalibrateOptions& options) {
 
   std::string name = options.name;
   if (name.empty()) {
-    name = "Calibrated from " + std::filesystem::path(log.source).filename().string() + " (" +
+    name = "Calibrated from " +
+           text::valid_utf8(std::filesystem::path(log.source).filename().string()) + " (" +
            std::to_string(cal.days.size()) + " days" +
            (options.days.all() ? std::string() : ": " + options.days.text()) + ")";
   }

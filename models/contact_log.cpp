@@ -8,11 +8,11 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
 #include <limits>
 #include <map>
 #include <unordered_map>
 
+#include "models/input_file.h"
 #include "models/text.h"
 
 namespace ccsim {
@@ -48,24 +48,37 @@ std::optional<std::int32_t> civil_day(int y, unsigned m, unsigned d) {
   return static_cast<std::int32_t>(std::chrono::sys_days{ymd}.time_since_epoch().count());
 }
 
-// YYMMDD (69–99: 19xx, else 20xx), YYYYMMDD or YYYY-MM-DD.
-std::optional<std::int32_t> parse_date(std::string_view s) {
+// Year, month and day of YYMMDD (69–99: 19xx, else 20xx), YYYYMMDD or YYYY-MM-DD, whether or
+// not they make a date; nullopt when `s` has none of these forms.
+std::optional<std::array<int, 3>> date_fields(std::string_view s) {
   auto num = [](std::string_view t) { return parse_int<int>(t).value_or(-1); };
   if (s.size() == 6 && all_digits(s)) {
     const int yy = num(s.substr(0, 2));
-    return civil_day(yy >= 69 ? 1900 + yy : 2000 + yy, unsigned(num(s.substr(2, 2))),
-                     unsigned(num(s.substr(4, 2))));
+    return std::array<int, 3>{yy >= 69 ? 1900 + yy : 2000 + yy, num(s.substr(2, 2)),
+                              num(s.substr(4, 2))};
   }
   if (s.size() == 8 && all_digits(s)) {
-    return civil_day(num(s.substr(0, 4)), unsigned(num(s.substr(4, 2))),
-                     unsigned(num(s.substr(6, 2))));
+    return std::array<int, 3>{num(s.substr(0, 4)), num(s.substr(4, 2)), num(s.substr(6, 2))};
   }
   if (s.size() == 10 && s[4] == '-' && s[7] == '-' && all_digits(s.substr(0, 4)) &&
       all_digits(s.substr(5, 2)) && all_digits(s.substr(8, 2))) {
-    return civil_day(num(s.substr(0, 4)), unsigned(num(s.substr(5, 2))),
-                     unsigned(num(s.substr(8, 2))));
+    return std::array<int, 3>{num(s.substr(0, 4)), num(s.substr(5, 2)), num(s.substr(8, 2))};
   }
   return std::nullopt;
+}
+
+// A date of one of the forms of date_fields, as days since 1970-01-01.
+std::optional<std::int32_t> parse_date(std::string_view s) {
+  const auto f = date_fields(s);
+  if (!f) return std::nullopt;
+  return civil_day((*f)[0], unsigned((*f)[1]), unsigned((*f)[2]));
+}
+
+// "2024-02-30 is not a valid date" when `s` has the form of a date (date_fields) that does not
+// exist; nullopt otherwise.
+std::optional<std::string> invalid_date(std::string_view s) {
+  if (!date_fields(s) || parse_date(s)) return std::nullopt;
+  return std::string(s) + " is not a valid date";
 }
 
 // H:MM or H:MM:SS[.fff] (H any number of digits), as seconds.
@@ -135,6 +148,10 @@ std::int32_t intern(Index& index, std::vector<std::string>& names, std::string_v
 constexpr const char* kTimeRule = "must be a time H:MM:SS or a number of seconds";
 constexpr const char* kDurationRule = "must be a duration in seconds or H:MM:SS, >= 0";
 constexpr const char* kDateRule = "must be a date YYMMDD, YYYYMMDD or YYYY-MM-DD";
+// Larger times and durations in seconds are refused: days since 1970 must fit an int32, and
+// Unix times (about 1.7e9 s) stay well inside.
+constexpr double kMaxLogSeconds = 1e11;
+constexpr const char* kMaxLogSecondsRule = "must be < 1e11 seconds (about 3,000 years)";
 
 // The state of one read: messages, interning, the row being built.
 class Reader {
@@ -175,28 +192,39 @@ class Reader {
   std::optional<double> time(std::string_view column, std::string_view v,
                              std::optional<std::int32_t>& date) {
     auto t = parse_time(v, date);
-    if (!t || *t < 0) {
-      bad(column, t ? "must be >= 0" : kTimeRule, v);
+    if (!t || *t < 0 || *t >= kMaxLogSeconds) {
+      std::optional<std::string> wrong_date;
+      if (v.size() > 11 && (v[10] == ' ' || v[10] == 'T'))
+        wrong_date = invalid_date(v.substr(0, 10));
+      bad(column,
+          wrong_date ? *wrong_date
+          : !t       ? text::number_range_rule(v).value_or(kTimeRule)
+          : *t < 0   ? "must be >= 0"
+                     : kMaxLogSecondsRule,
+          v);
       return std::nullopt;
     }
     return t;
   }
   std::optional<double> duration(std::string_view column, std::string_view v) {
     auto t = v.find(':') != std::string_view::npos ? parse_clock(v) : parse_number(v);
-    if (!t || *t < 0) {
-      bad(column, kDurationRule, v);
+    if (!t || *t < 0 || *t >= kMaxLogSeconds) {
+      bad(column,
+          t && *t >= kMaxLogSeconds ? kMaxLogSecondsRule
+                                    : text::number_range_rule(v).value_or(kDurationRule),
+          v);
       return std::nullopt;
     }
     return t;
   }
   std::optional<double> number(std::string_view column, std::string_view v) {
     auto t = parse_number(v);
-    if (!t || *t < 0) bad(column, "must be a number >= 0", v);
+    if (!t || *t < 0) bad(column, text::number_range_rule(v).value_or("must be a number >= 0"), v);
     return t && *t >= 0 ? t : std::nullopt;
   }
   std::optional<std::int32_t> date(std::string_view column, std::string_view v) {
     auto d = parse_date(v);
-    if (!d) bad(column, kDateRule, v);
+    if (!d) bad(column, invalid_date(v).value_or(kDateRule), v);
     return d;
   }
   std::optional<std::int32_t> integer(std::string_view column, std::string_view v) {
@@ -677,15 +705,7 @@ std::vector<std::string> parse_log_columns(const std::string& spec, LogFormat& f
 namespace {
 
 std::optional<std::string> read_whole_file(const std::filesystem::path& file, std::string& text) {
-  std::FILE* f = std::fopen(file.c_str(), "rb");
-  if (!f) return file.string() + ": cannot open file";
-  text.clear();
-  char buffer[1 << 16];
-  std::size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) text.append(buffer, n);
-  const bool failed = std::ferror(f) != 0;
-  std::fclose(f);
-  if (failed) return file.string() + ": cannot read file";
+  if (auto problem = read_input_file(file, text)) return problem;
   if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
   return std::nullopt;
 }
@@ -711,9 +731,9 @@ LogFormat::Kind detect(const Header& h) {
 }  // namespace
 
 bool looks_like_contact_log(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
+  InputFile in(file);
   std::string line;
-  if (!in || !std::getline(in, line)) return false;
+  if (!in.getline(line)) return false;
   if (line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
   std::vector<std::string_view> fields;
   std::vector<std::string> storage;

@@ -4,11 +4,10 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 #include "models/erlang.h"
+#include "models/input_file.h"
 #include "models/text.h"
 #include "sim/stats.h"
 
@@ -74,13 +73,17 @@ MeasuredTable read_measured_csv(const std::filesystem::path& file, const Scenari
   table.source = file.string();
   table.kind = "intervals";
   table.days = days;
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    table.fatal = table.source + ": cannot open file";
+  InputFile in(file);
+  if (in.problem()) {
+    table.fatal = in.message();
     return table;
   }
   std::string line;
-  if (!std::getline(in, line) || trim(line).empty()) {
+  if (!in.getline(line) || trim(line).empty()) {
+    if (in.problem()) {
+      table.fatal = in.message();
+      return table;
+    }
     table.fatal = table.source + ": must start with a header line naming the columns";
     return table;
   }
@@ -130,7 +133,7 @@ MeasuredTable read_measured_csv(const std::filesystem::path& file, const Scenari
       table.errors.push_back(table.source + " line " + std::to_string(line_no) + ": " + message);
     }
   };
-  while (std::getline(in, line)) {
+  while (in.getline(line)) {
     ++line_no;
     if (trim(line).empty()) continue;
     ++table.rows_read;
@@ -193,7 +196,8 @@ MeasuredTable read_measured_csv(const std::filesystem::path& file, const Scenari
       if (v.empty()) continue;
       const auto x = parse_double(v);
       if (!x) {
-        bad(name + ": must be a number (got " + quoted_value(v) + ")");
+        bad(name + ": " + text::number_range_rule(v).value_or("must be a number") + " (got " +
+            quoted_value(v) + ")");
         ok = false;
       } else if (*x < 0) {
         bad(name + ": must be >= 0 (got " + quoted_value(v) + ")");
@@ -229,6 +233,10 @@ MeasuredTable read_measured_csv(const std::filesystem::path& file, const Scenari
       }
     }
     table.rows.push_back(row);
+  }
+  if (in.problem()) {
+    table.fatal = in.message();
+    return table;
   }
   if (table.bad_rows > kMaxRowMessages) {
     table.errors.push_back(table.source + ": " + std::to_string(table.bad_rows - kMaxRowMessages) +

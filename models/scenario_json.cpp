@@ -7,13 +7,12 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
-#include <fstream>
 #include <functional>
 #include <set>
-#include <sstream>
 #include <system_error>
 #include <utility>
 
+#include "models/input_file.h"
 #include "models/stability.h"
 #include "models/text.h"
 
@@ -149,6 +148,27 @@ bool parse_double(std::string_view text, double& out) {
   if (text.empty()) return false;
   const auto result = std::from_chars(text.data(), text.data() + text.size(), out);
   return result.ec == std::errc() && result.ptr == text.data() + text.size();
+}
+
+// The first field of a line of an arrival trace (fields end at ',', ';' or a tab), without
+// spaces and double quotes; nullopt for a blank line.
+std::optional<std::string_view> trace_field(std::string_view text) {
+  std::string_view field = text.substr(0, text.find_first_of(",;\t"));
+  auto is_space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+  while (!field.empty() && is_space(field.front())) field.remove_prefix(1);
+  while (!field.empty() && is_space(field.back())) field.remove_suffix(1);
+  if (field.size() >= 2 && field.front() == '"' && field.back() == '"') {
+    field = field.substr(1, field.size() - 2);
+  }
+  if (field.empty() && text.find_first_not_of(" \t,;") == std::string::npos) return std::nullopt;
+  return field;
+}
+
+// Whether `field` begins as a number does (a digit, a sign or a decimal point): such a first
+// line of a trace is data, never a header.
+bool starts_like_number(std::string_view field) {
+  return !field.empty() && (std::isdigit(static_cast<unsigned char>(field.front())) ||
+                            field.front() == '+' || field.front() == '-' || field.front() == '.');
 }
 
 // "1 entry", "3 entries".
@@ -1095,16 +1115,13 @@ class Reader {
   }
 
   // Arrival times from the CSV file `trace` (relative to base_dir_): the first field of each
-  // non-blank line; a first line whose first field is not a number is a header.
+  // non-blank line; a first line whose first field does not start like a number is a header.
+  // Lines end in LF or CRLF; a CR alone is refused.
   void read_trace(const std::string& trace, const std::string& path, const Horizon* horizon,
                   std::vector<double>& times) {
-    const fs::path file = base_dir_ / fs::path(trace);
-    std::error_code ec;
-    std::ifstream in;
-    // A regular file only: a device (/dev/zero, a terminal) would never end.
-    if (fs::is_regular_file(file, ec)) in.open(file, std::ios::binary);
-    if (!in.is_open()) {
-      error(path, trace + (fs::exists(file, ec) ? ": not a regular file" : ": cannot open file"));
+    InputFile in(base_dir_ / fs::path(trace));
+    if (in.problem()) {
+      error(path, input_file_message(trace, *in.problem()));
       return;
     }
     int problems = 0;
@@ -1116,35 +1133,39 @@ class Reader {
     std::string line;
     int line_number = 0;
     bool first = true;
-    while (std::getline(in, line)) {
+    while (in.getline(line)) {
       ++line_number;
       std::string_view text(line);
       if (line_number == 1 && text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-      const std::size_t end = text.find_first_of(",;\t");
-      std::string_view field = text.substr(0, end);
-      auto is_space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
-      while (!field.empty() && is_space(field.front())) field.remove_prefix(1);
-      while (!field.empty() && is_space(field.back())) field.remove_suffix(1);
-      if (field.size() >= 2 && field.front() == '"' && field.back() == '"') {
-        field = field.substr(1, field.size() - 2);
+      if (text.ends_with('\r')) text.remove_suffix(1);
+      if (text.find('\r') != std::string_view::npos) {
+        error(path, trace + " line " + std::to_string(line_number) +
+                        ": has a carriage return (CR) inside the line: lines must end in LF or "
+                        "CRLF (CR-only line ends are not supported)");
+        return;
       }
-      const bool blank = field.empty() && text.find_first_not_of(" \t\r,;") == std::string::npos;
-      if (blank) continue;
-      double t = 0;
-      const bool parsed = parse_double(field, t);
+      const std::optional<std::string_view> field = trace_field(text);
+      if (!field) continue;
+      const text::NumberRead read = text::read_number(*field);
+      const double t = read.value;
       if (first) {
         first = false;
-        if (!parsed) continue;
+        if (read.kind == text::NumberKind::NotANumber && !starts_like_number(*field)) continue;
       }
-      if (!parsed) {
-        problem(line_number, "must be a number", quoted(field));
+      if (read.kind == text::NumberKind::NotANumber) {
+        problem(line_number, "must be a number", quoted(*field));
+      } else if (read.kind != text::NumberKind::Number) {
+        problem(line_number,
+                std::string("must be within the range of a double: ") +
+                    (read.kind == text::NumberKind::Overflow ? "overflow" : "underflow"),
+                std::string(*field));
       } else if (!std::isfinite(t)) {
-        problem(line_number, "must be a finite number", std::string(field));
+        problem(line_number, "must be a finite number", std::string(*field));
       } else if (t < 0) {
-        problem(line_number, "must be >= 0", std::string(field));
+        problem(line_number, "must be >= 0", std::string(*field));
       } else if (horizon && !(t < horizon->end_s())) {
         problem(line_number, "must be < horizon end = " + number_text(horizon->end_s()),
-                std::string(field));
+                std::string(*field));
       } else if (times.size() == kMaxTraceArrivals) {
         error(path, trace + ": must hold at most " + std::to_string(kMaxTraceArrivals) +
                         " arrival times (line " + std::to_string(line_number) + " is one more)");
@@ -1153,8 +1174,8 @@ class Reader {
         times.push_back(t);
       }
     }
-    if (in.bad()) {
-      error(path, trace + ": cannot read file");
+    if (in.problem()) {
+      error(path, input_file_message(trace, *in.problem()));
       return;
     }
     if (problems > kMaxTraceProblems) {
@@ -1614,23 +1635,6 @@ class DuplicateKeyFinder {
   std::vector<std::string> duplicates_;
 };
 
-// nlohmann's message without its "[json.exception....] " prefix.
-std::string exception_text(const std::string& what) {
-  const std::size_t close = what.find("] ");
-  return close == std::string::npos ? what : what.substr(close + 2);
-}
-
-// 1-based line and column of byte `offset` of `text`.
-std::pair<std::size_t, std::size_t> line_column(const std::string& text, std::size_t offset) {
-  offset = std::min(offset, text.size());
-  const std::size_t line =
-      1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + offset, '\n'));
-  const std::size_t line_start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
-  const std::size_t column =
-      line_start == std::string::npos || offset == 0 ? offset + 1 : offset - line_start;
-  return {line, column};
-}
-
 }  // namespace
 
 const std::map<std::string, std::vector<std::string>>& scenario_keys() {
@@ -1697,64 +1701,24 @@ ScenarioParse parse_scenario(const nlohmann::json& document,
 
 ScenarioParse load_scenario(const std::filesystem::path& file) {
   ScenarioParse failed;
-  const std::string name = file.string();
-  std::error_code ec;
-  std::ifstream in;
-  if (!fs::is_directory(file, ec)) in.open(file, std::ios::binary);
-  if (!in.is_open()) {
-    failed.errors.push_back(name + ": cannot open file");
+  std::string text;
+  if (auto problem = read_input_file(file, text)) {
+    failed.errors.push_back(*problem);
     return failed;
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) {
-    failed.errors.push_back(name + ": cannot read file");
-    return failed;
-  }
-  return parse_scenario_text(buffer.str(), name, file.parent_path());
+  return parse_scenario_text(text, file.string(), file.parent_path());
 }
 
 ScenarioParse parse_scenario_text(const std::string& text, const std::string& name,
                                   const std::filesystem::path& base_dir) {
   ScenarioParse failed;
   DuplicateKeyFinder duplicates;
-  json document;
-  try {
-    document = json::parse(text, std::ref(duplicates));
-  } catch (const json::parse_error& e) {
-    // "parse error at line L, column C: WHAT"
-    const std::string message = exception_text(e.what());
-    const std::size_t colon = message.find(": ");
-    const std::string what = colon == std::string::npos ? message : message.substr(colon + 2);
-    const auto [line, column] = line_column(text, e.byte == 0 ? 0 : e.byte - 1);
-    std::size_t reported_line = line, reported_column = column;
-    const std::size_t at = message.find(" at line ");
-    if (at != std::string::npos) {
-      unsigned long l = 0, c = 0;
-      if (std::sscanf(message.c_str() + at, " at line %lu, column %lu", &l, &c) == 2) {
-        reported_line = l;
-        reported_column = c;
-      }
-    }
-    failed.errors.push_back(name + ": invalid JSON at line " + std::to_string(reported_line) +
-                            ", column " + std::to_string(reported_column) + ": " + what);
-    return failed;
-  } catch (const json::exception& e) {
-    // A number out of the range of double, e.g. "number overflow parsing '1e400'".
-    const std::string what = exception_text(e.what());
-    const std::size_t open = what.find('\''), close = what.rfind('\'');
-    std::string position;
-    if (open != std::string::npos && close > open + 1) {
-      const std::size_t offset = text.find(what.substr(open + 1, close - open - 1));
-      if (offset != std::string::npos) {
-        const auto [line, column] = line_column(text, offset);
-        position = " at line " + std::to_string(line) + ", column " + std::to_string(column);
-      }
-    }
-    failed.errors.push_back(name + ": invalid JSON" + position + ": " + what);
+  JsonParse<json> read = parse_json_text<json>(text, name, std::ref(duplicates));
+  if (!read.document) {
+    failed.errors.push_back(read.error);
     return failed;
   }
-
+  const json& document = *read.document;
   ScenarioParse parsed = parse_scenario(document, base_dir);
   std::vector<std::string> errors = duplicates.take();
   if (!errors.empty()) {

@@ -2,10 +2,11 @@
 
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <functional>
 #include <limits>
 #include <queue>
+
+#include "models/input_file.h"
 
 namespace ccsim {
 
@@ -140,19 +141,17 @@ ShiftTemplatesParse parse_shift_templates(const nlohmann::json& doc, const Horiz
 ShiftTemplatesParse load_shift_templates(const std::filesystem::path& file,
                                          const Horizon& horizon) {
   ShiftTemplatesParse out;
-  std::ifstream in(file);
-  if (!in) {
-    out.errors.push_back(file.string() + ": cannot read file");
+  std::string text;
+  if (auto problem = read_input_file(file, text)) {
+    out.errors.push_back(*problem);
     return out;
   }
-  nlohmann::json doc;
-  try {
-    doc = nlohmann::json::parse(in);
-  } catch (const nlohmann::json::parse_error& e) {
-    out.errors.push_back(file.string() + ": not valid JSON: " + e.what());
+  JsonParse<nlohmann::json> doc = parse_json_text<nlohmann::json>(text, file.string());
+  if (!doc.document) {
+    out.errors.push_back(doc.error);
     return out;
   }
-  return parse_shift_templates(doc, horizon, file.string());
+  return parse_shift_templates(*doc.document, horizon, file.string());
 }
 
 ShiftCover shift_cover(const ShiftTemplate& shift, const Horizon& horizon) {

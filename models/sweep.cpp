@@ -24,6 +24,7 @@
 #include <utility>
 
 #include "models/output_file.h"
+#include "models/input_file.h"
 #include "models/scenario_json.h"
 #include "models/stability.h"
 #include "models/text.h"
@@ -36,6 +37,13 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 namespace {
+
+// A line of a sweep file as JSON: a discarded value when it is not JSON or is nested deeper
+// than kMaxJsonDepth.
+json parse_json_line(const std::string& line) {
+  JsonParse<json> read = parse_json_text<json>(line, "");
+  return read.document ? std::move(*read.document) : json(json::value_t::discarded);
+}
 
 std::string trim(const std::string& s) {
   const auto b = s.find_first_not_of(" \t");
@@ -318,8 +326,8 @@ std::optional<SweepHeader> parse_csv_header(const std::string& line) {
 }
 
 std::optional<SweepHeader> parse_jsonl_header(const std::string& line) {
-  const json j = json::parse(line, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) return std::nullopt;
+  const json j = parse_json_line(line);
+  if (!j.is_object()) return std::nullopt;
   // Not j.value("ccsim_sweep", 0): it throws when the value is not a number.
   const auto version = j.find("ccsim_sweep");
   if (version == j.end() || !version->is_number_integer() || *version != 1) return std::nullopt;
@@ -341,9 +349,8 @@ std::optional<SweepHeader> parse_jsonl_header(const std::string& line) {
 
 std::optional<std::size_t> row_point(const std::string& line, SweepFormat format) {
   if (format == SweepFormat::Csv) return parse_size(line.substr(0, line.find(',')));
-  const json j = json::parse(line, nullptr, false);
-  if (j.is_discarded() || !j.is_object() || !j.contains("point") ||
-      !j.at("point").is_number_unsigned()) {
+  const json j = parse_json_line(line);
+  if (!j.is_object() || !j.contains("point") || !j.at("point").is_number_unsigned()) {
     return std::nullopt;
   }
   return j.at("point").get<std::size_t>();
@@ -387,12 +394,16 @@ std::optional<std::vector<json>> parse_sweep_values(const std::string& text, std
       error = "empty value in list (got " + t + ")";
       return std::nullopt;
     }
-    json v = json::parse(item, nullptr, false);
-    if (v.is_discarded()) {
+    if (auto deep = json_depth_problem(item)) {
+      error = "not a JSON value: " + *deep;
+      return std::nullopt;
+    }
+    JsonParse<json> v = parse_json_text<json>(item, "");
+    if (!v.document) {
       error = "not a JSON value: " + item + " (quote strings as JSON, e.g. '\"" + item + "\"')";
       return std::nullopt;
     }
-    values.push_back(std::move(v));
+    values.push_back(std::move(*v.document));
   }
   if (values.size() > kMaxValues) {
     error = "at most 1000000 values";
@@ -761,8 +772,8 @@ std::optional<json> record_of_line(const std::string& line, SweepFormat format,
                                    const SweepSpec& spec, const std::vector<std::string>& types,
                                    const std::vector<std::string>& groups) {
   if (format == SweepFormat::JsonLines) {
-    json j = json::parse(line, nullptr, false);
-    if (j.is_discarded() || !j.is_object() || !j.contains("point")) return std::nullopt;
+    json j = parse_json_line(line);
+    if (!j.is_object() || !j.contains("point")) return std::nullopt;
     return j;
   }
   std::vector<std::string_view> f;
@@ -812,14 +823,11 @@ std::string record_line(const json& record, SweepFormat format, const SweepSpec&
 }
 
 std::optional<SweepFile> read_sweep_file(const fs::path& path, std::string& error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = path.string() + ": cannot read file";
+  std::string text;
+  if (auto problem = read_input_file(path, text)) {
+    error = *problem;
     return std::nullopt;
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  const std::string text = buffer.str();
   SweepFile file;
   std::size_t pos = 0, line_no = 0;
   std::optional<std::size_t> expected_fields;

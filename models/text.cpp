@@ -4,6 +4,8 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
+#include <string>
 #include <vector>
 
 namespace ccsim::text {
@@ -47,36 +49,85 @@ std::optional<double> parse_number(std::string_view s) {
   return v;
 }
 
+NumberRead read_number(std::string_view s) {
+  if (s.size() > 1 && s.front() == '+' && s[1] != '-') s.remove_prefix(1);
+  NumberRead out;
+  const auto r = std::from_chars(s.data(), s.data() + s.size(), out.value);
+  if (s.empty() || r.ptr != s.data() + s.size()) return NumberRead{};
+  if (r.ec == std::errc()) {
+    out.kind = NumberKind::Number;
+  } else if (r.ec == std::errc::result_out_of_range) {
+    // strtod gives 0 or a subnormal on underflow, HUGE_VAL on overflow.
+    const std::string copy(s);
+    out.kind = std::fabs(std::strtod(copy.c_str(), nullptr)) < 1 ? NumberKind::Underflow
+                                                                 : NumberKind::Overflow;
+    out.value = 0;
+  }
+  return out;
+}
+
+std::optional<std::string> number_range_rule(std::string_view s) {
+  const NumberKind kind = read_number(s).kind;
+  if (kind != NumberKind::Overflow && kind != NumberKind::Underflow) return std::nullopt;
+  return std::string("must be within the range of a double: ") +
+         (kind == NumberKind::Overflow ? "overflow" : "underflow");
+}
+
+namespace {
+
+// Length of the well-formed UTF-8 sequence at s[i], or 0 if there is none. REQUIRES: i < size.
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  std::size_t n = 0;
+  unsigned char lo = 0x80, hi = 0xBF;  // range of the byte after the lead byte
+  if (c < 0x80) {
+    return 1;
+  } else if (c >= 0xC2 && c <= 0xDF) {
+    n = 1;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    n = 2;
+    if (c == 0xE0) lo = 0xA0;  // overlong
+    if (c == 0xED) hi = 0x9F;  // surrogates
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    n = 3;
+    if (c == 0xF0) lo = 0x90;  // overlong
+    if (c == 0xF4) hi = 0x8F;  // above U+10FFFF
+  } else {
+    return 0;
+  }
+  if (s.size() - i <= n) return 0;  // cut short
+  for (std::size_t k = 1; k <= n; ++k) {
+    const auto b = static_cast<unsigned char>(s[i + k]);
+    if (k == 1 ? (b < lo || b > hi) : (b < 0x80 || b > 0xBF)) return 0;
+  }
+  return n + 1;
+}
+
+}  // namespace
+
 bool is_valid_utf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t n = 0;
-    unsigned char lo = 0x80, hi = 0xBF;  // range of the byte after the lead byte
-    if (c < 0x80) {
-      ++i;
-      continue;
-    } else if (c >= 0xC2 && c <= 0xDF) {
-      n = 1;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      n = 2;
-      if (c == 0xE0) lo = 0xA0;  // overlong
-      if (c == 0xED) hi = 0x9F;  // surrogates
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      n = 3;
-      if (c == 0xF0) lo = 0x90;  // overlong
-      if (c == 0xF4) hi = 0x8F;  // above U+10FFFF
-    } else {
-      return false;
-    }
-    if (s.size() - i <= n) return false;  // cut short
-    for (std::size_t k = 1; k <= n; ++k) {
-      const auto b = static_cast<unsigned char>(s[i + k]);
-      if (k == 1 ? (b < lo || b > hi) : (b < 0x80 || b > 0xBF)) return false;
-    }
-    i += n + 1;
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t n = utf8_sequence_length(s, i);
+    if (n == 0) return false;
+    i += n;
   }
   return true;
+}
+
+std::string valid_utf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t n = utf8_sequence_length(s, i);
+    if (n == 0) {
+      out += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER
+      ++i;
+    } else {
+      out.append(s, i, n);
+      i += n;
+    }
+  }
+  return out;
 }
 
 void split_fields(std::string_view line, char delimiter, std::vector<std::string_view>& fields,

@@ -21,9 +21,32 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 // The whole of `s` as a finite number (an optional leading '+'); nullopt otherwise.
 std::optional<double> parse_number(std::string_view s);
 
+// What the text of a number holds (read_number).
+enum class NumberKind {
+  Number,      // a double (inf and nan included, when spelt so)
+  NotANumber,  // not the syntax of a number
+  Overflow,    // the syntax of a number too large for a double (1e400)
+  Underflow,   // the syntax of a nonzero number too close to 0 for a double (1e-400)
+};
+struct NumberRead {
+  NumberKind kind = NumberKind::NotANumber;
+  double value = 0;  // when kind is Number
+};
+
+// The whole of `s` (std::from_chars syntax, an optional leading '+') as a double, or why not.
+NumberRead read_number(std::string_view s);
+
+// "must be within the range of a double: underflow" (or overflow) when `s` has the syntax of a
+// number a double cannot hold (read_number); nullopt otherwise.
+std::optional<std::string> number_range_rule(std::string_view s);
+
 // Whether `s` is well-formed UTF-8 (no overlong forms, surrogates or code points above
 // U+10FFFF), as nlohmann::json requires of every string it writes.
 bool is_valid_utf8(std::string_view s);
+
+// `s` with each byte that does not belong to well-formed UTF-8 replaced by U+FFFD (as nlohmann's
+// error_handler_t::replace writes it), e.g. for a file name put into JSON.
+std::string valid_utf8(std::string_view s);
 
 // Splits one CSV/TSV line into fields: with ',' as delimiter, fields may be double-quoted
 // ("" inside stands for "); with a tab, fields are taken as they are. A trailing '\r' is

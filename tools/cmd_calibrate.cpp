@@ -135,6 +135,13 @@ int cmd_calibrate(const std::vector<std::string>& args, std::ostream& out, std::
         options.staffing = *m;
       }
     }
+    if (vm.count("name")) {
+      if (name.empty()) {
+        errors.push_back("--name: must not be empty (leave --name out for the default name)");
+      } else if (!text::is_valid_utf8(name)) {
+        errors.push_back("--name: must be UTF-8 text (got " + text::valid_utf8(name) + ")");
+      }
+    }
     options.threads = common.threads;
     options.name = name;
     options.replications = common.replications.value_or(20);
@@ -160,7 +167,8 @@ int cmd_calibrate(const std::vector<std::string>& args, std::ostream& out, std::
     return kExitBadInput;
   }
   // The scenario must read back; anything else is a bug here.
-  const std::string text = cal.scenario.dump(2) + "\n";
+  const std::string text =
+      cal.scenario.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
   const ScenarioParse check = parse_scenario(nlohmann::json::parse(text), ".");
   if (!check.ok()) {
     for (const auto& e : check.errors) err << "error: calibrated scenario: " << e << "\n";

@@ -368,7 +368,7 @@ int cmd_compare(const std::vector<std::string>& args, std::ostream& out, std::os
   std::ostringstream content;
   switch (common.output_format()) {
     case Format::Json:
-      content << comparison_json(scenario, results, measured, comparison).dump(2) << "\n";
+      content << json_text(comparison_json(scenario, results, measured, comparison)) << "\n";
       break;
     case Format::Csv:
       write_comparison_csv(content, scenario, comparison);

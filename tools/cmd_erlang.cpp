@@ -56,7 +56,7 @@ std::string erlang_output(Format format, const erlang::Query& q, const erlang::R
       j["stable"] = r.stable;
       for (const auto& [name, value] : fields) j[name] = optional_json(value);
       if (targets_met) j["targets_met"] = *targets_met;
-      content << j.dump(2) << "\n";
+      content << json_text(j) << "\n";
       break;
     }
     case Format::Csv: {

@@ -243,7 +243,7 @@ int run_paired(const CommonOptions& common, const Scenario& base, const std::str
   std::ostringstream content;
   switch (common.output_format()) {
     case Format::Json:
-      content << comparison_json(c, base, common.positional[0], variant_file).dump(2) << "\n";
+      content << json_text(comparison_json(c, base, common.positional[0], variant_file)) << "\n";
       break;
     case Format::Csv:
       write_comparison_csv(content, c, base);
@@ -284,7 +284,7 @@ int run_single(const CommonOptions& common, const Scenario& scenario, const std:
   std::ostringstream content;
   switch (common.output_format()) {
     case Format::Json:
-      content << results_json(results, scenario).dump(2) << "\n";
+      content << json_text(results_json(results, scenario)) << "\n";
       break;
     case Format::Csv:
       write_results_csv(content, results, scenario);

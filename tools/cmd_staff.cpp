@@ -477,7 +477,7 @@ int cmd_staff(const std::vector<std::string>& args, std::ostream& out, std::ostr
   std::ostringstream content;
   switch (common.output_format()) {
     case Format::Json:
-      content << report_json(full).dump(2) << "\n";
+      content << json_text(report_json(full)) << "\n";
       break;
     case Format::Csv:
       write_csv(content, full);

@@ -9,6 +9,7 @@
 #include <sstream>
 #include <thread>
 
+#include "models/input_file.h"
 #include "models/sweep.h"
 #include "sim/replicate.h"
 #include "tools/cli.h"
@@ -101,15 +102,6 @@ void write_sweep_table(std::ostream& out, const SweepSpec& spec, const SweepPlan
       out << std::string(total, '-') << "\n";
     }
   }
-}
-
-bool read_text(const fs::path& path, std::string& text) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream s;
-  s << in.rdbuf();
-  text = s.str();
-  return true;
 }
 
 // Adds the arrival traces named in `value` (any "trace" key holding a string) to `traces`.
@@ -235,14 +227,14 @@ int prepare(const std::vector<std::string>& args, Job& job, std::ostream& out) {
   }
   if (!sweep_file.empty()) {
     std::string text;
-    if (!read_text(sweep_file, text)) {
-      job.errors.push_back(sweep_file + ": cannot read file");
+    if (auto problem = read_input_file(sweep_file, text)) {
+      job.errors.push_back(*problem);
     } else {
-      const auto doc = nlohmann::ordered_json::parse(text, nullptr, false);
-      if (doc.is_discarded()) {
-        job.errors.push_back(sweep_file + ": not valid JSON");
+      const auto doc = parse_json_text<nlohmann::ordered_json>(text, sweep_file);
+      if (!doc.document) {
+        job.errors.push_back(doc.error);
       } else {
-        for (const auto& e : add_sweep_document(doc, job.spec)) job.errors.push_back(e);
+        for (const auto& e : add_sweep_document(*doc.document, job.spec)) job.errors.push_back(e);
       }
     }
   }
@@ -254,23 +246,23 @@ int prepare(const std::vector<std::string>& args, Job& job, std::ostream& out) {
 
   const fs::path scenario_path = common.positional[0];
   std::string scenario_text;
-  if (!read_text(scenario_path, scenario_text)) {
-    job.errors.push_back(scenario_path.string() + ": cannot read file");
+  if (auto problem = read_input_file(scenario_path, scenario_text)) {
+    job.errors.push_back(*problem);
     return kExitBadInput;
   }
-  const json document = json::parse(scenario_text, nullptr, false);
-  if (document.is_discarded()) {
-    job.errors.push_back(scenario_path.string() + ": not valid JSON");
+  const auto document = parse_json_text<json>(scenario_text, scenario_path.string());
+  if (!document.document) {
+    job.errors.push_back(document.error);
     return kExitBadInput;
   }
-  job.plan =
-      plan_sweep(document, scenario_path.parent_path(), job.spec, common.replications, common.seed);
+  job.plan = plan_sweep(*document.document, scenario_path.parent_path(), job.spec,
+                        common.replications, common.seed);
   if (!job.plan.errors.empty()) {
     job.errors = job.plan.errors;
     return kExitBadInput;
   }
   job.errors = same_file_errors(given_outputs(common.out, job.report_file),
-                                sweep_inputs(scenario_path, document, job.spec, sweep_file));
+                                sweep_inputs(scenario_path, *document.document, job.spec, sweep_file));
   if (!job.errors.empty()) return kExitBadInput;
   job.header.scenario_hash = content_hash(scenario_text);
   job.header.grid_hash = grid_hash(job.spec);
@@ -383,7 +375,7 @@ class Collector {
     } else if (job_.output == Output::Json) {
       json array = json::array();
       for (auto& [p, r] : records()) array.push_back(std::move(r));
-      content << array.dump(2) << "\n";
+      content << json_text(array) << "\n";
     } else {
       write_sweep_table(content, job_.spec, job_.plan, records());
     }

@@ -51,7 +51,7 @@ int cmd_validate(const std::vector<std::string>& args, std::ostream& out, std::o
     j["valid"] = parsed.ok();
     j["errors"] = parsed.errors;
     j["warnings"] = parsed.warnings;
-    content << j.dump(2) << "\n";
+    content << json_text(j) << "\n";
   } else {
     for (const auto& w : parsed.warnings) content << "warning: " << w << "\n";
     for (const auto& e : parsed.errors) content << "error: " << e << "\n";

@@ -24,6 +24,10 @@ Format format_of_path(const std::filesystem::path& path) {
   return Format::Table;
 }
 
+std::string json_text(const nlohmann::json& j) {
+  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 nlohmann::json estimate_json(const KpiEstimate& e) {
   if (!e) return nullptr;
   return nlohmann::json{{"mean", e->mean}, {"ci95", e->ci95}};

@@ -26,6 +26,10 @@ Format format_of_path(const std::filesystem::path& path);
 // A KPI estimate as JSON: {"mean": m, "ci95": h}, or null when undefined.
 nlohmann::json estimate_json(const KpiEstimate& e);
 
+// `j` as JSON text indented by 2, as every command writes it. Invalid UTF-8 in strings (a file
+// name or other text taken from the user as bytes) is written as U+FFFD, never an error.
+std::string json_text(const nlohmann::json& j);
+
 // The results of `ccsim run` in the contract's JSON layout.
 nlohmann::json results_json(const Results& results, const Scenario& scenario);
 // Long CSV: section,interval,start_s,start,name,kpi,mean,ci95 (one row per KPI).

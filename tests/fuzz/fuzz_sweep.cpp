@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "models/input_file.h"
 #include "models/sweep.h"
 #include "tests/fuzz/fuzz_util.h"
 
@@ -55,10 +56,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const char mode = text.empty() ? 'F' : text.front();
   if (!text.empty()) text.remove_prefix(1);
   if (mode == 'D') {
-    const auto document = nlohmann::ordered_json::parse(text, nullptr, false);
-    if (document.is_discarded()) return 0;
+    // As `ccsim sweep --sweep FILE` reads it (deep nesting refused before parsing).
+    const auto document =
+        ccsim::parse_json_text<nlohmann::ordered_json>(std::string(text), "sweep.json");
+    if (!document.document) {
+      if (document.error.empty()) __builtin_trap();
+      return 0;
+    }
     ccsim::SweepSpec spec;
-    if (ccsim::add_sweep_document(document, spec).empty()) expand(spec);
+    if (ccsim::add_sweep_document(*document.document, spec).empty()) expand(spec);
   } else if (mode == 'S') {
     ccsim::SweepSpec spec;
     bool ok = true;

@@ -49,9 +49,10 @@ run_one() {
   local dict=()
   if [ -f "$here/$target.dict" ]; then dict=(-dict="$here/$target.dict"); fi
   # -timeout: an input taking 10 s is a hang; -rss_limit_mb: 2 GB is an out-of-memory finding
-  # (ccsim refuses runs needing more than 2 GiB, models/stability.h); -max_len: 64 KiB inputs.
+  # (ccsim refuses runs needing more than 2 GiB, models/stability.h); -max_len: 256 KiB inputs,
+  # room for the deep-nesting seeds (70,000 levels of brackets, 140 KB).
   if nice -n "$nice_level" "$binary" "$corpus" "$seed_dir" "${dict[@]}" \
-      -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+      -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=262144 \
       -print_final_stats=1 -artifact_prefix="$artifacts/" >"$log" 2>&1; then
     echo "fuzz_$target: ok, $(grep -Eo 'stat::number_of_executed_units: *[0-9]+' "$log" |
       grep -Eo '[0-9]+$') runs in ${seconds}s, $(grep -Eo 'cov: [0-9]+' "$log" | tail -1)"

@@ -121,11 +121,12 @@ TEST(FuzzRegression, TraceThatIsNotARegularFileIsAnError) {
                        "handle_time": {"dist": "exponential", "mean_s": 60}}],
     "agent_groups": [{"name": "a", "skills": ["calls"], "staff": {"count": 2}}]})");
   EXPECT_EQ(parse_scenario(doc, {}).errors,
-            Lines{"contact_types[0].arrivals.trace: /dev/zero: not a regular file"});
+            Lines{"contact_types[0].arrivals.trace: /dev/zero: not a regular file (a FIFO, socket "
+                  "or device)"});
   doc["contact_types"][0]["arrivals"]["trace"] = CCSIM_SOURCE_DIR;  // a directory
   EXPECT_EQ(parse_scenario(doc, {}).errors,
             Lines{"contact_types[0].arrivals.trace: " + std::string(CCSIM_SOURCE_DIR) +
-                  ": not a regular file"});
+                  ": is a directory"});
 }
 
 // Agents and chats that the model would allocate one by one.

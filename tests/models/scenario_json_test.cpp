@@ -1962,7 +1962,7 @@ TEST_F(ScenarioFiles, MissingFileCannotBeOpened) {
 }
 
 TEST_F(ScenarioFiles, DirectoryCannotBeOpenedAsAFile) {
-  EXPECT_EQ(load_scenario(dir_).errors, Lines{dir_.string() + ": cannot open file"});
+  EXPECT_EQ(load_scenario(dir_).errors, Lines{dir_.string() + ": is a directory"});
 }
 
 TEST_F(ScenarioFiles, SyntaxErrorNamesLineAndColumn) {
