@@ -110,13 +110,14 @@ bool report_bad_rows(const std::vector<std::string>& messages, std::size_t bad, 
                      const std::string& source, std::ostream& err) {
   if (bad == 0) return true;
   const char* level = skip_bad_rows ? "warning: " : "error: ";
+  const char* rows = bad == 1 ? " malformed row" : " malformed rows";
   for (const std::string& m : messages) err << level << m << "\n";
   if (skip_bad_rows) {
-    err << "warning: " << source << ": " << bad << " malformed rows skipped (--skip-bad-rows)\n";
+    err << "warning: " << source << ": " << bad << rows << " skipped (--skip-bad-rows)\n";
     return true;
   }
-  err << "error: " << source << ": " << bad
-      << " malformed rows; correct them, or give --skip-bad-rows to leave them out\n";
+  err << "error: " << source << ": " << bad << rows
+      << "; correct them, or give --skip-bad-rows to leave them out\n";
   return false;
 }
 

@@ -22,6 +22,19 @@ TEST(Messages, RunVsMissingVariantNamesTheFileOnce) {
   EXPECT_EQ(r.out, "");
 }
 
+TEST(Messages, OneMalformedLogRowIsCountedInTheSingular) {
+  const auto dir = temp_dir("messages_one_bad_row");
+  const fs::path log = dir / "t.csv";
+  std::ofstream(log) << "t\n1e15\n5\n";
+  const auto r = run_ccsim("calibrate '" + log.string() + "' --columns arrival=t --quiet");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("error: " + log.string() +
+                       ": 1 malformed row; correct them, or give --skip-bad-rows to leave them "
+                       "out\n"),
+            std::string::npos)
+      << r.err;
+}
+
 TEST(Messages, RunVsInvalidJsonVariantNamesTheFileOnce) {
   const auto dir = temp_dir("messages_vs_json");
   const fs::path variant = dir / "variant.json";
