@@ -8,7 +8,7 @@
 #include <fstream>
 #include <string>
 
-#include "models/contact_log.h"
+#include "models/measured/contact_log.h"
 #include "sim/random.h"
 
 namespace {

@@ -11,8 +11,8 @@
 #include <filesystem>
 #include <iostream>
 
-#include "models/contact_centre.h"
-#include "models/scenario_json.h"
+#include "models/centre/contact_centre.h"
+#include "models/scenario/scenario_json.h"
 
 namespace {
 

@@ -8,7 +8,7 @@
 #include <cmath>
 #include <numbers>
 
-#include "models/staffing.h"
+#include "models/planning/staffing.h"
 
 namespace {
 

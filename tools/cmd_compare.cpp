@@ -1,14 +1,14 @@
 // ccsim compare SCENARIO --measured FILE: the scenario's predicted KPIs beside a centre's
-// measured ones, per interval and type, with accuracy summaries (models/measured.h).
+// measured ones, per interval and type, with accuracy summaries (models/measured/measured.h).
 #include <algorithm>
 #include <cmath>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
 
-#include "models/measured.h"
-#include "models/scenario_json.h"
-#include "models/text.h"
+#include "models/measured/measured.h"
+#include "models/scenario/scenario_json.h"
+#include "models/io/text.h"
 #include "tools/cli.h"
 #include "tools/contact_log.h"
 #include "tools/options.h"

@@ -2,7 +2,7 @@
 #include <cctype>
 #include <sstream>
 
-#include "models/erlang.h"
+#include "models/queueing/erlang.h"
 #include "tools/cli.h"
 #include "tools/options.h"
 

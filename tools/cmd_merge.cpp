@@ -1,7 +1,7 @@
 // ccsim merge FILE...: joins the sweep files of shards (or partial runs) of one sweep into the
 // complete sweep file, checking that they belong to the same sweep and that every point appears
 // exactly once.
-#include "models/sweep.h"
+#include "models/studies/sweep.h"
 #include "tools/cli.h"
 #include "tools/options.h"
 

@@ -4,10 +4,10 @@
 #include <iostream>
 #include <sstream>
 
-#include "models/experiment.h"
-#include "models/scenario_json.h"
-#include "models/text.h"
-#include "models/whatif.h"
+#include "models/centre/experiment.h"
+#include "models/scenario/scenario_json.h"
+#include "models/io/text.h"
+#include "models/studies/whatif.h"
 #include "tools/cli.h"
 #include "tools/contact_log.h"
 #include "tools/options.h"

@@ -9,8 +9,8 @@
 #include <sstream>
 #include <thread>
 
-#include "models/input_file.h"
-#include "models/sweep.h"
+#include "models/io/input_file.h"
+#include "models/studies/sweep.h"
 #include "sim/replicate.h"
 #include "tools/cli.h"
 #include "tools/mpi_sweep.h"

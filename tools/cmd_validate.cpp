@@ -1,7 +1,7 @@
 // ccsim validate SCENARIO: report every problem of a scenario; exit 2 if there is any.
 #include <sstream>
 
-#include "models/scenario_json.h"
+#include "models/scenario/scenario_json.h"
 #include "tools/cli.h"
 #include "tools/options.h"
 

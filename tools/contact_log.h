@@ -10,14 +10,14 @@
 #include <string>
 #include <vector>
 
-#include "models/contact_log.h"
-#include "models/experiment.h"
-#include "models/output_file.h"
+#include "models/measured/contact_log.h"
+#include "models/centre/experiment.h"
+#include "models/io/output_file.h"
 
 namespace ccsim::cli {
 
 // Simulates the replications of `scenario` as run_experiment() does (same results, bit for bit)
-// and stages every contact record for `log` (see StagedFile in models/output_file.h) in the
+// and stages every contact record for `log` (see StagedFile in models/io/output_file.h) in the
 // ccsim log format (kCcsimLogColumns), by replication then contact id: the caller commits it.
 // Replications run in batches of `options.threads` so that memory stays bounded by a batch's
 // records. Returns an error message (nothing written) or nullopt; `results` is set on success.

@@ -12,8 +12,8 @@
 #include <string_view>
 #include <vector>
 
-#include "models/experiment.h"
-#include "models/scenario.h"
+#include "models/centre/experiment.h"
+#include "models/scenario/scenario.h"
 #include "tools/output.h"
 #include "tools/progress.h"
 
@@ -84,7 +84,7 @@ std::optional<long long> parse_integer(const std::string& text);
 // already begins with PREFIX, such as "FILE: cannot open file" with PREFIX "FILE: ", is not
 // prefixed again). Returns the scenario,
 // or nullopt when it has errors (the caller exits with kExitBadInput). Errors include the
-// run-size refusals of models/stability.h, checked with `replications` (--replications) in
+// run-size refusals of models/scenario/run_size.h, checked with `replications` (--replications) in
 // place of the scenario's when given.
 std::optional<Scenario> read_scenario(const std::string& file, std::ostream& err,
                                       const std::string& prefix = "",

@@ -6,7 +6,7 @@
 #include <sstream>
 #include <vector>
 
-#include "models/text.h"
+#include "models/io/text.h"
 
 namespace ccsim::cli {
 

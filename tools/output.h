@@ -11,8 +11,8 @@
 #include <string_view>
 #include <vector>
 
-#include "models/experiment.h"
-#include "models/output_file.h"
+#include "models/centre/experiment.h"
+#include "models/io/output_file.h"
 
 namespace ccsim::cli {
 
@@ -37,7 +37,7 @@ void write_results_csv(std::ostream& out, const Results& results, const Scenario
 // Human-readable aligned tables.
 void write_results_table(std::ostream& out, const Results& results, const Scenario& scenario);
 
-// Crash-safe output files (models/output_file.h), by their names here.
+// Crash-safe output files (models/io/output_file.h), by their names here.
 using ccsim::StagedFile;
 using ccsim::write_file_atomically;
 

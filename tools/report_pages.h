@@ -11,13 +11,13 @@
 #include <string>
 #include <vector>
 
-#include "models/experiment.h"
-#include "models/measured.h"
-#include "models/scenario.h"
-#include "models/shift_planning.h"
-#include "models/staffing.h"
-#include "models/sweep.h"
-#include "models/whatif.h"
+#include "models/centre/experiment.h"
+#include "models/measured/measured.h"
+#include "models/scenario/scenario.h"
+#include "models/planning/shift_planning.h"
+#include "models/planning/staffing.h"
+#include "models/studies/sweep.h"
+#include "models/studies/whatif.h"
 #include "tools/options.h"
 
 namespace ccsim::cli {
@@ -61,7 +61,7 @@ std::string staff_report(const StaffReportInput& input);
 
 // `ccsim sweep`: for one parameter (or a zip), KPI curves against the parameter with CI bands;
 // for a grid of two, heatmaps of ASA, service level and abandonment; always a table of every
-// point. `records` are point records (models/sweep.h, point_record) by point index.
+// point. `records` are point records (models/studies/sweep.h, point_record) by point index.
 std::string sweep_report(const std::string& scenario_file, const SweepSpec& spec,
                          const SweepPlan& plan,
                          const std::map<std::size_t, nlohmann::json>& records);

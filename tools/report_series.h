@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "models/experiment.h"
-#include "models/scenario.h"
+#include "models/centre/experiment.h"
+#include "models/scenario/scenario.h"
 #include "tools/report.h"
 
 namespace ccsim::cli {

@@ -8,8 +8,8 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "models/contact_log.h"
-#include "models/scenario_json.h"
+#include "models/measured/contact_log.h"
+#include "models/scenario/scenario_json.h"
 #include "tests/cli/run_ccsim.h"
 #include "tools/contact_log.h"
 #include "tools/output.h"

@@ -5,7 +5,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "models/contact_log.h"
+#include "models/measured/contact_log.h"
 #include "tests/cli/run_ccsim.h"
 
 namespace {

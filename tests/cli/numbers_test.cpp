@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "models/scenario.h"
-#include "models/scenario_json.h"
-#include "models/sweep.h"
+#include "models/scenario/scenario.h"
+#include "models/scenario/scenario_json.h"
+#include "models/studies/sweep.h"
 #include "tests/cli/run_ccsim.h"
 
 namespace ccsim::test {

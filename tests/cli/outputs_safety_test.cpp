@@ -1,5 +1,5 @@
 // Where outputs go (--out, --log, --report, the sweep file), end to end through the built
-// program and through models/output_file.h: devices and FIFOs are written in place, links are
+// program and through models/io/output_file.h: devices and FIFOs are written in place, links are
 // followed, directories and missing folders are refused before any work, an output is never one
 // of the inputs or another output, failures say why, long names work, and a killed writer's
 // temporary file is removed by the next write.
@@ -18,7 +18,7 @@
 #include <thread>
 #include <vector>
 
-#include "models/output_file.h"
+#include "models/io/output_file.h"
 #include "tests/cli/run_ccsim.h"
 
 namespace {

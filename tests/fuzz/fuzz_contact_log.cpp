@@ -8,9 +8,9 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "models/contact_log.h"
-#include "models/measured.h"
-#include "models/scenario_json.h"
+#include "models/measured/contact_log.h"
+#include "models/measured/measured.h"
+#include "models/scenario/scenario_json.h"
 #include "tests/fuzz/fuzz_util.h"
 
 namespace {

@@ -5,8 +5,8 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "models/measured.h"
-#include "models/scenario_json.h"
+#include "models/measured/measured.h"
+#include "models/scenario/scenario_json.h"
 #include "tests/fuzz/fuzz_util.h"
 
 namespace {

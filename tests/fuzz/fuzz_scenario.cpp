@@ -1,5 +1,5 @@
 // Fuzz target: the scenario reader (JSON text → parse_scenario_text: syntax, duplicate keys,
-// every validation rule, arrival traces, and the run-size checks of models/stability.h), then
+// every validation rule, arrival traces, and the run-size checks of models/scenario/run_size.h), then
 // the staffing schedules a valid scenario is simulated with.
 //
 // Input: the text of a scenario file. Its folder holds "trace.csv" (a valid trace), so that
@@ -7,7 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "models/scenario_json.h"
+#include "models/scenario/scenario_json.h"
 #include "tests/fuzz/fuzz_util.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -9,8 +9,8 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "models/input_file.h"
-#include "models/sweep.h"
+#include "models/io/input_file.h"
+#include "models/studies/sweep.h"
 #include "tests/fuzz/fuzz_util.h"
 
 namespace {

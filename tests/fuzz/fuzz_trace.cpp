@@ -5,7 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "models/scenario_json.h"
+#include "models/scenario/scenario_json.h"
 #include "tests/fuzz/fuzz_util.h"
 
 namespace {

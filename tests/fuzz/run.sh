@@ -49,7 +49,7 @@ run_one() {
   local dict=()
   if [ -f "$here/$target.dict" ]; then dict=(-dict="$here/$target.dict"); fi
   # -timeout: an input taking 10 s is a hang; -rss_limit_mb: 2 GB is an out-of-memory finding
-  # (ccsim refuses runs needing more than 2 GiB, models/stability.h); -max_len: 256 KiB inputs,
+  # (ccsim refuses runs needing more than 2 GiB, models/scenario/run_size.h); -max_len: 256 KiB inputs,
   # room for the deep-nesting seeds (70,000 levels of brackets, 140 KB).
   if nice -n "$nice_level" "$binary" "$corpus" "$seed_dir" "${dict[@]}" \
       -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=262144 \

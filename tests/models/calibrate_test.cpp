@@ -5,7 +5,7 @@
 // collected by the Technion SEE lab (Service Enterprise Engineering; documentation by I. Guedj
 // and A. Mandelbaum), analysed in Brown et al. (2005), JASA 100(469):36–50. Tests that need it
 // are skipped when it is absent.
-#include "models/calibrate.h"
+#include "models/measured/calibrate.h"
 
 #include <gtest/gtest.h>
 
@@ -14,9 +14,9 @@
 #include <fstream>
 #include <iostream>
 
-#include "models/contact_log.h"
-#include "models/measured.h"
-#include "models/scenario_json.h"
+#include "models/measured/contact_log.h"
+#include "models/measured/measured.h"
+#include "models/scenario/scenario_json.h"
 #include "sim/random.h"
 #include "tests/cli/run_ccsim.h"
 #include "tools/contact_log.h"

@@ -1,11 +1,11 @@
-#include "models/contact_centre.h"
+#include "models/centre/contact_centre.h"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <map>
 
-#include "models/experiment.h"
+#include "models/centre/experiment.h"
 #include "tests/models/scenario_builder.h"
 
 namespace {

@@ -1,4 +1,4 @@
-#include "models/distribution.h"
+#include "models/scenario/distribution.h"
 
 #include <gtest/gtest.h>
 

@@ -7,9 +7,9 @@
 #include <map>
 #include <vector>
 
-#include "models/contact_centre.h"
-#include "models/erlang.h"
-#include "models/experiment.h"
+#include "models/centre/contact_centre.h"
+#include "models/queueing/erlang.h"
+#include "models/centre/experiment.h"
 #include "tests/models/scenario_builder.h"
 
 namespace {

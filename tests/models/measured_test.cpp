@@ -4,7 +4,7 @@
 // tests/data/anonymous_bank_*.txt follow the format of the "Anonymous Bank" call log of the
 // Technion SEE lab (Service Enterprise Engineering; documentation by I. Guedj and
 // A. Mandelbaum), with made-up rows.
-#include "models/measured.h"
+#include "models/measured/measured.h"
 
 #include <gtest/gtest.h>
 
@@ -12,9 +12,9 @@
 #include <filesystem>
 #include <fstream>
 
-#include "models/contact_log.h"
-#include "models/erlang.h"
-#include "models/scenario_json.h"
+#include "models/measured/contact_log.h"
+#include "models/queueing/erlang.h"
+#include "models/scenario/scenario_json.h"
 #include "tests/cli/run_ccsim.h"
 
 namespace ccsim {

@@ -1,5 +1,5 @@
 // The readers of input files against what is not a plain, sane file: directories, FIFOs and
-// devices (models/input_file.h), JSON nested too deep for anything that recurses, numbers out
+// devices (models/io/input_file.h), JSON nested too deep for anything that recurses, numbers out
 // of the range of a double, line ends and dates that do not exist.
 #include <gtest/gtest.h>
 #include <sys/stat.h>
@@ -9,13 +9,13 @@
 #include <string>
 #include <vector>
 
-#include "models/contact_log.h"
-#include "models/input_file.h"
-#include "models/measured.h"
-#include "models/scenario_json.h"
-#include "models/shift_planning.h"
-#include "models/sweep.h"
-#include "models/text.h"
+#include "models/measured/contact_log.h"
+#include "models/io/input_file.h"
+#include "models/measured/measured.h"
+#include "models/scenario/scenario_json.h"
+#include "models/planning/shift_planning.h"
+#include "models/studies/sweep.h"
+#include "models/io/text.h"
 #include "tests/cli/run_ccsim.h"
 
 namespace ccsim {

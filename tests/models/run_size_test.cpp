@@ -1,4 +1,4 @@
-// Run size of valid scenarios (models/stability.h): contact attempts and callback calls per
+// Run size of valid scenarios (models/scenario/run_size.h): contact attempts and callback calls per
 // replication, the memory of per-interval results against measured peaks; and the model's
 // handling of many agent groups and of contacts left waiting at the end.
 #include <gtest/gtest.h>
@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "models/contact_centre.h"
-#include "models/scenario_json.h"
-#include "models/stability.h"
+#include "models/centre/contact_centre.h"
+#include "models/scenario/scenario_json.h"
+#include "models/scenario/run_size.h"
 
 namespace ccsim {
 namespace {

@@ -1,7 +1,7 @@
 // Scenarios built in code for model and theory tests.
 #pragma once
 
-#include "models/scenario.h"
+#include "models/scenario/scenario.h"
 
 namespace ccsim::test {
 

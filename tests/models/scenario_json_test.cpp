@@ -1,5 +1,5 @@
 // The scenario reader: every validation rule, with the exact text of its message.
-#include "models/scenario_json.h"
+#include "models/scenario/scenario_json.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>

@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "models/distribution.h"
-#include "models/scenario_json.h"
+#include "models/scenario/distribution.h"
+#include "models/scenario/scenario_json.h"
 
 namespace ccsim {
 namespace {

@@ -1,14 +1,14 @@
-// Unstable and absurd scenarios (models/stability.h), through parse_scenario as every command
+// Unstable and absurd scenarios (models/scenario/run_size.h), through parse_scenario as every command
 // reads them: each rule with the exact text of its message.
-#include "models/stability.h"
+#include "models/scenario/run_size.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
-#include "models/kpi.h"
-#include "models/scenario_json.h"
+#include "models/kpi/kpi.h"
+#include "models/scenario/scenario_json.h"
 
 namespace ccsim {
 namespace {

@@ -1,5 +1,5 @@
 // Staffing: analytic and simulation-based required agents, and shift planning.
-#include "models/staffing.h"
+#include "models/planning/staffing.h"
 
 #include <gtest/gtest.h>
 
@@ -7,9 +7,9 @@
 #include <functional>
 #include <numbers>
 
-#include "models/erlang.h"
-#include "models/experiment.h"
-#include "models/shift_planning.h"
+#include "models/queueing/erlang.h"
+#include "models/centre/experiment.h"
+#include "models/planning/shift_planning.h"
 #include "tests/models/scenario_builder.h"
 
 namespace {

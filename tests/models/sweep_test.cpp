@@ -1,11 +1,11 @@
-#include "models/sweep.h"
+#include "models/studies/sweep.h"
 
 #include <gtest/gtest.h>
 
 #include <fstream>
 
-#include "models/experiment.h"
-#include "models/scenario_json.h"
+#include "models/centre/experiment.h"
+#include "models/scenario/scenario_json.h"
 
 namespace ccsim {
 namespace {

@@ -1,5 +1,5 @@
 // What-if: paired comparison of two scenarios with common random numbers.
-#include "models/whatif.h"
+#include "models/studies/whatif.h"
 
 #include <gtest/gtest.h>
 

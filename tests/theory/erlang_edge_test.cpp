@@ -1,4 +1,4 @@
-// Numerical edge cases of the Erlang calculators (models/erlang.h): no agents, load equal to
+// Numerical edge cases of the Erlang calculators (models/queueing/erlang.h): no agents, load equal to
 // the agents, 10,000 agents. Every result is finite (or a documented nullopt), within its
 // range, and monotone in the agents.
 #include <gtest/gtest.h>
@@ -6,7 +6,7 @@
 #include <cmath>
 #include <optional>
 
-#include "models/erlang.h"
+#include "models/queueing/erlang.h"
 
 namespace ccsim::erlang {
 namespace {

@@ -10,7 +10,7 @@
 //     closed forms with mpmath.gammainc and mpmath.quad agreed with it to 1e-39, and give the
 //     n = 1000 references.)
 //   - θ = μ: Poisson(a) tail and stop-loss sums in 50-digit mpmath.
-#include "models/erlang.h"
+#include "models/queueing/erlang.h"
 
 #include <gtest/gtest.h>
 

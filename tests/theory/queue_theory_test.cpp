@@ -5,7 +5,7 @@
 #include <cmath>
 #include <string>
 
-#include "models/experiment.h"
+#include "models/centre/experiment.h"
 #include "tests/models/scenario_builder.h"
 
 namespace {

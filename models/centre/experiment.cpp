@@ -1,0 +1,109 @@
+#include "models/centre/experiment.h"
+
+#include "sim/replicate.h"
+
+namespace ccsim {
+
+ReplicationKpis replication_kpis(const ReplicationResult& rep) {
+  const std::size_t n_intervals = rep.contact.size();
+  const std::size_t n_types = n_intervals ? rep.contact[0].size() : 0;
+  const std::size_t n_groups = rep.group_total.size();
+  // Scopes [interval or day][type or all]: the day and "all" are merges of the cells.
+  std::vector<std::vector<ContactStats>> cells(n_intervals + 1,
+                                               std::vector<ContactStats>(n_types + 1));
+  for (std::size_t i = 0; i < n_intervals; ++i) {
+    for (std::size_t k = 0; k < n_types; ++k) {
+      cells[i][k] = rep.contact[i][k];
+      cells[i][n_types].merge(rep.contact[i][k]);
+      cells[n_intervals][k].merge(rep.contact[i][k]);
+    }
+    cells[n_intervals][n_types].merge(cells[i][n_types]);
+  }
+  // The day's backlog is the backlog at its end, not a sum over intervals.
+  for (std::size_t k = 0; k <= n_types && n_intervals > 0; ++k) {
+    cells[n_intervals][k].set_backlog(cells[n_intervals - 1][k].backlog());
+  }
+  ReplicationKpis out;
+  out.contact.reserve((n_intervals + 1) * (n_types + 1) * kKpiCount);
+  for (const auto& row : cells) {
+    for (const ContactStats& s : row) {
+      for (std::size_t q = 0; q < kKpiCount; ++q) out.contact.push_back(s.value(Kpi(q)));
+    }
+  }
+  for (std::size_t i = 0; i <= n_intervals; ++i) {
+    for (std::size_t g = 0; g < n_groups; ++g) {
+      const GroupStats& gs = i < n_intervals ? rep.group[i][g] : rep.group_total[g];
+      for (std::size_t q = 0; q < kGroupKpiCount; ++q) out.group.push_back(gs.value(GroupKpi(q)));
+    }
+  }
+  out.events = rep.events;
+  out.contacts = rep.contacts;
+  return out;
+}
+
+Results summarise(const Scenario& scenario, const std::vector<ReplicationKpis>& reps,
+                  std::uint64_t seed) {
+  Results res;
+  res.scenario = scenario.name;
+  res.replications = int(reps.size());
+  res.seed = seed;
+  for (const ContactType& ct : scenario.contact_types) res.types.push_back(ct.name);
+  for (const AgentGroup& g : scenario.agent_groups) res.groups.push_back(g.name);
+  const std::size_t n_types = res.types.size(), n_groups = res.groups.size();
+  const auto n_intervals = std::size_t(scenario.horizon.intervals);
+  for (std::size_t i = 0; i < n_intervals; ++i) {
+    res.interval_start_s.push_back(double(i) * scenario.horizon.interval_s);
+  }
+  for (const ReplicationKpis& r : reps) {
+    res.events += r.events;
+    res.contacts += r.contacts;
+  }
+
+  std::vector<std::optional<double>> column(reps.size());
+  auto contact_kpis = [&](std::size_t i, std::size_t k) {
+    ContactKpis out;
+    for (std::size_t q = 0; q < kKpiCount; ++q) {
+      const std::size_t at = contact_kpi_index(n_types, i, k, Kpi(q));
+      for (std::size_t r = 0; r < reps.size(); ++r) column[r] = reps[r].contact[at];
+      out.kpi[q] = sim::estimate(column);
+    }
+    return out;
+  };
+  auto group_kpis = [&](std::size_t i, std::size_t g) {
+    GroupKpis out;
+    for (std::size_t q = 0; q < kGroupKpiCount; ++q) {
+      const std::size_t at = group_kpi_index(n_groups, i, g, GroupKpi(q));
+      for (std::size_t r = 0; r < reps.size(); ++r) column[r] = reps[r].group[at];
+      out.kpi[q] = sim::estimate(column);
+    }
+    return out;
+  };
+  res.intervals.resize(n_intervals);
+  res.group_intervals.resize(n_intervals);
+  for (std::size_t i = 0; i < n_intervals; ++i) {
+    for (std::size_t k = 0; k <= n_types; ++k) res.intervals[i].push_back(contact_kpis(i, k));
+    for (std::size_t g = 0; g < n_groups; ++g) res.group_intervals[i].push_back(group_kpis(i, g));
+  }
+  for (std::size_t k = 0; k <= n_types; ++k) res.totals.push_back(contact_kpis(n_intervals, k));
+  for (std::size_t g = 0; g < n_groups; ++g) res.group_totals.push_back(group_kpis(n_intervals, g));
+  return res;
+}
+
+std::vector<ReplicationKpis> simulate_replications(const Scenario& scenario,
+                                                   const RunOptions& options) {
+  const auto count = std::size_t(options.replications);
+  std::function<void(std::size_t)> on_done;
+  if (options.progress) on_done = [&](std::size_t done) { options.progress(done, count); };
+  return sim::replicate<ReplicationKpis>(
+      count, options.threads,
+      [&](std::size_t r) {
+        return replication_kpis(simulate_replication(scenario, options.seed, r));
+      },
+      on_done);
+}
+
+Results run_experiment(const Scenario& scenario, const RunOptions& options) {
+  return summarise(scenario, simulate_replications(scenario, options), options.seed);
+}
+
+}  // namespace ccsim

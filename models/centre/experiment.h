@@ -1,0 +1,93 @@
+// Runs the replications of a scenario and summarises every KPI across them.
+//
+// Replication r uses random streams keyed by (seed, r); replications run in parallel and are
+// merged in replication order, so results are bit-identical for any thread count.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "models/centre/contact_centre.h"
+#include "models/kpi/kpi.h"
+#include "models/scenario/scenario.h"
+#include "sim/stats.h"
+
+namespace ccsim {
+
+struct RunOptions {
+  int replications = 20;
+  std::uint64_t seed = 1;
+  unsigned threads = 0;  // 0: every hardware thread
+  std::function<void(std::size_t done, std::size_t total)> progress;
+};
+
+// A KPI across replications: nullopt when undefined in every replication.
+using KpiEstimate = std::optional<sim::Estimate>;
+
+// KPIs of one scope: contact KPIs indexed by Kpi.
+struct ContactKpis {
+  std::vector<KpiEstimate> kpi = std::vector<KpiEstimate>(kKpiCount);
+  const KpiEstimate& operator[](Kpi k) const { return kpi[static_cast<std::size_t>(k)]; }
+};
+struct GroupKpis {
+  std::vector<KpiEstimate> kpi = std::vector<KpiEstimate>(kGroupKpiCount);
+  const KpiEstimate& operator[](GroupKpi k) const { return kpi[static_cast<std::size_t>(k)]; }
+};
+
+struct Results {
+  std::string scenario;
+  int replications = 0;
+  std::uint64_t seed = 0;
+  std::vector<std::string> types;   // contact type names; index types.size() is "all"
+  std::vector<std::string> groups;  // agent group names
+  std::vector<double> interval_start_s;
+  // totals[k] for k < types.size(): the contact type's day; totals[types.size()]: all types.
+  std::vector<ContactKpis> totals;
+  std::vector<std::vector<ContactKpis>> intervals;      // [interval][type or all]
+  std::vector<GroupKpis> group_totals;                  // [group]
+  std::vector<std::vector<GroupKpis>> group_intervals;  // [interval][group]
+  std::uint64_t events = 0;                             // summed over replications
+  std::uint64_t contacts = 0;                           // summed over replications
+};
+
+// The KPI values of one replication, for every scope (a few numbers: replications are reduced
+// to these as soon as they finish, so memory does not grow with the contacts simulated).
+struct ReplicationKpis {
+  // contact[(i * (types + 1) + k) * kKpiCount + q]: interval i (i = intervals: the day),
+  // type k (k = types: all), KPI q.
+  std::vector<std::optional<double>> contact;
+  // group[(i * groups + g) * kGroupKpiCount + q]
+  std::vector<std::optional<double>> group;
+  std::uint64_t events = 0;
+  std::uint64_t contacts = 0;
+};
+
+ReplicationKpis replication_kpis(const ReplicationResult& rep);
+
+// Index into ReplicationKpis::contact of interval i (== intervals: the day), type k
+// (== types: all), KPI q.
+inline std::size_t contact_kpi_index(std::size_t types, std::size_t i, std::size_t k, Kpi q) {
+  return (i * (types + 1) + k) * kKpiCount + static_cast<std::size_t>(q);
+}
+// Index into ReplicationKpis::group of interval i (== intervals: the day), group g, KPI q.
+inline std::size_t group_kpi_index(std::size_t groups, std::size_t i, std::size_t g, GroupKpi q) {
+  return (i * groups + g) * kGroupKpiCount + static_cast<std::size_t>(q);
+}
+
+// Simulates `options.replications` replications; their KPIs in replication order (for paired
+// comparisons of variants run with the same seed: common random numbers).
+std::vector<ReplicationKpis> simulate_replications(const Scenario& scenario,
+                                                   const RunOptions& options);
+
+// Simulates `options.replications` replications and summarises them.
+// REQUIRES: scenario validated; options.replications >= 1.
+Results run_experiment(const Scenario& scenario, const RunOptions& options);
+
+// Summarises replications (in replication order).
+Results summarise(const Scenario& scenario, const std::vector<ReplicationKpis>& reps,
+                  std::uint64_t seed);
+
+}  // namespace ccsim

@@ -1,0 +1,266 @@
+#include "models/kpi/kpi.h"
+
+#include <cmath>
+
+namespace ccsim {
+
+const char* outcome_name(Outcome outcome) {
+  switch (outcome) {
+    case Outcome::Answered:
+      return "answered";
+    case Outcome::Abandoned:
+      return "abandoned";
+    case Outcome::Deflected:
+      return "deflected";
+    case Outcome::Contained:
+      return "contained";
+    case Outcome::BotAbandoned:
+      return "bot_abandoned";
+    case Outcome::CallbackFailed:
+      return "callback_failed";
+    case Outcome::Balked:
+      return "balked";
+    case Outcome::Unserved:
+      return "unserved";
+  }
+  return "?";
+}
+
+namespace {
+constexpr std::array<KpiInfo, kKpiCount> kContactKpis{{
+    {Kpi::Offered, "offered", "Offered", true},
+    {Kpi::FirstAttempts, "first_attempts", "First attempts", true},
+    {Kpi::Retrials, "retrials", "Retrials", true},
+    {Kpi::Deflected, "deflected", "Deflected", true},
+    {Kpi::Contained, "contained", "Contained", true},
+    {Kpi::BotAbandoned, "bot_abandoned", "Abandoned in bot", true},
+    {Kpi::Queued, "queued", "Queued", true},
+    {Kpi::Answered, "answered", "Answered", true},
+    {Kpi::Abandoned, "abandoned", "Abandoned", true},
+    {Kpi::Unserved, "unserved", "Unserved", true},
+    {Kpi::AbandonRate, "abandon_rate", "Abandon rate", false},
+    {Kpi::Asa, "asa_s", "ASA (s)", false},
+    {Kpi::WaitP90, "wait_p90_s", "Wait p90 (s)", false},
+    {Kpi::ServiceLevel, "service_level", "Service level", false},
+    {Kpi::Frt, "frt_s", "FRT (s)", false},
+    {Kpi::Aht, "aht_s", "AHT (s)", false},
+    {Kpi::Art, "art_s", "ART (s)", false},
+    {Kpi::AbandonWait, "abandon_wait_s", "Time to abandon (s)", false},
+    {Kpi::CallbacksOffered, "callbacks_offered", "Callbacks offered", true},
+    {Kpi::CallbacksAccepted, "callbacks_accepted", "Callbacks accepted", true},
+    {Kpi::CallbacksCompleted, "callbacks_completed", "Callbacks completed", true},
+    {Kpi::CallbacksFailed, "callbacks_failed", "Callbacks failed", true},
+    {Kpi::CallbackWait, "callback_wait_s", "Callback wait (s)", false},
+    {Kpi::WaitPredictionMae, "wait_prediction_mae_s", "Wait prediction MAE (s)", false},
+    {Kpi::BacklogEnd, "backlog_end", "Backlog at end", true},
+    {Kpi::Balked, "balked", "Balked", true},
+    {Kpi::Csat, "csat", "CSAT", false},
+    {Kpi::Transfers, "transfers", "Transfers out", true},
+    {Kpi::TransfersIn, "transfers_in", "Transfers in", true},
+    {Kpi::TransferRate, "transfer_rate", "Transfer rate", false},
+    {Kpi::Fcr, "fcr", "First-contact resolution", false},
+}};
+constexpr std::array<GroupKpiInfo, kGroupKpiCount> kGroupKpis{{
+    {GroupKpi::Occupancy, "occupancy", "Occupancy"},
+    {GroupKpi::Utilisation, "utilisation", "Utilisation"},
+    {GroupKpi::Agents, "agents", "Agents"},
+}};
+
+std::optional<double> ratio(std::uint64_t num, std::uint64_t den) {
+  return den == 0 ? std::nullopt : std::optional<double>(double(num) / double(den));
+}
+}  // namespace
+
+std::span<const KpiInfo> contact_kpis() {
+  return kContactKpis;
+}
+const KpiInfo& kpi_info(Kpi kpi) {
+  return kContactKpis[static_cast<std::size_t>(kpi)];
+}
+std::span<const GroupKpiInfo> group_kpis() {
+  return kGroupKpis;
+}
+
+void ContactStats::add(const ContactRecord& r, double sl_threshold_s) {
+  ++offered_;
+  if (r.retrial()) ++retrials_;
+  if (r.queued) ++queued_;
+  if (r.callback_offered) ++callbacks_offered_;
+  if (r.callback_accepted) ++callbacks_accepted_;
+  if (r.call_attempts > 0) callback_wait_.add(r.first_call_s - r.callback_accept_s);
+  if (r.used_bot) frt_.add(r.bot_start_s - r.arrival_s);
+  if (r.has_satisfaction) satisfaction_.add(r.satisfaction);
+  if (r.leg > 0) ++transfers_in_;
+  switch (r.outcome) {
+    case Outcome::Answered: {
+      ++answered_;
+      if (!r.used_bot) frt_.add(r.answer_s - r.arrival_s);
+      handle_.add(r.handle_s + r.wrap_s);
+      if (r.transferred) {
+        ++transfers_;
+      } else {
+        resolution_.add(r.answer_s + r.handle_s - r.journey_start_s);
+      }
+      if (r.leg == 0) {
+        ++first_legs_answered_;
+        if (!r.transferred) ++first_legs_resolved_;
+      }
+      if (r.on_callback()) {
+        ++callbacks_completed_;
+        break;
+      }
+      ++answered_direct_;
+      const double wait = r.answer_s - r.queue_entry_s;
+      wait_.add(wait);
+      wait_sketch_.add(wait);
+      if (wait <= sl_threshold_s) ++within_threshold_;
+      if (r.has_prediction) prediction_error_.add(std::abs(r.predicted_wait_s - wait));
+      break;
+    }
+    case Outcome::Abandoned:
+      ++abandoned_;
+      abandon_wait_.add(r.end_s - r.queue_entry_s);
+      break;
+    case Outcome::Deflected:
+      ++deflected_;
+      break;
+    case Outcome::Contained:
+      ++contained_;
+      resolution_.add(r.bot_end_s - r.journey_start_s);
+      break;
+    case Outcome::BotAbandoned:
+      ++bot_abandoned_;
+      break;
+    case Outcome::CallbackFailed:
+      ++callbacks_failed_;
+      break;
+    case Outcome::Balked:
+      ++balked_;
+      break;
+    case Outcome::Unserved:
+      ++unserved_;
+      break;
+  }
+}
+
+void ContactStats::merge(const ContactStats& o) {
+  offered_ += o.offered_;
+  retrials_ += o.retrials_;
+  deflected_ += o.deflected_;
+  contained_ += o.contained_;
+  bot_abandoned_ += o.bot_abandoned_;
+  queued_ += o.queued_;
+  answered_ += o.answered_;
+  abandoned_ += o.abandoned_;
+  unserved_ += o.unserved_;
+  answered_direct_ += o.answered_direct_;
+  within_threshold_ += o.within_threshold_;
+  callbacks_offered_ += o.callbacks_offered_;
+  callbacks_accepted_ += o.callbacks_accepted_;
+  callbacks_completed_ += o.callbacks_completed_;
+  callbacks_failed_ += o.callbacks_failed_;
+  backlog_end_ += o.backlog_end_;
+  balked_ += o.balked_;
+  transfers_ += o.transfers_;
+  transfers_in_ += o.transfers_in_;
+  first_legs_answered_ += o.first_legs_answered_;
+  first_legs_resolved_ += o.first_legs_resolved_;
+  satisfaction_.merge(o.satisfaction_);
+  wait_.merge(o.wait_);
+  frt_.merge(o.frt_);
+  handle_.merge(o.handle_);
+  resolution_.merge(o.resolution_);
+  abandon_wait_.merge(o.abandon_wait_);
+  callback_wait_.merge(o.callback_wait_);
+  prediction_error_.merge(o.prediction_error_);
+  wait_sketch_.merge(o.wait_sketch_);
+}
+
+std::optional<double> ContactStats::value(Kpi kpi) const {
+  switch (kpi) {
+    case Kpi::Offered:
+      return double(offered_);
+    case Kpi::FirstAttempts:
+      return double(offered_ - retrials_ - transfers_in_);
+    case Kpi::Retrials:
+      return double(retrials_);
+    case Kpi::Deflected:
+      return double(deflected_);
+    case Kpi::Contained:
+      return double(contained_);
+    case Kpi::BotAbandoned:
+      return double(bot_abandoned_);
+    case Kpi::Queued:
+      return double(queued_);
+    case Kpi::Answered:
+      return double(answered_);
+    case Kpi::Abandoned:
+      return double(abandoned_);
+    case Kpi::Unserved:
+      return double(unserved_);
+    case Kpi::AbandonRate:
+      return ratio(abandoned_, answered_ + abandoned_);
+    case Kpi::Asa:
+      return wait_.mean();
+    case Kpi::WaitP90:
+      return wait_sketch_.quantile(0.9);
+    case Kpi::ServiceLevel:
+      return ratio(within_threshold_, answered_direct_ + abandoned_);
+    case Kpi::Frt:
+      return frt_.mean();
+    case Kpi::Aht:
+      return handle_.mean();
+    case Kpi::Art:
+      return resolution_.mean();
+    case Kpi::AbandonWait:
+      return abandon_wait_.mean();
+    case Kpi::CallbacksOffered:
+      return double(callbacks_offered_);
+    case Kpi::CallbacksAccepted:
+      return double(callbacks_accepted_);
+    case Kpi::CallbacksCompleted:
+      return double(callbacks_completed_);
+    case Kpi::CallbacksFailed:
+      return double(callbacks_failed_);
+    case Kpi::CallbackWait:
+      return callback_wait_.mean();
+    case Kpi::WaitPredictionMae:
+      return prediction_error_.mean();
+    case Kpi::BacklogEnd:
+      return double(backlog_end_);
+    case Kpi::Balked:
+      return double(balked_);
+    case Kpi::Csat:
+      return satisfaction_.mean();
+    case Kpi::Transfers:
+      return double(transfers_);
+    case Kpi::TransfersIn:
+      return double(transfers_in_);
+    case Kpi::TransferRate:
+      return ratio(transfers_, answered_);
+    case Kpi::Fcr:
+      return ratio(first_legs_resolved_, first_legs_answered_);
+    case Kpi::kCount:
+      break;
+  }
+  return std::nullopt;
+}
+
+std::optional<double> GroupStats::value(GroupKpi kpi) const {
+  switch (kpi) {
+    case GroupKpi::Occupancy:
+      return available_agent_s > 0 ? std::optional<double>(busy_agent_s / available_agent_s)
+                                   : std::nullopt;
+    case GroupKpi::Utilisation:
+      return available_agent_s > 0
+                 ? std::optional<double>(busy_slot_s / (available_agent_s * concurrency))
+                 : std::nullopt;
+    case GroupKpi::Agents:
+      return window_s > 0 ? std::optional<double>(available_agent_s / window_s) : std::nullopt;
+    case GroupKpi::kCount:
+      break;
+  }
+  return std::nullopt;
+}
+
+}  // namespace ccsim

@@ -1,0 +1,116 @@
+// Every KPI of the contract, defined in one place.
+//
+// Contact KPIs are computed from ContactStats, which accumulate ContactRecords of one scope
+// (an interval × contact type, a contact type over the day, or all types). Contacts belong to
+// the interval in which they arrived. Group KPIs come from agent time integrals (GroupStats).
+// A KPI whose denominator is empty is undefined (nullopt), never NaN.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string_view>
+
+#include "models/kpi/contact.h"
+#include "sim/stats.h"
+
+namespace ccsim {
+
+enum class Kpi {
+  Offered,             // arrivals, retrials included
+  FirstAttempts,       // arrivals that are neither retrials nor transfers
+  Retrials,            // arrivals that are retrials of an abandoned contact
+  Deflected,           // resolved by self-service
+  Contained,           // resolved by the chatbot
+  BotAbandoned,        // quit in the chatbot (waiting for it or talking to it)
+  Queued,              // entered the human queue
+  Answered,            // reached an agent (callbacks included)
+  Abandoned,           // left the human queue before an agent
+  Unserved,            // still waiting when the simulation ended
+  AbandonRate,         // abandoned / (answered + abandoned)
+  Asa,                 // mean wait, queue entry to answer, over answered contacts not on callback
+  WaitP90,             // 90th percentile of that wait
+  ServiceLevel,        // answered within threshold / (answered + abandoned), callbacks excluded
+  Frt,                 // mean arrival to first response (bot or agent)
+  Aht,                 // mean handle time: talk + wrap-up
+  Art,                 // mean arrival to resolution (end of talk, or of a containing bot)
+  AbandonWait,         // mean time to abandon, over abandoned contacts
+  CallbacksOffered,    // callbacks offered
+  CallbacksAccepted,   // callbacks accepted
+  CallbacksCompleted,  // accepted callbacks that reached the customer
+  CallbacksFailed,     // accepted callbacks not reached in max_attempts calls
+  CallbackWait,        // mean time from accepting a callback to the agent's first call
+  WaitPredictionMae,   // mean |predicted - actual wait| over answered contacts not on callback
+  BacklogEnd,          // contacts waiting for an agent at the end of the interval (a state)
+  Balked,              // left at once on hearing the announced wait
+  Csat,                // mean probability of a satisfied customer, over queued contacts
+  Transfers,           // answered contacts transferred to another type
+  TransfersIn,         // offered contacts that arrived by transfer
+  TransferRate,        // transfers / answered
+  Fcr,                 // answered first legs not transferred / answered first legs
+  kCount,
+};
+constexpr std::size_t kKpiCount = static_cast<std::size_t>(Kpi::kCount);
+
+struct KpiInfo {
+  Kpi kpi;
+  std::string_view name;   // contract key, e.g. "asa_s"
+  std::string_view label;  // for tables, e.g. "ASA (s)"
+  bool is_count;           // a count of contacts (summed, not averaged, across types)
+};
+std::span<const KpiInfo> contact_kpis();
+const KpiInfo& kpi_info(Kpi kpi);
+
+// Accumulators for one scope of one replication.
+class ContactStats {
+ public:
+  // `sl_threshold_s` is the service-level threshold of the record's contact type.
+  void add(const ContactRecord& record, double sl_threshold_s);
+  void merge(const ContactStats& other);
+  std::optional<double> value(Kpi kpi) const;
+  // Backlog at the scope's end; added by the model per interval, since it is a state, not a
+  // count of the scope's arrivals. merge() sums it (right across types, not across intervals).
+  void add_backlog(std::uint64_t n) { backlog_end_ += n; }
+  void set_backlog(std::uint64_t n) { backlog_end_ = n; }
+  std::uint64_t backlog() const { return backlog_end_; }
+
+ private:
+  std::uint64_t offered_ = 0, retrials_ = 0, deflected_ = 0, contained_ = 0, bot_abandoned_ = 0;
+  std::uint64_t queued_ = 0, answered_ = 0, abandoned_ = 0, unserved_ = 0;
+  std::uint64_t answered_direct_ = 0, within_threshold_ = 0;
+  std::uint64_t callbacks_offered_ = 0, callbacks_accepted_ = 0, callbacks_completed_ = 0,
+                callbacks_failed_ = 0;
+  std::uint64_t backlog_end_ = 0;
+  std::uint64_t balked_ = 0, transfers_ = 0, transfers_in_ = 0, first_legs_answered_ = 0,
+                first_legs_resolved_ = 0;
+  sim::Mean wait_, frt_, handle_, resolution_, abandon_wait_, callback_wait_, prediction_error_,
+      satisfaction_;
+  sim::QuantileSketch wait_sketch_;
+};
+
+enum class GroupKpi {
+  Occupancy,    // busy agent time (holding any contact) / available agent time
+  Utilisation,  // busy slot time / (available agent time x concurrency)
+  Agents,       // time-average agents available (on duty after shrinkage, plus overtime)
+  kCount,
+};
+constexpr std::size_t kGroupKpiCount = static_cast<std::size_t>(GroupKpi::kCount);
+struct GroupKpiInfo {
+  GroupKpi kpi;
+  std::string_view name;
+  std::string_view label;
+};
+std::span<const GroupKpiInfo> group_kpis();
+
+// Agent time of one group within one window of one replication.
+struct GroupStats {
+  double busy_agent_s = 0.0;       // integral of agents holding at least one contact
+  double busy_slot_s = 0.0;        // integral of contacts held (slots in use)
+  double available_agent_s = 0.0;  // integral of agents present (idle or busy)
+  double window_s = 0.0;           // length of the window
+  int concurrency = 1;
+  std::optional<double> value(GroupKpi kpi) const;
+};
+
+}  // namespace ccsim

@@ -1,0 +1,163 @@
+// Per-contact logs: one row per contact, as a centre's telephony system records them, or as
+// `ccsim run --log` writes them. Read into plain values for aggregation (measured.h) and
+// calibration (calibrate.h).
+//
+// Three ways to read a log (LogFormat):
+//   - preset "anonymous-bank": the Technion SEE lab's "Anonymous Bank" call log (1999) exactly
+//     as distributed: tab-separated, CRLF, 17 fields, clock times H:MM:SS, dates YYMMDD;
+//   - preset "ccsim": the log written by `ccsim run --log` (kCcsimLogColumns);
+//   - a column mapping (`--columns field=COLUMN,...`) for any other CSV or TSV log.
+// Without either, the format is detected from the header (ccsim, then anonymous-bank).
+//
+// Times are seconds from the day's origin: midnight of the row's date for dated logs, the
+// horizon start for ccsim logs (LogOrigin). A row's "day" is its date (days since 1970-01-01)
+// or, for ccsim logs, its replication.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "models/kpi/contact.h"
+#include "models/scenario/scenario.h"
+
+namespace ccsim {
+
+enum class LoggedOutcome : std::uint8_t {
+  Answered,   // reached an agent
+  Abandoned,  // left the agent queue before an agent answered
+  Other,      // neither: never reached the agent queue (deflected, contained, ...) or unserved
+};
+
+// One contact of a log. Missing times are NaN.
+struct LoggedContact {
+  std::int32_t day = 0;       // days since 1970-01-01, or the replication (ccsim logs)
+  std::int32_t type = 0;      // index into ContactLog::types
+  std::int32_t agent = -1;    // index into ContactLog::agents; -1: none or unnamed
+  std::int32_t priority = 0;  // the log's priority (larger is served first); 0 without one
+  LoggedOutcome outcome = LoggedOutcome::Other;
+  bool callback = false;   // answered by a callback (ccsim logs): left out of waits, as asa_s
+  double arrival_s = 0.0;  // arrival: the contact belongs to the interval of this time
+  double queue_s = 0.0;    // entry into the agent queue; NaN: never queued
+  double answer_s = 0.0;   // agent answered (end of the wait); NaN: not answered, or unknown
+  double end_s = 0.0;      // end of talk (answered) or abandonment (abandoned); NaN: unknown
+  double handle_s = 0.0;   // talk time; NaN: unknown. The agent talks over [end - handle, end).
+  double wrap_s = 0.0;     // after-contact work following talk (0 when the log has none)
+};
+
+enum class LogOrigin {
+  Midnight,      // times are seconds from midnight of the row's date
+  HorizonStart,  // times are seconds from the horizon start (ccsim logs)
+};
+
+struct ContactLog {
+  std::string source;  // the file, for messages
+  std::string format;  // "anonymous-bank", "ccsim" or "columns"
+  LogOrigin origin = LogOrigin::Midnight;
+  std::vector<std::string> types;   // in order of first appearance
+  std::vector<std::string> agents;  // in order of first appearance
+  std::vector<LoggedContact> contacts;
+  bool has_type = false;      // the log names contact types (else one type "calls")
+  bool has_agent = false;     // the log names agents
+  bool has_priority = false;  // the log has priorities
+  // Rows: every data row is exactly one of kept (in contacts), ignored, not_arrived or bad.
+  std::size_t rows = 0;
+  std::size_t ignored = 0;      // the log marks them to be ignored (e.g. PHANTOM calls)
+  std::size_t not_arrived = 0;  // never reached the agent system (hung up in the voice menu)
+  std::size_t bad = 0;          // malformed
+  // "FILE line N: COLUMN: RULE (got "VALUE")" for the first kMaxRowMessages bad rows, then
+  // "FILE: N more lines with problems not shown".
+  std::vector<std::string> errors;
+  // A problem with the file or the format as a whole (cannot open, unknown format, missing
+  // column): nothing was read.
+  std::optional<std::string> fatal;
+};
+
+inline constexpr std::size_t kMaxRowMessages = 20;
+
+// How to read a log.
+struct LogFormat {
+  enum class Kind { Detect, AnonymousBank, Ccsim, Columns };
+  Kind kind = Kind::Detect;
+  // Kind::Columns: field → column name(s); several columns joined by '|' are tried in order,
+  // the first non-empty, non-zero value wins. Fields: type, date, arrival, queue_entry, answer,
+  // end, handle, wrap, outcome, agent, priority.
+  std::vector<std::pair<std::string, std::string>> columns;
+};
+
+// The fields a column mapping may name, in documentation order.
+const std::vector<std::string>& log_fields();
+
+// Parses "--preset NAME": "anonymous-bank" or "ccsim". Returns an error message otherwise.
+std::optional<std::string> parse_log_preset(const std::string& name, LogFormat& format);
+// Parses "--columns field=COLUMN[|COLUMN...],...". Returns every problem (unknown field with a
+// did-you-mean, missing '=', empty column, field given twice, arrival missing).
+std::vector<std::string> parse_log_columns(const std::string& spec, LogFormat& format);
+
+// Reads a whole log. Never throws on bad input: problems are in errors / fatal.
+ContactLog read_contact_log(const std::filesystem::path& file, const LogFormat& format);
+
+// Whether the first line of `file` looks like a per-contact log (a header that a preset
+// recognises). False for an unreadable file.
+bool looks_like_contact_log(const std::filesystem::path& file);
+
+// Days of a log to use: weekdays ("sun-thu", "mon,wed", "weekdays" is not a name: list them),
+// dates (YYYY-MM-DD) and date ranges (YYYY-MM-DD..YYYY-MM-DD), and for ccsim logs
+// replication numbers and ranges (0..9). A day is selected if any item matches. Empty: all.
+class DaySelection {
+ public:
+  // Parses a comma-separated list; nullopt and a message ("--days: ...") if malformed.
+  static std::optional<DaySelection> parse(std::string_view text, std::string& error);
+  bool all() const { return items_.empty(); }
+  // Whether `day` (a LoggedContact::day of a log with `origin`) is selected.
+  bool contains(std::int32_t day, LogOrigin origin) const;
+  const std::string& text() const { return text_; }
+
+ private:
+  struct Item {
+    enum class Kind { Weekdays, Dates, Replications } kind;
+    std::int32_t from, to;  // inclusive; weekdays 0 = Sunday .. 6, may wrap (fri-sun)
+  };
+  std::vector<Item> items_;
+  std::string text_;
+};
+
+// Day number (days since 1970-01-01) as YYYY-MM-DD.
+std::string day_label(std::int32_t day);
+// 0 = Sunday .. 6 = Saturday.
+int weekday_of(std::int32_t day);
+
+// Contacts of `log` on the selected days (all when `days.all()`), and the distinct days they
+// cover, sorted.
+struct DaySubset {
+  std::vector<const LoggedContact*> contacts;
+  std::vector<std::int32_t> days;
+};
+DaySubset select_days(const ContactLog& log, const DaySelection& days);
+
+// ---------------------------------------------------------------------------------------------
+// Text helpers shared by the readers of logs and measured tables.
+
+// "; did you mean "X"?" for the candidate within 2 edits (case-insensitive, at most half its
+// length) of `given`, else "".
+std::string did_you_mean(std::string_view given, const std::vector<std::string>& candidates);
+// `value` as shown in messages: in double quotes, cut to 40 characters with "...".
+std::string quoted_value(std::string_view value);
+
+// ---------------------------------------------------------------------------------------------
+// The log written by `ccsim run --log`: CSV with this header, one row per contact record, by
+// replication then id. Empty cells: not applicable. Times in seconds from the horizon start.
+inline constexpr std::string_view kCcsimLogColumns =
+    "replication,id,contact_type,attempt,outcome,arrival_s,bot_start_s,bot_end_s,"
+    "queue_entry_s,answer_s,end_s,handle_s,wrap_s,group,agent,callback_offered,"
+    "callback_accepted,first_call_s,predicted_wait_s";
+
+// Appends one row (with its '\n') for `record` of `replication` to `out`.
+void append_log_row(std::string& out, const Scenario& scenario, std::uint64_t replication,
+                    const ContactRecord& record);
+
+}  // namespace ccsim

@@ -1,0 +1,173 @@
+// Staffing: the agents each group needs in each interval to meet the scenario's targets.
+//
+// Targets come from the scenario: per contact type `service_level` (only when given,
+// has_service_level_target), `max_abandon_rate` and `max_asa_s`, judged per interval on the
+// KPIs of the contacts that arrived in it; per agent group `max_occupancy`, judged per
+// interval on the group's occupancy.
+//
+// Two methods (Method):
+//
+// Erlang. Each contact type in each interval is one stationary queue (analytic_queue): Erlang A
+// when the contact has patience, else Erlang C; its requirement is the fewest servers meeting
+// the type's targets (erlang::min_agents). A type's servers go to the groups skilled for it in
+// proportion to split_weights(); a group's agents are its servers ÷ concurrency, rounded up,
+// and at least its offered load ÷ max_occupancy. Scheduled = net ÷ (1 − shrinkage), rounded up.
+// Pooling between types (a multi-skilled agent serving two queues) is ignored, so the answer
+// errs on the safe side; the simulation method recovers it.
+//
+// Simulation (in the spirit of the iterative staffing algorithm of Feldman, Mandelbaum, Massey
+// and Whitt, Management Science 54(2), 2008). Every iteration simulates the whole horizon once,
+// with the same seed and replication indices (common random numbers), so two staffings are
+// compared on the same contacts. Phases, all within a budget of iterations:
+//   1. Iterate: simulate; for each type and interval, measure each target's KPI and express the
+//      simulation's deviation from the analytic model in servers (the model's servers at which it
+//      would give the measured value, minus the servers the type has); the new requirement is the
+//      model's requirement for the target plus that deviation (the largest over the type's
+//      targets); increases are applied in full and decreases by half, each limited to
+//      max(2, 25%) per iteration. Groups with an occupancy cap get at least busy agents ÷ cap as
+//      measured. Repeat (at most kIterateLimit times) until the group staffing settles (no
+//      change above one agent) or returns to one already simulated; continue from the staffing
+//      with the fewest agent-hours among those simulated that meet every target (else from the
+//      last one).
+//   2. Repair: while a target is missed, add one agent in the interval to every group skilled for
+//      the contact type missing it (or raise the capped group to busy ÷ cap).
+//   3. Trim: repeatedly propose removing one agent in every interval (per set of groups linked by
+//      shared contact types, one group per interval: the least occupied one not yet found
+//      necessary there, skipping removals that would break an occupancy cap on the measured busy
+//      time); simulate; every missed target names the removal responsible for it (in its set of
+//      groups: the removal in its interval, else in the interval before, else after), which is
+//      put back and marked necessary; a miss no removal explains (a knock-on effect of changes
+//      further away) is mended by one more agent in its interval, in the busiest group serving
+//      it. Repeat until the remaining removals (and mends) keep every target met; stop when every
+//      (group, interval) is necessary or has no agent left.
+// The staffing returned is the last one found to meet every target (if the budget runs out
+// before any does, the last one simulated); its KPIs are those of that iteration (re-running the
+// scenario with it, same seed and replications, gives them again).
+//
+// A target counts as met (Judge::Mean) when the mean over replications meets it, or
+// (Judge::Ci95) when the whole 95% confidence interval does. A KPI undefined in an interval
+// (no contact to judge, or an interval before the warm-up ends) meets its target.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "models/centre/experiment.h"
+#include "models/scenario/scenario.h"
+
+namespace ccsim::staffing {
+
+enum class Method { Erlang, Simulation };
+enum class Judge { Mean, Ci95 };
+
+const char* method_name(Method method);  // "erlang", "simulation"
+const char* judge_name(Judge judge);     // "mean", "ci95"
+
+// Whether the scenario gives any staffing target (contact type or agent group).
+bool has_target(const Scenario& scenario);
+
+// The queue the analytic model sees for contact type `type` in interval `interval`:
+// expected arrivals of the interval (rate_per_hour × interval length, per_interval[i], or the
+// trace's arrivals in the interval) thinned by self-service deflection and, with a chatbot, to
+// the share the bot hands off, 1 − containment − abandon_prob; AHT = mean handle time (the
+// chatbot's hand-off handle time when given) + mean wrap-up; patience = mean patience (hand-off
+// patience when given); none for channel email or without patience. Retrials and callbacks are not
+// in the analytic load (the simulation method accounts for them).
+struct AnalyticQueue {
+  double arrivals_per_hour = 0.0;
+  double aht_s = 0.0;
+  std::optional<double> patience_s;
+  double offered_load() const { return arrivals_per_hour * aht_s / 3600.0; }  // erlangs
+};
+AnalyticQueue analytic_queue(const Scenario& scenario, int type, int interval);
+
+// Fewest servers meeting the targets of `type` in `interval` by Erlang A (with patience) or
+// Erlang C (without), nullopt if none up to erlang::kMaxAgents does. Targets: service level,
+// max ASA, and max abandon rate (Erlang A only: without patience nobody abandons). A type
+// without any of these needs ceil(offered load) servers, enough to carry its load.
+std::optional<int> analytic_servers(const Scenario& scenario, int type, int interval);
+
+// Share of contact type k's servers given to each group in interval i: weights[k][g], summing to
+// 1 over the groups skilled for k (0 for the others; all 0 if no group is). Proportional to the
+// groups' scheduled staff in the scenario in that interval (the planner's mix), equal shares when
+// those groups have no staff there.
+std::vector<std::vector<double>> split_weights(const Scenario& scenario, int interval);
+
+// Agents to schedule for `net` agents on duty: ceil(net ÷ (1 − shrinkage)).
+// REQUIRES: net >= 0; 0 <= shrinkage < 1.
+int scheduled_agents(int net, double shrinkage);
+
+// `scenario` with each group's staff replaced by `scheduled[g]` per interval.
+// REQUIRES: scheduled.size() == groups; each scheduled[g].size() == horizon.intervals.
+Scenario with_staffing(const Scenario& scenario, const std::vector<std::vector<int>>& scheduled);
+
+// A target missed in one interval.
+struct TargetMiss {
+  enum class Kind { ServiceLevel, AbandonRate, Asa, Occupancy };
+  Kind kind;
+  int interval;
+  int index;     // contact type (Occupancy: agent group)
+  double value;  // the judged value (mean, or the CI bound)
+  double limit;  // the target
+};
+const char* target_kpi_name(TargetMiss::Kind kind);  // the KPI's contract key
+
+// Every target the results miss, in interval order, types before groups.
+// REQUIRES: results come from `scenario` (same types, groups and intervals).
+std::vector<TargetMiss> missed_targets(const Scenario& scenario, const Results& results,
+                                       Judge judge);
+
+// Phase 1 of the simulation method runs at most this many iterations.
+inline constexpr int kIterateLimit = 12;
+
+struct Progress {
+  int iteration = 0;  // simulations of the horizon so far
+  int max_iterations = 0;
+  const char* phase = "";    // "iterate", "repair", "trim", "evaluate"
+  double agent_hours = 0.0;  // scheduled agent-hours of the staffing last simulated
+  std::size_t misses = 0;    // targets it misses
+};
+
+struct Options {
+  Method method = Method::Simulation;
+  Judge judge = Judge::Mean;
+  int replications = 20;
+  std::uint64_t seed = 1;
+  unsigned threads = 0;  // 0: every hardware thread; results do not depend on it
+  // Simulations of the horizon (each of `replications` replications) the search may run.
+  int max_iterations = 100;
+  std::function<void(const Progress&)> progress;
+};
+
+struct Result {
+  Method method = Method::Simulation;
+  std::vector<std::vector<int>> net;        // [group][interval]: agents on duty
+  std::vector<std::vector<int>> scheduled;  // [group][interval]: agents to schedule
+  Results achieved;                         // the scenario run with `scheduled`
+  std::vector<TargetMiss> misses;           // targets `achieved` misses (judged)
+  int iterations = 0;                       // simulations of the horizon run
+  // The search stopped at max_iterations: before meeting every target (misses not empty), or
+  // while trimming (every target met, but the staffing may not be minimal).
+  bool budget_exhausted = false;
+};
+
+struct Outcome {
+  std::optional<Result> result;     // set iff errors is empty
+  std::vector<std::string> errors;  // bad input: "path: problem"
+};
+
+// Staffs `scenario` by `options.method`. Errors (bad input): no target at all; a contact type
+// with traffic and targets but no group skilled for it; targets no number of agents meets
+// analytically. With the simulation method, `result.misses` is empty unless the budget ran out
+// (budget_exhausted); with the Erlang method it lists where the analytic staffing falls short
+// in simulation.
+// REQUIRES: scenario validated; options.replications >= 1; options.max_iterations >= 1.
+Outcome staff(const Scenario& scenario, const Options& options);
+
+// Scheduled agent-hours of a staffing: Σ agents × interval length.
+double agent_hours(const std::vector<std::vector<int>>& scheduled, const Horizon& horizon);
+
+}  // namespace ccsim::staffing

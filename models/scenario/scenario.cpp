@@ -1,0 +1,201 @@
+#include "models/scenario/scenario.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+namespace ccsim {
+
+const char* channel_name(Channel channel) {
+  switch (channel) {
+    case Channel::Voice:
+      return "voice";
+    case Channel::Chat:
+      return "chat";
+    case Channel::Email:
+      return "email";
+  }
+  return "?";
+}
+
+const char* callback_mode_name(CallbackMode mode) {
+  switch (mode) {
+    case CallbackMode::VirtualHold:
+      return "virtual_hold";
+    case CallbackMode::Scheduled:
+      return "scheduled";
+  }
+  return "?";
+}
+
+const char* agent_choice_name(AgentChoice choice) {
+  switch (choice) {
+    case AgentChoice::LongestIdle:
+      return "longest_idle";
+    case AgentChoice::FastestGroup:
+      return "fastest_group";
+  }
+  return "?";
+}
+
+std::string clock_label(const std::string& start, double offset_s) {
+  int h = 0, m = 0;
+  if (std::sscanf(start.c_str(), "%d:%d", &h, &m) != 2) h = m = 0;
+  if (!std::isfinite(offset_s)) return "--:--";
+  // The time of day first (fmod is exact for any finite offset), then rounded to the second.
+  double day_s = std::fmod(double(h * 3600 + m * 60) + std::fmod(offset_s, 86400.0), 86400.0);
+  if (day_s < 0.0) day_s += 86400.0;
+  const long long total = std::llround(day_s) % 86400;
+  char buf[16];
+  if (total % 60 == 0) {
+    std::snprintf(buf, sizeof buf, "%02lld:%02lld", total / 3600, total / 60 % 60);
+  } else {
+    std::snprintf(buf, sizeof buf, "%02lld:%02lld:%02lld", total / 3600, total / 60 % 60,
+                  total % 60);
+  }
+  return buf;
+}
+
+double WaitCurve::at(double wait_s) const {
+  if (points.empty()) return 0.0;
+  if (wait_s <= points.front().first) return points.front().second;
+  for (std::size_t i = 1; i < points.size(); ++i) {
+    const auto& [x1, y1] = points[i];
+    if (wait_s <= x1) {
+      const auto& [x0, y0] = points[i - 1];
+      return y0 + (y1 - y0) * (wait_s - x0) / (x1 - x0);
+    }
+  }
+  return points.back().second;
+}
+
+const char* wait_predictor_name(WaitPredictor predictor) {
+  switch (predictor) {
+    case WaitPredictor::QueueLength:
+      return "queue_length";
+    case WaitPredictor::LastToEnterService:
+      return "last_to_enter_service";
+  }
+  return "?";
+}
+
+namespace {
+
+// Scheduled agents (before shrinkage) as a step function over [0, horizon end): sorted, first
+// entry at 0, consecutive entries differ.
+std::vector<StaffChange> scheduled_schedule(const AgentGroup& group, const Horizon& horizon) {
+  std::vector<StaffChange> steps;
+  auto push = [&steps](double t, int n) {
+    if (!steps.empty() && steps.back().agents == n) return;
+    if (!steps.empty() && steps.back().time_s == t) {
+      steps.back().agents = n;
+      if (steps.size() >= 2 && steps[steps.size() - 2].agents == n) steps.pop_back();
+      return;
+    }
+    steps.push_back({t, n});
+  };
+  switch (group.staff.kind) {
+    case Staffing::Kind::Count:
+      push(0.0, group.staff.count);
+      break;
+    case Staffing::Kind::PerInterval:
+      for (std::size_t i = 0; i < group.staff.per_interval.size(); ++i) {
+        push(double(i) * horizon.interval_s, group.staff.per_interval[i]);
+      }
+      break;
+    case Staffing::Kind::Shifts: {
+      std::map<double, int> delta{{0.0, 0}};
+      for (const Shift& s : group.staff.shifts) {
+        delta[s.start_s] += s.count;
+        delta[s.end_s] -= s.count;
+      }
+      int level = 0;
+      for (const auto& [t, d] : delta) {
+        level += d;
+        if (t >= horizon.end_s()) break;
+        push(t, level);
+      }
+      break;
+    }
+  }
+  if (steps.empty()) steps.push_back({0.0, 0});
+  return steps;
+}
+
+int net_agents(int scheduled, double shrinkage) {
+  return static_cast<int>(std::floor(double(scheduled) * (1.0 - shrinkage) + 0.5 + 1e-9));
+}
+
+}  // namespace
+
+std::vector<StaffChange> net_staffing_schedule(const AgentGroup& group, const Horizon& horizon) {
+  std::vector<StaffChange> net;
+  for (const StaffChange& s : scheduled_schedule(group, horizon)) {
+    const int n = net_agents(s.agents, group.shrinkage);
+    if (net.empty() || net.back().agents != n) net.push_back({s.time_s, n});
+  }
+  return net;
+}
+
+double agent_seconds(const std::vector<StaffChange>& steps, double lo, double hi) {
+  // From the last step at or before lo (the ones before it add nothing) to the first at hi.
+  auto first = std::upper_bound(steps.begin(), steps.end(), lo,
+                                [](double t, const StaffChange& s) { return t < s.time_s; });
+  if (first != steps.begin()) --first;
+  double integral = 0.0;
+  for (auto k = std::size_t(first - steps.begin()); k < steps.size() && steps[k].time_s < hi; ++k) {
+    const double a = std::max(lo, steps[k].time_s);
+    const double b = std::min(hi, k + 1 < steps.size() ? steps[k + 1].time_s : hi);
+    if (b > a) integral += double(steps[k].agents) * (b - a);
+  }
+  return integral;
+}
+
+double scheduled_agents_in_interval(const AgentGroup& group, const Horizon& horizon, int i) {
+  const double lo = double(i) * horizon.interval_s, hi = lo + horizon.interval_s;
+  return agent_seconds(scheduled_schedule(group, horizon), lo, hi) / horizon.interval_s;
+}
+
+double expected_arrivals(const ContactType& type, const Horizon& horizon, int i) {
+  const Arrivals& a = type.arrivals;
+  const double len = horizon.interval_s;
+  switch (a.kind) {
+    case Arrivals::Kind::RatePerHour:
+      return a.rate_per_hour * len / 3600.0;
+    case Arrivals::Kind::PerInterval:
+      return std::size_t(i) < a.per_interval.size() ? a.per_interval[std::size_t(i)] : 0.0;
+    case Arrivals::Kind::Trace: {
+      const auto& t = a.trace_times_s;
+      const auto lo = std::lower_bound(t.begin(), t.end(), double(i) * len);
+      const auto hi = std::lower_bound(t.begin(), t.end(), double(i + 1) * len);
+      return double(hi - lo);
+    }
+  }
+  return 0.0;
+}
+
+double share_to_agents(const ContactType& type) {
+  double share = 1.0;
+  if (type.self_service) share *= 1.0 - type.self_service->deflection;
+  if (type.chatbot) {
+    share *= std::max(0.0, 1.0 - type.chatbot->containment - type.chatbot->abandon_prob);
+  }
+  return share;
+}
+
+double mean_agent_time_s(const ContactType& type) {
+  double handle = type.handle_time.mean_s;
+  if (type.chatbot && type.chatbot->handoff_handle_time) {
+    handle = type.chatbot->handoff_handle_time->mean_s;
+  }
+  return handle + (type.wrap_up ? type.wrap_up->mean_s : 0.0);
+}
+
+const Distribution* queue_patience(const ContactType& type) {
+  if (type.channel == Channel::Email) return nullptr;
+  if (type.chatbot && type.chatbot->handoff_patience) return &*type.chatbot->handoff_patience;
+  return type.patience ? &*type.patience : nullptr;
+}
+
+}  // namespace ccsim
