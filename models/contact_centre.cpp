@@ -4,6 +4,11 @@
 #include <cmath>
 #include <limits>
 
+#include "models/centre/arrivals.h"
+#include "models/centre/callback.h"
+#include "models/centre/customer.h"
+#include "models/centre/front_door.h"
+#include "models/centre/routing.h"
 #include "sim/calendar.h"
 #include "sim/random.h"
 #include "sim/stats.h"
@@ -57,9 +62,6 @@ enum Purpose : std::uint64_t {
 };
 
 constexpr std::uint64_t kSeqMask = (std::uint64_t(1) << 48) - 1;
-// A journey has at most this many transfer legs, and a contact at most this many attempts
-// through channel switches.
-constexpr int kMaxLegs = 10;
 
 enum class Where : std::uint8_t { None, BotQueue, HumanQueue };
 
@@ -168,15 +170,15 @@ class Model {
   void start_bot(std::uint32_t slot);
   void enter_human_queue(std::uint32_t slot);
   void dispatch(std::uint32_t slot, bool at_head);
-  double predicted_wait(int type) const;
+  centre::WaitView wait_view(int type) const;
   void finish(std::uint32_t slot, Outcome outcome, double end_s);
 
   // Agents and routing.
-  std::uint32_t best_available_agent(int type) const;
+  struct FreeAgentsView;
+  struct QueuesView;
   void take(std::uint32_t slot, std::uint32_t agent);
   void serve(std::uint32_t slot, std::uint32_t agent);
   void agent_ready(std::uint32_t agent);
-  int pick_type(const GroupState& group) const;
   std::uint32_t hire(int group);
   void depart(std::uint32_t agent);
   void list_agent(std::uint32_t agent);
@@ -223,6 +225,28 @@ class Model {
   ReplicationResult result_;
 };
 
+// The free agents as centre::agent_for_contact sees them: the availability lists.
+struct Model::FreeAgentsView {
+  const Model& m;
+  std::size_t levels(int g) const { return m.groups_[std::size_t(g)].available.size(); }
+  std::optional<std::uint32_t> first(int g, std::size_t level) const {
+    const std::uint32_t a = m.groups_[std::size_t(g)].available[level].head;
+    return a == kNone ? std::nullopt : std::optional<std::uint32_t>(a);
+  }
+  double since_s(std::uint32_t a) const { return m.agents_[a].listed_since_s; }
+};
+
+// The human queues as centre::contact_for_agent sees them.
+struct Model::QueuesView {
+  const Model& m;
+  bool waiting(int k) const { return m.types_[std::size_t(k)].queue.size != 0; }
+  int priority(int k) const { return m.sc_.contact_types[std::size_t(k)].priority; }
+  bool realtime(int k) const { return m.types_[std::size_t(k)].realtime; }
+  double head_entry_s(int k) const {
+    return m.contacts_[m.types_[std::size_t(k)].queue.head].rec.queue_entry_s;
+  }
+};
+
 Model::Model(const Scenario& scenario, std::uint64_t seed, std::uint64_t replication,
              const RecordSink& sink)
     : sc_(scenario),
@@ -240,11 +264,7 @@ Model::Model(const Scenario& scenario, std::uint64_t seed, std::uint64_t replica
     TypeState& ts = types_[k];
     ts.name_id = sim::stream_hash(ct.name);
     arrival_streams_.emplace_back(seed_, replication_, sim::stream_combine(ts.name_id, kArrivals));
-    if (ct.arrivals.kind == Arrivals::Kind::RatePerHour) {
-      ts.rate_per_s.assign(std::size_t(intervals_), ct.arrivals.rate_per_hour / 3600.0);
-    } else if (ct.arrivals.kind == Arrivals::Kind::PerInterval) {
-      for (double n : ct.arrivals.per_interval) ts.rate_per_s.push_back(n / interval_s_);
-    }
+    ts.rate_per_s = centre::arrival_rates_per_s(ct.arrivals, intervals_, interval_s_);
     ts.mean_agent_time_s = ct.handle_time.mean_s + (ct.wrap_up ? ct.wrap_up->mean_s : 0.0);
     ts.realtime = ct.channel != Channel::Email;
   }
@@ -262,17 +282,14 @@ Model::Model(const Scenario& scenario, std::uint64_t seed, std::uint64_t replica
     for (std::size_t k = 0; k < n_types; ++k) service_[g][k].speed = ag.speed_factor;
     for (const auto& [k, dist] : ag.handle_times) service_[g][std::size_t(k)].handle = &dist;
   }
-  if (sc_.routing.agent_choice == AgentChoice::FastestGroup) {
-    // Skilled groups in order of mean handle time for the type (stable: ties keep the order
-    // given, then the longest-idle agent decides).
-    for (std::size_t k = 0; k < n_types; ++k) {
-      auto mean = [&](int g) {
-        const Service& sv = service_[std::size_t(g)][k];
-        return (sv.handle ? sv.handle->mean_s : sc_.contact_types[k].handle_time.mean_s) * sv.speed;
-      };
-      std::stable_sort(types_[k].groups.begin(), types_[k].groups.end(),
-                       [&](int a, int b) { return mean(a) < mean(b); });
+  std::vector<double> mean_handle_s(n_groups);
+  for (std::size_t k = 0; k < n_types; ++k) {
+    for (std::size_t g = 0; g < n_groups; ++g) {
+      const Service& sv = service_[g][k];
+      mean_handle_s[g] =
+          (sv.handle ? sv.handle->mean_s : sc_.contact_types[k].handle_time.mean_s) * sv.speed;
     }
+    centre::order_groups(sc_.routing.agent_choice, mean_handle_s, types_[k].groups);
   }
   for (int i = 1; i <= intervals_; ++i) checkpoints_s_.push_back(double(i) * interval_s_);
   if (warmup_s_ > 0.0) checkpoints_s_.push_back(warmup_s_);
@@ -396,23 +413,10 @@ double Model::next_arrival_time(int type, double after_s) {
   const ContactType& ct = sc_.contact_types[std::size_t(type)];
   TypeState& ts = types_[std::size_t(type)];
   if (ct.arrivals.kind == Arrivals::Kind::Trace) {
-    const auto& times = ct.arrivals.trace_times_s;
-    return ts.trace_pos < times.size() ? times[ts.trace_pos++] : kInfinity;
+    return centre::next_trace_arrival_s(ct.arrivals.trace_times_s, ts.trace_pos);
   }
-  // Non-homogeneous Poisson process with a piecewise-constant rate, by inversion of the
-  // cumulative rate: consume one unit-mean exponential of "rate time" interval by interval.
-  double remaining = arrival_streams_[std::size_t(type)].exponential(1.0);
-  double t = after_s;
-  auto i = std::size_t(std::max(0.0, std::floor(t / interval_s_)));
-  while (i < ts.rate_per_s.size()) {
-    const double interval_end = double(i + 1) * interval_s_;
-    const double rate = ts.rate_per_s[i];
-    if (rate > 0.0 && rate * (interval_end - t) >= remaining) return t + remaining / rate;
-    remaining -= rate * std::max(0.0, interval_end - t);
-    t = interval_end;
-    ++i;
-  }
-  return kInfinity;
+  return centre::next_poisson_arrival_s(ts.rate_per_s, interval_s_, after_s,
+                                        arrival_streams_[std::size_t(type)].exponential(1.0));
 }
 
 void Model::schedule_next_arrival(int type) {
@@ -455,26 +459,23 @@ void Model::on_transfer(std::uint32_t index) {
 
 void Model::start_contact(std::uint32_t slot) {
   const ContactType& ct = sc_.contact_types[std::size_t(contacts_[slot].rec.type)];
-  if (ct.self_service && ct.self_service->deflection > 0.0) {
-    sim::RandomStream rng = stream(slot, kDeflection);
-    if (rng.uniform() < ct.self_service->deflection) {
-      finish(slot, Outcome::Deflected, calendar_.now_s());
-      return;
-    }
+  sim::RandomStream deflection_rng = stream(slot, kDeflection);
+  if (centre::deflected(ct.self_service, deflection_rng)) {
+    finish(slot, Outcome::Deflected, calendar_.now_s());
+    return;
   }
   if (ct.chatbot) {
     TypeState& ts = types_[std::size_t(contacts_[slot].rec.type)];
-    const int max_sessions = ct.chatbot->max_sessions;
-    if (max_sessions == 0 || ts.bot_sessions < max_sessions) {
+    if (centre::admit_to_bot(*ct.chatbot, ts.bot_sessions) == centre::BotAdmission::Start) {
       start_bot(slot);
     } else {
       push(ts.bot_queue, slot, false);
       contacts_[slot].where = Where::BotQueue;
-      if (ct.chatbot->queue_patience) {
-        sim::RandomStream rng = stream(slot, kBotPatience);
+      sim::RandomStream rng = stream(slot, kBotPatience);
+      if (const auto patience_s = centre::bot_queue_patience_s(*ct.chatbot, rng)) {
         contacts_[slot].timer =
-            calendar_.schedule(calendar_.now_s() + ct.chatbot->queue_patience->sample(rng),
-                               int(EventKind::BotAbandon), Event{EventKind::BotAbandon, slot});
+            calendar_.schedule(calendar_.now_s() + *patience_s, int(EventKind::BotAbandon),
+                               Event{EventKind::BotAbandon, slot});
       }
     }
     return;
@@ -509,14 +510,17 @@ void Model::on_bot_end(std::uint32_t slot) {
     start_bot(next);
   }
   sim::RandomStream rng = stream(slot, kBotOutcome);
-  const double u = rng.uniform();
-  if (u < bot.abandon_prob) {
-    finish(slot, Outcome::BotAbandoned, calendar_.now_s());
-  } else if (u < bot.abandon_prob + bot.containment) {
-    finish(slot, Outcome::Contained, calendar_.now_s());
-  } else {
-    c.rec.escalated = true;
-    enter_human_queue(slot);
+  switch (centre::bot_outcome(bot, rng)) {
+    case centre::BotOutcome::Abandoned:
+      finish(slot, Outcome::BotAbandoned, calendar_.now_s());
+      break;
+    case centre::BotOutcome::Contained:
+      finish(slot, Outcome::Contained, calendar_.now_s());
+      break;
+    case centre::BotOutcome::Escalated:
+      c.rec.escalated = true;
+      enter_human_queue(slot);
+      break;
   }
 }
 
@@ -526,22 +530,23 @@ void Model::on_bot_abandon(std::uint32_t slot) {
   finish(slot, Outcome::BotAbandoned, calendar_.now_s());
 }
 
-double Model::predicted_wait(int type) const {
+centre::WaitView Model::wait_view(int type) const {
   const TypeState& ts = types_[std::size_t(type)];
-  double capacity = 0.0;
+  centre::WaitView v;
+  v.waiting = ts.queue.size;
+  v.mean_agent_time_s = ts.mean_agent_time_s;
+  v.last_wait_s = ts.last_wait_s;
   for (int g : ts.groups) {
     const GroupState& gs = groups_[std::size_t(g)];
     for (const AgentList& level : gs.available) {
-      if (level.head != kNone) return 0.0;  // a skilled agent has a free slot
+      if (level.head != kNone) {
+        v.free_skilled_slot = true;
+        return v;
+      }
     }
-    capacity += double((int(gs.members.size()) - gs.leaving) * gs.concurrency);
+    v.slots_on_duty += double((int(gs.members.size()) - gs.leaving) * gs.concurrency);
   }
-  const Callback* cb = sc_.contact_types[std::size_t(type)].callback
-                           ? &*sc_.contact_types[std::size_t(type)].callback
-                           : nullptr;
-  if (cb && cb->predictor == WaitPredictor::LastToEnterService) return ts.last_wait_s;
-  if (capacity <= 0.0) return kInfinity;
-  return double(ts.queue.size + 1) * ts.mean_agent_time_s / capacity;
+  return v;
 }
 
 void Model::enter_human_queue(std::uint32_t slot) {
@@ -551,40 +556,36 @@ void Model::enter_human_queue(std::uint32_t slot) {
   c.rec.queued = true;
   c.rec.queue_entry_s = calendar_.now_s();
   double prediction = 0.0;
-  if (ct.callback || ct.balk) prediction = predicted_wait(type);
+  if (ct.callback || ct.balk) {
+    prediction = centre::predicted_wait_s(
+        ct.callback ? ct.callback->predictor : WaitPredictor::QueueLength, wait_view(type));
+  }
   if (ct.callback) {
     const Callback& cb = *ct.callback;
     if (std::isfinite(prediction)) {
       c.rec.has_prediction = true;
       c.rec.predicted_wait_s = prediction;
     }
-    if (prediction > cb.offer_when_expected_wait_over_s) {
-      c.rec.callback_offered = true;
-      sim::RandomStream rng = stream(slot, kCallbackAccept);
-      if (rng.uniform() < cb.accept_prob) {
-        c.rec.callback_accepted = true;
-        c.rec.callback_accept_s = calendar_.now_s();
-        if (cb.mode == CallbackMode::Scheduled) {
-          double due = calendar_.now_s() + cb.delay_s;
-          if (cb.at_interval_start_after) {
-            const double current = std::floor(calendar_.now_s() / interval_s_);
-            due = (current + double(*cb.at_interval_start_after)) * interval_s_;
-          }
-          calendar_.schedule(due, int(EventKind::CallbackDue), Event{EventKind::CallbackDue, slot});
-          return;
-        }
-        dispatch(slot, false);
+    sim::RandomStream rng = stream(slot, kCallbackAccept);
+    const centre::CallbackOffer offer = centre::offer_callback(cb, prediction, rng);
+    c.rec.callback_offered = offer != centre::CallbackOffer::NotOffered;
+    if (offer == centre::CallbackOffer::Accepted) {
+      c.rec.callback_accepted = true;
+      c.rec.callback_accept_s = calendar_.now_s();
+      if (const auto due_s = centre::callback_due_s(cb, calendar_.now_s(), interval_s_)) {
+        calendar_.schedule(*due_s, int(EventKind::CallbackDue),
+                           Event{EventKind::CallbackDue, slot});
         return;
       }
-    }
-  }
-  if (ct.balk) {
-    sim::RandomStream rng = stream(slot, kBalk);
-    if (rng.uniform() < ct.balk->at(prediction)) {
-      after_leaving_queue(slot);
-      finish(slot, Outcome::Balked, calendar_.now_s());
+      dispatch(slot, false);
       return;
     }
+  }
+  sim::RandomStream balk_rng = stream(slot, kBalk);
+  if (ct.balk && centre::balks(*ct.balk, prediction, balk_rng)) {
+    after_leaving_queue(slot);
+    finish(slot, Outcome::Balked, calendar_.now_s());
+    return;
   }
   dispatch(slot, false);
 }
@@ -592,21 +593,17 @@ void Model::enter_human_queue(std::uint32_t slot) {
 void Model::dispatch(std::uint32_t slot, bool at_head) {
   Contact& c = contacts_[slot];
   const int type = c.rec.type;
-  const std::uint32_t agent = best_available_agent(type);
-  if (agent != kNone) {
-    take(slot, agent);
+  if (const auto agent = centre::agent_for_contact(
+          types_[std::size_t(type)].groups, sc_.routing.agent_choice, FreeAgentsView{*this})) {
+    take(slot, *agent);
     return;
   }
   push(types_[std::size_t(type)].queue, slot, at_head);
   c.where = Where::HumanQueue;
-  if (c.rec.on_callback()) return;  // keeps its place and never abandons
-  const ContactType& ct = sc_.contact_types[std::size_t(type)];
-  const std::optional<Distribution>& patience =
-      c.rec.escalated && ct.chatbot && ct.chatbot->handoff_patience ? ct.chatbot->handoff_patience
-                                                                    : ct.patience;
-  if (patience && ct.channel != Channel::Email) {
-    sim::RandomStream rng = stream(slot, kPatience);
-    c.timer = calendar_.schedule(calendar_.now_s() + patience->sample(rng), int(EventKind::Abandon),
+  sim::RandomStream rng = stream(slot, kPatience);
+  if (const auto patience_s = centre::patience_s(sc_.contact_types[std::size_t(type)],
+                                                 c.rec.escalated, c.rec.on_callback(), rng)) {
+    c.timer = calendar_.schedule(calendar_.now_s() + *patience_s, int(EventKind::Abandon),
                                  Event{EventKind::Abandon, slot});
   }
 }
@@ -622,30 +619,22 @@ void Model::on_abandon(std::uint32_t slot) {
 // An abandoning or balking contact may retry on its own type, or else switch channel.
 void Model::after_leaving_queue(std::uint32_t slot) {
   const Contact& c = contacts_[slot];
-  const ContactType& ct = sc_.contact_types[std::size_t(c.rec.type)];
-  if (ct.retrial && c.rec.attempt < ct.retrial->max_retrials) {
-    sim::RandomStream rng = stream(slot, kRetrial);
-    if (rng.uniform() < ct.retrial->prob) {
-      const std::uint32_t index =
-          add_pending({c.rec.type, c.key & kSeqMask, c.rec.attempt + 1, 0, calendar_.now_s()});
-      calendar_.schedule(calendar_.now_s() + ct.retrial->delay.sample(rng), int(EventKind::Retrial),
-                         Event{EventKind::Retrial, index});
-      return;
-    }
-  }
-  if (ct.channel_switch && c.rec.attempt + 1 < kMaxLegs) {
-    sim::RandomStream rng = stream(slot, kSwitch);
-    if (rng.uniform() < ct.channel_switch->prob) {
-      // The new contact's numbers are named after the contact that switched.
-      const std::uint64_t base =
-          sim::stream_combine(types_[std::size_t(c.rec.type)].name_id ^ kSwitched, c.key) &
-          kSeqMask;
-      const std::uint32_t index =
-          add_pending({ct.channel_switch->to, base, c.rec.attempt + 1, 0, calendar_.now_s()});
-      calendar_.schedule(calendar_.now_s() + ct.channel_switch->delay.sample(rng),
-                         int(EventKind::Retrial), Event{EventKind::Retrial, index});
-    }
-  }
+  sim::RandomStream retrial_rng = stream(slot, kRetrial), switch_rng = stream(slot, kSwitch);
+  const centre::ReturnDecision back =
+      centre::after_leaving_queue(sc_.contact_types[std::size_t(c.rec.type)], c.rec.type,
+                                  c.rec.attempt, retrial_rng, switch_rng);
+  if (back.kind == centre::Return::None) return;
+  // A retrial keeps the contact's numbers; a switched contact's are named after the contact
+  // that switched.
+  const std::uint64_t base =
+      back.kind == centre::Return::Retry
+          ? c.key & kSeqMask
+          : sim::stream_combine(types_[std::size_t(c.rec.type)].name_id ^ kSwitched, c.key) &
+                kSeqMask;
+  const std::uint32_t index =
+      add_pending({back.type, base, c.rec.attempt + 1, 0, calendar_.now_s()});
+  calendar_.schedule(calendar_.now_s() + back.delay_s, int(EventKind::Retrial),
+                     Event{EventKind::Retrial, index});
 }
 
 void Model::on_callback_due(std::uint32_t slot) {
@@ -670,32 +659,6 @@ void Model::finish(std::uint32_t slot, Outcome outcome, double end_s) {
 }
 
 // ---- agents ----
-
-std::uint32_t Model::best_available_agent(int type) const {
-  // Fewest contacts held, then longest at that load, over all skilled groups; ties go to
-  // the group listed first. With concurrency 1 this is the longest-idle agent. Under
-  // fastest_group routing the groups are tried in order of speed and the first group with an
-  // available agent serves.
-  const bool fastest_first = sc_.routing.agent_choice == AgentChoice::FastestGroup;
-  std::uint32_t best = kNone;
-  std::size_t best_level = 0;
-  for (int g : types_[std::size_t(type)].groups) {
-    const GroupState& gs = groups_[std::size_t(g)];
-    for (std::size_t level = 0; level < gs.available.size(); ++level) {
-      if (best != kNone && level > best_level) break;
-      const std::uint32_t a = gs.available[level].head;
-      if (a == kNone) continue;
-      if (best == kNone || level < best_level ||
-          agents_[a].listed_since_s < agents_[best].listed_since_s) {
-        best = a;
-        best_level = level;
-      }
-      break;
-    }
-    if (fastest_first && best != kNone) break;
-  }
-  return best;
-}
 
 void Model::list_agent(std::uint32_t agent) {
   Agent& a = agents_[agent];
@@ -757,13 +720,9 @@ void Model::take(std::uint32_t slot, std::uint32_t agent) {
     if (c.rec.call_attempts == 0) c.rec.first_call_s = calendar_.now_s();
     ++c.rec.call_attempts;
     agents_[agent].dialling = slot;
-    double dial = 0.0;
-    if (cb.dial_time) {
-      sim::RandomStream rng =
-          stream(slot, sim::stream_combine(kDial, std::uint64_t(c.rec.call_attempts)));
-      dial = cb.dial_time->sample(rng);
-    }
-    calendar_.schedule(calendar_.now_s() + dial, int(EventKind::DialEnd),
+    sim::RandomStream rng =
+        stream(slot, sim::stream_combine(kDial, std::uint64_t(c.rec.call_attempts)));
+    calendar_.schedule(calendar_.now_s() + centre::dial_time_s(cb, rng), int(EventKind::DialEnd),
                        Event{EventKind::DialEnd, agent});
   } else {
     serve(slot, agent);
@@ -779,13 +738,14 @@ void Model::on_dial_end(std::uint32_t agent) {
   const Callback& cb = *sc_.contact_types[std::size_t(c.rec.type)].callback;
   sim::RandomStream rng =
       stream(slot, sim::stream_combine(kReach, std::uint64_t(c.rec.call_attempts)));
-  if (rng.uniform() < cb.reach_prob) {
+  const centre::CallAttempt result = centre::call_attempt(cb, c.rec.call_attempts, rng);
+  if (result == centre::CallAttempt::Reached) {
     serve(slot, agent);  // the agent's load already counts this contact
     return;
   }
   unlist_agent(agent);
   set_load(agent, -1);
-  if (c.rec.call_attempts >= cb.max_attempts) {
+  if (result == centre::CallAttempt::Failed) {
     finish(slot, Outcome::CallbackFailed, calendar_.now_s());
   } else {
     calendar_.schedule(calendar_.now_s() + cb.retry_after_s, int(EventKind::CallbackDue),
@@ -818,23 +778,15 @@ void Model::serve(std::uint32_t slot, std::uint32_t agent) {
   calendar_.schedule(now + handle + wrap, int(EventKind::AgentFree),
                      Event{EventKind::AgentFree, agent});
   types_[std::size_t(c.rec.type)].last_wait_s = now - c.rec.queue_entry_s;
-  if (!ct.transfers.empty() && c.rec.leg + 1 < kMaxLegs) {
-    sim::RandomStream rng = stream(slot, kTransfer);
-    double u = rng.uniform();
-    for (const Transfer& t : ct.transfers) {
-      if (u < t.prob) {
-        c.rec.transferred = true;
-        const std::uint64_t base =
-            sim::stream_combine(types_[std::size_t(c.rec.type)].name_id ^ kTransferred, c.key) &
-            kSeqMask;
-        const std::uint32_t index =
-            add_pending({t.to, base, 0, c.rec.leg + 1, c.rec.journey_start_s});
-        calendar_.schedule(now + handle, int(EventKind::Transfer),
-                           Event{EventKind::Transfer, index});
-        break;
-      }
-      u -= t.prob;
-    }
+  sim::RandomStream transfer_rng = stream(slot, kTransfer);
+  if (const auto to = centre::transfer_to(ct.transfers, c.rec.leg, transfer_rng)) {
+    c.rec.transferred = true;
+    // The new leg's numbers are named after the contact transferred.
+    const std::uint64_t base =
+        sim::stream_combine(types_[std::size_t(c.rec.type)].name_id ^ kTransferred, c.key) &
+        kSeqMask;
+    const std::uint32_t index = add_pending({*to, base, 0, c.rec.leg + 1, c.rec.journey_start_s});
+    calendar_.schedule(now + handle, int(EventKind::Transfer), Event{EventKind::Transfer, index});
   }
   c.rec.answer_s = now;
   c.rec.handle_s = handle;
@@ -842,35 +794,6 @@ void Model::serve(std::uint32_t slot, std::uint32_t agent) {
   c.rec.group = a.group;
   c.rec.agent = int(agent);
   finish(slot, Outcome::Answered, now + handle);
-}
-
-int Model::pick_type(const GroupState& group) const {
-  // Highest priority, then real-time before email, then the longest waiting.
-  int best = -1;
-  for (int k : group.skills) {
-    const Queue& q = types_[std::size_t(k)].queue;
-    if (q.size == 0) continue;
-    if (best < 0) {
-      best = k;
-      continue;
-    }
-    const int pk = sc_.contact_types[std::size_t(k)].priority;
-    const int pb = sc_.contact_types[std::size_t(best)].priority;
-    if (pk != pb) {
-      if (pk > pb) best = k;
-      continue;
-    }
-    const bool rk = types_[std::size_t(k)].realtime, rb = types_[std::size_t(best)].realtime;
-    if (rk != rb) {
-      if (rk) best = k;
-      continue;
-    }
-    if (contacts_[q.head].rec.queue_entry_s <
-        contacts_[types_[std::size_t(best)].queue.head].rec.queue_entry_s) {
-      best = k;
-    }
-  }
-  return best;
 }
 
 // The agent takes waiting work while it has a free slot; then it is listed as available at
@@ -884,9 +807,8 @@ void Model::agent_ready(std::uint32_t agent) {
     return;
   }
   if (a.active >= g.concurrency) return;
-  const int k = pick_type(g);
-  if (k >= 0) {
-    Queue& q = types_[std::size_t(k)].queue;
+  if (const auto k = centre::contact_for_agent(g.skills, QueuesView{*this})) {
+    Queue& q = types_[std::size_t(*k)].queue;
     const std::uint32_t slot = q.head;
     unlink(q, slot);
     take(slot, agent);  // calls agent_ready again for a further slot
