@@ -9,14 +9,14 @@
 #include "models/centre/customer.h"
 #include "models/centre/front_door.h"
 #include "models/centre/routing.h"
+#include "models/centre/state.h"
 #include "sim/calendar.h"
 #include "sim/random.h"
 #include "sim/stats.h"
 
-namespace ccsim {
+namespace ccsim::centre {
 namespace {
 
-constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
 // Event kinds; at equal times they fire in this order (the calendar's priority).
@@ -63,83 +63,6 @@ enum Purpose : std::uint64_t {
 
 constexpr std::uint64_t kSeqMask = (std::uint64_t(1) << 48) - 1;
 
-enum class Where : std::uint8_t { None, BotQueue, HumanQueue };
-
-struct Contact {
-  std::uint64_t id = 0;
-  std::uint64_t key = 0;   // names the contact's random numbers: (attempt, n-th arrival of type)
-  sim::EventHandle timer;  // abandonment (bot or human queue)
-  std::uint32_t prev = kNone, next = kNone;  // links in the queue it waits in
-  Where where = Where::None;
-  ContactRecord rec;  // filled in as the contact lives
-};
-
-// FIFO of waiting contacts: an intrusive doubly-linked list through the contact pool, so that
-// an abandoning contact leaves from the middle in O(1).
-struct Queue {
-  std::uint32_t head = kNone, tail = kNone;
-  std::size_t size = 0;
-};
-
-struct Agent {
-  int group = 0;
-  int active = 0;        // contacts in hand (talking, wrapping up or dialling)
-  bool leaving = false;  // leaves once active reaches 0
-  std::uint32_t member_pos = 0;
-  // Availability list of its group at level `active` (only while active < concurrency and
-  // not leaving), ordered by the time the agent reached that level.
-  bool listed = false;
-  std::uint32_t prev = kNone, next = kNone;
-  double listed_since_s = 0.0;
-  std::uint32_t dialling = kNone;  // contact slot being called back
-};
-
-struct AgentList {
-  std::uint32_t head = kNone, tail = kNone;
-};
-
-struct GroupState {
-  std::vector<int> skills;
-  std::vector<StaffChange> schedule;
-  int concurrency = 1;
-  std::vector<double> slowdown;        // by chats held, or empty
-  std::vector<AgentList> available;    // by level (contacts held), 0 .. concurrency-1
-  std::vector<std::uint32_t> members;  // present agents
-  int leaving = 0;
-  int busy_agents = 0;
-  int busy_slots = 0;
-  sim::TimeAverage busy_time, slot_time, present_time;
-};
-
-struct TypeState {
-  std::uint64_t name_id = 0;
-  std::vector<double> rate_per_s;  // per interval (rate and per_interval arrivals)
-  std::vector<int> groups;         // groups skilled for this type
-  Queue queue;                     // human queue
-  Queue bot_queue;                 // waiting for a bot session
-  int bot_sessions = 0;            // bot conversations in progress
-  std::uint64_t next_seq = 0;      // first attempts so far
-  std::size_t trace_pos = 0;
-  double mean_agent_time_s = 0.0;  // handle + wrap-up means, for the wait predictor
-  double last_wait_s = 0.0;        // wait of the last contact to reach an agent
-  bool realtime = true;            // voice or chat (email is deferred work)
-};
-
-// How a group serves one contact type.
-struct Service {
-  const Distribution* handle = nullptr;  // the group's own, or nullptr: the type's
-  double speed = 1.0;
-};
-
-// A contact to come: a retrial, a channel switch or a transfer.
-struct PendingContact {
-  int type;
-  std::uint64_t base;  // key of its first attempt (< 2^48)
-  int attempt;
-  int leg;
-  double journey_start_s;
-};
-
 class Model {
  public:
   Model(const Scenario& scenario, std::uint64_t seed, std::uint64_t replication,
@@ -170,26 +93,17 @@ class Model {
   void start_bot(std::uint32_t slot);
   void enter_human_queue(std::uint32_t slot);
   void dispatch(std::uint32_t slot, bool at_head);
-  centre::WaitView wait_view(int type) const;
   void finish(std::uint32_t slot, Outcome outcome, double end_s);
 
   // Agents and routing.
-  struct FreeAgentsView;
-  struct QueuesView;
   void take(std::uint32_t slot, std::uint32_t agent);
   void serve(std::uint32_t slot, std::uint32_t agent);
   void agent_ready(std::uint32_t agent);
   std::uint32_t hire(int group);
   void depart(std::uint32_t agent);
-  void list_agent(std::uint32_t agent);
-  void unlist_agent(std::uint32_t agent);
-  void set_load(std::uint32_t agent, int delta);
 
   // Contacts.
   std::uint32_t new_contact(int type, std::uint64_t base, int attempt);
-  void push(Queue& q, std::uint32_t slot, bool at_head);
-  void unlink(Queue& q, std::uint32_t slot);
-  Queue& queue_of(std::uint32_t slot);
   void record(const ContactRecord& r);
   sim::RandomStream stream(std::uint32_t slot, std::uint64_t purpose) const;
 
@@ -215,36 +129,10 @@ class Model {
   // time, and arrivals at the same time in the order of the types.
   std::vector<double> next_arrival_s_;
   std::vector<double> checkpoints_s_;  // interval boundaries and the warm-up end, sorted
-  // busy agents / busy slots / present agents integrals per group at each checkpoint
-  struct Integrals {
-    double busy = 0.0, slots = 0.0, present = 0.0;
-  };
-  std::vector<std::vector<Integrals>> integrals_;
+  std::vector<std::vector<GroupIntegrals>> integrals_;  // [checkpoint][group]
   std::uint64_t next_id_ = 0;
   std::size_t in_system_ = 0;
   ReplicationResult result_;
-};
-
-// The free agents as centre::agent_for_contact sees them: the availability lists.
-struct Model::FreeAgentsView {
-  const Model& m;
-  std::size_t levels(int g) const { return m.groups_[std::size_t(g)].available.size(); }
-  std::optional<std::uint32_t> first(int g, std::size_t level) const {
-    const std::uint32_t a = m.groups_[std::size_t(g)].available[level].head;
-    return a == kNone ? std::nullopt : std::optional<std::uint32_t>(a);
-  }
-  double since_s(std::uint32_t a) const { return m.agents_[a].listed_since_s; }
-};
-
-// The human queues as centre::contact_for_agent sees them.
-struct Model::QueuesView {
-  const Model& m;
-  bool waiting(int k) const { return m.types_[std::size_t(k)].queue.size != 0; }
-  int priority(int k) const { return m.sc_.contact_types[std::size_t(k)].priority; }
-  bool realtime(int k) const { return m.types_[std::size_t(k)].realtime; }
-  double head_entry_s(int k) const {
-    return m.contacts_[m.types_[std::size_t(k)].queue.head].rec.queue_entry_s;
-  }
 };
 
 Model::Model(const Scenario& scenario, std::uint64_t seed, std::uint64_t replication,
@@ -258,44 +146,14 @@ Model::Model(const Scenario& scenario, std::uint64_t seed, std::uint64_t replica
       warmup_s_(scenario.simulation.warmup_s),
       intervals_(scenario.horizon.intervals) {
   const std::size_t n_types = sc_.contact_types.size(), n_groups = sc_.agent_groups.size();
-  types_.resize(n_types);
-  for (std::size_t k = 0; k < n_types; ++k) {
-    const ContactType& ct = sc_.contact_types[k];
-    TypeState& ts = types_[k];
-    ts.name_id = sim::stream_hash(ct.name);
+  service_ = make_services(sc_);
+  types_ = make_type_states(sc_, service_);
+  groups_ = make_group_states(sc_);
+  for (const TypeState& ts : types_) {
     arrival_streams_.emplace_back(seed_, replication_, sim::stream_combine(ts.name_id, kArrivals));
-    ts.rate_per_s = centre::arrival_rates_per_s(ct.arrivals, intervals_, interval_s_);
-    ts.mean_agent_time_s = ct.handle_time.mean_s + (ct.wrap_up ? ct.wrap_up->mean_s : 0.0);
-    ts.realtime = ct.channel != Channel::Email;
   }
-  groups_.resize(n_groups);
-  for (std::size_t g = 0; g < n_groups; ++g) {
-    const AgentGroup& ag = sc_.agent_groups[g];
-    GroupState& gs = groups_[g];
-    gs.skills = ag.skills;
-    gs.schedule = net_staffing_schedule(ag, sc_.horizon);
-    gs.concurrency = std::max(1, ag.concurrency);
-    gs.slowdown = ag.concurrency_slowdown;
-    gs.available.resize(std::size_t(gs.concurrency));
-    for (int k : gs.skills) types_[std::size_t(k)].groups.push_back(int(g));
-    service_.emplace_back(n_types);
-    for (std::size_t k = 0; k < n_types; ++k) service_[g][k].speed = ag.speed_factor;
-    for (const auto& [k, dist] : ag.handle_times) service_[g][std::size_t(k)].handle = &dist;
-  }
-  std::vector<double> mean_handle_s(n_groups);
-  for (std::size_t k = 0; k < n_types; ++k) {
-    for (std::size_t g = 0; g < n_groups; ++g) {
-      const Service& sv = service_[g][k];
-      mean_handle_s[g] =
-          (sv.handle ? sv.handle->mean_s : sc_.contact_types[k].handle_time.mean_s) * sv.speed;
-    }
-    centre::order_groups(sc_.routing.agent_choice, mean_handle_s, types_[k].groups);
-  }
-  for (int i = 1; i <= intervals_; ++i) checkpoints_s_.push_back(double(i) * interval_s_);
-  if (warmup_s_ > 0.0) checkpoints_s_.push_back(warmup_s_);
-  std::sort(checkpoints_s_.begin(), checkpoints_s_.end());
-  checkpoints_s_.insert(checkpoints_s_.begin(), 0.0);
-  integrals_.assign(checkpoints_s_.size(), std::vector<Integrals>(n_groups));
+  checkpoints_s_ = checkpoint_times_s(sc_.horizon, warmup_s_);
+  integrals_.assign(checkpoints_s_.size(), std::vector<GroupIntegrals>(n_groups));
 
   result_.contact.assign(std::size_t(intervals_), std::vector<ContactStats>(n_types));
   result_.group.assign(std::size_t(intervals_), std::vector<GroupStats>(n_groups));
@@ -313,14 +171,8 @@ ReplicationResult Model::run() {
 
   sim::Calendar<Event>::Event ev;
   for (;;) {
-    int next_type = -1;
     double next_arrival = kInfinity;
-    for (std::size_t k = 0; k < next_arrival_s_.size(); ++k) {
-      if (next_arrival_s_[k] < next_arrival) {
-        next_arrival = next_arrival_s_[k];
-        next_type = int(k);
-      }
-    }
+    const int next_type = earliest(next_arrival_s_, next_arrival);
     if (next_type >= 0 && next_arrival < calendar_.next_time_s()) {
       ++result_.events;
       calendar_.advance_to(next_arrival);
@@ -370,27 +222,14 @@ ReplicationResult Model::run() {
   for (TypeState& ts : types_) {
     while (ts.queue.head != kNone) {
       const std::uint32_t slot = ts.queue.head;
-      unlink(ts.queue, slot);
+      unlink(contacts_, ts.queue, slot);
       finish(slot, Outcome::Unserved, end);
     }
   }
 
   // Agent time per interval and in total, from the checkpoint integrals.
   auto window = [&](double lo, double hi) {
-    std::vector<GroupStats> out(groups_.size());
-    for (std::size_t g = 0; g < groups_.size(); ++g) out[g].concurrency = groups_[g].concurrency;
-    if (hi <= lo) return out;
-    const auto a = std::size_t(std::lower_bound(checkpoints_s_.begin(), checkpoints_s_.end(), lo) -
-                               checkpoints_s_.begin());
-    const auto b = std::size_t(std::lower_bound(checkpoints_s_.begin(), checkpoints_s_.end(), hi) -
-                               checkpoints_s_.begin());
-    for (std::size_t g = 0; g < groups_.size(); ++g) {
-      out[g].busy_agent_s = integrals_[b][g].busy - integrals_[a][g].busy;
-      out[g].busy_slot_s = integrals_[b][g].slots - integrals_[a][g].slots;
-      out[g].available_agent_s = integrals_[b][g].present - integrals_[a][g].present;
-      out[g].window_s = hi - lo;
-    }
-    return out;
+    return group_window(groups_, checkpoints_s_, integrals_, lo, hi);
   };
   for (int i = 0; i < intervals_; ++i) {
     result_.group[std::size_t(i)] =
@@ -413,10 +252,10 @@ double Model::next_arrival_time(int type, double after_s) {
   const ContactType& ct = sc_.contact_types[std::size_t(type)];
   TypeState& ts = types_[std::size_t(type)];
   if (ct.arrivals.kind == Arrivals::Kind::Trace) {
-    return centre::next_trace_arrival_s(ct.arrivals.trace_times_s, ts.trace_pos);
+    return next_trace_arrival_s(ct.arrivals.trace_times_s, ts.trace_pos);
   }
-  return centre::next_poisson_arrival_s(ts.rate_per_s, interval_s_, after_s,
-                                        arrival_streams_[std::size_t(type)].exponential(1.0));
+  return next_poisson_arrival_s(ts.rate_per_s, interval_s_, after_s,
+                                arrival_streams_[std::size_t(type)].exponential(1.0));
 }
 
 void Model::schedule_next_arrival(int type) {
@@ -430,12 +269,7 @@ void Model::on_arrival(int type) {
 }
 
 std::uint32_t Model::add_pending(const PendingContact& p) {
-  if (free_pending_.empty()) {
-    pending_.push_back(p);
-    return std::uint32_t(pending_.size() - 1);
-  }
-  const std::uint32_t index = free_pending_.back();
-  free_pending_.pop_back();
+  const std::uint32_t index = acquire_slot(pending_, free_pending_);
   pending_[index] = p;
   return index;
 }
@@ -460,19 +294,19 @@ void Model::on_transfer(std::uint32_t index) {
 void Model::start_contact(std::uint32_t slot) {
   const ContactType& ct = sc_.contact_types[std::size_t(contacts_[slot].rec.type)];
   sim::RandomStream deflection_rng = stream(slot, kDeflection);
-  if (centre::deflected(ct.self_service, deflection_rng)) {
+  if (deflected(ct.self_service, deflection_rng)) {
     finish(slot, Outcome::Deflected, calendar_.now_s());
     return;
   }
   if (ct.chatbot) {
     TypeState& ts = types_[std::size_t(contacts_[slot].rec.type)];
-    if (centre::admit_to_bot(*ct.chatbot, ts.bot_sessions) == centre::BotAdmission::Start) {
+    if (admit_to_bot(*ct.chatbot, ts.bot_sessions) == BotAdmission::Start) {
       start_bot(slot);
     } else {
-      push(ts.bot_queue, slot, false);
+      push(contacts_, ts.bot_queue, slot, false);
       contacts_[slot].where = Where::BotQueue;
       sim::RandomStream rng = stream(slot, kBotPatience);
-      if (const auto patience_s = centre::bot_queue_patience_s(*ct.chatbot, rng)) {
+      if (const auto patience_s = bot_queue_patience_s(*ct.chatbot, rng)) {
         contacts_[slot].timer =
             calendar_.schedule(calendar_.now_s() + *patience_s, int(EventKind::BotAbandon),
                                Event{EventKind::BotAbandon, slot});
@@ -504,20 +338,20 @@ void Model::on_bot_end(std::uint32_t slot) {
   // A freed session goes to the next contact waiting for the bot.
   if (ts.bot_queue.head != kNone) {
     const std::uint32_t next = ts.bot_queue.head;
-    unlink(ts.bot_queue, next);
+    unlink(contacts_, ts.bot_queue, next);
     contacts_[next].where = Where::None;
     calendar_.cancel(contacts_[next].timer);
     start_bot(next);
   }
   sim::RandomStream rng = stream(slot, kBotOutcome);
-  switch (centre::bot_outcome(bot, rng)) {
-    case centre::BotOutcome::Abandoned:
+  switch (bot_outcome(bot, rng)) {
+    case BotOutcome::Abandoned:
       finish(slot, Outcome::BotAbandoned, calendar_.now_s());
       break;
-    case centre::BotOutcome::Contained:
+    case BotOutcome::Contained:
       finish(slot, Outcome::Contained, calendar_.now_s());
       break;
-    case centre::BotOutcome::Escalated:
+    case BotOutcome::Escalated:
       c.rec.escalated = true;
       enter_human_queue(slot);
       break;
@@ -525,28 +359,9 @@ void Model::on_bot_end(std::uint32_t slot) {
 }
 
 void Model::on_bot_abandon(std::uint32_t slot) {
-  unlink(types_[std::size_t(contacts_[slot].rec.type)].bot_queue, slot);
+  unlink(contacts_, types_[std::size_t(contacts_[slot].rec.type)].bot_queue, slot);
   contacts_[slot].where = Where::None;
   finish(slot, Outcome::BotAbandoned, calendar_.now_s());
-}
-
-centre::WaitView Model::wait_view(int type) const {
-  const TypeState& ts = types_[std::size_t(type)];
-  centre::WaitView v;
-  v.waiting = ts.queue.size;
-  v.mean_agent_time_s = ts.mean_agent_time_s;
-  v.last_wait_s = ts.last_wait_s;
-  for (int g : ts.groups) {
-    const GroupState& gs = groups_[std::size_t(g)];
-    for (const AgentList& level : gs.available) {
-      if (level.head != kNone) {
-        v.free_skilled_slot = true;
-        return v;
-      }
-    }
-    v.slots_on_duty += double((int(gs.members.size()) - gs.leaving) * gs.concurrency);
-  }
-  return v;
 }
 
 void Model::enter_human_queue(std::uint32_t slot) {
@@ -557,8 +372,8 @@ void Model::enter_human_queue(std::uint32_t slot) {
   c.rec.queue_entry_s = calendar_.now_s();
   double prediction = 0.0;
   if (ct.callback || ct.balk) {
-    prediction = centre::predicted_wait_s(
-        ct.callback ? ct.callback->predictor : WaitPredictor::QueueLength, wait_view(type));
+    prediction = predicted_wait_s(ct.callback ? ct.callback->predictor : WaitPredictor::QueueLength,
+                                  wait_view(types_, groups_, type));
   }
   if (ct.callback) {
     const Callback& cb = *ct.callback;
@@ -567,12 +382,12 @@ void Model::enter_human_queue(std::uint32_t slot) {
       c.rec.predicted_wait_s = prediction;
     }
     sim::RandomStream rng = stream(slot, kCallbackAccept);
-    const centre::CallbackOffer offer = centre::offer_callback(cb, prediction, rng);
-    c.rec.callback_offered = offer != centre::CallbackOffer::NotOffered;
-    if (offer == centre::CallbackOffer::Accepted) {
+    const CallbackOffer offer = offer_callback(cb, prediction, rng);
+    c.rec.callback_offered = offer != CallbackOffer::NotOffered;
+    if (offer == CallbackOffer::Accepted) {
       c.rec.callback_accepted = true;
       c.rec.callback_accept_s = calendar_.now_s();
-      if (const auto due_s = centre::callback_due_s(cb, calendar_.now_s(), interval_s_)) {
+      if (const auto due_s = callback_due_s(cb, calendar_.now_s(), interval_s_)) {
         calendar_.schedule(*due_s, int(EventKind::CallbackDue),
                            Event{EventKind::CallbackDue, slot});
         return;
@@ -582,7 +397,7 @@ void Model::enter_human_queue(std::uint32_t slot) {
     }
   }
   sim::RandomStream balk_rng = stream(slot, kBalk);
-  if (ct.balk && centre::balks(*ct.balk, prediction, balk_rng)) {
+  if (ct.balk && balks(*ct.balk, prediction, balk_rng)) {
     after_leaving_queue(slot);
     finish(slot, Outcome::Balked, calendar_.now_s());
     return;
@@ -593,12 +408,13 @@ void Model::enter_human_queue(std::uint32_t slot) {
 void Model::dispatch(std::uint32_t slot, bool at_head) {
   Contact& c = contacts_[slot];
   const int type = c.rec.type;
-  if (const auto agent = centre::agent_for_contact(
-          types_[std::size_t(type)].groups, sc_.routing.agent_choice, FreeAgentsView{*this})) {
+  if (const auto agent =
+          agent_for_contact(types_[std::size_t(type)].groups, sc_.routing.agent_choice,
+                            FreeAgentsView{groups_, agents_})) {
     take(slot, *agent);
     return;
   }
-  push(types_[std::size_t(type)].queue, slot, at_head);
+  push(contacts_, types_[std::size_t(type)].queue, slot, at_head);
   c.where = Where::HumanQueue;
   sim::RandomStream rng = stream(slot, kPatience);
   if (const auto patience_s = centre::patience_s(sc_.contact_types[std::size_t(type)],
@@ -610,7 +426,7 @@ void Model::dispatch(std::uint32_t slot, bool at_head) {
 
 void Model::on_abandon(std::uint32_t slot) {
   Contact& c = contacts_[slot];
-  unlink(types_[std::size_t(c.rec.type)].queue, slot);
+  unlink(contacts_, types_[std::size_t(c.rec.type)].queue, slot);
   c.where = Where::None;
   after_leaving_queue(slot);
   finish(slot, Outcome::Abandoned, calendar_.now_s());
@@ -620,14 +436,14 @@ void Model::on_abandon(std::uint32_t slot) {
 void Model::after_leaving_queue(std::uint32_t slot) {
   const Contact& c = contacts_[slot];
   sim::RandomStream retrial_rng = stream(slot, kRetrial), switch_rng = stream(slot, kSwitch);
-  const centre::ReturnDecision back =
+  const ReturnDecision back =
       centre::after_leaving_queue(sc_.contact_types[std::size_t(c.rec.type)], c.rec.type,
                                   c.rec.attempt, retrial_rng, switch_rng);
-  if (back.kind == centre::Return::None) return;
+  if (back.kind == Return::None) return;
   // A retrial keeps the contact's numbers; a switched contact's are named after the contact
   // that switched.
   const std::uint64_t base =
-      back.kind == centre::Return::Retry
+      back.kind == Return::Retry
           ? c.key & kSeqMask
           : sim::stream_combine(types_[std::size_t(c.rec.type)].name_id ^ kSwitched, c.key) &
                 kSeqMask;
@@ -660,58 +476,10 @@ void Model::finish(std::uint32_t slot, Outcome outcome, double end_s) {
 
 // ---- agents ----
 
-void Model::list_agent(std::uint32_t agent) {
-  Agent& a = agents_[agent];
-  GroupState& g = groups_[std::size_t(a.group)];
-  AgentList& l = g.available[std::size_t(a.active)];
-  a.listed = true;
-  a.listed_since_s = calendar_.now_s();
-  a.prev = l.tail;
-  a.next = kNone;
-  if (l.tail != kNone) {
-    agents_[l.tail].next = agent;
-  } else {
-    l.head = agent;
-  }
-  l.tail = agent;
-}
-
-void Model::unlist_agent(std::uint32_t agent) {
-  Agent& a = agents_[agent];
-  if (!a.listed) return;
-  AgentList& l = groups_[std::size_t(a.group)].available[std::size_t(a.active)];
-  if (a.prev != kNone) {
-    agents_[a.prev].next = a.next;
-  } else {
-    l.head = a.next;
-  }
-  if (a.next != kNone) {
-    agents_[a.next].prev = a.prev;
-  } else {
-    l.tail = a.prev;
-  }
-  a.prev = a.next = kNone;
-  a.listed = false;
-}
-
-void Model::set_load(std::uint32_t agent, int delta) {
-  Agent& a = agents_[agent];
-  GroupState& g = groups_[std::size_t(a.group)];
-  const double now = calendar_.now_s();
-  const bool was_busy = a.active > 0;
-  a.active += delta;
-  g.busy_slots += delta;
-  g.slot_time.update(now, double(g.busy_slots));
-  if (was_busy != (a.active > 0)) {
-    g.busy_agents += a.active > 0 ? 1 : -1;
-    g.busy_time.update(now, double(g.busy_agents));
-  }
-}
-
 void Model::take(std::uint32_t slot, std::uint32_t agent) {
   Contact& c = contacts_[slot];
-  unlist_agent(agent);
-  set_load(agent, +1);
+  unlist_agent(agents_, groups_, agent);
+  set_load(agents_, groups_, agent, +1, calendar_.now_s());
   c.where = Where::None;
   calendar_.cancel(c.timer);
   if (c.rec.on_callback()) {
@@ -722,7 +490,7 @@ void Model::take(std::uint32_t slot, std::uint32_t agent) {
     agents_[agent].dialling = slot;
     sim::RandomStream rng =
         stream(slot, sim::stream_combine(kDial, std::uint64_t(c.rec.call_attempts)));
-    calendar_.schedule(calendar_.now_s() + centre::dial_time_s(cb, rng), int(EventKind::DialEnd),
+    calendar_.schedule(calendar_.now_s() + dial_time_s(cb, rng), int(EventKind::DialEnd),
                        Event{EventKind::DialEnd, agent});
   } else {
     serve(slot, agent);
@@ -738,14 +506,14 @@ void Model::on_dial_end(std::uint32_t agent) {
   const Callback& cb = *sc_.contact_types[std::size_t(c.rec.type)].callback;
   sim::RandomStream rng =
       stream(slot, sim::stream_combine(kReach, std::uint64_t(c.rec.call_attempts)));
-  const centre::CallAttempt result = centre::call_attempt(cb, c.rec.call_attempts, rng);
-  if (result == centre::CallAttempt::Reached) {
+  const CallAttempt result = call_attempt(cb, c.rec.call_attempts, rng);
+  if (result == CallAttempt::Reached) {
     serve(slot, agent);  // the agent's load already counts this contact
     return;
   }
-  unlist_agent(agent);
-  set_load(agent, -1);
-  if (result == centre::CallAttempt::Failed) {
+  unlist_agent(agents_, groups_, agent);
+  set_load(agents_, groups_, agent, -1, calendar_.now_s());
+  if (result == CallAttempt::Failed) {
     finish(slot, Outcome::CallbackFailed, calendar_.now_s());
   } else {
     calendar_.schedule(calendar_.now_s() + cb.retry_after_s, int(EventKind::CallbackDue),
@@ -779,7 +547,7 @@ void Model::serve(std::uint32_t slot, std::uint32_t agent) {
                      Event{EventKind::AgentFree, agent});
   types_[std::size_t(c.rec.type)].last_wait_s = now - c.rec.queue_entry_s;
   sim::RandomStream transfer_rng = stream(slot, kTransfer);
-  if (const auto to = centre::transfer_to(ct.transfers, c.rec.leg, transfer_rng)) {
+  if (const auto to = transfer_to(ct.transfers, c.rec.leg, transfer_rng)) {
     c.rec.transferred = true;
     // The new leg's numbers are named after the contact transferred.
     const std::uint64_t base =
@@ -807,52 +575,29 @@ void Model::agent_ready(std::uint32_t agent) {
     return;
   }
   if (a.active >= g.concurrency) return;
-  if (const auto k = centre::contact_for_agent(g.skills, QueuesView{*this})) {
+  if (const auto k =
+          contact_for_agent(g.skills, QueuesView{sc_.contact_types, types_, contacts_})) {
     Queue& q = types_[std::size_t(*k)].queue;
     const std::uint32_t slot = q.head;
-    unlink(q, slot);
+    unlink(contacts_, q, slot);
     take(slot, agent);  // calls agent_ready again for a further slot
     return;
   }
-  list_agent(agent);
+  list_agent(agents_, groups_, agent, calendar_.now_s());
 }
 
 void Model::on_agent_free(std::uint32_t agent) {
-  unlist_agent(agent);
-  set_load(agent, -1);
+  unlist_agent(agents_, groups_, agent);
+  set_load(agents_, groups_, agent, -1, calendar_.now_s());
   agent_ready(agent);
 }
 
 std::uint32_t Model::hire(int group) {
-  std::uint32_t id;
-  if (free_agents_.empty()) {
-    id = std::uint32_t(agents_.size());
-    agents_.emplace_back();
-  } else {
-    id = free_agents_.back();
-    free_agents_.pop_back();
-  }
-  GroupState& g = groups_[std::size_t(group)];
-  Agent& a = agents_[id];
-  a = Agent{};
-  a.group = group;
-  a.member_pos = std::uint32_t(g.members.size());
-  g.members.push_back(id);
-  g.present_time.update(calendar_.now_s(), double(g.members.size()));
-  return id;
+  return add_agent(agents_, free_agents_, groups_, group, calendar_.now_s());
 }
 
 void Model::depart(std::uint32_t agent) {
-  Agent& a = agents_[agent];
-  GroupState& g = groups_[std::size_t(a.group)];
-  unlist_agent(agent);
-  if (a.leaving) --g.leaving;
-  const std::uint32_t last = g.members.back();
-  g.members[a.member_pos] = last;
-  agents_[last].member_pos = a.member_pos;
-  g.members.pop_back();
-  g.present_time.update(calendar_.now_s(), double(g.members.size()));
-  free_agents_.push_back(agent);
+  remove_agent(agents_, free_agents_, groups_, agent, calendar_.now_s());
 }
 
 void Model::on_staff_change(int group, std::size_t step) {
@@ -879,7 +624,7 @@ void Model::on_staff_change(int group, std::size_t step) {
     } else {
       for (std::uint32_t m : g.members) {
         if (!agents_[m].leaving) {  // busy: leaves after the contacts in hand
-          unlist_agent(m);
+          unlist_agent(agents_, groups_, m);
           agents_[m].leaving = true;
           ++g.leaving;
           break;
@@ -905,14 +650,7 @@ void Model::on_checkpoint(std::size_t index) {
 // ---- contacts ----
 
 std::uint32_t Model::new_contact(int type, std::uint64_t base, int attempt) {
-  std::uint32_t slot;
-  if (free_contacts_.empty()) {
-    slot = std::uint32_t(contacts_.size());
-    contacts_.emplace_back();
-  } else {
-    slot = free_contacts_.back();
-    free_contacts_.pop_back();
-  }
+  const std::uint32_t slot = acquire_slot(contacts_, free_contacts_);
   Contact& c = contacts_[slot];
   c = Contact{};
   c.key = (std::uint64_t(attempt) << 48) | base;
@@ -924,46 +662,6 @@ std::uint32_t Model::new_contact(int type, std::uint64_t base, int attempt) {
   ++result_.contacts;
   result_.peak_in_system = std::max(result_.peak_in_system, in_system_);
   return slot;
-}
-
-void Model::push(Queue& q, std::uint32_t slot, bool at_head) {
-  Contact& c = contacts_[slot];
-  if (at_head) {
-    c.prev = kNone;
-    c.next = q.head;
-    if (q.head != kNone) {
-      contacts_[q.head].prev = slot;
-    } else {
-      q.tail = slot;
-    }
-    q.head = slot;
-  } else {
-    c.prev = q.tail;
-    c.next = kNone;
-    if (q.tail != kNone) {
-      contacts_[q.tail].next = slot;
-    } else {
-      q.head = slot;
-    }
-    q.tail = slot;
-  }
-  ++q.size;
-}
-
-void Model::unlink(Queue& q, std::uint32_t slot) {
-  Contact& c = contacts_[slot];
-  if (c.prev != kNone) {
-    contacts_[c.prev].next = c.next;
-  } else {
-    q.head = c.next;
-  }
-  if (c.next != kNone) {
-    contacts_[c.next].prev = c.prev;
-  } else {
-    q.tail = c.prev;
-  }
-  c.prev = c.next = kNone;
-  --q.size;
 }
 
 void Model::record(const ContactRecord& r) {
@@ -988,10 +686,13 @@ void Model::record(const ContactRecord& r) {
 }
 
 }  // namespace
+}  // namespace ccsim::centre
+
+namespace ccsim {
 
 ReplicationResult simulate_replication(const Scenario& scenario, std::uint64_t seed,
                                        std::uint64_t replication, const RecordSink& sink) {
-  Model model(scenario, seed, replication, sink);
+  centre::Model model(scenario, seed, replication, sink);
   return model.run();
 }
 

@@ -1,9 +1,10 @@
 // The contact-centre model: one replication of a scenario on the event calendar.
 //
-// The model (contact_centre.cpp) is the mechanism: it keeps the state, runs the event loop and
-// the staffing schedules, names the random streams and keeps the records. Each rule of a flow
-// is a plain function of models/centre/, which sees only the scenario's values and small views
-// of the state and returns a decision that the model carries out.
+// The model (contact_centre.cpp) is the mechanism: it keeps the state (models/centre/state.h:
+// contacts, agents, groups, types and the lists that queue them), runs the event loop and the
+// staffing schedules, names the random streams and keeps the records. Each rule of a flow is a
+// plain function of models/centre/, which sees only the scenario's values and small views of
+// the state and returns a decision that the model carries out.
 //
 // The journey of a contact:
 //   1. Arrival: the next fresh contact of each type        models/centre/arrivals.h
