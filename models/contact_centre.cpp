@@ -227,19 +227,12 @@ ReplicationResult Model::run() {
     }
   }
 
-  // Agent time per interval and in total, from the checkpoint integrals.
-  auto window = [&](double lo, double hi) {
-    return group_window(groups_, checkpoints_s_, integrals_, lo, hi);
-  };
-  for (int i = 0; i < intervals_; ++i) {
-    result_.group[std::size_t(i)] =
-        window(std::max(double(i) * interval_s_, warmup_s_), double(i + 1) * interval_s_);
-  }
-  result_.group_total = window(warmup_s_, end_s_);
+  result_.group = group_per_interval(groups_, checkpoints_s_, integrals_, sc_.horizon, warmup_s_);
+  result_.group_total = group_window(groups_, checkpoints_s_, integrals_, warmup_s_, end_s_);
   return std::move(result_);
 }
 
-sim::RandomStream Model::stream(std::uint32_t slot, std::uint64_t purpose) const {
+inline sim::RandomStream Model::stream(std::uint32_t slot, std::uint64_t purpose) const {
   const Contact& c = contacts_[slot];
   return sim::RandomStream(seed_, replication_,
                            sim::stream_combine(types_[std::size_t(c.rec.type)].name_id, purpose),
@@ -293,10 +286,12 @@ void Model::on_transfer(std::uint32_t index) {
 
 void Model::start_contact(std::uint32_t slot) {
   const ContactType& ct = sc_.contact_types[std::size_t(contacts_[slot].rec.type)];
-  sim::RandomStream deflection_rng = stream(slot, kDeflection);
-  if (deflected(ct.self_service, deflection_rng)) {
-    finish(slot, Outcome::Deflected, calendar_.now_s());
-    return;
+  if (ct.self_service) {  // each stream is made only where its policy may draw from it
+    sim::RandomStream rng = stream(slot, kDeflection);
+    if (deflected(*ct.self_service, rng)) {
+      finish(slot, Outcome::Deflected, calendar_.now_s());
+      return;
+    }
   }
   if (ct.chatbot) {
     TypeState& ts = types_[std::size_t(contacts_[slot].rec.type)];
@@ -396,11 +391,13 @@ void Model::enter_human_queue(std::uint32_t slot) {
       return;
     }
   }
-  sim::RandomStream balk_rng = stream(slot, kBalk);
-  if (ct.balk && balks(*ct.balk, prediction, balk_rng)) {
-    after_leaving_queue(slot);
-    finish(slot, Outcome::Balked, calendar_.now_s());
-    return;
+  if (ct.balk) {
+    sim::RandomStream rng = stream(slot, kBalk);
+    if (balks(*ct.balk, prediction, rng)) {
+      after_leaving_queue(slot);
+      finish(slot, Outcome::Balked, calendar_.now_s());
+      return;
+    }
   }
   dispatch(slot, false);
 }
@@ -416,10 +413,10 @@ void Model::dispatch(std::uint32_t slot, bool at_head) {
   }
   push(contacts_, types_[std::size_t(type)].queue, slot, at_head);
   c.where = Where::HumanQueue;
-  sim::RandomStream rng = stream(slot, kPatience);
-  if (const auto patience_s = centre::patience_s(sc_.contact_types[std::size_t(type)],
-                                                 c.rec.escalated, c.rec.on_callback(), rng)) {
-    c.timer = calendar_.schedule(calendar_.now_s() + *patience_s, int(EventKind::Abandon),
+  if (const Distribution* patience =
+          patience_of(sc_.contact_types[std::size_t(type)], c.rec.escalated, c.rec.on_callback())) {
+    sim::RandomStream rng = stream(slot, kPatience);
+    c.timer = calendar_.schedule(calendar_.now_s() + patience->sample(rng), int(EventKind::Abandon),
                                  Event{EventKind::Abandon, slot});
   }
 }
@@ -435,10 +432,11 @@ void Model::on_abandon(std::uint32_t slot) {
 // An abandoning or balking contact may retry on its own type, or else switch channel.
 void Model::after_leaving_queue(std::uint32_t slot) {
   const Contact& c = contacts_[slot];
+  const ContactType& ct = sc_.contact_types[std::size_t(c.rec.type)];
+  if (!ct.retrial && !ct.channel_switch) return;
   sim::RandomStream retrial_rng = stream(slot, kRetrial), switch_rng = stream(slot, kSwitch);
   const ReturnDecision back =
-      centre::after_leaving_queue(sc_.contact_types[std::size_t(c.rec.type)], c.rec.type,
-                                  c.rec.attempt, retrial_rng, switch_rng);
+      centre::after_leaving_queue(ct, c.rec.type, c.rec.attempt, retrial_rng, switch_rng);
   if (back.kind == Return::None) return;
   // A retrial keeps the contact's numbers; a switched contact's are named after the contact
   // that switched.
@@ -546,8 +544,12 @@ void Model::serve(std::uint32_t slot, std::uint32_t agent) {
   calendar_.schedule(now + handle + wrap, int(EventKind::AgentFree),
                      Event{EventKind::AgentFree, agent});
   types_[std::size_t(c.rec.type)].last_wait_s = now - c.rec.queue_entry_s;
-  sim::RandomStream transfer_rng = stream(slot, kTransfer);
-  if (const auto to = transfer_to(ct.transfers, c.rec.leg, transfer_rng)) {
+  std::optional<int> to;
+  if (!ct.transfers.empty()) {
+    sim::RandomStream rng = stream(slot, kTransfer);
+    to = transfer_to(ct.transfers, c.rec.leg, rng);
+  }
+  if (to) {
     c.rec.transferred = true;
     // The new leg's numbers are named after the contact transferred.
     const std::uint64_t base =
@@ -640,11 +642,7 @@ void Model::on_staff_change(int group, std::size_t step) {
 }
 
 void Model::on_checkpoint(std::size_t index) {
-  const double now = calendar_.now_s();
-  for (std::size_t g = 0; g < groups_.size(); ++g) {
-    integrals_[index][g] = {groups_[g].busy_time.integral(now), groups_[g].slot_time.integral(now),
-                            groups_[g].present_time.integral(now)};
-  }
+  integrals_[index] = group_integrals(groups_, calendar_.now_s());
 }
 
 // ---- contacts ----

@@ -19,8 +19,9 @@
 //     kMaxLegs - 1 legs.
 //
 // Random numbers, from the contact's own streams: one uniform for balking (purpose "balk"),
-// one patience ("patience"), a uniform and a delay for retrial ("retrial") and for channel
-// switch ("switch"), one uniform for transfer ("transfer").
+// a uniform and a delay for retrial ("retrial") and for channel switch ("switch"), one uniform
+// for transfer ("transfer"); the patience is drawn by the model ("patience") from the
+// distribution patience_of names.
 #pragma once
 
 #include <optional>
@@ -40,17 +41,16 @@ inline bool balks(const WaitCurve& balk, double predicted_wait_s, sim::RandomStr
   return rng.uniform() < balk.at(predicted_wait_s);
 }
 
-// The patience of a contact joining the human queue; nullopt: it never abandons. Draws only
-// if it may abandon.
-inline std::optional<double> patience_s(const ContactType& type, bool escalated_by_bot,
-                                        bool on_callback, sim::RandomStream& rng) {
-  if (on_callback || type.channel == Channel::Email) return std::nullopt;
+// The distribution of the patience of a contact joining the human queue (its patience is one
+// draw from it); nullptr: it never abandons.
+inline const Distribution* patience_of(const ContactType& type, bool escalated_by_bot,
+                                       bool on_callback) {
+  if (on_callback || type.channel == Channel::Email) return nullptr;
   const std::optional<Distribution>& patience =
       escalated_by_bot && type.chatbot && type.chatbot->handoff_patience
           ? type.chatbot->handoff_patience
           : type.patience;
-  if (!patience) return std::nullopt;
-  return patience->sample(rng);
+  return patience ? &*patience : nullptr;
 }
 
 enum class Return { None, Retry, Switch };

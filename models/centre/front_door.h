@@ -22,9 +22,9 @@
 
 namespace ccsim::centre {
 
-// Whether self-service resolves the contact; draws one uniform only if the type deflects.
-inline bool deflected(const std::optional<SelfService>& self_service, sim::RandomStream& rng) {
-  return self_service && self_service->deflection > 0.0 && rng.uniform() < self_service->deflection;
+// Whether self-service resolves the contact; draws one uniform only if it deflects any.
+inline bool deflected(const SelfService& self_service, sim::RandomStream& rng) {
+  return self_service.deflection > 0.0 && rng.uniform() < self_service.deflection;
 }
 
 enum class BotAdmission { Start, Wait };

@@ -38,8 +38,8 @@ void order_groups(AgentChoice choice, const std::vector<double>& mean_handle_s,
 //                                     the agent of g longest at that load with a free slot
 //   double since_s(std::uint32_t a)   when agent a reached its load
 template <class FreeAgents>
-std::optional<std::uint32_t> agent_for_contact(const std::vector<int>& groups, AgentChoice choice,
-                                               const FreeAgents& view) {
+inline std::optional<std::uint32_t> agent_for_contact(const std::vector<int>& groups,
+                                                      AgentChoice choice, const FreeAgents& view) {
   const bool fastest_first = choice == AgentChoice::FastestGroup;
   std::optional<std::uint32_t> best;
   std::size_t best_level = 0;
@@ -68,7 +68,7 @@ std::optional<std::uint32_t> agent_for_contact(const std::vector<int>& groups, A
 //   bool realtime(int k)         voice or chat, not email
 //   double head_entry_s(int k)   when the head of k's queue entered it (REQUIRES: waiting)
 template <class Queues>
-std::optional<int> contact_for_agent(const std::vector<int>& skills, const Queues& view) {
+inline std::optional<int> contact_for_agent(const std::vector<int>& skills, const Queues& view) {
   std::optional<int> best;
   for (int k : skills) {
     if (!view.waiting(k)) continue;

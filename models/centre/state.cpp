@@ -98,6 +98,15 @@ std::vector<double> checkpoint_times_s(const Horizon& horizon, double warmup_s) 
   return times;
 }
 
+std::vector<GroupIntegrals> group_integrals(const std::vector<GroupState>& groups, double now_s) {
+  std::vector<GroupIntegrals> out(groups.size());
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    out[g] = {groups[g].busy_time.integral(now_s), groups[g].slot_time.integral(now_s),
+              groups[g].present_time.integral(now_s)};
+  }
+  return out;
+}
+
 std::vector<GroupStats> group_window(const std::vector<GroupState>& groups,
                                      const std::vector<double>& checkpoints_s,
                                      const std::vector<std::vector<GroupIntegrals>>& integrals,
@@ -114,6 +123,19 @@ std::vector<GroupStats> group_window(const std::vector<GroupState>& groups,
     out[g].busy_slot_s = integrals[b][g].slots - integrals[a][g].slots;
     out[g].available_agent_s = integrals[b][g].present - integrals[a][g].present;
     out[g].window_s = hi - lo;
+  }
+  return out;
+}
+
+std::vector<std::vector<GroupStats>> group_per_interval(
+    const std::vector<GroupState>& groups, const std::vector<double>& checkpoints_s,
+    const std::vector<std::vector<GroupIntegrals>>& integrals, const Horizon& horizon,
+    double warmup_s) {
+  std::vector<std::vector<GroupStats>> out(std::size_t(horizon.intervals));
+  for (int i = 0; i < horizon.intervals; ++i) {
+    out[std::size_t(i)] = group_window(groups, checkpoints_s, integrals,
+                                       std::max(double(i) * horizon.interval_s, warmup_s),
+                                       double(i + 1) * horizon.interval_s);
   }
   return out;
 }

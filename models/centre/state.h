@@ -123,12 +123,21 @@ std::vector<std::vector<Service>> make_services(const Scenario& scenario);
 // The interval boundaries and the warm-up end, sorted, after 0.
 std::vector<double> checkpoint_times_s(const Horizon& horizon, double warmup_s);
 
+// The busy agents, busy slots and present agents integrals of each group up to now_s.
+std::vector<GroupIntegrals> group_integrals(const std::vector<GroupState>& groups, double now_s);
+
 // Agent time of each group within [lo, hi] from the integrals at the checkpoints.
 // REQUIRES: lo and hi are checkpoints (or hi <= lo: an empty window).
 std::vector<GroupStats> group_window(const std::vector<GroupState>& groups,
                                      const std::vector<double>& checkpoints_s,
                                      const std::vector<std::vector<GroupIntegrals>>& integrals,
                                      double lo, double hi);
+
+// group_window of each interval of the horizon after the warm-up: [i][g].
+std::vector<std::vector<GroupStats>> group_per_interval(
+    const std::vector<GroupState>& groups, const std::vector<double>& checkpoints_s,
+    const std::vector<std::vector<GroupIntegrals>>& integrals, const Horizon& horizon,
+    double warmup_s);
 
 // ---- pools ----
 

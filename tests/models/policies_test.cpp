@@ -82,7 +82,6 @@ TEST(Arrivals, RatesPerSecondComeFromTheHourlyRateOrTheArrivalsPerInterval) {
 
 TEST(FrontDoor, WithoutDeflectionNoContactIsDeflectedAndNothingIsDrawn) {
   sim::RandomStream rng = fresh_stream();
-  EXPECT_FALSE(deflected(std::nullopt, rng));
   EXPECT_FALSE(deflected(SelfService{0.0}, rng));
   EXPECT_TRUE(untouched(rng));
 }
@@ -244,24 +243,21 @@ TEST(Customer, EscalatedContactWaitsWithTheHandoffPatience) {
   Chatbot bot;
   bot.handoff_patience = Distribution::deterministic(120.0);
   t.chatbot = bot;
-  sim::RandomStream rng = fresh_stream();
-  EXPECT_EQ(patience_s(t, false, false, rng), 300.0);
-  EXPECT_EQ(patience_s(t, true, false, rng), 120.0);
+  EXPECT_EQ(patience_of(t, false, false), &*t.patience);
+  EXPECT_EQ(patience_of(t, true, false), &*t.chatbot->handoff_patience);
   t.chatbot->handoff_patience.reset();
-  EXPECT_EQ(patience_s(t, true, false, rng), 300.0);
+  EXPECT_EQ(patience_of(t, true, false), &*t.patience);
 }
 
-TEST(Customer, CallbackEmailAndPatientTypesNeverAbandonAndDrawNothing) {
+TEST(Customer, CallbackEmailAndPatientTypesNeverAbandon) {
   ContactType t;
   t.patience = Distribution::deterministic(300.0);
-  sim::RandomStream rng = fresh_stream();
-  EXPECT_EQ(patience_s(t, false, true, rng), std::nullopt);
+  EXPECT_EQ(patience_of(t, false, true), nullptr);
   t.channel = Channel::Email;
-  EXPECT_EQ(patience_s(t, false, false, rng), std::nullopt);
+  EXPECT_EQ(patience_of(t, false, false), nullptr);
   t.channel = Channel::Voice;
   t.patience.reset();
-  EXPECT_EQ(patience_s(t, false, false, rng), std::nullopt);
-  EXPECT_TRUE(untouched(rng));
+  EXPECT_EQ(patience_of(t, false, false), nullptr);
 }
 
 ContactType returning_type() {
