@@ -40,8 +40,10 @@
 //   - A leaving agent holds at least one contact; a group's agents on duty are its members
 //     less those leaving.
 //   - A group's busy slots are the contacts its agents hold; its busy agents those holding any.
-//   - A contact in service has been recorded: it lives on only as its agent's AgentFree
-//     event (and, if transferred, as a pending contact), except while its agent is dialling it.
+//   - A contact is recorded, and its slot freed, once its outcome is known: an answered one
+//     when an agent answers it (it lives on only as its agent's AgentFree event and, if
+//     transferred, as a pending contact); a callback being dialled is held by its agent's
+//     `dialling` until the call ends.
 //
 // Random numbers (sim::RandomStream): the arrival process of a type draws from a stream named
 // by the type's name; every other number of a contact (handle, wrap-up, patience, each rule's
