@@ -4,14 +4,19 @@
 #include <cmath>
 #include <limits>
 
+#include "models/centre/arrivals.h"
+#include "models/centre/callback.h"
+#include "models/centre/customer.h"
+#include "models/centre/front_door.h"
+#include "models/centre/routing.h"
+#include "models/centre/state.h"
 #include "sim/calendar.h"
 #include "sim/random.h"
 #include "sim/stats.h"
 
-namespace ccsim {
+namespace ccsim::centre {
 namespace {
 
-constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
 // Event kinds; at equal times they fire in this order (the calendar's priority).
@@ -57,87 +62,6 @@ enum Purpose : std::uint64_t {
 };
 
 constexpr std::uint64_t kSeqMask = (std::uint64_t(1) << 48) - 1;
-// A journey has at most this many transfer legs, and a contact at most this many attempts
-// through channel switches.
-constexpr int kMaxLegs = 10;
-
-enum class Where : std::uint8_t { None, BotQueue, HumanQueue };
-
-struct Contact {
-  std::uint64_t id = 0;
-  std::uint64_t key = 0;   // names the contact's random numbers: (attempt, n-th arrival of type)
-  sim::EventHandle timer;  // abandonment (bot or human queue)
-  std::uint32_t prev = kNone, next = kNone;  // links in the queue it waits in
-  Where where = Where::None;
-  ContactRecord rec;  // filled in as the contact lives
-};
-
-// FIFO of waiting contacts: an intrusive doubly-linked list through the contact pool, so that
-// an abandoning contact leaves from the middle in O(1).
-struct Queue {
-  std::uint32_t head = kNone, tail = kNone;
-  std::size_t size = 0;
-};
-
-struct Agent {
-  int group = 0;
-  int active = 0;        // contacts in hand (talking, wrapping up or dialling)
-  bool leaving = false;  // leaves once active reaches 0
-  std::uint32_t member_pos = 0;
-  // Availability list of its group at level `active` (only while active < concurrency and
-  // not leaving), ordered by the time the agent reached that level.
-  bool listed = false;
-  std::uint32_t prev = kNone, next = kNone;
-  double listed_since_s = 0.0;
-  std::uint32_t dialling = kNone;  // contact slot being called back
-};
-
-struct AgentList {
-  std::uint32_t head = kNone, tail = kNone;
-};
-
-struct GroupState {
-  std::vector<int> skills;
-  std::vector<StaffChange> schedule;
-  std::size_t next_step = 0;  // the schedule's change that the group's next StaffChange applies
-  int concurrency = 1;
-  std::vector<double> slowdown;        // by chats held, or empty
-  std::vector<AgentList> available;    // by level (contacts held), 0 .. concurrency-1
-  std::vector<std::uint32_t> members;  // present agents
-  int leaving = 0;
-  int busy_agents = 0;
-  int busy_slots = 0;
-  sim::TimeAverage busy_time, slot_time, present_time;
-};
-
-struct TypeState {
-  std::uint64_t name_id = 0;
-  std::vector<double> rate_per_s;  // per interval (rate and per_interval arrivals)
-  std::vector<int> groups;         // groups skilled for this type
-  Queue queue;                     // human queue
-  Queue bot_queue;                 // waiting for a bot session
-  int bot_sessions = 0;            // bot conversations in progress
-  std::uint64_t next_seq = 0;      // first attempts so far
-  std::size_t trace_pos = 0;
-  double mean_agent_time_s = 0.0;  // handle + wrap-up means, for the wait predictor
-  double last_wait_s = 0.0;        // wait of the last contact to reach an agent
-  bool realtime = true;            // voice or chat (email is deferred work)
-};
-
-// How a group serves one contact type.
-struct Service {
-  const Distribution* handle = nullptr;  // the group's own, or nullptr: the type's
-  double speed = 1.0;
-};
-
-// A contact to come: a retrial, a channel switch or a transfer.
-struct PendingContact {
-  int type;
-  std::uint64_t base;  // key of its first attempt (< 2^48)
-  int attempt;
-  int leg;
-  double journey_start_s;
-};
 
 class Model {
  public:
@@ -169,26 +93,17 @@ class Model {
   void start_bot(std::uint32_t slot);
   void enter_human_queue(std::uint32_t slot);
   void dispatch(std::uint32_t slot, bool at_head);
-  double predicted_wait(int type) const;
   void finish(std::uint32_t slot, Outcome outcome, double end_s);
 
   // Agents and routing.
-  std::uint32_t best_available_agent(int type) const;
   void take(std::uint32_t slot, std::uint32_t agent);
   void serve(std::uint32_t slot, std::uint32_t agent);
   void agent_ready(std::uint32_t agent);
-  int pick_type(const GroupState& group) const;
   std::uint32_t hire(int group);
   void depart(std::uint32_t agent);
-  void list_agent(std::uint32_t agent);
-  void unlist_agent(std::uint32_t agent);
-  void set_load(std::uint32_t agent, int delta);
 
   // Contacts.
   std::uint32_t new_contact(int type, std::uint64_t base, int attempt);
-  void push(Queue& q, std::uint32_t slot, bool at_head);
-  void unlink(Queue& q, std::uint32_t slot);
-  Queue& queue_of(std::uint32_t slot);
   void record(const ContactRecord& r);
   sim::RandomStream stream(std::uint32_t slot, std::uint64_t purpose) const;
 
@@ -214,11 +129,7 @@ class Model {
   // time, and arrivals at the same time in the order of the types.
   std::vector<double> next_arrival_s_;
   std::vector<double> checkpoints_s_;  // interval boundaries and the warm-up end, sorted
-  // busy agents / busy slots / present agents integrals per group at each checkpoint
-  struct Integrals {
-    double busy = 0.0, slots = 0.0, present = 0.0;
-  };
-  std::vector<std::vector<Integrals>> integrals_;
+  std::vector<std::vector<GroupIntegrals>> integrals_;  // [checkpoint][group]
   std::uint64_t next_id_ = 0;
   std::size_t in_system_ = 0;
   ReplicationResult result_;
@@ -235,51 +146,14 @@ Model::Model(const Scenario& scenario, std::uint64_t seed, std::uint64_t replica
       warmup_s_(scenario.simulation.warmup_s),
       intervals_(scenario.horizon.intervals) {
   const std::size_t n_types = sc_.contact_types.size(), n_groups = sc_.agent_groups.size();
-  types_.resize(n_types);
-  for (std::size_t k = 0; k < n_types; ++k) {
-    const ContactType& ct = sc_.contact_types[k];
-    TypeState& ts = types_[k];
-    ts.name_id = sim::stream_hash(ct.name);
+  service_ = make_services(sc_);
+  types_ = make_type_states(sc_, service_);
+  groups_ = make_group_states(sc_);
+  for (const TypeState& ts : types_) {
     arrival_streams_.emplace_back(seed_, replication_, sim::stream_combine(ts.name_id, kArrivals));
-    if (ct.arrivals.kind == Arrivals::Kind::RatePerHour) {
-      ts.rate_per_s.assign(std::size_t(intervals_), ct.arrivals.rate_per_hour / 3600.0);
-    } else if (ct.arrivals.kind == Arrivals::Kind::PerInterval) {
-      for (double n : ct.arrivals.per_interval) ts.rate_per_s.push_back(n / interval_s_);
-    }
-    ts.mean_agent_time_s = ct.handle_time.mean_s + (ct.wrap_up ? ct.wrap_up->mean_s : 0.0);
-    ts.realtime = ct.channel != Channel::Email;
   }
-  groups_.resize(n_groups);
-  for (std::size_t g = 0; g < n_groups; ++g) {
-    const AgentGroup& ag = sc_.agent_groups[g];
-    GroupState& gs = groups_[g];
-    gs.skills = ag.skills;
-    gs.schedule = net_staffing_schedule(ag, sc_.horizon);
-    gs.concurrency = std::max(1, ag.concurrency);
-    gs.slowdown = ag.concurrency_slowdown;
-    gs.available.resize(std::size_t(gs.concurrency));
-    for (int k : gs.skills) types_[std::size_t(k)].groups.push_back(int(g));
-    service_.emplace_back(n_types);
-    for (std::size_t k = 0; k < n_types; ++k) service_[g][k].speed = ag.speed_factor;
-    for (const auto& [k, dist] : ag.handle_times) service_[g][std::size_t(k)].handle = &dist;
-  }
-  if (sc_.routing.agent_choice == AgentChoice::FastestGroup) {
-    // Skilled groups in order of mean handle time for the type (stable: ties keep the order
-    // given, then the longest-idle agent decides).
-    for (std::size_t k = 0; k < n_types; ++k) {
-      auto mean = [&](int g) {
-        const Service& sv = service_[std::size_t(g)][k];
-        return (sv.handle ? sv.handle->mean_s : sc_.contact_types[k].handle_time.mean_s) * sv.speed;
-      };
-      std::stable_sort(types_[k].groups.begin(), types_[k].groups.end(),
-                       [&](int a, int b) { return mean(a) < mean(b); });
-    }
-  }
-  for (int i = 1; i <= intervals_; ++i) checkpoints_s_.push_back(double(i) * interval_s_);
-  if (warmup_s_ > 0.0) checkpoints_s_.push_back(warmup_s_);
-  std::sort(checkpoints_s_.begin(), checkpoints_s_.end());
-  checkpoints_s_.insert(checkpoints_s_.begin(), 0.0);
-  integrals_.assign(checkpoints_s_.size(), std::vector<Integrals>(n_groups));
+  checkpoints_s_ = checkpoint_times_s(sc_.horizon, warmup_s_);
+  integrals_.assign(checkpoints_s_.size(), std::vector<GroupIntegrals>(n_groups));
 
   result_.contact.assign(std::size_t(intervals_), std::vector<ContactStats>(n_types));
   result_.group.assign(std::size_t(intervals_), std::vector<GroupStats>(n_groups));
@@ -297,14 +171,8 @@ ReplicationResult Model::run() {
 
   sim::Calendar<Event>::Event ev;
   for (;;) {
-    int next_type = -1;
     double next_arrival = kInfinity;
-    for (std::size_t k = 0; k < next_arrival_s_.size(); ++k) {
-      if (next_arrival_s_[k] < next_arrival) {
-        next_arrival = next_arrival_s_[k];
-        next_type = int(k);
-      }
-    }
+    const int next_type = earliest(next_arrival_s_, next_arrival);
     if (next_type >= 0 && next_arrival < calendar_.next_time_s()) {
       ++result_.events;
       calendar_.advance_to(next_arrival);
@@ -354,37 +222,17 @@ ReplicationResult Model::run() {
   for (TypeState& ts : types_) {
     while (ts.queue.head != kNone) {
       const std::uint32_t slot = ts.queue.head;
-      unlink(ts.queue, slot);
+      unlink(contacts_, ts.queue, slot);
       finish(slot, Outcome::Unserved, end);
     }
   }
 
-  // Agent time per interval and in total, from the checkpoint integrals.
-  auto window = [&](double lo, double hi) {
-    std::vector<GroupStats> out(groups_.size());
-    for (std::size_t g = 0; g < groups_.size(); ++g) out[g].concurrency = groups_[g].concurrency;
-    if (hi <= lo) return out;
-    const auto a = std::size_t(std::lower_bound(checkpoints_s_.begin(), checkpoints_s_.end(), lo) -
-                               checkpoints_s_.begin());
-    const auto b = std::size_t(std::lower_bound(checkpoints_s_.begin(), checkpoints_s_.end(), hi) -
-                               checkpoints_s_.begin());
-    for (std::size_t g = 0; g < groups_.size(); ++g) {
-      out[g].busy_agent_s = integrals_[b][g].busy - integrals_[a][g].busy;
-      out[g].busy_slot_s = integrals_[b][g].slots - integrals_[a][g].slots;
-      out[g].available_agent_s = integrals_[b][g].present - integrals_[a][g].present;
-      out[g].window_s = hi - lo;
-    }
-    return out;
-  };
-  for (int i = 0; i < intervals_; ++i) {
-    result_.group[std::size_t(i)] =
-        window(std::max(double(i) * interval_s_, warmup_s_), double(i + 1) * interval_s_);
-  }
-  result_.group_total = window(warmup_s_, end_s_);
+  result_.group = group_per_interval(groups_, checkpoints_s_, integrals_, sc_.horizon, warmup_s_);
+  result_.group_total = group_window(groups_, checkpoints_s_, integrals_, warmup_s_, end_s_);
   return std::move(result_);
 }
 
-sim::RandomStream Model::stream(std::uint32_t slot, std::uint64_t purpose) const {
+inline sim::RandomStream Model::stream(std::uint32_t slot, std::uint64_t purpose) const {
   const Contact& c = contacts_[slot];
   return sim::RandomStream(seed_, replication_,
                            sim::stream_combine(types_[std::size_t(c.rec.type)].name_id, purpose),
@@ -397,23 +245,10 @@ double Model::next_arrival_time(int type, double after_s) {
   const ContactType& ct = sc_.contact_types[std::size_t(type)];
   TypeState& ts = types_[std::size_t(type)];
   if (ct.arrivals.kind == Arrivals::Kind::Trace) {
-    const auto& times = ct.arrivals.trace_times_s;
-    return ts.trace_pos < times.size() ? times[ts.trace_pos++] : kInfinity;
+    return next_trace_arrival_s(ct.arrivals.trace_times_s, ts.trace_pos);
   }
-  // Non-homogeneous Poisson process with a piecewise-constant rate, by inversion of the
-  // cumulative rate: consume one unit-mean exponential of "rate time" interval by interval.
-  double remaining = arrival_streams_[std::size_t(type)].exponential(1.0);
-  double t = after_s;
-  auto i = std::size_t(std::max(0.0, std::floor(t / interval_s_)));
-  while (i < ts.rate_per_s.size()) {
-    const double interval_end = double(i + 1) * interval_s_;
-    const double rate = ts.rate_per_s[i];
-    if (rate > 0.0 && rate * (interval_end - t) >= remaining) return t + remaining / rate;
-    remaining -= rate * std::max(0.0, interval_end - t);
-    t = interval_end;
-    ++i;
-  }
-  return kInfinity;
+  return next_poisson_arrival_s(ts.rate_per_s, interval_s_, after_s,
+                                arrival_streams_[std::size_t(type)].exponential(1.0));
 }
 
 void Model::schedule_next_arrival(int type) {
@@ -427,12 +262,7 @@ void Model::on_arrival(int type) {
 }
 
 std::uint32_t Model::add_pending(const PendingContact& p) {
-  if (free_pending_.empty()) {
-    pending_.push_back(p);
-    return std::uint32_t(pending_.size() - 1);
-  }
-  const std::uint32_t index = free_pending_.back();
-  free_pending_.pop_back();
+  const std::uint32_t index = acquire_slot(pending_, free_pending_);
   pending_[index] = p;
   return index;
 }
@@ -456,26 +286,25 @@ void Model::on_transfer(std::uint32_t index) {
 
 void Model::start_contact(std::uint32_t slot) {
   const ContactType& ct = sc_.contact_types[std::size_t(contacts_[slot].rec.type)];
-  if (ct.self_service && ct.self_service->deflection > 0.0) {
+  if (ct.self_service) {  // each stream is made only where its policy may draw from it
     sim::RandomStream rng = stream(slot, kDeflection);
-    if (rng.uniform() < ct.self_service->deflection) {
+    if (deflected(*ct.self_service, rng)) {
       finish(slot, Outcome::Deflected, calendar_.now_s());
       return;
     }
   }
   if (ct.chatbot) {
     TypeState& ts = types_[std::size_t(contacts_[slot].rec.type)];
-    const int max_sessions = ct.chatbot->max_sessions;
-    if (max_sessions == 0 || ts.bot_sessions < max_sessions) {
+    if (admit_to_bot(*ct.chatbot, ts.bot_sessions) == BotAdmission::Start) {
       start_bot(slot);
     } else {
-      push(ts.bot_queue, slot, false);
+      push(contacts_, ts.bot_queue, slot, false);
       contacts_[slot].where = Where::BotQueue;
-      if (ct.chatbot->queue_patience) {
-        sim::RandomStream rng = stream(slot, kBotPatience);
+      sim::RandomStream rng = stream(slot, kBotPatience);
+      if (const auto patience_s = bot_queue_patience_s(*ct.chatbot, rng)) {
         contacts_[slot].timer =
-            calendar_.schedule(calendar_.now_s() + ct.chatbot->queue_patience->sample(rng),
-                               int(EventKind::BotAbandon), Event{EventKind::BotAbandon, slot});
+            calendar_.schedule(calendar_.now_s() + *patience_s, int(EventKind::BotAbandon),
+                               Event{EventKind::BotAbandon, slot});
       }
     }
     return;
@@ -504,45 +333,30 @@ void Model::on_bot_end(std::uint32_t slot) {
   // A freed session goes to the next contact waiting for the bot.
   if (ts.bot_queue.head != kNone) {
     const std::uint32_t next = ts.bot_queue.head;
-    unlink(ts.bot_queue, next);
+    unlink(contacts_, ts.bot_queue, next);
     contacts_[next].where = Where::None;
     calendar_.cancel(contacts_[next].timer);
     start_bot(next);
   }
   sim::RandomStream rng = stream(slot, kBotOutcome);
-  const double u = rng.uniform();
-  if (u < bot.abandon_prob) {
-    finish(slot, Outcome::BotAbandoned, calendar_.now_s());
-  } else if (u < bot.abandon_prob + bot.containment) {
-    finish(slot, Outcome::Contained, calendar_.now_s());
-  } else {
-    c.rec.escalated = true;
-    enter_human_queue(slot);
+  switch (bot_outcome(bot, rng)) {
+    case BotOutcome::Abandoned:
+      finish(slot, Outcome::BotAbandoned, calendar_.now_s());
+      break;
+    case BotOutcome::Contained:
+      finish(slot, Outcome::Contained, calendar_.now_s());
+      break;
+    case BotOutcome::Escalated:
+      c.rec.escalated = true;
+      enter_human_queue(slot);
+      break;
   }
 }
 
 void Model::on_bot_abandon(std::uint32_t slot) {
-  unlink(types_[std::size_t(contacts_[slot].rec.type)].bot_queue, slot);
+  unlink(contacts_, types_[std::size_t(contacts_[slot].rec.type)].bot_queue, slot);
   contacts_[slot].where = Where::None;
   finish(slot, Outcome::BotAbandoned, calendar_.now_s());
-}
-
-double Model::predicted_wait(int type) const {
-  const TypeState& ts = types_[std::size_t(type)];
-  double capacity = 0.0;
-  for (int g : ts.groups) {
-    const GroupState& gs = groups_[std::size_t(g)];
-    for (const AgentList& level : gs.available) {
-      if (level.head != kNone) return 0.0;  // a skilled agent has a free slot
-    }
-    capacity += double((int(gs.members.size()) - gs.leaving) * gs.concurrency);
-  }
-  const Callback* cb = sc_.contact_types[std::size_t(type)].callback
-                           ? &*sc_.contact_types[std::size_t(type)].callback
-                           : nullptr;
-  if (cb && cb->predictor == WaitPredictor::LastToEnterService) return ts.last_wait_s;
-  if (capacity <= 0.0) return kInfinity;
-  return double(ts.queue.size + 1) * ts.mean_agent_time_s / capacity;
 }
 
 void Model::enter_human_queue(std::uint32_t slot) {
@@ -552,36 +366,34 @@ void Model::enter_human_queue(std::uint32_t slot) {
   c.rec.queued = true;
   c.rec.queue_entry_s = calendar_.now_s();
   double prediction = 0.0;
-  if (ct.callback || ct.balk) prediction = predicted_wait(type);
+  if (ct.callback || ct.balk) {
+    prediction = predicted_wait_s(ct.callback ? ct.callback->predictor : WaitPredictor::QueueLength,
+                                  wait_view(types_, groups_, type));
+  }
   if (ct.callback) {
     const Callback& cb = *ct.callback;
     if (std::isfinite(prediction)) {
       c.rec.has_prediction = true;
       c.rec.predicted_wait_s = prediction;
     }
-    if (prediction > cb.offer_when_expected_wait_over_s) {
-      c.rec.callback_offered = true;
-      sim::RandomStream rng = stream(slot, kCallbackAccept);
-      if (rng.uniform() < cb.accept_prob) {
-        c.rec.callback_accepted = true;
-        c.rec.callback_accept_s = calendar_.now_s();
-        if (cb.mode == CallbackMode::Scheduled) {
-          double due = calendar_.now_s() + cb.delay_s;
-          if (cb.at_interval_start_after) {
-            const double current = std::floor(calendar_.now_s() / interval_s_);
-            due = (current + double(*cb.at_interval_start_after)) * interval_s_;
-          }
-          calendar_.schedule(due, int(EventKind::CallbackDue), Event{EventKind::CallbackDue, slot});
-          return;
-        }
-        dispatch(slot, false);
+    sim::RandomStream rng = stream(slot, kCallbackAccept);
+    const CallbackOffer offer = offer_callback(cb, prediction, rng);
+    c.rec.callback_offered = offer != CallbackOffer::NotOffered;
+    if (offer == CallbackOffer::Accepted) {
+      c.rec.callback_accepted = true;
+      c.rec.callback_accept_s = calendar_.now_s();
+      if (const auto due_s = callback_due_s(cb, calendar_.now_s(), interval_s_)) {
+        calendar_.schedule(*due_s, int(EventKind::CallbackDue),
+                           Event{EventKind::CallbackDue, slot});
         return;
       }
+      dispatch(slot, false);
+      return;
     }
   }
   if (ct.balk) {
     sim::RandomStream rng = stream(slot, kBalk);
-    if (rng.uniform() < ct.balk->at(prediction)) {
+    if (balks(*ct.balk, prediction, rng)) {
       after_leaving_queue(slot);
       finish(slot, Outcome::Balked, calendar_.now_s());
       return;
@@ -593,19 +405,16 @@ void Model::enter_human_queue(std::uint32_t slot) {
 void Model::dispatch(std::uint32_t slot, bool at_head) {
   Contact& c = contacts_[slot];
   const int type = c.rec.type;
-  const std::uint32_t agent = best_available_agent(type);
-  if (agent != kNone) {
-    take(slot, agent);
+  if (const auto agent =
+          agent_for_contact(types_[std::size_t(type)].groups, sc_.routing.agent_choice,
+                            FreeAgentsView{groups_, agents_})) {
+    take(slot, *agent);
     return;
   }
-  push(types_[std::size_t(type)].queue, slot, at_head);
+  push(contacts_, types_[std::size_t(type)].queue, slot, at_head);
   c.where = Where::HumanQueue;
-  if (c.rec.on_callback()) return;  // keeps its place and never abandons
-  const ContactType& ct = sc_.contact_types[std::size_t(type)];
-  const std::optional<Distribution>& patience =
-      c.rec.escalated && ct.chatbot && ct.chatbot->handoff_patience ? ct.chatbot->handoff_patience
-                                                                    : ct.patience;
-  if (patience && ct.channel != Channel::Email) {
+  if (const Distribution* patience =
+          patience_of(sc_.contact_types[std::size_t(type)], c.rec.escalated, c.rec.on_callback())) {
     sim::RandomStream rng = stream(slot, kPatience);
     c.timer = calendar_.schedule(calendar_.now_s() + patience->sample(rng), int(EventKind::Abandon),
                                  Event{EventKind::Abandon, slot});
@@ -614,7 +423,7 @@ void Model::dispatch(std::uint32_t slot, bool at_head) {
 
 void Model::on_abandon(std::uint32_t slot) {
   Contact& c = contacts_[slot];
-  unlink(types_[std::size_t(c.rec.type)].queue, slot);
+  unlink(contacts_, types_[std::size_t(c.rec.type)].queue, slot);
   c.where = Where::None;
   after_leaving_queue(slot);
   finish(slot, Outcome::Abandoned, calendar_.now_s());
@@ -624,29 +433,22 @@ void Model::on_abandon(std::uint32_t slot) {
 void Model::after_leaving_queue(std::uint32_t slot) {
   const Contact& c = contacts_[slot];
   const ContactType& ct = sc_.contact_types[std::size_t(c.rec.type)];
-  if (ct.retrial && c.rec.attempt < ct.retrial->max_retrials) {
-    sim::RandomStream rng = stream(slot, kRetrial);
-    if (rng.uniform() < ct.retrial->prob) {
-      const std::uint32_t index =
-          add_pending({c.rec.type, c.key & kSeqMask, c.rec.attempt + 1, 0, calendar_.now_s()});
-      calendar_.schedule(calendar_.now_s() + ct.retrial->delay.sample(rng), int(EventKind::Retrial),
-                         Event{EventKind::Retrial, index});
-      return;
-    }
-  }
-  if (ct.channel_switch && c.rec.attempt + 1 < kMaxLegs) {
-    sim::RandomStream rng = stream(slot, kSwitch);
-    if (rng.uniform() < ct.channel_switch->prob) {
-      // The new contact's numbers are named after the contact that switched.
-      const std::uint64_t base =
-          sim::stream_combine(types_[std::size_t(c.rec.type)].name_id ^ kSwitched, c.key) &
-          kSeqMask;
-      const std::uint32_t index =
-          add_pending({ct.channel_switch->to, base, c.rec.attempt + 1, 0, calendar_.now_s()});
-      calendar_.schedule(calendar_.now_s() + ct.channel_switch->delay.sample(rng),
-                         int(EventKind::Retrial), Event{EventKind::Retrial, index});
-    }
-  }
+  if (!ct.retrial && !ct.channel_switch) return;
+  sim::RandomStream retrial_rng = stream(slot, kRetrial), switch_rng = stream(slot, kSwitch);
+  const ReturnDecision back =
+      centre::after_leaving_queue(ct, c.rec.type, c.rec.attempt, retrial_rng, switch_rng);
+  if (back.kind == Return::None) return;
+  // A retrial keeps the contact's numbers; a switched contact's are named after the contact
+  // that switched.
+  const std::uint64_t base =
+      back.kind == Return::Retry
+          ? c.key & kSeqMask
+          : sim::stream_combine(types_[std::size_t(c.rec.type)].name_id ^ kSwitched, c.key) &
+                kSeqMask;
+  const std::uint32_t index =
+      add_pending({back.type, base, c.rec.attempt + 1, 0, calendar_.now_s()});
+  calendar_.schedule(calendar_.now_s() + back.delay_s, int(EventKind::Retrial),
+                     Event{EventKind::Retrial, index});
 }
 
 void Model::on_callback_due(std::uint32_t slot) {
@@ -672,84 +474,10 @@ void Model::finish(std::uint32_t slot, Outcome outcome, double end_s) {
 
 // ---- agents ----
 
-std::uint32_t Model::best_available_agent(int type) const {
-  // Fewest contacts held, then longest at that load, over all skilled groups; ties go to
-  // the group listed first. With concurrency 1 this is the longest-idle agent. Under
-  // fastest_group routing the groups are tried in order of speed and the first group with an
-  // available agent serves.
-  const bool fastest_first = sc_.routing.agent_choice == AgentChoice::FastestGroup;
-  std::uint32_t best = kNone;
-  std::size_t best_level = 0;
-  for (int g : types_[std::size_t(type)].groups) {
-    const GroupState& gs = groups_[std::size_t(g)];
-    for (std::size_t level = 0; level < gs.available.size(); ++level) {
-      if (best != kNone && level > best_level) break;
-      const std::uint32_t a = gs.available[level].head;
-      if (a == kNone) continue;
-      if (best == kNone || level < best_level ||
-          agents_[a].listed_since_s < agents_[best].listed_since_s) {
-        best = a;
-        best_level = level;
-      }
-      break;
-    }
-    if (fastest_first && best != kNone) break;
-  }
-  return best;
-}
-
-void Model::list_agent(std::uint32_t agent) {
-  Agent& a = agents_[agent];
-  GroupState& g = groups_[std::size_t(a.group)];
-  AgentList& l = g.available[std::size_t(a.active)];
-  a.listed = true;
-  a.listed_since_s = calendar_.now_s();
-  a.prev = l.tail;
-  a.next = kNone;
-  if (l.tail != kNone) {
-    agents_[l.tail].next = agent;
-  } else {
-    l.head = agent;
-  }
-  l.tail = agent;
-}
-
-void Model::unlist_agent(std::uint32_t agent) {
-  Agent& a = agents_[agent];
-  if (!a.listed) return;
-  AgentList& l = groups_[std::size_t(a.group)].available[std::size_t(a.active)];
-  if (a.prev != kNone) {
-    agents_[a.prev].next = a.next;
-  } else {
-    l.head = a.next;
-  }
-  if (a.next != kNone) {
-    agents_[a.next].prev = a.prev;
-  } else {
-    l.tail = a.prev;
-  }
-  a.prev = a.next = kNone;
-  a.listed = false;
-}
-
-void Model::set_load(std::uint32_t agent, int delta) {
-  Agent& a = agents_[agent];
-  GroupState& g = groups_[std::size_t(a.group)];
-  const double now = calendar_.now_s();
-  const bool was_busy = a.active > 0;
-  a.active += delta;
-  g.busy_slots += delta;
-  g.slot_time.update(now, double(g.busy_slots));
-  if (was_busy != (a.active > 0)) {
-    g.busy_agents += a.active > 0 ? 1 : -1;
-    g.busy_time.update(now, double(g.busy_agents));
-  }
-}
-
 void Model::take(std::uint32_t slot, std::uint32_t agent) {
   Contact& c = contacts_[slot];
-  unlist_agent(agent);
-  set_load(agent, +1);
+  unlist_agent(agents_, groups_, agent);
+  set_load(agents_, groups_, agent, +1, calendar_.now_s());
   c.where = Where::None;
   calendar_.cancel(c.timer);
   if (c.rec.on_callback()) {
@@ -758,13 +486,9 @@ void Model::take(std::uint32_t slot, std::uint32_t agent) {
     if (c.rec.call_attempts == 0) c.rec.first_call_s = calendar_.now_s();
     ++c.rec.call_attempts;
     agents_[agent].dialling = slot;
-    double dial = 0.0;
-    if (cb.dial_time) {
-      sim::RandomStream rng =
-          stream(slot, sim::stream_combine(kDial, std::uint64_t(c.rec.call_attempts)));
-      dial = cb.dial_time->sample(rng);
-    }
-    calendar_.schedule(calendar_.now_s() + dial, int(EventKind::DialEnd),
+    sim::RandomStream rng =
+        stream(slot, sim::stream_combine(kDial, std::uint64_t(c.rec.call_attempts)));
+    calendar_.schedule(calendar_.now_s() + dial_time_s(cb, rng), int(EventKind::DialEnd),
                        Event{EventKind::DialEnd, agent});
   } else {
     serve(slot, agent);
@@ -780,13 +504,14 @@ void Model::on_dial_end(std::uint32_t agent) {
   const Callback& cb = *sc_.contact_types[std::size_t(c.rec.type)].callback;
   sim::RandomStream rng =
       stream(slot, sim::stream_combine(kReach, std::uint64_t(c.rec.call_attempts)));
-  if (rng.uniform() < cb.reach_prob) {
+  const CallAttempt result = call_attempt(cb, c.rec.call_attempts, rng);
+  if (result == CallAttempt::Reached) {
     serve(slot, agent);  // the agent's load already counts this contact
     return;
   }
-  unlist_agent(agent);
-  set_load(agent, -1);
-  if (c.rec.call_attempts >= cb.max_attempts) {
+  unlist_agent(agents_, groups_, agent);
+  set_load(agents_, groups_, agent, -1, calendar_.now_s());
+  if (result == CallAttempt::Failed) {
     finish(slot, Outcome::CallbackFailed, calendar_.now_s());
   } else {
     calendar_.schedule(calendar_.now_s() + cb.retry_after_s, int(EventKind::CallbackDue),
@@ -819,23 +544,19 @@ void Model::serve(std::uint32_t slot, std::uint32_t agent) {
   calendar_.schedule(now + handle + wrap, int(EventKind::AgentFree),
                      Event{EventKind::AgentFree, agent});
   types_[std::size_t(c.rec.type)].last_wait_s = now - c.rec.queue_entry_s;
-  if (!ct.transfers.empty() && c.rec.leg + 1 < kMaxLegs) {
+  std::optional<int> to;
+  if (!ct.transfers.empty()) {
     sim::RandomStream rng = stream(slot, kTransfer);
-    double u = rng.uniform();
-    for (const Transfer& t : ct.transfers) {
-      if (u < t.prob) {
-        c.rec.transferred = true;
-        const std::uint64_t base =
-            sim::stream_combine(types_[std::size_t(c.rec.type)].name_id ^ kTransferred, c.key) &
-            kSeqMask;
-        const std::uint32_t index =
-            add_pending({t.to, base, 0, c.rec.leg + 1, c.rec.journey_start_s});
-        calendar_.schedule(now + handle, int(EventKind::Transfer),
-                           Event{EventKind::Transfer, index});
-        break;
-      }
-      u -= t.prob;
-    }
+    to = transfer_to(ct.transfers, c.rec.leg, rng);
+  }
+  if (to) {
+    c.rec.transferred = true;
+    // The new leg's numbers are named after the contact transferred.
+    const std::uint64_t base =
+        sim::stream_combine(types_[std::size_t(c.rec.type)].name_id ^ kTransferred, c.key) &
+        kSeqMask;
+    const std::uint32_t index = add_pending({*to, base, 0, c.rec.leg + 1, c.rec.journey_start_s});
+    calendar_.schedule(now + handle, int(EventKind::Transfer), Event{EventKind::Transfer, index});
   }
   c.rec.answer_s = now;
   c.rec.handle_s = handle;
@@ -843,35 +564,6 @@ void Model::serve(std::uint32_t slot, std::uint32_t agent) {
   c.rec.group = a.group;
   c.rec.agent = int(agent);
   finish(slot, Outcome::Answered, now + handle);
-}
-
-int Model::pick_type(const GroupState& group) const {
-  // Highest priority, then real-time before email, then the longest waiting.
-  int best = -1;
-  for (int k : group.skills) {
-    const Queue& q = types_[std::size_t(k)].queue;
-    if (q.size == 0) continue;
-    if (best < 0) {
-      best = k;
-      continue;
-    }
-    const int pk = sc_.contact_types[std::size_t(k)].priority;
-    const int pb = sc_.contact_types[std::size_t(best)].priority;
-    if (pk != pb) {
-      if (pk > pb) best = k;
-      continue;
-    }
-    const bool rk = types_[std::size_t(k)].realtime, rb = types_[std::size_t(best)].realtime;
-    if (rk != rb) {
-      if (rk) best = k;
-      continue;
-    }
-    if (contacts_[q.head].rec.queue_entry_s <
-        contacts_[types_[std::size_t(best)].queue.head].rec.queue_entry_s) {
-      best = k;
-    }
-  }
-  return best;
 }
 
 // The agent takes waiting work while it has a free slot; then it is listed as available at
@@ -885,53 +577,29 @@ void Model::agent_ready(std::uint32_t agent) {
     return;
   }
   if (a.active >= g.concurrency) return;
-  const int k = pick_type(g);
-  if (k >= 0) {
-    Queue& q = types_[std::size_t(k)].queue;
+  if (const auto k =
+          contact_for_agent(g.skills, QueuesView{sc_.contact_types, types_, contacts_})) {
+    Queue& q = types_[std::size_t(*k)].queue;
     const std::uint32_t slot = q.head;
-    unlink(q, slot);
+    unlink(contacts_, q, slot);
     take(slot, agent);  // calls agent_ready again for a further slot
     return;
   }
-  list_agent(agent);
+  list_agent(agents_, groups_, agent, calendar_.now_s());
 }
 
 void Model::on_agent_free(std::uint32_t agent) {
-  unlist_agent(agent);
-  set_load(agent, -1);
+  unlist_agent(agents_, groups_, agent);
+  set_load(agents_, groups_, agent, -1, calendar_.now_s());
   agent_ready(agent);
 }
 
 std::uint32_t Model::hire(int group) {
-  std::uint32_t id;
-  if (free_agents_.empty()) {
-    id = std::uint32_t(agents_.size());
-    agents_.emplace_back();
-  } else {
-    id = free_agents_.back();
-    free_agents_.pop_back();
-  }
-  GroupState& g = groups_[std::size_t(group)];
-  Agent& a = agents_[id];
-  a = Agent{};
-  a.group = group;
-  a.member_pos = std::uint32_t(g.members.size());
-  g.members.push_back(id);
-  g.present_time.update(calendar_.now_s(), double(g.members.size()));
-  return id;
+  return add_agent(agents_, free_agents_, groups_, group, calendar_.now_s());
 }
 
 void Model::depart(std::uint32_t agent) {
-  Agent& a = agents_[agent];
-  GroupState& g = groups_[std::size_t(a.group)];
-  unlist_agent(agent);
-  if (a.leaving) --g.leaving;
-  const std::uint32_t last = g.members.back();
-  g.members[a.member_pos] = last;
-  agents_[last].member_pos = a.member_pos;
-  g.members.pop_back();
-  g.present_time.update(calendar_.now_s(), double(g.members.size()));
-  free_agents_.push_back(agent);
+  remove_agent(agents_, free_agents_, groups_, agent, calendar_.now_s());
 }
 
 // Applies the group's next scheduled change; one StaffChange per group is pending at a time,
@@ -961,7 +629,7 @@ void Model::on_staff_change(int group) {
     } else {
       for (std::uint32_t m : g.members) {
         if (!agents_[m].leaving) {  // busy: leaves after the contacts in hand
-          unlist_agent(m);
+          unlist_agent(agents_, groups_, m);
           agents_[m].leaving = true;
           ++g.leaving;
           break;
@@ -976,24 +644,13 @@ void Model::on_staff_change(int group) {
 }
 
 void Model::on_checkpoint(std::size_t index) {
-  const double now = calendar_.now_s();
-  for (std::size_t g = 0; g < groups_.size(); ++g) {
-    integrals_[index][g] = {groups_[g].busy_time.integral(now), groups_[g].slot_time.integral(now),
-                            groups_[g].present_time.integral(now)};
-  }
+  integrals_[index] = group_integrals(groups_, calendar_.now_s());
 }
 
 // ---- contacts ----
 
 std::uint32_t Model::new_contact(int type, std::uint64_t base, int attempt) {
-  std::uint32_t slot;
-  if (free_contacts_.empty()) {
-    slot = std::uint32_t(contacts_.size());
-    contacts_.emplace_back();
-  } else {
-    slot = free_contacts_.back();
-    free_contacts_.pop_back();
-  }
+  const std::uint32_t slot = acquire_slot(contacts_, free_contacts_);
   Contact& c = contacts_[slot];
   c = Contact{};
   c.key = (std::uint64_t(attempt) << 48) | base;
@@ -1005,46 +662,6 @@ std::uint32_t Model::new_contact(int type, std::uint64_t base, int attempt) {
   ++result_.contacts;
   result_.peak_in_system = std::max(result_.peak_in_system, in_system_);
   return slot;
-}
-
-void Model::push(Queue& q, std::uint32_t slot, bool at_head) {
-  Contact& c = contacts_[slot];
-  if (at_head) {
-    c.prev = kNone;
-    c.next = q.head;
-    if (q.head != kNone) {
-      contacts_[q.head].prev = slot;
-    } else {
-      q.tail = slot;
-    }
-    q.head = slot;
-  } else {
-    c.prev = q.tail;
-    c.next = kNone;
-    if (q.tail != kNone) {
-      contacts_[q.tail].next = slot;
-    } else {
-      q.head = slot;
-    }
-    q.tail = slot;
-  }
-  ++q.size;
-}
-
-void Model::unlink(Queue& q, std::uint32_t slot) {
-  Contact& c = contacts_[slot];
-  if (c.prev != kNone) {
-    contacts_[c.prev].next = c.next;
-  } else {
-    q.head = c.next;
-  }
-  if (c.next != kNone) {
-    contacts_[c.next].prev = c.prev;
-  } else {
-    q.tail = c.prev;
-  }
-  c.prev = c.next = kNone;
-  --q.size;
 }
 
 void Model::record(const ContactRecord& r) {
@@ -1072,10 +689,13 @@ void Model::record(const ContactRecord& r) {
 }
 
 }  // namespace
+}  // namespace ccsim::centre
+
+namespace ccsim {
 
 ReplicationResult simulate_replication(const Scenario& scenario, std::uint64_t seed,
                                        std::uint64_t replication, const RecordSink& sink) {
-  Model model(scenario, seed, replication, sink);
+  centre::Model model(scenario, seed, replication, sink);
   return model.run();
 }
 

@@ -1,20 +1,56 @@
 // The contact-centre model: one replication of a scenario on the event calendar.
 //
-// Contacts arrive per contact type, wait in the human queue of their type, and are answered by
-// agents of a group skilled for the type; impatient contacts abandon.
+// The model (contact_centre.cpp) is the mechanism: it keeps the state (models/centre/state.h:
+// contacts, agents, groups, types and the lists that queue them), runs the event loop and the
+// staffing schedules, names the random streams and keeps the records. Each rule of a flow is a
+// plain function of models/centre/, which sees only the scenario's values and small views of
+// the state and returns a decision that the model carries out.
 //
-// Routing: an arriving contact goes to the longest-idle skilled agent (over all groups); a
-// freed agent takes, among the types it is skilled for, the waiting contact of highest
-// priority, then the one that entered the queue first. Wrap-up occupies the agent after the
-// customer has left. When a group's staffing drops, idle agents leave at once and busy ones
-// leave when they finish the contact in hand; after the horizon the last staffing stays on
+// The journey of a contact:
+//   1. Arrival: the next fresh contact of each type        models/centre/arrivals.h
+//      (retrials, channel switches and transfers come back as pending contacts).
+//   2. Self-service: deflected, or on                       models/centre/front_door.h
+//   3. Chatbot: start or wait for a session (bot queue      models/centre/front_door.h
+//      patience); at its end abandoned, contained or escalated.
+//   4. Human queue entry: the wait prediction; a callback    models/centre/callback.h
+//      offered and accepted (virtual hold or scheduled), or balking   models/centre/customer.h
+//   5. Routing: the agent that takes the contact now, or     models/centre/routing.h
+//      waiting with a patience (abandons when it runs out)   models/centre/customer.h
+//      until a freed agent takes it (which contact a freed agent takes: routing.h).
+//   6. Service: a callback's call attempts (dial time,       models/centre/callback.h
+//      reached, tried again or failed); handle time (the group's own, the handoff's or the
+//      type's, times the group's speed and the chat slowdown) and wrap-up  contact_centre.cpp;
+//      a transfer to another type's queue when the handle time ends  models/centre/customer.h
+//   7. End: the contact's record; after abandoning or       models/centre/customer.h
+//      balking, a retrial on its own type or else a channel switch.
+//
+// Staffing: when a group's staffing drops, idle agents leave at once (the most recently idle
+// first) and busy ones leave when they finish the contacts in hand; when it rises, agents
+// about to leave stay before new ones are hired. After the horizon the last staffing stays on
 // duty until every contact has finished.
 //
+// Invariants, between events:
+//   - A contact is in at most one queue (a bot queue or the human queue of its type), the one
+//     its `where` names; its abandonment timer is pending only while it waits there.
+//   - An agent is on its group's availability list of level `active` iff it is present, not
+//     leaving and holds fewer contacts than the group's concurrency; each list is ordered by
+//     the time its agents reached that level.
+//   - No contact waits in a human queue while an agent skilled for its type is on an
+//     availability list (the centre is work-conserving).
+//   - A leaving agent holds at least one contact; a group's agents on duty are its members
+//     less those leaving.
+//   - A group's busy slots are the contacts its agents hold; its busy agents those holding any.
+//   - A contact is recorded, and its slot freed, once its outcome is known: an answered one
+//     when an agent answers it (it lives on only as its agent's AgentFree event and, if
+//     transferred, as a pending contact); a callback being dialled is held by its agent's
+//     `dialling` until the call ends.
+//
 // Random numbers (sim::RandomStream): the arrival process of a type draws from a stream named
-// by the type's name; the handle, wrap-up and patience times of the n-th arrival of a type
-// from streams named by (type name, purpose, n). Two variants of a scenario therefore share
-// these numbers wherever their contacts are the same (common random numbers), whatever the
-// order of types or the staffing.
+// by the type's name; every other number of a contact (handle, wrap-up, patience, each rule's
+// draws) from a stream named by (type name, purpose, the contact's key), the key being
+// (attempt, n-th arrival of the type) or derived from the contact it switched or was
+// transferred from. Two variants of a scenario therefore share these numbers wherever their
+// contacts are the same (common random numbers), whatever the order of types or the staffing.
 //
 // Memory is proportional to the contacts in the system, not to the contacts simulated.
 #pragma once

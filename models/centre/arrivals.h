@@ -1,0 +1,53 @@
+// Arrivals: when the next fresh contact of a type arrives.
+//
+// Rule: a type given by a rate (per hour, or expected arrivals per interval) arrives as a
+// non-homogeneous Poisson process whose rate is constant within each interval; the next
+// arrival after t is found by inversion of the cumulative rate: one unit-mean exponential of
+// "rate time" is consumed interval by interval from t. A type given by a trace arrives at the
+// trace's times, in order. Past the last interval with a rate, or the end of the trace, no
+// contact arrives (+infinity).
+//
+// Random numbers: one unit-mean exponential per arrival, from the type's arrival stream
+// (purpose "arrivals", drawn by the model and passed in); traces draw nothing.
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <limits>
+#include <vector>
+
+#include "models/scenario/scenario.h"
+
+namespace ccsim::centre {
+
+// The arrival rate per second of each interval for a rate-given type (rate_per_hour or
+// per_interval); empty for a trace.
+std::vector<double> arrival_rates_per_s(const Arrivals& arrivals, int intervals, double interval_s);
+
+// The first arrival after `after_s` of a Poisson process with rate `rate_per_s[i]` within
+// [i * interval_s, (i + 1) * interval_s), given a unit-mean exponential `unit_exponential`;
+// +infinity past the last interval.
+// REQUIRES: interval_s > 0; unit_exponential > 0; rates >= 0.
+inline double next_poisson_arrival_s(const std::vector<double>& rate_per_s, double interval_s,
+                                     double after_s, double unit_exponential) {
+  double remaining = unit_exponential;
+  double t = after_s;
+  auto i = std::size_t(std::max(0.0, std::floor(t / interval_s)));
+  while (i < rate_per_s.size()) {
+    const double interval_end = double(i + 1) * interval_s;
+    const double rate = rate_per_s[i];
+    if (rate > 0.0 && rate * (interval_end - t) >= remaining) return t + remaining / rate;
+    remaining -= rate * std::max(0.0, interval_end - t);
+    t = interval_end;
+    ++i;
+  }
+  return std::numeric_limits<double>::infinity();
+}
+
+// The next time of a trace: times[pos], advancing pos; +infinity once the trace is used up.
+inline double next_trace_arrival_s(const std::vector<double>& times, std::size_t& pos) {
+  return pos < times.size() ? times[pos++] : std::numeric_limits<double>::infinity();
+}
+
+}  // namespace ccsim::centre

@@ -1,0 +1,86 @@
+// Callbacks: the wait announced to a contact entering the human queue, the offer of a
+// callback, its acceptance, when the callback is due, and the agent's call attempts.
+//
+// Rules:
+//   - Wait prediction: 0 when a skilled agent has a free slot; otherwise, with the predictor
+//     last_to_enter_service, the wait of the last contact of the type to reach an agent;
+//     otherwise (queue_length, also the predictor of balking without callbacks)
+//     (contacts waiting + 1) x mean agent time / slots on duty over the skilled groups, and
+//     +infinity when no skilled agent is on duty.
+//   - Offer: a callback is offered when the predicted wait exceeds
+//     offer_when_expected_wait_over_s; the customer accepts with probability accept_prob.
+//   - Due time: virtual hold keeps the customer's place in the queue (due at once); a
+//     scheduled callback is due delay_s after acceptance, or at the start of the interval
+//     at_interval_start_after intervals after the current one.
+//   - Attempts: each call takes dial_time (0 if absent) of the agent's time; the customer
+//     answers with probability reach_prob; an unanswered callback is tried again
+//     retry_after_s later, at most max_attempts calls in all, then fails.
+//
+// Random numbers, from the contact's own streams: one uniform for acceptance (purpose
+// "callback accept"); per call attempt n, one dial time (purpose ("dial", n)) and one uniform
+// for reaching the customer (purpose ("reach", n)).
+#pragma once
+
+#include <cmath>
+#include <cstddef>
+#include <limits>
+#include <optional>
+
+#include "models/scenario/scenario.h"
+#include "sim/random.h"
+
+namespace ccsim::centre {
+
+// What the wait predictor sees of the centre for one contact type.
+struct WaitView {
+  bool free_skilled_slot = false;  // a skilled agent on duty has a free slot
+  double slots_on_duty = 0.0;      // over the skilled groups: agents not leaving x concurrency
+  std::size_t waiting = 0;         // contacts in the type's human queue
+  double mean_agent_time_s = 0.0;  // handle + wrap-up means of the type
+  double last_wait_s = 0.0;        // wait of the last contact of the type to reach an agent
+};
+
+// The predicted wait in the human queue; +infinity when nobody skilled is on duty.
+inline double predicted_wait_s(WaitPredictor predictor, const WaitView& v) {
+  if (v.free_skilled_slot) return 0.0;
+  if (predictor == WaitPredictor::LastToEnterService) return v.last_wait_s;
+  if (v.slots_on_duty <= 0.0) return std::numeric_limits<double>::infinity();
+  return double(v.waiting + 1) * v.mean_agent_time_s / v.slots_on_duty;
+}
+
+enum class CallbackOffer { NotOffered, Declined, Accepted };
+
+// Whether a callback is offered for the predicted wait and accepted; draws one uniform only
+// when offered.
+inline CallbackOffer offer_callback(const Callback& cb, double predicted_wait_s,
+                                    sim::RandomStream& accept_rng) {
+  if (!(predicted_wait_s > cb.offer_when_expected_wait_over_s)) return CallbackOffer::NotOffered;
+  return accept_rng.uniform() < cb.accept_prob ? CallbackOffer::Accepted : CallbackOffer::Declined;
+}
+
+// When an accepted callback is due: nullopt for virtual hold (it joins the queue at once),
+// else the time of the scheduled callback.
+inline std::optional<double> callback_due_s(const Callback& cb, double accepted_s,
+                                            double interval_s) {
+  if (cb.mode != CallbackMode::Scheduled) return std::nullopt;
+  if (cb.at_interval_start_after) {
+    const double current = std::floor(accepted_s / interval_s);
+    return (current + double(*cb.at_interval_start_after)) * interval_s;
+  }
+  return accepted_s + cb.delay_s;
+}
+
+// The agent time of one call attempt; draws only if the callback has a dial time.
+inline double dial_time_s(const Callback& cb, sim::RandomStream& dial_rng) {
+  return cb.dial_time ? cb.dial_time->sample(dial_rng) : 0.0;
+}
+
+enum class CallAttempt { Reached, TryAgain, Failed };
+
+// The result of call attempt number `attempts` (1 for the first), from one uniform.
+inline CallAttempt call_attempt(const Callback& cb, int attempts, sim::RandomStream& reach_rng) {
+  if (reach_rng.uniform() < cb.reach_prob) return CallAttempt::Reached;
+  return attempts >= cb.max_attempts ? CallAttempt::Failed : CallAttempt::TryAgain;
+}
+
+}  // namespace ccsim::centre

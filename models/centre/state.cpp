@@ -1,0 +1,143 @@
+#include "models/centre/state.h"
+
+#include <algorithm>
+
+#include "models/centre/arrivals.h"
+#include "models/centre/routing.h"
+#include "sim/random.h"
+
+namespace ccsim::centre {
+
+std::vector<std::vector<Service>> make_services(const Scenario& scenario) {
+  const std::size_t n_types = scenario.contact_types.size();
+  std::vector<std::vector<Service>> service;
+  for (const AgentGroup& ag : scenario.agent_groups) {
+    std::vector<Service>& sv = service.emplace_back(n_types);
+    for (std::size_t k = 0; k < n_types; ++k) sv[k].speed = ag.speed_factor;
+    for (const auto& [k, dist] : ag.handle_times) sv[std::size_t(k)].handle = &dist;
+  }
+  return service;
+}
+
+std::vector<TypeState> make_type_states(const Scenario& scenario,
+                                        const std::vector<std::vector<Service>>& service) {
+  const std::size_t n_types = scenario.contact_types.size();
+  const std::size_t n_groups = scenario.agent_groups.size();
+  std::vector<TypeState> types(n_types);
+  for (std::size_t k = 0; k < n_types; ++k) {
+    const ContactType& ct = scenario.contact_types[k];
+    TypeState& ts = types[k];
+    ts.name_id = sim::stream_hash(ct.name);
+    ts.rate_per_s =
+        arrival_rates_per_s(ct.arrivals, scenario.horizon.intervals, scenario.horizon.interval_s);
+    ts.mean_agent_time_s = ct.handle_time.mean_s + (ct.wrap_up ? ct.wrap_up->mean_s : 0.0);
+    ts.realtime = ct.channel != Channel::Email;
+  }
+  for (std::size_t g = 0; g < n_groups; ++g) {
+    for (int k : scenario.agent_groups[g].skills) types[std::size_t(k)].groups.push_back(int(g));
+  }
+  std::vector<double> mean_handle_s(n_groups);
+  for (std::size_t k = 0; k < n_types; ++k) {
+    for (std::size_t g = 0; g < n_groups; ++g) {
+      const Service& sv = service[g][k];
+      mean_handle_s[g] =
+          (sv.handle ? sv.handle->mean_s : scenario.contact_types[k].handle_time.mean_s) * sv.speed;
+    }
+    order_groups(scenario.routing.agent_choice, mean_handle_s, types[k].groups);
+  }
+  return types;
+}
+
+std::vector<GroupState> make_group_states(const Scenario& scenario) {
+  std::vector<GroupState> groups(scenario.agent_groups.size());
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    const AgentGroup& ag = scenario.agent_groups[g];
+    GroupState& gs = groups[g];
+    gs.skills = ag.skills;
+    gs.schedule = net_staffing_schedule(ag, scenario.horizon);
+    gs.concurrency = std::max(1, ag.concurrency);
+    gs.slowdown = ag.concurrency_slowdown;
+    gs.available.resize(std::size_t(gs.concurrency));
+  }
+  return groups;
+}
+
+std::uint32_t add_agent(std::vector<Agent>& agents, std::vector<std::uint32_t>& free_agents,
+                        std::vector<GroupState>& groups, int group, double now_s) {
+  const std::uint32_t id = acquire_slot(agents, free_agents);
+  GroupState& g = groups[std::size_t(group)];
+  Agent& a = agents[id];
+  a = Agent{};
+  a.group = group;
+  a.member_pos = std::uint32_t(g.members.size());
+  g.members.push_back(id);
+  g.present_time.update(now_s, double(g.members.size()));
+  return id;
+}
+
+void remove_agent(std::vector<Agent>& agents, std::vector<std::uint32_t>& free_agents,
+                  std::vector<GroupState>& groups, std::uint32_t agent, double now_s) {
+  Agent& a = agents[agent];
+  GroupState& g = groups[std::size_t(a.group)];
+  unlist_agent(agents, groups, agent);
+  if (a.leaving) --g.leaving;
+  const std::uint32_t last = g.members.back();
+  g.members[a.member_pos] = last;
+  agents[last].member_pos = a.member_pos;
+  g.members.pop_back();
+  g.present_time.update(now_s, double(g.members.size()));
+  free_agents.push_back(agent);
+}
+
+std::vector<double> checkpoint_times_s(const Horizon& horizon, double warmup_s) {
+  std::vector<double> times;
+  for (int i = 1; i <= horizon.intervals; ++i) times.push_back(double(i) * horizon.interval_s);
+  if (warmup_s > 0.0) times.push_back(warmup_s);
+  std::sort(times.begin(), times.end());
+  times.insert(times.begin(), 0.0);
+  return times;
+}
+
+std::vector<GroupIntegrals> group_integrals(const std::vector<GroupState>& groups, double now_s) {
+  std::vector<GroupIntegrals> out(groups.size());
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    out[g] = {groups[g].busy_time.integral(now_s), groups[g].slot_time.integral(now_s),
+              groups[g].present_time.integral(now_s)};
+  }
+  return out;
+}
+
+std::vector<GroupStats> group_window(const std::vector<GroupState>& groups,
+                                     const std::vector<double>& checkpoints_s,
+                                     const std::vector<std::vector<GroupIntegrals>>& integrals,
+                                     double lo, double hi) {
+  std::vector<GroupStats> out(groups.size());
+  for (std::size_t g = 0; g < groups.size(); ++g) out[g].concurrency = groups[g].concurrency;
+  if (hi <= lo) return out;
+  const auto a = std::size_t(std::lower_bound(checkpoints_s.begin(), checkpoints_s.end(), lo) -
+                             checkpoints_s.begin());
+  const auto b = std::size_t(std::lower_bound(checkpoints_s.begin(), checkpoints_s.end(), hi) -
+                             checkpoints_s.begin());
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    out[g].busy_agent_s = integrals[b][g].busy - integrals[a][g].busy;
+    out[g].busy_slot_s = integrals[b][g].slots - integrals[a][g].slots;
+    out[g].available_agent_s = integrals[b][g].present - integrals[a][g].present;
+    out[g].window_s = hi - lo;
+  }
+  return out;
+}
+
+std::vector<std::vector<GroupStats>> group_per_interval(
+    const std::vector<GroupState>& groups, const std::vector<double>& checkpoints_s,
+    const std::vector<std::vector<GroupIntegrals>>& integrals, const Horizon& horizon,
+    double warmup_s) {
+  std::vector<std::vector<GroupStats>> out(std::size_t(horizon.intervals));
+  for (int i = 0; i < horizon.intervals; ++i) {
+    out[std::size_t(i)] = group_window(groups, checkpoints_s, integrals,
+                                       std::max(double(i) * horizon.interval_s, warmup_s),
+                                       double(i + 1) * horizon.interval_s);
+  }
+  return out;
+}
+
+}  // namespace ccsim::centre
