@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Second command of the README (and what CI runs): install what is missing, build everything,
-# run the whole test suite; then the hardening checks (README "Hardening"): the suite once more
+# run the whole test suite; then the hardening checks (tests/README.md "Hardening"): the suite once more
 # under AddressSanitizer + UndefinedBehaviorSanitizer (clang, build-asan/), and a short run of
 # every fuzz target. Any failure, sanitizer report or fuzz finding fails the script.
 #
@@ -15,7 +15,7 @@ if [ "${CCSIM_SKIP_HARDENING:-0}" = 1 ]; then exit 0; fi
 
 # Sanitizer build: clang -O1 with ASan + UBSan (any undefined behaviour is fatal), and the
 # libFuzzer targets, which need clang and share its instrumented libraries. Only what is run is
-# built (no benchmarks). MPI is off: see README "Hardening".
+# built (no benchmarks). MPI is off: see tests/README.md "Hardening".
 generator=()
 if command -v ninja >/dev/null 2>&1; then generator=(-G Ninja); fi
 if [ ! -f build-asan/CMakeCache.txt ]; then
