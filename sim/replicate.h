@@ -17,6 +17,21 @@ inline unsigned hardware_threads() {
   return std::max(1u, std::thread::hardware_concurrency());
 }
 
+// The one worker pool: runs `worker` on `threads` threads (0: all hardware threads; 1: on the
+// calling thread) and returns when every call has returned. `worker` takes its tasks itself
+// (from an atomic counter or a shared queue) and returns when none is left.
+// REQUIRES: worker is safe to call concurrently and does not throw.
+inline void run_workers(unsigned threads, const std::function<void()>& worker) {
+  if (threads == 0) threads = hardware_threads();
+  if (threads <= 1) {
+    worker();
+    return;
+  }
+  std::vector<std::thread> pool;
+  for (unsigned i = 0; i < threads; ++i) pool.emplace_back(worker);
+  for (auto& t : pool) t.join();
+}
+
 // Calls `run(r)` for r = 0 .. count-1 on up to `threads` threads (0: all hardware threads) and
 // returns the results indexed by r. `on_done(done)` is called after each finished replication,
 // serialised, for progress reporting. An exception thrown by `run` is rethrown here after all
@@ -50,13 +65,7 @@ std::vector<Result> replicate(std::size_t count, unsigned threads,
       if (on_done) on_done(done);
     }
   };
-  if (threads <= 1) {
-    worker();
-  } else {
-    std::vector<std::thread> pool;
-    for (unsigned i = 0; i < threads; ++i) pool.emplace_back(worker);
-    for (auto& t : pool) t.join();
-  }
+  run_workers(threads, worker);
   if (error) std::rethrow_exception(error);
   return results;
 }

@@ -20,7 +20,6 @@
 #include <set>
 #include <sstream>
 #include <stdexcept>
-#include <thread>
 #include <utility>
 
 #include "models/io/output_file.h"
@@ -1040,14 +1039,7 @@ void run_sweep_points(const SweepPlan& plan, unsigned threads,
       }
     }
   };
-  if (threads == 0) threads = sim::hardware_threads();
-  if (threads <= 1) {
-    worker();
-  } else {
-    std::vector<std::thread> pool;
-    for (unsigned i = 0; i < threads; ++i) pool.emplace_back(worker);
-    for (auto& t : pool) t.join();
-  }
+  sim::run_workers(threads, worker);  // the worker catches everything: error is rethrown here
   if (error) std::rethrow_exception(error);
 }
 
