@@ -18,7 +18,9 @@ namespace {
 namespace fs = std::filesystem;
 using ccsim::test::read_file;
 using ccsim::test::run_ccsim;
+using ccsim::test::files_in;
 using ccsim::test::temp_dir;
+using ccsim::test::write_file;
 
 // Two 30-minute intervals, 6 Erlangs of contacts that never abandon for 5 agents.
 constexpr const char* kOverloaded = R"({
@@ -45,20 +47,9 @@ constexpr const char* kCentury = R"({
 constexpr const char* kCenturyProblem =
     "horizon: lasts 36525.0 days (3.16e+09 s), more than the limit of 366.0 days";
 
-fs::path write(const fs::path& dir, const std::string& name, const std::string& text) {
-  std::ofstream(dir / name, std::ios::binary) << text;
-  return dir / name;
-}
-
-std::set<std::string> files_in(const fs::path& dir) {
-  std::set<std::string> names;
-  for (const auto& e : fs::directory_iterator(dir)) names.insert(e.path().filename().string());
-  return names;
-}
-
 TEST(UnstableScenarios, ValidateListsTheLoadWarningAndExitsZero) {
   const fs::path dir = temp_dir("hard_validate_warning");
-  const fs::path file = write(dir, "overloaded.json", kOverloaded);
+  const fs::path file = write_file(dir, "overloaded.json", kOverloaded);
   const auto r = run_ccsim("validate '" + file.string() + "'");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, std::string(kOverloadedWarning) + file.string() +
@@ -71,7 +62,7 @@ TEST(UnstableScenarios, ValidateListsTheLoadWarningAndExitsZero) {
 
 TEST(UnstableScenarios, RunPrintsTheLoadWarningAndStillRuns) {
   const fs::path dir = temp_dir("hard_run_warning");
-  const fs::path file = write(dir, "overloaded.json", kOverloaded);
+  const fs::path file = write_file(dir, "overloaded.json", kOverloaded);
   const auto r = run_ccsim("run '" + file.string() + "' --format json --quiet");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.err, kOverloadedWarning);
@@ -81,7 +72,7 @@ TEST(UnstableScenarios, RunPrintsTheLoadWarningAndStillRuns) {
 
 TEST(UnstableScenarios, EveryCommandRefusesACenturyWithExitTwoAndWritesNothing) {
   const fs::path dir = temp_dir("hard_century");
-  const fs::path file = write(dir, "century.json", kCentury);
+  const fs::path file = write_file(dir, "century.json", kCentury);
   const std::string f = "'" + file.string() + "'",
                     out = " --out '" + (dir / "out.json").string() + "'";
   for (const std::string& command :
@@ -142,8 +133,8 @@ TEST(CrashSafeOutputs, RunLogIsRemovedWhenTheOutputCannotBeWritten) {
 
 TEST(CrashSafeOutputs, RefusedRunLeavesAnExistingOutputUntouched) {
   const fs::path dir = temp_dir("hard_untouched");
-  const fs::path file = write(dir, "century.json", kCentury);
-  write(dir, "out.json", "old results\n");
+  const fs::path file = write_file(dir, "century.json", kCentury);
+  write_file(dir, "out.json", "old results\n");
   const auto r = run_ccsim("run '" + file.string() + "' --out '" + (dir / "out.json").string() +
                            "' --log '" + (dir / "log.csv").string() + "'");
   EXPECT_EQ(r.exit_code, 2);
@@ -168,7 +159,7 @@ int run_and_kill(const fs::path& dir, const std::string& signal) {
 
 TEST(CrashSafeOutputs, KilledRunLeavesThePreviousOutputWhole) {
   const fs::path dir = temp_dir("hard_killed");
-  write(dir, "out.json", "old results\n");
+  write_file(dir, "out.json", "old results\n");
   EXPECT_EQ(run_and_kill(dir, "KILL"), 128 + 9);
   EXPECT_EQ(read_file(dir / "out.json"), "old results\n");
   // Neither a log nor a result appears under its own name; SIGKILL cannot be caught, so the
@@ -183,7 +174,7 @@ TEST(CrashSafeOutputs, InterruptedRunLeavesNothingBehind) {
   // (Not SIGINT: a shell starts background commands with SIGINT ignored.)
   for (const char* signal : {"TERM", "HUP"}) {
     const fs::path dir = temp_dir(std::string("hard_interrupted_") + signal);
-    write(dir, "out.json", "old results\n");
+    write_file(dir, "out.json", "old results\n");
     EXPECT_EQ(run_and_kill(dir, signal), 128 + (std::string(signal) == "TERM" ? 15 : 1));
     EXPECT_EQ(read_file(dir / "out.json"), "old results\n");
     EXPECT_EQ(files_in(dir), std::set<std::string>{"out.json"}) << signal;
@@ -194,8 +185,8 @@ TEST(CrashSafeOutputs, InterruptedRunLeavesNothingBehind) {
 TEST(CrashSafeOutputs, ValidateMergeSweepAndCalibrateWithBadInputWriteNothing) {
   const fs::path dir = temp_dir("hard_bad_input");
   const std::string out = " --out '" + (dir / "out.txt").string() + "'";
-  const fs::path bad = write(dir, "bad.json", "{\"name\": 3}");
-  const fs::path bad_log = write(dir, "bad.log", "not,a,log\n1,2,3\n");
+  const fs::path bad = write_file(dir, "bad.json", "{\"name\": 3}");
+  const fs::path bad_log = write_file(dir, "bad.log", "not,a,log\n1,2,3\n");
   for (const std::string& command :
        {"validate '" + bad.string() + "'" + out,
         "merge '" + (dir / "none.csv").string() + "'" + out,
@@ -211,7 +202,7 @@ TEST(CrashSafeOutputs, ValidateMergeSweepAndCalibrateWithBadInputWriteNothing) {
 TEST(CrashSafeOutputs, CalibrateOfALatin1LogIsBadInputNotAnInternalError) {
   const fs::path dir = temp_dir("hard_calibrate_latin1");
   const fs::path log =
-      write(dir, "log.csv",
+      write_file(dir, "log.csv",
             "replication,id,contact_type,attempt,outcome,arrival_s,bot_start_s,bot_end_s,"
             "queue_entry_s,answer_s,end_s,handle_s,wrap_s,group,agent,callback_offered,"
             "callback_accepted,first_call_s,predicted_wait_s\n"
@@ -227,7 +218,7 @@ TEST(CrashSafeOutputs, CalibrateOfALatin1LogIsBadInputNotAnInternalError) {
 
 TEST(CrashSafeOutputs, WriterThatThrowsLeavesNoFileAndTheOldOneWhole) {
   const fs::path dir = temp_dir("hard_throwing_writer");
-  write(dir, "out.json", "old\n");
+  write_file(dir, "out.json", "old\n");
   EXPECT_THROW(ccsim::cli::write_file_atomically(dir / "out.json",
                                                  [](std::ostream& f) {
                                                    f << "half of the new content";
@@ -246,7 +237,7 @@ TEST(CrashSafeOutputs, WriterThatThrowsLeavesNoFileAndTheOldOneWhole) {
 
 TEST(NumericalEdges, IntervalWithoutContactsHasNullKpisInJsonAndEmptyCellsInCsv) {
   const fs::path dir = temp_dir("hard_empty_interval");
-  const fs::path file = write(dir, "quiet.json", R"({
+  const fs::path file = write_file(dir, "quiet.json", R"({
     "name": "quiet first hour",
     "horizon": {"interval_minutes": 60, "intervals": 2, "start": "08:00"},
     "simulation": {"replications": 3},

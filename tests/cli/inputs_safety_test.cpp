@@ -18,6 +18,7 @@ namespace {
 namespace fs = std::filesystem;
 using ccsim::test::run_ccsim;
 using ccsim::test::temp_dir;
+using ccsim::test::write_file;
 using testing::HasSubstr;
 
 const std::string kScenario = "scenarios/erlang_a_check.json";
@@ -25,11 +26,6 @@ const std::string kFifoMessage = ": not a regular file (a FIFO, socket or device
 const std::string kDeep = "invalid JSON at line 1, column 101: nested deeper than 100 levels";
 // "\xff\xfe" as written in JSON output (each invalid byte replaced by U+FFFD).
 const std::string kReplaced = "\xEF\xBF\xBD\xEF\xBF\xBD";
-
-fs::path write(const fs::path& dir, const std::string& name, const std::string& text) {
-  std::ofstream(dir / name, std::ios::binary) << text;
-  return dir / name;
-}
 
 std::string nested(int depth) {
   return std::string(depth, '[') + std::string(depth, ']');
@@ -41,7 +37,7 @@ std::string quote(const fs::path& p) {
 
 TEST(NestedJson, ValidateRefusesDeeplyNestedJsonWithExitTwo) {
   const fs::path dir = temp_dir("in_deep_validate");
-  const fs::path file = write(dir, "d.json", nested(70000) + "\n");
+  const fs::path file = write_file(dir, "d.json", nested(70000) + "\n");
   const auto r = run_ccsim("validate " + quote(file));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.err, HasSubstr("error: " + file.string() + ": " + kDeep + "\n"));
@@ -49,12 +45,12 @@ TEST(NestedJson, ValidateRefusesDeeplyNestedJsonWithExitTwo) {
 
 TEST(NestedJson, ShiftTemplatesSweepFileSetValueAndSchemaRefuseDeepNesting) {
   const fs::path dir = temp_dir("in_deep_others");
-  const fs::path deep = write(dir, "d.json", nested(70000));
+  const fs::path deep = write_file(dir, "d.json", nested(70000));
   auto r = run_ccsim("staff " + kScenario + " --shift-templates " + quote(deep));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.err, HasSubstr(deep.string() + ": " + kDeep));
 
-  const fs::path sweep = write(dir, "sw.json", "{\"set\": {\"/x\": " + nested(70000) + "}}");
+  const fs::path sweep = write_file(dir, "sw.json", "{\"set\": {\"/x\": " + nested(70000) + "}}");
   r = run_ccsim("sweep " + kScenario + " --sweep " + quote(sweep));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.err, HasSubstr(sweep.string() +
@@ -65,7 +61,7 @@ TEST(NestedJson, ShiftTemplatesSweepFileSetValueAndSchemaRefuseDeepNesting) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.err, HasSubstr(": not a JSON value: " + kDeep));
 
-  const fs::path schema = write(dir, "schema.json", "{\"$schema\": " + nested(70000) + "}");
+  const fs::path schema = write_file(dir, "schema.json", "{\"$schema\": " + nested(70000) + "}");
   r = run_ccsim("validate " + quote(schema));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.err, HasSubstr(schema.string() +
@@ -167,7 +163,7 @@ TEST(CalibrateName, ANonUtf8OrEmptyNameIsRefusedNamingTheOption) {
 
 TEST(CalibrateLog, AnArrivalOfAThousandCenturiesIsBadInputNamingTheLine) {
   const fs::path dir = temp_dir("in_calibrate_1e15");
-  const fs::path file = write(dir, "t.csv", "t\n1e15\n5\n");
+  const fs::path file = write_file(dir, "t.csv", "t\n1e15\n5\n");
   const auto r = run_ccsim("calibrate " + quote(file) + " --columns arrival=t");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.err, HasSubstr(file.string() +

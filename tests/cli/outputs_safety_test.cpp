@@ -26,20 +26,11 @@ namespace {
 namespace fs = std::filesystem;
 using ccsim::test::read_file;
 using ccsim::test::run_ccsim;
+using ccsim::test::files_in;
 using ccsim::test::temp_dir;
+using ccsim::test::write_file;
 
 constexpr const char* kQuickRun = "run scenarios/erlang_a_check.json --replications 2 --quiet";
-
-fs::path write(const fs::path& dir, const std::string& name, const std::string& text) {
-  std::ofstream(dir / name, std::ios::binary) << text;
-  return dir / name;
-}
-
-std::set<std::string> files_in(const fs::path& dir) {
-  std::set<std::string> names;
-  for (const auto& e : fs::directory_iterator(dir)) names.insert(e.path().filename().string());
-  return names;
-}
 
 std::string q(const fs::path& p) {
   return "'" + p.string() + "'";
@@ -96,7 +87,7 @@ TEST(Outputs, FailedRunKeepsADeviceGivenAsItsLog) {
 
 TEST(Outputs, FailedRunLeavesAnEarlierLogAsItWas) {
   const fs::path dir = temp_dir("out_log_kept");
-  write(dir, "log.csv", "earlier log\n");
+  write_file(dir, "log.csv", "earlier log\n");
   const auto r =
       run_ccsim(std::string(kQuickRun) + " --log " + q(dir / "log.csv") + " --out /dev/full");
   EXPECT_EQ(r.exit_code, 1) << r.err;
@@ -129,7 +120,7 @@ TEST(Outputs, OutputToStdoutOfAPipeIsWrittenThere) {
 TEST(Outputs, WriteThroughASymlinkReplacesItsTargetAndKeepsTheLink) {
   const fs::path dir = temp_dir("out_symlink");
   fs::create_directories(dir / "real");
-  write(dir / "real", "target.json", "old\n");
+  write_file(dir / "real", "target.json", "old\n");
   fs::create_symlink("real/target.json", dir / "link.json");
   const auto r = run_ccsim(std::string(kQuickRun) + " --out " + q(dir / "link.json"));
   EXPECT_EQ(r.exit_code, 0) << r.err;
@@ -202,11 +193,11 @@ TEST(Outputs, OutputThatIsAnInputIsRefusedForEveryCommand) {
   fs::copy_file(source + "/tests/data/anonymous_bank_sample.txt", dir / "log.txt");
   fs::copy_file(source + "/tests/data/compare_scenario.json", dir / "c.json");
   fs::copy_file(source + "/tests/data/measured_intervals.csv", dir / "m.csv");
-  write(dir, "t.json", "[]\n");
-  write(dir, "grid.json", R"({"set": {"/agent_groups/0/staff/count": [30, 31]}})");
-  write(dir, "shard.csv", "not read\n");
-  write(dir, "arrivals.csv", "time_s\n10\n20\n30\n");
-  write(dir, "traced.json", R"({
+  write_file(dir, "t.json", "[]\n");
+  write_file(dir, "grid.json", R"({"set": {"/agent_groups/0/staff/count": [30, 31]}})");
+  write_file(dir, "shard.csv", "not read\n");
+  write_file(dir, "arrivals.csv", "time_s\n10\n20\n30\n");
+  write_file(dir, "traced.json", R"({
     "name": "traced", "horizon": {"duration_s": 3600}, "simulation": {"replications": 2},
     "contact_types": [{"name": "calls", "arrivals": {"trace": "arrivals.csv"},
                        "handle_time": {"dist": "exponential", "mean_s": 180}}],
@@ -276,7 +267,7 @@ TEST(Outputs, ResumingASweepThroughItsOwnOutputStillWorks) {
   const std::string complete = read_file(dir / "s.csv");
   // Cut the last row off, as an interrupted run leaves it, and resume.
   std::string cut = complete.substr(0, complete.rfind('\n', complete.size() - 2) + 1);
-  write(dir, "s.csv", cut);
+  write_file(dir, "s.csv", cut);
   const auto again = run_ccsim(sweep);
   EXPECT_EQ(again.exit_code, 0) << again.err;
   EXPECT_EQ(read_file(dir / "s.csv"), complete);
@@ -435,7 +426,7 @@ TEST(Outputs, StaleTemporaryFileOfTheSameTargetIsRemovedOnTheNextWrite) {
   const std::string other = as_written_by(ccsim::temporary_name("other.json"), dead_pid());
   for (const std::string& name :
        {stale, live, other, std::string(".out.json.tmp123"), std::string("notes.txt")}) {
-    write(dir, name, "x");
+    write_file(dir, name, "x");
   }
   EXPECT_FALSE(ccsim::write_file_atomically(dir / "out.json", [](std::ostream& f) { f << "1"; }));
   EXPECT_EQ(files_in(dir),
@@ -463,7 +454,7 @@ TEST(Outputs, RunAfterAKilledRunRemovesItsTemporaryLog) {
 
 TEST(Outputs, FileIdentityComparesFilesNotSpellings) {
   const fs::path dir = temp_dir("out_identity");
-  write(dir, "a.txt", "a");
+  write_file(dir, "a.txt", "a");
   fs::create_directories(dir / "sub");
   fs::create_hard_link(dir / "a.txt", dir / "hard.txt");
   fs::create_symlink("missing.txt", dir / "dangling.txt");

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <array>
+#include <set>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -33,6 +34,22 @@ inline std::filesystem::path temp_dir(const std::string& name) {
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir;
+}
+
+// Writes `text` to the file `name` in `dir` (bytes as given) and returns its path.
+inline std::filesystem::path write_file(const std::filesystem::path& dir, const std::string& name,
+                                        const std::string& text) {
+  std::ofstream(dir / name, std::ios::binary) << text;
+  return dir / name;
+}
+
+// The names of the entries of `dir`.
+inline std::set<std::string> files_in(const std::filesystem::path& dir) {
+  std::set<std::string> names;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    names.insert(e.path().filename().string());
+  }
+  return names;
 }
 
 // Runs `ccsim ARGS` from the source directory (so scenarios/ paths work). `args` is passed

@@ -23,11 +23,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using Lines = std::vector<std::string>;
-
-fs::path write(const fs::path& dir, const std::string& name, const std::string& text) {
-  std::ofstream(dir / name, std::ios::binary) << text;
-  return dir / name;
-}
+using test::write_file;
 
 std::string nested(int depth) {
   return std::string(depth, '[') + std::string(depth, ']');
@@ -45,7 +41,7 @@ std::string trace_scenario(const std::string& trace) {
 }
 
 Lines trace_errors(const fs::path& dir, const std::string& trace_text) {
-  write(dir, "trace.csv", trace_text);
+  write_file(dir, "trace.csv", trace_text);
   return parse_scenario_text(trace_scenario("trace.csv"), "s.json", dir).errors;
 }
 
@@ -82,7 +78,7 @@ TEST(InputFiles, AMissingFileCannotBeOpened) {
 TEST(InputFiles, GetlineReturnsEveryLineAcrossReadChunks) {
   const fs::path dir = test::temp_dir("readers_getline");
   const std::string long_line(200000, 'x');
-  write(dir, "f.txt", "a\r\n" + long_line + "\n\nlast");
+  write_file(dir, "f.txt", "a\r\n" + long_line + "\n\nlast");
   InputFile in(dir / "f.txt");
   ASSERT_FALSE(in.problem());
   std::string line;
@@ -113,7 +109,7 @@ TEST(JsonDepth, ADeeplyNestedScenarioIsAnErrorNotACrash) {
 
 TEST(JsonDepth, DeeplyNestedShiftTemplatesAreAnError) {
   const fs::path dir = test::temp_dir("readers_shifts");
-  const fs::path file = write(dir, "shifts.json", nested(70000));
+  const fs::path file = write_file(dir, "shifts.json", nested(70000));
   Horizon horizon;
   EXPECT_EQ(load_shift_templates(file, horizon).errors, Lines{file.string() + ": " + kDeepMessage});
 }
@@ -128,7 +124,7 @@ TEST(JsonDepth, ADeeplyNestedSetValueIsAnError) {
 TEST(JsonDepth, ADeeplyNestedSweepFileLineIsNotARecord) {
   const fs::path dir = test::temp_dir("readers_sweep_deep");
   const fs::path file =
-      write(dir, "s.jsonl", "{\"ccsim_sweep\": 1, \"x\": " + nested(70000) + "}\n");
+      write_file(dir, "s.jsonl", "{\"ccsim_sweep\": 1, \"x\": " + nested(70000) + "}\n");
   std::string error;
   EXPECT_FALSE(read_sweep_file(file, error));
   EXPECT_EQ(error, file.string() + ":1: not a ccsim sweep file (no valid sweep header line)");
@@ -170,13 +166,13 @@ TEST(Traces, ADirectoryIsSaidToBeADirectory) {
 
 TEST(ContactLogs, ADateThatDoesNotExistIsCalledAnInvalidDate) {
   const fs::path dir = test::temp_dir("readers_log_date");
-  const fs::path file = write(dir, "log.csv", "t\n2024-02-30 10:00:00\n2024-02-29 10:00:00\n");
+  const fs::path file = write_file(dir, "log.csv", "t\n2024-02-30 10:00:00\n2024-02-29 10:00:00\n");
   LogFormat format;
   ASSERT_TRUE(parse_log_columns("arrival=t", format).empty());
   const ContactLog log = read_contact_log(file, format);
   EXPECT_EQ(log.errors, Lines{file.string() + " line 2: t: 2024-02-30 is not a valid date (got "
                                               "\"2024-02-30 10:00:00\")"});
-  const fs::path dated = write(dir, "dated.csv", "d,t\n240230,10:00:00\n");
+  const fs::path dated = write_file(dir, "dated.csv", "d,t\n240230,10:00:00\n");
   LogFormat dated_format;
   ASSERT_TRUE(parse_log_columns("date=d,arrival=t", dated_format).empty());
   EXPECT_EQ(read_contact_log(dated, dated_format).errors,
@@ -185,7 +181,7 @@ TEST(ContactLogs, ADateThatDoesNotExistIsCalledAnInvalidDate) {
 
 TEST(ContactLogs, SecondsBeyondThreeThousandYearsAreRefusedWithTheLine) {
   const fs::path dir = test::temp_dir("readers_log_seconds");
-  const fs::path file = write(dir, "t.csv", "t\n1e15\n5\n");
+  const fs::path file = write_file(dir, "t.csv", "t\n1e15\n5\n");
   LogFormat format;
   ASSERT_TRUE(parse_log_columns("arrival=t", format).empty());
   const ContactLog log = read_contact_log(file, format);
@@ -196,7 +192,7 @@ TEST(ContactLogs, SecondsBeyondThreeThousandYearsAreRefusedWithTheLine) {
 
 TEST(ContactLogs, ANumberOutOfTheRangeOfADoubleIsCalledSo) {
   const fs::path dir = test::temp_dir("readers_log_range");
-  const fs::path file = write(dir, "t.csv", "t\n1e-400\n5\n");
+  const fs::path file = write_file(dir, "t.csv", "t\n1e-400\n5\n");
   LogFormat format;
   ASSERT_TRUE(parse_log_columns("arrival=t", format).empty());
   EXPECT_EQ(read_contact_log(file, format).errors,
@@ -229,7 +225,7 @@ TEST(MeasuredReports, ADirectoryIsSaidToBeADirectory) {
 
 TEST(MeasuredReports, ANumberOutOfTheRangeOfADoubleIsCalledSo) {
   const fs::path dir = test::temp_dir("readers_measured_range");
-  const fs::path file = write(dir, "m.csv", "interval,offered\n0,1e-400\n1,1e400\n");
+  const fs::path file = write_file(dir, "m.csv", "interval,offered\n0,1e-400\n1,1e400\n");
   const ScenarioParse p = parse_scenario_text(
       R"({"name": "m", "horizon": {"interval_minutes": 60, "intervals": 2},
           "contact_types": [{"name": "calls", "arrivals": {"rate_per_hour": 10},
