@@ -1,12 +1,12 @@
-// ccsim calibrate LOG: a scenario estimated from a per-contact log (models/measured/calibrate.h), as JSON
-// on stdout or in --out; the fit report on stderr.
+// ccsim calibrate LOG: a scenario estimated from a per-contact log (models/measured/calibrate.h),
+// as JSON on stdout or in --out; the fit report on stderr.
 #include <array>
 #include <cmath>
 #include <sstream>
 
+#include "models/io/text.h"
 #include "models/measured/calibrate.h"
 #include "models/scenario/scenario_json.h"
-#include "models/io/text.h"
 #include "tools/cli.h"
 #include "tools/contact_log.h"
 #include "tools/options.h"

@@ -6,9 +6,9 @@
 #include <iostream>
 #include <sstream>
 
+#include "models/io/text.h"
 #include "models/measured/measured.h"
 #include "models/scenario/scenario_json.h"
-#include "models/io/text.h"
 #include "tools/cli.h"
 #include "tools/contact_log.h"
 #include "tools/options.h"

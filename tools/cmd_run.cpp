@@ -5,8 +5,8 @@
 #include <sstream>
 
 #include "models/centre/experiment.h"
-#include "models/scenario/scenario_json.h"
 #include "models/io/text.h"
+#include "models/scenario/scenario_json.h"
 #include "models/studies/whatif.h"
 #include "tools/cli.h"
 #include "tools/contact_log.h"

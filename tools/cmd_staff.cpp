@@ -5,10 +5,10 @@
 #include <iostream>
 #include <sstream>
 
-#include "models/scenario/scenario_json.h"
+#include "models/io/text.h"
 #include "models/planning/shift_planning.h"
 #include "models/planning/staffing.h"
-#include "models/io/text.h"
+#include "models/scenario/scenario_json.h"
 #include "tools/cli.h"
 #include "tools/options.h"
 #include "tools/progress.h"

@@ -261,8 +261,9 @@ int prepare(const std::vector<std::string>& args, Job& job, std::ostream& out) {
     job.errors = job.plan.errors;
     return kExitBadInput;
   }
-  job.errors = same_file_errors(given_outputs(common.out, job.report_file),
-                                sweep_inputs(scenario_path, *document.document, job.spec, sweep_file));
+  job.errors =
+      same_file_errors(given_outputs(common.out, job.report_file),
+                       sweep_inputs(scenario_path, *document.document, job.spec, sweep_file));
   if (!job.errors.empty()) return kExitBadInput;
   job.header.scenario_hash = content_hash(scenario_text);
   job.header.grid_hash = grid_hash(job.spec);

@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "models/measured/contact_log.h"
 #include "models/centre/experiment.h"
 #include "models/io/output_file.h"
+#include "models/measured/contact_log.h"
 
 namespace ccsim::cli {
 

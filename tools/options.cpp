@@ -6,8 +6,8 @@
 #include <cmath>
 #include <cstdlib>
 
-#include "models/scenario/scenario_json.h"
 #include "models/scenario/run_size.h"
+#include "models/scenario/scenario_json.h"
 #include "tools/cli.h"
 
 namespace po = boost::program_options;

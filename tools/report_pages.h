@@ -13,9 +13,9 @@
 
 #include "models/centre/experiment.h"
 #include "models/measured/measured.h"
-#include "models/scenario/scenario.h"
 #include "models/planning/shift_planning.h"
 #include "models/planning/staffing.h"
+#include "models/scenario/scenario.h"
 #include "models/studies/sweep.h"
 #include "models/studies/whatif.h"
 #include "tools/options.h"

@@ -13,10 +13,10 @@
 #include <sstream>
 
 #include "models/centre/contact_centre.h"
-#include "models/queueing/erlang.h"
-#include "models/measured/measured.h"
-#include "models/scenario/scenario_json.h"
 #include "models/io/text.h"
+#include "models/measured/measured.h"
+#include "models/queueing/erlang.h"
+#include "models/scenario/scenario_json.h"
 #include "sim/replicate.h"
 
 namespace ccsim {

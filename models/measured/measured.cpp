@@ -6,9 +6,9 @@
 #include <cstdio>
 #include <map>
 
-#include "models/queueing/erlang.h"
 #include "models/io/input_file.h"
 #include "models/io/text.h"
+#include "models/queueing/erlang.h"
 #include "sim/stats.h"
 
 namespace ccsim {

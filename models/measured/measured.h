@@ -15,9 +15,9 @@
 #include <string>
 #include <vector>
 
-#include "models/measured/contact_log.h"
 #include "models/centre/experiment.h"
 #include "models/kpi/kpi.h"
+#include "models/measured/contact_log.h"
 #include "models/scenario/scenario.h"
 
 namespace ccsim {

@@ -13,8 +13,8 @@
 #include <utility>
 
 #include "models/io/input_file.h"
-#include "models/scenario/run_size.h"
 #include "models/io/text.h"
+#include "models/scenario/run_size.h"
 
 namespace ccsim {
 
@@ -28,7 +28,8 @@ namespace fs = std::filesystem;
 
 constexpr int kMaxErlangPhases = 1000;  // sampling an Erlang draws k uniforms
 constexpr int kMaxTraceProblems = 20;   // messages per trace file before a summary line
-// Bounds that keep a valid scenario's memory finite (models/README.md "Unstable and absurd scenarios").
+// Bounds that keep a valid scenario's memory finite (models/README.md "Unstable and absurd
+// scenarios").
 constexpr long long kMaxAgentsPerGroup = 1'000'000;     // agents of one group on duty at once
 constexpr long long kMaxConcurrency = 100;              // chats one agent holds at once
 constexpr std::size_t kMaxTraceArrivals = 100'000'000;  // arrival times of one trace (800 MB)

@@ -22,11 +22,11 @@
 #include <stdexcept>
 #include <utility>
 
-#include "models/io/output_file.h"
 #include "models/io/input_file.h"
-#include "models/scenario/scenario_json.h"
-#include "models/scenario/run_size.h"
+#include "models/io/output_file.h"
 #include "models/io/text.h"
+#include "models/scenario/run_size.h"
+#include "models/scenario/scenario_json.h"
 #include "sim/random.h"
 #include "sim/replicate.h"
 

@@ -16,9 +16,9 @@
 namespace {
 
 namespace fs = std::filesystem;
+using ccsim::test::files_in;
 using ccsim::test::read_file;
 using ccsim::test::run_ccsim;
-using ccsim::test::files_in;
 using ccsim::test::temp_dir;
 using ccsim::test::write_file;
 
@@ -203,10 +203,10 @@ TEST(CrashSafeOutputs, CalibrateOfALatin1LogIsBadInputNotAnInternalError) {
   const fs::path dir = temp_dir("hard_calibrate_latin1");
   const fs::path log =
       write_file(dir, "log.csv",
-            "replication,id,contact_type,attempt,outcome,arrival_s,bot_start_s,bot_end_s,"
-            "queue_entry_s,answer_s,end_s,handle_s,wrap_s,group,agent,callback_offered,"
-            "callback_accepted,first_call_s,predicted_wait_s\n"
-            "0,0,caf\xe9,0,answered,10,,,10,15,200,185,20,agents,3,0,0,,\n");
+                 "replication,id,contact_type,attempt,outcome,arrival_s,bot_start_s,bot_end_s,"
+                 "queue_entry_s,answer_s,end_s,handle_s,wrap_s,group,agent,callback_offered,"
+                 "callback_accepted,first_call_s,predicted_wait_s\n"
+                 "0,0,caf\xe9,0,answered,10,,,10,15,200,185,20,agents,3,0,0,,\n");
   const auto r =
       run_ccsim("calibrate '" + log.string() + "' --out '" + (dir / "out.json").string() + "'");
   EXPECT_EQ(r.exit_code, 2) << r.err;

@@ -24,9 +24,9 @@
 namespace {
 
 namespace fs = std::filesystem;
+using ccsim::test::files_in;
 using ccsim::test::read_file;
 using ccsim::test::run_ccsim;
-using ccsim::test::files_in;
 using ccsim::test::temp_dir;
 using ccsim::test::write_file;
 

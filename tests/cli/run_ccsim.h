@@ -5,10 +5,10 @@
 #include <unistd.h>
 
 #include <array>
-#include <set>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <string>
 

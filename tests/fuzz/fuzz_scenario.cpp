@@ -1,6 +1,6 @@
 // Fuzz target: the scenario reader (JSON text → parse_scenario_text: syntax, duplicate keys,
-// every validation rule, arrival traces, and the run-size checks of models/scenario/run_size.h), then
-// the staffing schedules a valid scenario is simulated with.
+// every validation rule, arrival traces, and the run-size checks of models/scenario/run_size.h),
+// then the staffing schedules a valid scenario is simulated with.
 //
 // Input: the text of a scenario file. Its folder holds "trace.csv" (a valid trace), so that
 // "arrivals": {"trace": "trace.csv"} parses. Never expected to crash, hang, leak or throw.

@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "models/centre/contact_centre.h"
-#include "models/queueing/erlang.h"
 #include "models/centre/experiment.h"
+#include "models/queueing/erlang.h"
 #include "tests/models/scenario_builder.h"
 
 namespace {

@@ -7,11 +7,11 @@
 #include <string>
 #include <vector>
 
+#include "models/io/text.h"
 #include "models/measured/contact_log.h"
 #include "models/measured/measured.h"
 #include "models/scenario/scenario_json.h"
 #include "models/studies/sweep.h"
-#include "models/io/text.h"
 #include "tests/cli/run_ccsim.h"
 
 namespace ccsim {

@@ -9,13 +9,13 @@
 #include <string>
 #include <vector>
 
-#include "models/measured/contact_log.h"
 #include "models/io/input_file.h"
-#include "models/measured/measured.h"
-#include "models/scenario/scenario_json.h"
-#include "models/planning/shift_planning.h"
-#include "models/studies/sweep.h"
 #include "models/io/text.h"
+#include "models/measured/contact_log.h"
+#include "models/measured/measured.h"
+#include "models/planning/shift_planning.h"
+#include "models/scenario/scenario_json.h"
+#include "models/studies/sweep.h"
 #include "tests/cli/run_ccsim.h"
 
 namespace ccsim {

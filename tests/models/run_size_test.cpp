@@ -1,6 +1,8 @@
 // Run size of valid scenarios (models/scenario/run_size.h): contact attempts and callback calls per
 // replication, the memory of per-interval results against measured peaks; and the model's
 // handling of many agent groups and of contacts left waiting at the end.
+#include "models/scenario/run_size.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
@@ -8,7 +10,6 @@
 
 #include "models/centre/contact_centre.h"
 #include "models/scenario/scenario_json.h"
-#include "models/scenario/run_size.h"
 
 namespace ccsim {
 namespace {

@@ -1,13 +1,12 @@
-// Unstable and absurd scenarios (models/scenario/run_size.h), through parse_scenario as every command
-// reads them: each rule with the exact text of its message.
-#include "models/scenario/run_size.h"
-
+// Unstable and absurd scenarios (models/scenario/run_size.h), through parse_scenario as every
+// command reads them: each rule with the exact text of its message.
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
 #include "models/kpi/kpi.h"
+#include "models/scenario/run_size.h"
 #include "models/scenario/scenario_json.h"
 
 namespace ccsim {

@@ -7,9 +7,9 @@
 #include <functional>
 #include <numbers>
 
-#include "models/queueing/erlang.h"
 #include "models/centre/experiment.h"
 #include "models/planning/shift_planning.h"
+#include "models/queueing/erlang.h"
 #include "tests/models/scenario_builder.h"
 
 namespace {

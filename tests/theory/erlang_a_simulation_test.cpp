@@ -3,8 +3,8 @@
 
 #include <string>
 
-#include "models/queueing/erlang.h"
 #include "models/centre/experiment.h"
+#include "models/queueing/erlang.h"
 #include "tests/models/scenario_builder.h"
 
 namespace {

@@ -1,6 +1,6 @@
-// Numerical edge cases of the Erlang calculators (models/queueing/erlang.h): no agents, load equal to
-// the agents, 10,000 agents. Every result is finite (or a documented nullopt), within its
-// range, and monotone in the agents.
+// Numerical edge cases of the Erlang calculators (models/queueing/erlang.h): no agents, load equal
+// to the agents, 10,000 agents. Every result is finite (or a documented nullopt), within its range,
+// and monotone in the agents.
 #include <gtest/gtest.h>
 
 #include <cmath>
