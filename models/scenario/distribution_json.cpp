@@ -1,0 +1,222 @@
+#include "models/scenario/distribution_json.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <utility>
+#include <vector>
+
+#include "models/scenario/scenario_json.h"
+
+namespace ccsim {
+
+namespace reading {
+
+namespace {
+
+constexpr int kMaxErlangPhases = 1000;  // sampling an Erlang draws k uniforms
+
+const DistKind kDistKinds[] = {DistKind::Exponential, DistKind::Deterministic, DistKind::Uniform,
+                               DistKind::Lognormal,   DistKind::Gamma,         DistKind::Erlang,
+                               DistKind::Weibull,     DistKind::Empirical};
+
+std::vector<std::string> kind_names() {
+  std::vector<std::string> names;
+  for (DistKind kind : kDistKinds) names.push_back(dist_name(kind));
+  return names;
+}
+
+// The kind `dist` names, when it is a string naming one.
+std::optional<DistKind> named_kind(const json* dist, const std::vector<std::string>& names) {
+  if (!dist || !dist->is_string()) return std::nullopt;
+  const auto it = std::find(names.begin(), names.end(), dist->get<std::string>());
+  if (it == names.end()) return std::nullopt;
+  return kDistKinds[it - names.begin()];
+}
+
+// Reports every parameter of some distribution given in `v` that is not one of `kind`'s.
+void check_parameters_of(Checker& in, const json& v, const std::string& path, DistKind kind) {
+  const std::vector<std::string>& own = distribution_parameters().at(dist_name(kind));
+  const std::vector<std::string>& all = scenario_keys().at("distribution");
+  for (const auto& [key, value] : v.items()) {
+    if (key == "dist" || std::find(all.begin(), all.end(), key) == all.end()) continue;
+    if (std::find(own.begin(), own.end(), key) == own.end()) {
+      in.error(member(path, key),
+               std::string("not a parameter of the ") + dist_name(kind) + " distribution");
+    }
+  }
+}
+
+// The parameters of one distribution `v` at `path`, each required.
+struct Parameters {
+  Checker& in;
+  const json& v;
+  const std::string& path;
+
+  // The parameter `key`; "is required" when absent.
+  const json* given(const char* key) const {
+    const json* p = find(v, key);
+    if (!p) in.error(member(path, key), "is required");
+    return p;
+  }
+  // The parameter `key`, > 0.
+  std::optional<double> positive(const char* key) const {
+    const json* p = given(key);
+    return p ? in.number(*p, member(path, key), Range::above(0)) : std::nullopt;
+  }
+};
+
+// min_s >= 0; max_s >= min_s and > 0.
+std::optional<Distribution> read_uniform(const Parameters& p) {
+  const json* min_json = p.given("min_s");
+  const json* max_json = p.given("max_s");
+  std::optional<double> min, max;
+  if (min_json) min = p.in.number(*min_json, member(p.path, "min_s"), Range::at_least(0));
+  if (max_json) {
+    const std::string max_path = member(p.path, "max_s");
+    max = p.in.number(*max_json, max_path);
+    if (max && min && *max < *min) {
+      p.in.error(max_path, "must be >= min_s = " + number_text(*min), *max_json);
+      max.reset();
+    } else if (max && !(*max > 0)) {
+      p.in.error(max_path, "must be > 0", *max_json);
+      max.reset();
+    }
+  }
+  if (min && max) return Distribution::uniform(*min, *max);
+  return std::nullopt;
+}
+
+// values_s: a non-empty list of values >= 0, at least one > 0.
+std::optional<Distribution> read_empirical(const Parameters& p) {
+  const json* values_json = p.given("values_s");
+  if (!values_json) return std::nullopt;
+  const std::string values_path = member(p.path, "values_s");
+  if (!p.in.expect_non_empty_array(*values_json, values_path)) return std::nullopt;
+  std::vector<double> values;
+  bool ok = true;
+  for (std::size_t i = 0; i < values_json->size(); ++i) {
+    const auto x = p.in.number((*values_json)[i], element(values_path, i), Range::at_least(0));
+    if (x) values.push_back(*x);
+    ok &= x.has_value();
+  }
+  if (!ok) return std::nullopt;
+  if (std::none_of(values.begin(), values.end(), [](double x) { return x > 0; })) {
+    p.in.error(values_path, "must have at least one value > 0", *values_json);
+    return std::nullopt;
+  }
+  return Distribution::empirical(std::move(values));
+}
+
+// The distribution of `kind` from its parameters.
+std::optional<Distribution> read_parameters(const Parameters& p, DistKind kind) {
+  switch (kind) {
+    case DistKind::Exponential:
+    case DistKind::Deterministic: {
+      const auto mean = p.positive("mean_s");
+      if (!mean) return std::nullopt;
+      return kind == DistKind::Exponential ? Distribution::exponential(*mean)
+                                           : Distribution::deterministic(*mean);
+    }
+    case DistKind::Uniform:
+      return read_uniform(p);
+    case DistKind::Lognormal:
+    case DistKind::Gamma: {
+      const auto mean = p.positive("mean_s");
+      const auto cv = p.positive("cv");
+      if (!mean || !cv) return std::nullopt;
+      return kind == DistKind::Lognormal ? Distribution::lognormal(*mean, *cv)
+                                         : Distribution::gamma(*mean, *cv);
+    }
+    case DistKind::Erlang: {
+      const auto mean = p.positive("mean_s");
+      const json* k_json = p.given("k");
+      std::optional<long long> k;
+      if (k_json) k = p.in.integer(*k_json, member(p.path, "k"), 1, kMaxErlangPhases);
+      if (!mean || !k) return std::nullopt;
+      return Distribution::erlang(*mean, static_cast<int>(*k));
+    }
+    case DistKind::Weibull: {
+      const auto mean = p.positive("mean_s");
+      const auto shape = p.positive("shape");
+      if (!mean || !shape) return std::nullopt;
+      return Distribution::weibull(*mean, *shape);
+    }
+    case DistKind::Empirical:
+      return read_empirical(p);
+  }
+  return std::nullopt;
+}
+
+// Whether the sampler's derived parameters, the mean and the cv are finite (and the scale
+// parameters positive), so that sampling gives the distribution asked for.
+bool numerically_sane(const Distribution& d) {
+  if (!std::isfinite(d.mean_s) || !(d.mean_s > 0)) return false;
+  if (!std::isfinite(d.p1) || !std::isfinite(d.p2) || !std::isfinite(d.exact_cv())) return false;
+  switch (d.kind) {
+    case DistKind::Gamma:
+      return d.p1 > 0 && d.p2 > 0;
+    case DistKind::Erlang:
+    case DistKind::Weibull:
+      return d.p1 > 0;
+    default:
+      return true;
+  }
+}
+
+}  // namespace
+
+std::optional<Distribution> read_distribution(Checker& in, const json& v, const std::string& path) {
+  if (!in.expect_object(v, path)) return std::nullopt;
+  in.check_keys(v, path, "distribution");
+
+  const std::vector<std::string> names = kind_names();
+  const json* dist = find(v, "dist");
+  const std::optional<DistKind> kind = named_kind(dist, names);
+  if (kind) check_parameters_of(in, v, path, *kind);
+  if (!dist) {
+    in.error(member(path, "dist"), "is required");
+    return std::nullopt;
+  }
+  if (!kind) {
+    in.one_of(*dist, member(path, "dist"), names);
+    return std::nullopt;
+  }
+  std::optional<Distribution> d = read_parameters(Parameters{in, v, path}, *kind);
+  if (d && !numerically_sane(*d)) {
+    in.error(path, "parameters out of numerical range", v);
+    return std::nullopt;
+  }
+  return d;
+}
+
+std::optional<Distribution> required_distribution(Checker& in, const json& object,
+                                                  const std::string& path, const char* key) {
+  if (const json* d = find(object, key)) return read_distribution(in, *d, member(path, key));
+  in.error(member(path, key), "is required");
+  return std::nullopt;
+}
+
+std::optional<Distribution> optional_distribution(Checker& in, const json& object,
+                                                  const std::string& path, const char* key) {
+  if (const json* d = find(object, key)) return read_distribution(in, *d, member(path, key));
+  return std::nullopt;
+}
+
+}  // namespace reading
+
+const std::map<std::string, std::vector<std::string>>& distribution_parameters() {
+  static const std::map<std::string, std::vector<std::string>> table = {
+      {dist_name(DistKind::Exponential), {"mean_s"}},
+      {dist_name(DistKind::Deterministic), {"mean_s"}},
+      {dist_name(DistKind::Uniform), {"min_s", "max_s"}},
+      {dist_name(DistKind::Lognormal), {"mean_s", "cv"}},
+      {dist_name(DistKind::Gamma), {"mean_s", "cv"}},
+      {dist_name(DistKind::Erlang), {"mean_s", "k"}},
+      {dist_name(DistKind::Weibull), {"mean_s", "shape"}},
+      {dist_name(DistKind::Empirical), {"values_s"}},
+  };
+  return table;
+}
+
+}  // namespace ccsim
