@@ -116,7 +116,8 @@ std::optional<Scenario> read_scenario(const std::string& file, std::ostream& err
                                       const std::string& prefix, std::optional<int> replications) {
   ScenarioParse parsed = load_scenario(file);
   if (parsed.ok() && replications) {
-    std::vector<std::string> errors = check_replications_override(*parsed.scenario, *replications);
+    std::vector<std::string> errors =
+        check_replications_override(*parsed.scenario, *replications, "--replications");
     if (!errors.empty()) {
       parsed.errors = std::move(errors);
       parsed.scenario.reset();

@@ -27,6 +27,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "models/scenario/scenario.h"
@@ -97,10 +98,12 @@ struct RunSizeCheck {
 RunSizeCheck check_run_size(const Scenario& scenario, const RunSizeLimits& limits = {});
 
 // The refusals of check_run_size when `scenario` runs `replications` replications in place of
-// its own (`--replications`, which the messages name instead of simulation.replications).
-// Empty when `replications` equals the scenario's own, which parse_scenario has checked.
+// its own. The messages name the replication count `replications_path` instead of
+// simulation.replications (a caller names where the count came from). Empty when
+// `replications` equals the scenario's own, which parse_scenario has checked.
 // REQUIRES: `scenario` valid.
-std::vector<std::string> check_replications_override(const Scenario& scenario, int replications,
-                                                     const RunSizeLimits& limits = {});
+std::vector<std::string> check_replications_override(
+    const Scenario& scenario, int replications, std::string_view replications_path = "replications",
+    const RunSizeLimits& limits = {});
 
 }  // namespace ccsim

@@ -197,7 +197,7 @@ TEST(Stability, AbsurdReplicationsAreRefusedNamingTheReplications) {
       << p.errors[0];
 }
 
-TEST(Stability, ReplicationsOverrideIsCheckedNamingTheOption) {
+TEST(Stability, ReplicationsOverrideIsCheckedNamingTheCount) {
   json doc = overloaded_day();
   doc["contact_types"][0]["patience"] = {{"dist", "exponential"}, {"mean_s", 120}};
   const Scenario s = *parse(doc).scenario;
@@ -206,9 +206,13 @@ TEST(Stability, ReplicationsOverrideIsCheckedNamingTheOption) {
   const Lines errors = check_replications_override(s, 2000000000);
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_TRUE(
-      errors[0].starts_with("--replications: the per-interval results of 2 "
+      errors[0].starts_with("replications: the per-interval results of 2 "
                             "intervals × 2000000000 replications need ~"))
       << errors[0];
+  // The caller names where the count came from.
+  const Lines named = check_replications_override(s, 2000000000, "--replications");
+  ASSERT_EQ(named.size(), 1u);
+  EXPECT_EQ(named[0], "--replications" + errors[0].substr(std::string("replications").size()));
 }
 
 TEST(Stability, ResultsBytesCountEveryScopeAndReplication) {

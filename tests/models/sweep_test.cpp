@@ -130,7 +130,7 @@ TEST(SweepPlanTest, ReplicationsOptionIsCheckedAtEveryPoint) {
   const SweepPlan plan = plan_sweep(erlang_a_document(), ".", spec, 2000000000, std::nullopt);
   ASSERT_EQ(plan.errors.size(), 2u);
   EXPECT_TRUE(plan.errors[1].starts_with(
-      "point 1 (/agent_groups/0/staff/count=34): --replications: the per-interval results of "))
+      "point 1 (/agent_groups/0/staff/count=34): replications: the per-interval results of "))
       << plan.errors[1];
 }
 
