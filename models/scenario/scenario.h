@@ -24,51 +24,85 @@ inline constexpr double kMaxTimeFactor = 1e6;
 enum class Channel { Voice, Chat, Email };
 const char* channel_name(Channel channel);
 
+// Each option below says its default ("Default: X"): the value a scenario file gets when it
+// leaves the key out. The reader (scenario_json.h) starts from these structs as they are
+// constructed here and sets only what the file gives, so each default is written only here.
+// "Required." marks what a scenario file must give; what a struct holds for it before it is
+// read (e.g. in a scenario built in code) follows as "Default in code".
+
 struct Horizon {
-  double interval_s = 1800.0;   // length of one interval
-  int intervals = 1;            // number of intervals; the horizon is interval_s * intervals
-  std::string start = "00:00";  // label of the first interval's start, for output only
-  bool stationary = false;      // given as duration_s: one interval covering the whole horizon
+  // Length of one interval: interval_minutes × 60, or duration_s.
+  // Required. Default in code: 1800 s.
+  double interval_s = 1800.0;
+  // Number of intervals; the horizon is interval_s × intervals (1 for duration_s).
+  // Required. Default in code: 1.
+  int intervals = 1;
+  // Label of the first interval's start ("HH:MM"), for output only. Default: "00:00".
+  std::string start = "00:00";
+  // Whether the horizon was given as duration_s: one interval covering the whole horizon.
+  // Default: false.
+  bool stationary = false;
   double end_s() const { return interval_s * intervals; }
 };
 
 struct SimulationSettings {
+  // Replications of the horizon. Default: 20.
   int replications = 20;
+  // Seed of every random stream (with the replication). Default: 1.
   std::uint64_t seed = 1;
-  double warmup_s = 0.0;  // contacts arriving before this are left out of every statistic
+  // Contacts arriving before this are left out of every statistic. Default: 0 s.
+  double warmup_s = 0.0;
 };
 
+// Exactly one of rate_per_hour, per_interval and trace is given. Required.
 struct Arrivals {
   enum class Kind { RatePerHour, PerInterval, Trace };
+  // Which one is given. Default in code: RatePerHour.
   Kind kind = Kind::RatePerHour;
-  double rate_per_hour = 0.0;         // Kind::RatePerHour
-  std::vector<double> per_interval;   // Kind::PerInterval: expected arrivals per interval
-  std::vector<double> trace_times_s;  // Kind::Trace: sorted arrival times within [0, end)
-  std::string trace_path;             // Kind::Trace: as given, for messages
+  // Kind::RatePerHour: a Poisson rate, constant over the horizon. Default in code: 0.
+  double rate_per_hour = 0.0;
+  // Kind::PerInterval: expected arrivals per interval. Default in code: empty.
+  std::vector<double> per_interval;
+  // Kind::Trace: sorted arrival times within [0, end), read from trace_path. Default in code:
+  // empty.
+  std::vector<double> trace_times_s;
+  // Kind::Trace: the trace file as given, for messages. Default in code: empty.
+  std::string trace_path;
 };
 
 struct ServiceLevelTarget {
+  // A contact answered within this wait counts as within the service level. Default: 20 s
+  // (required when service_level is given).
   double threshold_s = 20.0;
+  // Share of contacts to answer within threshold_s. Default: 0.8 (required when
+  // service_level is given).
   double target = 0.8;
 };
 
 // Self-service (IVR menu, FAQ, app): a share of arrivals resolved before any queue.
 struct SelfService {
-  double deflection = 0.0;  // in [0, 1]
+  // Share of arrivals resolved, in [0, 1]. Required. Default in code: 0.
+  double deflection = 0.0;
 };
 
 // A chatbot every non-deflected arrival talks to first.
 struct Chatbot {
-  double containment = 0.0;  // share of bot conversations the bot resolves, in [0, 1]
-  Distribution bot_time;     // length of a bot conversation
+  // Share of bot conversations the bot resolves, in [0, 1]. Required. Default in code: 0.
+  double containment = 0.0;
+  // Length of a bot conversation. Required.
+  Distribution bot_time;
   // Concurrent bot conversations; 0 means unlimited. When all are in use, contacts wait for
-  // the bot in FIFO order (and may abandon there with queue_patience).
+  // the bot in FIFO order (and may abandon there with queue_patience). Default: 0 (unlimited).
   int max_sessions = 0;
-  std::optional<Distribution> queue_patience;  // patience while waiting for a bot session
-  double abandon_prob = 0.0;  // share of conversations the customer quits (at bot_time's end)
-  // After hand-off, escalated contacts may be harder: their own handle time and patience
-  // (absent: the contact type's).
+  // Patience while waiting for a bot session (only with max_sessions). Default: absent (waits
+  // until a session frees).
+  std::optional<Distribution> queue_patience;
+  // Share of conversations the customer quits (at bot_time's end). Default: 0.
+  double abandon_prob = 0.0;
+  // After hand-off, escalated contacts may be harder: their own handle time and patience.
+  // Default: absent (the contact type's).
   std::optional<Distribution> handoff_handle_time;
+  // Default: absent (the contact type's).
   std::optional<Distribution> handoff_patience;
 };
 
@@ -78,98 +112,149 @@ const char* callback_mode_name(CallbackMode mode);
 const char* wait_predictor_name(WaitPredictor predictor);
 
 struct Callback {
+  // Default: VirtualHold.
   CallbackMode mode = CallbackMode::VirtualHold;
+  // A callback is offered when the predicted wait exceeds this. Required. Default in code: 0 s.
   double offer_when_expected_wait_over_s = 0.0;
+  // Share of offers accepted. Required. Default in code: 0.
   double accept_prob = 0.0;
+  // Chance that a call attempt reaches the customer. Default: 1.
   double reach_prob = 1.0;
+  // Call attempts before the callback fails. Default: 3.
   int max_attempts = 3;
+  // Wait before calling again after a missed attempt. Default: 300 s.
   double retry_after_s = 300.0;
-  std::optional<Distribution> dial_time;  // agent time per call attempt (absent: 0)
+  // Agent time per call attempt. Default: absent (0 s).
+  std::optional<Distribution> dial_time;
+  // How the wait is predicted at queue entry. Default: QueueLength.
   WaitPredictor predictor = WaitPredictor::QueueLength;
-  // Scheduled mode: the callback is due `delay_s` after acceptance, or, when
-  // at_interval_start_after is set, at the start of the interval that many intervals after
-  // the one in which the customer accepted.
+  // Scheduled mode (exactly one of the two): the callback is due `delay_s` after acceptance,
+  // or, when at_interval_start_after is set, at the start of the interval that many intervals
+  // after the one in which the customer accepted. Default: 0 s.
   double delay_s = 0.0;
+  // Default: absent (delay_s applies).
   std::optional<int> at_interval_start_after;
 };
 
 // An abandoned contact calls again with probability `prob` after `delay`.
 struct Retrial {
+  // Required. Default in code: 0.
   double prob = 0.0;
+  // Required.
   Distribution delay;
-  int max_retrials = 10;  // a contact retries at most this many times
+  // A contact retries at most this many times. Default: 10.
+  int max_retrials = 10;
 };
 
 // A piecewise-linear function of a wait: points (wait_s, value) with increasing wait_s;
 // constant before the first point and after the last.
 struct WaitCurve {
+  // At least one point. Required.
   std::vector<std::pair<double, double>> points;
   double at(double wait_s) const;
 };
 
 // After service, the contact is transferred to type `to` with probability `prob`.
 struct Transfer {
-  int to = 0;  // index into Scenario::contact_types
+  // Index into Scenario::contact_types. Required. Default in code: 0.
+  int to = 0;
+  // Required. Default in code: 0.
   double prob = 0.0;
 };
 
 // An abandoned or balked contact comes back on another contact type (e.g. voice → chat).
 struct ChannelSwitch {
-  int to = 0;  // index into Scenario::contact_types
+  // Index into Scenario::contact_types. Required. Default in code: 0.
+  int to = 0;
+  // Required. Default in code: 0.
   double prob = 0.0;
+  // Required.
   Distribution delay;
 };
 
 struct ContactType {
+  // Required.
   std::string name;
+  // Default: Voice.
   Channel channel = Channel::Voice;
+  // Required.
   Arrivals arrivals;
+  // Required.
   Distribution handle_time;
+  // Default: absent (none).
   std::optional<Distribution> wrap_up;
-  std::optional<Distribution> patience;   // absent (or channel email): never abandons
-  ServiceLevelTarget service_level;       // threshold used by the service_level KPI
-  bool has_service_level_target = false;  // whether the scenario gave service_level
+  // Default: absent (never abandons; always absent for channel email).
+  std::optional<Distribution> patience;
+  // Threshold used by the service_level KPI. Default: ServiceLevelTarget's (20 s, 0.8).
+  ServiceLevelTarget service_level;
+  // Whether the scenario gave service_level. Default: false.
+  bool has_service_level_target = false;
+  // Staffing target. Default: absent (none).
   std::optional<double> max_abandon_rate;
-  std::optional<double> max_asa_s;  // staffing target
-  int priority = 0;                 // larger is served first
+  // Staffing target. Default: absent (none).
+  std::optional<double> max_asa_s;
+  // Larger is served first. Default: 0.
+  int priority = 0;
+  // The flows around the human queue. Default: absent (none).
   std::optional<SelfService> self_service;
+  // Default: absent (none).
   std::optional<Chatbot> chatbot;
+  // Default: absent (none).
   std::optional<Callback> callback;
+  // Default: absent (none).
   std::optional<Retrial> retrial;
-  // Customer behaviour (absent: none).
-  std::optional<WaitCurve> balk;          // P(leave at once | announced wait)
-  std::optional<WaitCurve> satisfaction;  // P(satisfied | wait), for answered contacts
-  std::vector<Transfer> transfers;        // after service; probabilities sum to <= 1
+  // Customer behaviour: P(leave at once | announced wait). Default: absent (none).
+  std::optional<WaitCurve> balk;
+  // P(satisfied | wait), for answered contacts. Default: absent (none).
+  std::optional<WaitCurve> satisfaction;
+  // After service; probabilities sum to <= 1. Default: empty.
+  std::vector<Transfer> transfers;
+  // Default: absent (none).
   std::optional<ChannelSwitch> channel_switch;
 };
 
 struct Shift {
+  // Required. Default in code: 0 s.
   double start_s = 0.0;
+  // Required. Default in code: 0 s.
   double end_s = 0.0;
+  // Agents on duty during the shift. Required. Default in code: 0.
   int count = 0;
 };
 
+// Exactly one of count, per_interval and shifts is given. Required.
 struct Staffing {
   enum class Kind { Count, PerInterval, Shifts };
+  // Which one is given. Default in code: Count.
   Kind kind = Kind::Count;
+  // Kind::Count: agents on duty over the whole horizon. Default in code: 0.
   int count = 0;
+  // Kind::PerInterval: agents on duty in each interval. Default in code: empty.
   std::vector<int> per_interval;
+  // Kind::Shifts: agents on duty is the sum over the shifts in force. Default in code: empty.
   std::vector<Shift> shifts;
 };
 
 struct AgentGroup {
+  // Required.
   std::string name;
-  std::vector<int> skills;  // indices into Scenario::contact_types, in the order given
+  // Indices into Scenario::contact_types, in the order given. Required.
+  std::vector<int> skills;
+  // Required.
   Staffing staff;
-  int concurrency = 1;  // simultaneous chats per agent (> 1 only for chat-only groups)
+  // Simultaneous chats per agent (> 1 only for chat-only groups). Default: 1.
+  int concurrency = 1;
   // Handle-time factor of a chat by the number of chats the agent holds when it starts
-  // (index 0: alone); empty: no slowdown. Size = concurrency when given.
+  // (index 0: alone); size = concurrency when given. Default: empty (no slowdown).
   std::vector<double> concurrency_slowdown;
-  double shrinkage = 0.0;               // share of scheduled staff not available
-  std::optional<double> max_occupancy;  // staffing target: occupancy cap in (0, 1]
-  double speed_factor = 1.0;            // this group's handle times are multiplied by it (> 0)
+  // Share of scheduled staff not available. Default: 0.
+  double shrinkage = 0.0;
+  // Staffing target: occupancy cap in (0, 1]. Default: absent (none).
+  std::optional<double> max_occupancy;
+  // This group's handle times are multiplied by it (> 0). Default: 1.
+  double speed_factor = 1.0;
   // Handle-time distributions of this group for some contact types (by type index), replacing
-  // the type's own; speed_factor applies on top.
+  // the type's own; speed_factor applies on top. Default: empty (the types' own).
   std::vector<std::pair<int, Distribution>> handle_times;
 };
 
@@ -181,15 +266,22 @@ enum class AgentChoice {
 const char* agent_choice_name(AgentChoice choice);
 
 struct Routing {
+  // Default: LongestIdle.
   AgentChoice agent_choice = AgentChoice::LongestIdle;
 };
 
 struct Scenario {
+  // Required.
   std::string name;
+  // Required.
   Horizon horizon;
+  // Default: SimulationSettings's (20 replications, seed 1, no warm-up).
   SimulationSettings simulation;
+  // Default: Routing's (longest idle).
   Routing routing;
+  // At least one. Required.
   std::vector<ContactType> contact_types;
+  // At least one. Required.
   std::vector<AgentGroup> agent_groups;
 };
 
