@@ -666,26 +666,8 @@ std::uint32_t Model::new_contact(int type, std::uint64_t base, int attempt) {
 
 void Model::record(const ContactRecord& r) {
   if (sink_) sink_(r);
-  // Backlog: the contact waited for an agent across the end of every interval in
-  // (queue entry, leaving the queue]; counted whatever its arrival time. An unserved contact
-  // never left: it waits at every end after its queue entry, the horizon's end included.
-  if (r.queued) {
-    const double left = r.outcome == Outcome::Answered   ? r.answer_s
-                        : r.outcome == Outcome::Unserved ? kInfinity
-                                                         : r.end_s;
-    auto first = std::size_t(std::floor(r.queue_entry_s / interval_s_));
-    for (std::size_t i = first; i < std::size_t(intervals_); ++i) {
-      const double boundary = double(i + 1) * interval_s_;
-      if (boundary >= left) break;
-      if (boundary > r.queue_entry_s && boundary > warmup_s_) {
-        result_.contact[i][std::size_t(r.type)].add_backlog(1);
-      }
-    }
-  }
-  if (r.arrival_s < warmup_s_) return;
-  const auto i = std::min(std::size_t(r.arrival_s / interval_s_), std::size_t(intervals_ - 1));
-  result_.contact[i][std::size_t(r.type)].add(
-      r, sc_.contact_types[std::size_t(r.type)].service_level.threshold_s);
+  count_contact(r, sc_.horizon, warmup_s_,
+                sc_.contact_types[std::size_t(r.type)].service_level.threshold_s, result_.contact);
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
 #include "models/centre/state.h"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 #include "models/centre/arrivals.h"
 #include "models/centre/routing.h"
@@ -138,6 +140,28 @@ std::vector<std::vector<GroupStats>> group_per_interval(
                                        double(i + 1) * horizon.interval_s);
   }
   return out;
+}
+
+void count_contact(const ContactRecord& r, const Horizon& horizon, double warmup_s,
+                   double threshold_s, std::vector<std::vector<ContactStats>>& contact) {
+  const double interval_s = horizon.interval_s;
+  const auto intervals = std::size_t(horizon.intervals);
+  if (r.queued) {
+    const double left = r.outcome == Outcome::Answered   ? r.answer_s
+                        : r.outcome == Outcome::Unserved ? std::numeric_limits<double>::infinity()
+                                                         : r.end_s;
+    auto first = std::size_t(std::floor(r.queue_entry_s / interval_s));
+    for (std::size_t i = first; i < intervals; ++i) {
+      const double boundary = double(i + 1) * interval_s;
+      if (boundary >= left) break;
+      if (boundary > r.queue_entry_s && boundary > warmup_s) {
+        contact[i][std::size_t(r.type)].add_backlog(1);
+      }
+    }
+  }
+  if (r.arrival_s < warmup_s) return;
+  const auto i = std::min(std::size_t(r.arrival_s / interval_s), intervals - 1);
+  contact[i][std::size_t(r.type)].add(r, threshold_s);
 }
 
 }  // namespace ccsim::centre

@@ -140,6 +140,15 @@ std::vector<std::vector<GroupStats>> group_per_interval(
     const std::vector<std::vector<GroupIntegrals>>& integrals, const Horizon& horizon,
     double warmup_s);
 
+// Counts a contact's record into contact[i][type] (ReplicationResult::contact, [interval][type]):
+// its backlog at the end of every interval it waited across for an agent, in (queue entry,
+// leaving the queue] and after warmup_s, whatever its arrival time (an unserved contact never
+// left: it waits at every end after its queue entry, the horizon's end included); and the
+// record itself in its arrival interval (the last for arrivals at the end), unless it arrived
+// before warmup_s. `threshold_s` is the service-level threshold of its type.
+void count_contact(const ContactRecord& r, const Horizon& horizon, double warmup_s,
+                   double threshold_s, std::vector<std::vector<ContactStats>>& contact);
+
 // ---- pools ----
 
 // A slot of `pool` for a new member: the last one freed, else a new one at the end.
