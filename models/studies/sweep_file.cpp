@@ -42,6 +42,14 @@ json estimate_record(const KpiEstimate& e) {
   return json{{"mean", e->mean}, {"ci95", e->ci95}};
 }
 
+// {KPI: {"mean", "ci95"} | null} of `estimates`, one key per KPI of `infos`.
+template <class Infos, class Estimates>
+json estimates_record(const Infos& infos, const Estimates& estimates) {
+  json o = json::object();
+  for (const auto& info : infos) o[std::string(info.name)] = estimate_record(estimates[info.kpi]);
+  return o;
+}
+
 void csv_estimate(std::string& row, const json& e) {
   if (e.is_null()) {
     row += ",,";
@@ -224,20 +232,13 @@ json point_record(std::size_t index, const SweepSpec& spec, const std::vector<js
   r["params"] = params;
   json totals = json::object();
   for (std::size_t k = 0; k < results.totals.size(); ++k) {
-    json o = json::object();
-    for (const KpiInfo& info : contact_kpis()) {
-      o[std::string(info.name)] = estimate_record(results.totals[k][info.kpi]);
-    }
-    totals[k < results.types.size() ? results.types[k] : std::string("all")] = o;
+    totals[k < results.types.size() ? results.types[k] : std::string("all")] =
+        estimates_record(contact_kpis(), results.totals[k]);
   }
   r["totals"] = totals;
   json groups = json::object();
   for (std::size_t g = 0; g < results.groups.size(); ++g) {
-    json o = json::object();
-    for (const GroupKpiInfo& info : group_kpis()) {
-      o[std::string(info.name)] = estimate_record(results.group_totals[g][info.kpi]);
-    }
-    groups[results.groups[g]] = o;
+    groups[results.groups[g]] = estimates_record(group_kpis(), results.group_totals[g]);
   }
   r["agent_groups"] = groups;
   return r;
