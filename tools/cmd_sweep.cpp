@@ -1,7 +1,9 @@
 // ccsim sweep SCENARIO --set PTR=VALUES ...: run a grid of scenario variants, one row per point,
 // on every core, resumably (--out FILE.csv / FILE.jsonl), sharded (--shard K/N) or over MPI.
 #include <algorithm>
+#include <exception>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <memory>
 #include <mutex>
@@ -153,52 +155,29 @@ struct Job {
   std::map<std::size_t, std::string> kept_rows;  // resumable file: rows already there
   std::optional<SweepFile> existing;             // resumable file found at start
   std::vector<std::string> errors, notes;
-  std::string report_file;   // --report, or empty
-  bool usage_helps = false;  // errors are in the command line: print the usage after them
+  std::vector<std::string> sets;  // --set, as given
+  std::string sweep_file;         // --sweep, or empty
+  std::string report_file;        // --report, or empty
+  bool usage_helps = false;       // errors are in the command line: print the usage after them
 };
 
-// Parses the command line and validates every point. Returns the exit status.
-int prepare(const std::vector<std::string>& args, Job& job, std::ostream& out) {
-  RawCommon raw;
-  po::options_description desc("options");
-  std::vector<std::string> sets;
-  std::string sweep_file, shard;
-  desc.add_options()("set", po::value<std::vector<std::string>>(&sets)->composing(),
-                     "PTR=VALUES: a parameter of the sweep (repeatable)")(
-      "zip", po::bool_switch(&job.spec.zip), "pair the values of the --set lists, not a grid")(
-      "sweep", po::value<std::string>(&sweep_file),
-      "FILE: a sweep file {\"set\": {PTR: [values] or \"a:b:c\"}, \"zip\": bool}")(
-      "shard", po::value<std::string>(&shard),
-      "K/N: run only points i with i % N == K (for job arrays; merge with ccsim merge)");
-  add_report_option(desc, job.report_file);
-  add_common_options(desc, raw, job.common);
-  po::variables_map vm;
-  job.errors = parse_options(args, desc, vm, raw, job.common);
-  if (job.common.help) {
-    out << kSweepUsage << desc;
-    return -1;
+// --shard K/N into the header of `job`.
+void read_shard(const std::string& shard, Job& job) {
+  const auto slash = shard.find('/');
+  const auto k = slash == std::string::npos ? std::nullopt : parse_integer(shard.substr(0, slash));
+  const auto n = slash == std::string::npos ? std::nullopt : parse_integer(shard.substr(slash + 1));
+  if (!k || !n || *n < 1 || *k < 0 || *k >= *n) {
+    job.errors.push_back("--shard: must be K/N with 0 <= K < N (got " + shard + ")");
+  } else {
+    job.header.shard_index = std::size_t(*k);
+    job.header.shard_count = std::size_t(*n);
   }
-  job.usage_helps = true;
-  if (!job.errors.empty()) return kExitBadInput;
-  CommonOptions& common = job.common;
-  if (common.positional.size() != 1) {
-    job.errors.push_back(common.positional.empty() ? "a scenario file is required"
-                                                   : "exactly one scenario file is expected");
-  }
-  if (!shard.empty()) {
-    const auto slash = shard.find('/');
-    const auto k =
-        slash == std::string::npos ? std::nullopt : parse_integer(shard.substr(0, slash));
-    const auto n =
-        slash == std::string::npos ? std::nullopt : parse_integer(shard.substr(slash + 1));
-    if (!k || !n || *n < 1 || *k < 0 || *k >= *n) {
-      job.errors.push_back("--shard: must be K/N with 0 <= K < N (got " + shard + ")");
-    } else {
-      job.header.shard_index = std::size_t(*k);
-      job.header.shard_count = std::size_t(*n);
-    }
-  }
-  // Output kind: .csv and .jsonl files are resumable sweep files.
+}
+
+// The output kind, and whether it is a resumable sweep file: .csv and .jsonl files are, unless
+// they name a device or FIFO (e.g. /dev/stdout), which is written in place, once, at the end.
+void choose_output(Job& job) {
+  const CommonOptions& common = job.common;
   const std::string ext = fs::path(common.out).extension().string();
   if (common.out.empty()) {
     const Format f = common.output_format();
@@ -214,23 +193,59 @@ int prepare(const std::vector<std::string>& args, Job& job, std::ostream& out) {
                  : ext == ".json"  ? Output::Json
                                    : Output::Table;
   }
-  // A device or FIFO (e.g. /dev/stdout) is written in place, once, at the end: not resumable.
   OutputTarget target;
   job.resumable = !common.out.empty() &&
                   (job.output == Output::Csv || job.output == Output::JsonLines) &&
                   !resolve_output(common.out, target) && target.kind != OutputKind::InPlace;
+}
+
+// Reads the options into `job` (the sweep's parameters are read later, by read_parameters),
+// adding their problems to job.errors. Returns -1 after printing the help, kExitBadInput when
+// the command line does not parse, else kExitOk.
+int read_options(const std::vector<std::string>& args, Job& job, std::ostream& out) {
+  RawCommon raw;
+  po::options_description desc("options");
+  std::string shard;
+  desc.add_options()("set", po::value<std::vector<std::string>>(&job.sets)->composing(),
+                     "PTR=VALUES: a parameter of the sweep (repeatable)")(
+      "zip", po::bool_switch(&job.spec.zip), "pair the values of the --set lists, not a grid")(
+      "sweep", po::value<std::string>(&job.sweep_file),
+      "FILE: a sweep file {\"set\": {PTR: [values] or \"a:b:c\"}, \"zip\": bool}")(
+      "shard", po::value<std::string>(&shard),
+      "K/N: run only points i with i % N == K (for job arrays; merge with ccsim merge)");
+  add_report_option(desc, job.report_file);
+  add_common_options(desc, raw, job.common);
+  po::variables_map vm;
+  job.errors = parse_options(args, desc, vm, raw, job.common);
+  if (job.common.help) {
+    out << kSweepUsage << desc;
+    return -1;
+  }
+  job.usage_helps = true;
+  if (!job.errors.empty()) return kExitBadInput;
+  if (job.common.positional.size() != 1) {
+    job.errors.push_back(job.common.positional.empty() ? "a scenario file is required"
+                                                       : "exactly one scenario file is expected");
+  }
+  if (!shard.empty()) read_shard(shard, job);
+  choose_output(job);
   if (vm.count("report")) {
     if (auto e = report_path_error(job.report_file)) job.errors.push_back(*e);
   }
   if (job.header.shard_count > 1 && !job.resumable) {
     job.errors.push_back("--shard: needs --out FILE.csv or FILE.jsonl (a sweep file to merge)");
   }
-  if (!sweep_file.empty()) {
+  return kExitOk;
+}
+
+// The sweep's parameters: those of the --sweep file, then those of each --set.
+void read_parameters(Job& job) {
+  if (!job.sweep_file.empty()) {
     std::string text;
-    if (auto problem = read_input_file(sweep_file, text)) {
+    if (auto problem = read_input_file(job.sweep_file, text)) {
       job.errors.push_back(*problem);
     } else {
-      const auto doc = parse_json_text<nlohmann::ordered_json>(text, sweep_file);
+      const auto doc = parse_json_text<nlohmann::ordered_json>(text, job.sweep_file);
       if (!doc.document) {
         job.errors.push_back(doc.error);
       } else {
@@ -238,12 +253,26 @@ int prepare(const std::vector<std::string>& args, Job& job, std::ostream& out) {
       }
     }
   }
-  for (const auto& s : sets) {
-    if (auto e = add_sweep_set(s, job.spec)) job.errors.push_back(*e);
+  for (const auto& s : job.sets) {
+    std::string error;
+    auto parameter = parse_sweep_assignment(s, error);
+    if (!parameter) {
+      job.errors.push_back("--set " + s + ": " + error);
+      continue;
+    }
+    const std::string pointer = parameter->pointer;
+    if (!add_sweep_parameter(std::move(*parameter), job.spec)) {
+      job.errors.push_back("--set " + s + ": " + pointer +
+                           " is already swept (by an earlier --set or the sweep file); give its "
+                           "values once");
+    }
   }
-  if (!job.errors.empty()) return kExitBadInput;
-  job.usage_helps = false;
+}
 
+// Reads the scenario and validates every point of the sweep; fills in the header. Returns the
+// exit status.
+int plan_points(Job& job) {
+  const CommonOptions& common = job.common;
   const fs::path scenario_path = common.positional[0];
   std::string scenario_text;
   if (auto problem = read_input_file(scenario_path, scenario_text)) {
@@ -255,6 +284,10 @@ int prepare(const std::vector<std::string>& args, Job& job, std::ostream& out) {
     job.errors.push_back(document.error);
     return kExitBadInput;
   }
+  if (job.spec.parameters.empty()) {
+    job.errors.push_back("nothing to sweep: give --set PTR=VALUES or --sweep FILE");
+    return kExitBadInput;
+  }
   job.plan = plan_sweep(*document.document, scenario_path.parent_path(), job.spec,
                         common.replications, common.seed);
   if (!job.plan.errors.empty()) {
@@ -263,7 +296,7 @@ int prepare(const std::vector<std::string>& args, Job& job, std::ostream& out) {
   }
   job.errors =
       same_file_errors(given_outputs(common.out, job.report_file),
-                       sweep_inputs(scenario_path, *document.document, job.spec, sweep_file));
+                       sweep_inputs(scenario_path, *document.document, job.spec, job.sweep_file));
   if (!job.errors.empty()) return kExitBadInput;
   job.header.scenario_hash = content_hash(scenario_text);
   job.header.grid_hash = grid_hash(job.spec);
@@ -271,6 +304,16 @@ int prepare(const std::vector<std::string>& args, Job& job, std::ostream& out) {
   if (common.replications) job.header.replications = std::to_string(*common.replications);
   job.header.points = job.plan.points.size();
   return kExitOk;
+}
+
+// Parses the command line and validates every point. Returns the exit status (-1: the help was
+// printed).
+int prepare(const std::vector<std::string>& args, Job& job, std::ostream& out) {
+  if (const int status = read_options(args, job, out); status != kExitOk) return status;
+  read_parameters(job);
+  if (!job.errors.empty()) return kExitBadInput;
+  job.usage_helps = false;
+  return plan_points(job);
 }
 
 // Rank 0 (or the only process): reads a resumable file left by an earlier run and decides
@@ -441,6 +484,75 @@ void print_messages(const Job& job, std::ostream& err) {
   for (const auto& e : job.errors) err << "error: " << e << "\n";
 }
 
+#ifdef CCSIM_WITH_MPI
+// Every rank learns whether every rank prepared the sweep; a rank that failed says why (rank 0
+// for all when it failed too). Returns the exit status when the ranks stop here (a failure, or
+// --help), else nullopt.
+std::optional<int> agree_to_run(MpiSweep& mpi, const Job& job, int status, std::ostream& err) {
+  const int rank = mpi.rank();
+  const bool help = job.common.help;
+  const auto [worst, root] = mpi.agree(status);
+  if (worst == kExitOk && !help) return std::nullopt;
+  if (rank == 0 || root == kExitOk) {
+    if (rank != 0) err << "rank " << rank << ": ";
+    print_messages(job, err);
+    if (rank == 0 && status == kExitOk && !help) err << "error: another rank failed\n";
+  }
+  if (status == kExitBadInput && rank == 0 && job.usage_helps) err << kSweepUsage;
+  return worst;
+}
+
+// From the start of the runs on, the ranks exchange points, and a rank that stopped on its own
+// would leave the others waiting: a failure ends every rank (exit 1); the finished points are
+// in --out.
+[[noreturn]] void abort_all(MpiSweep& mpi, const char* what, std::ostream& err) {
+  err << "ccsim sweep: rank " << mpi.rank() << ": internal error: " << what << "\n" << std::flush;
+  mpi.abort(kExitFailure);
+}
+
+// A rank other than 0: runs the points rank 0 hands out and sends their records back.
+int run_worker_rank(MpiSweep& mpi, const Job& job, unsigned threads, std::ostream& err) {
+  try {
+    mpi.start_worker(threads);
+    run_sweep_points(
+        job.plan, threads, [&] { return mpi.request_point(); },
+        [&](std::size_t p, const Results& results) {
+          mpi.send_record(point_record(p, job.spec, job.plan.points[p], results).dump());
+        });
+    mpi.finish_worker();
+  } catch (const std::exception& e) {
+    abort_all(mpi, e.what(), err);
+  }
+  return kExitOk;
+}
+
+// Rank 0: runs points on `threads` threads while handing points out to the other ranks and
+// collecting their records.
+void run_root_rank(MpiSweep& mpi, const Job& job, unsigned threads, PointQueue& queue,
+                   Collector& collector,
+                   const std::function<void(std::size_t, const Results&)>& local_done,
+                   std::ostream& err) {
+  std::exception_ptr local_error;
+  std::thread local([&] {
+    try {
+      run_sweep_points(
+          job.plan, threads, [&] { return queue.take(); }, local_done);
+    } catch (...) {
+      local_error = std::current_exception();
+      queue.stop();  // the other ranks finish their points, then every rank ends
+    }
+  });
+  try {
+    mpi.serve([&] { return queue.take(); },
+              [&](const std::string& record) { collector.add(json::parse(record)); });
+    local.join();
+    if (local_error) std::rethrow_exception(local_error);
+  } catch (const std::exception& e) {
+    abort_all(mpi, e.what(), err);
+  }
+}
+#endif
+
 }  // namespace
 
 int cmd_sweep(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -459,16 +571,7 @@ int cmd_sweep(const std::vector<std::string>& args, std::ostream& out, std::ostr
   if (status == kExitOk && !help && rank == 0) status = plan_resume(job);
 #ifdef CCSIM_WITH_MPI
   if (mpi) {
-    const auto [worst, root] = mpi->agree(status);
-    if (worst != kExitOk || help) {
-      if (rank == 0 || root == kExitOk) {
-        if (rank != 0) err << "rank " << rank << ": ";
-        print_messages(job, err);
-        if (rank == 0 && status == kExitOk && !help) err << "error: another rank failed\n";
-      }
-      if (status == kExitBadInput && rank == 0 && job.usage_helps) err << kSweepUsage;
-      return worst;
-    }
+    if (const auto stop = agree_to_run(*mpi, job, status, err)) return *stop;
   }
 #endif
   if (help) return kExitOk;
@@ -486,26 +589,7 @@ int cmd_sweep(const std::vector<std::string>& args, std::ostream& out, std::ostr
   if (mpi && threads == 0) {
     threads = std::max(1u, sim::hardware_threads() / unsigned(mpirun_local_size()));
   }
-  // From here on the ranks exchange points, and a rank that stopped on its own would leave the
-  // others waiting: a failure ends every rank (exit 1); the finished points are in --out.
-  auto abort_all = [&](const char* what) {
-    err << "ccsim sweep: rank " << rank << ": internal error: " << what << "\n" << std::flush;
-    mpi->abort(kExitFailure);
-  };
-  if (mpi && rank != 0) {
-    try {
-      mpi->start_worker(threads);
-      run_sweep_points(
-          job.plan, threads, [&] { return mpi->request_point(); },
-          [&](std::size_t p, const Results& results) {
-            mpi->send_record(point_record(p, job.spec, job.plan.points[p], results).dump());
-          });
-      mpi->finish_worker();
-    } catch (const std::exception& e) {
-      abort_all(e.what());
-    }
-    return kExitOk;
-  }
+  if (mpi && rank != 0) return run_worker_rank(*mpi, job, threads, err);
 #endif
   if (!job.common.quiet) {
     for (const auto& n : job.notes) err << n << "\n";
@@ -529,24 +613,7 @@ int cmd_sweep(const std::vector<std::string>& args, std::ostream& out, std::ostr
   };
 #ifdef CCSIM_WITH_MPI
   if (mpi) {
-    std::exception_ptr local_error;
-    std::thread local([&] {
-      try {
-        run_sweep_points(
-            job.plan, threads, [&] { return queue.take(); }, local_done);
-      } catch (...) {
-        local_error = std::current_exception();
-        queue.stop();  // the other ranks finish their points, then every rank ends
-      }
-    });
-    try {
-      mpi->serve([&] { return queue.take(); },
-                 [&](const std::string& record) { collector.add(json::parse(record)); });
-      local.join();
-      if (local_error) std::rethrow_exception(local_error);
-    } catch (const std::exception& e) {
-      abort_all(e.what());
-    }
+    run_root_rank(*mpi, job, threads, queue, collector, local_done, err);
     return collector.finish(out, err);
   }
 #endif

@@ -33,6 +33,211 @@ bool is_multiple(double x, double unit) {
   return std::fabs(q - std::round(q)) <= 1e-9 * std::max(1.0, std::fabs(q));
 }
 
+// One template being read: its path for messages, and whether it is valid so far.
+struct TemplateReading {
+  const nlohmann::json& v;
+  const std::string& path;
+  std::vector<std::string>& errors;
+  bool ok = true;
+
+  // Adds "PATH.KEY: WHAT".
+  void problem(const std::string& key, const std::string& what) {
+    errors.push_back(path + "." + key + ": " + what);
+    ok = false;
+  }
+
+  // The number at `key`; nullopt when it is absent (a problem if `required`) or not a finite
+  // number (a problem).
+  std::optional<double> number(const char* key, bool required) {
+    if (!v.contains(key)) {
+      if (required) problem(key, "is required");
+      return std::nullopt;
+    }
+    const nlohmann::json& x = v[key];
+    if (!x.is_number() || !std::isfinite(x.get<double>())) {
+      problem(key, "must be a number" + got(x));
+      return std::nullopt;
+    }
+    return x.get<double>();
+  }
+};
+
+void read_start(TemplateReading& r, const Horizon& horizon, ShiftTemplate& t) {
+  const auto s = r.number("start_s", true);
+  if (!s) return;
+  t.start_s = *s;
+  const std::string value = got(r.v["start_s"]);
+  if (*s < 0.0) {
+    r.problem("start_s", "must be >= 0" + value);
+  } else if (!(*s < horizon.end_s())) {
+    r.problem("start_s", "must be < horizon end = " + number_text(horizon.end_s()) + value);
+  } else if (!is_multiple(*s, horizon.interval_s)) {
+    r.problem("start_s", "must be on an interval boundary (a multiple of " +
+                             number_text(horizon.interval_s) + " s)" + value);
+  }
+}
+
+void read_length(TemplateReading& r, const Horizon& horizon, ShiftTemplate& t) {
+  const auto l = r.number("length_s", true);
+  if (!l) return;
+  t.length_s = *l;
+  const std::string value = got(r.v["length_s"]);
+  if (!(*l > 0.0)) {
+    r.problem("length_s", "must be > 0" + value);
+  } else if (*l > kMaxTimeS) {
+    r.problem("length_s", "must be <= 1e9 s (about 31.7 years), so that costs stay finite" + value);
+  } else if (!is_multiple(*l, horizon.interval_s)) {
+    r.problem("length_s", "must be a whole number of intervals (a multiple of " +
+                              number_text(horizon.interval_s) + " s)" + value);
+  }
+}
+
+void read_cost(TemplateReading& r, ShiftTemplate& t) {
+  const auto c = r.number("cost", false);
+  if (!c) return;
+  t.cost = *c;
+  if (*c < 0.0) {
+    r.problem("cost", "must be >= 0" + got(r.v["cost"]));
+  } else if (*c > kMaxShiftCost) {
+    r.problem("cost", "must be <= 1e12, so that a plan's cost stays finite" + got(r.v["cost"]));
+  }
+}
+
+// The template `v` at `path`, or nullopt after adding its problems to `errors`.
+std::optional<ShiftTemplate> read_template(const nlohmann::json& v, const std::string& path,
+                                           const Horizon& horizon,
+                                           std::vector<std::string>& errors) {
+  if (!v.is_object()) {
+    errors.push_back(path + ": must be an object" + got(v));
+    return std::nullopt;
+  }
+  TemplateReading r{v, path, errors};
+  for (const auto& [key, value] : v.items()) {
+    if (key != "start_s" && key != "length_s" && key != "cost" && key != "name") {
+      r.problem(key, "unknown key (expected start_s, length_s, cost, name)");
+    }
+  }
+  ShiftTemplate t;
+  read_start(r, horizon, t);
+  read_length(r, horizon, t);
+  read_cost(r, t);
+  if (v.contains("name")) {
+    if (v["name"].is_string()) {
+      t.name = v["name"].get<std::string>();
+    } else {
+      r.problem("name", "must be a string" + got(v["name"]));
+    }
+  }
+  if (!r.ok) return std::nullopt;
+  return t;
+}
+
+// A flow network solved for the least-cost flow by successive shortest paths (Dijkstra with
+// potentials). REQUIRES: every arc cost >= 0, so that zero potentials start valid.
+class FlowNetwork {
+ public:
+  using Arc = std::pair<int, int>;  // (node, index of the arc in its list)
+
+  explicit FlowNetwork(int nodes)
+      : graph_(std::size_t(nodes)),
+        potential_(std::size_t(nodes), 0.0),
+        dist_(std::size_t(nodes)),
+        prev_(std::size_t(nodes)) {}
+
+  Arc add(int u, int v, long long cap, double cost) {
+    graph_[std::size_t(u)].push_back({v, int(graph_[std::size_t(v)].size()), cap, cost});
+    graph_[std::size_t(v)].push_back({u, int(graph_[std::size_t(u)].size()) - 1, 0, -cost});
+    return Arc(u, int(graph_[std::size_t(u)].size()) - 1);
+  }
+
+  // The capacity left on `arc`.
+  long long capacity(Arc arc) const {
+    return graph_[std::size_t(arc.first)][std::size_t(arc.second)].cap;
+  }
+
+  // Sends `total` units from `source` to `sink` at least cost; false if the sink cannot be
+  // reached before they are all sent.
+  bool send(int source, int sink, long long total) {
+    for (long long flow = 0; flow < total;) {
+      if (!shortest_paths(source, sink)) return false;
+      flow += augment(source, sink, total - flow);
+    }
+    return true;
+  }
+
+ private:
+  struct Edge {
+    int to, rev;
+    long long cap;
+    double cost;
+  };
+
+  // Dijkstra on the reduced costs from `source`; updates the potentials. False when `sink` is
+  // unreachable.
+  bool shortest_paths(int source, int sink) {
+    constexpr double kInf = std::numeric_limits<double>::infinity();
+    std::fill(dist_.begin(), dist_.end(), kInf);
+    dist_[std::size_t(source)] = 0.0;
+    using Item = std::pair<double, int>;
+    std::priority_queue<Item, std::vector<Item>, std::greater<Item>> heap;
+    heap.push({0.0, source});
+    while (!heap.empty()) {
+      const auto [d, u] = heap.top();
+      heap.pop();
+      if (d > dist_[std::size_t(u)]) continue;
+      for (std::size_t e = 0; e < graph_[std::size_t(u)].size(); ++e) {
+        const Edge& edge = graph_[std::size_t(u)][e];
+        if (edge.cap <= 0) continue;
+        const double reduced = std::max(
+            0.0, edge.cost + potential_[std::size_t(u)] - potential_[std::size_t(edge.to)]);
+        if (d + reduced < dist_[std::size_t(edge.to)]) {
+          dist_[std::size_t(edge.to)] = d + reduced;
+          prev_[std::size_t(edge.to)] = {u, int(e)};
+          heap.push({d + reduced, edge.to});
+        }
+      }
+    }
+    if (dist_[std::size_t(sink)] == kInf) return false;
+    for (std::size_t v = 0; v < dist_.size(); ++v) {
+      if (dist_[v] < kInf) potential_[v] += dist_[v];
+    }
+    return true;
+  }
+
+  // Pushes up to `limit` units along the shortest path to `sink`; returns how many.
+  long long augment(int source, int sink, long long limit) {
+    long long push = limit;
+    for (int v = sink; v != source; v = prev_[std::size_t(v)].first) {
+      const auto [u, e] = prev_[std::size_t(v)];
+      push = std::min(push, graph_[std::size_t(u)][std::size_t(e)].cap);
+    }
+    for (int v = sink; v != source; v = prev_[std::size_t(v)].first) {
+      const auto [u, e] = prev_[std::size_t(v)];
+      Edge& edge = graph_[std::size_t(u)][std::size_t(e)];
+      edge.cap -= push;
+      graph_[std::size_t(v)][std::size_t(edge.rev)].cap += push;
+    }
+    return push;
+  }
+
+  std::vector<std::vector<Edge>> graph_;
+  std::vector<double> potential_;
+  std::vector<double> dist_;
+  std::vector<Arc> prev_;
+};
+
+// Whether every interval with a positive requirement is covered by some template.
+bool coverable(const std::vector<int>& requirement, const std::vector<ShiftCover>& covers) {
+  std::vector<bool> covered(requirement.size(), false);
+  for (const ShiftCover& c : covers) {
+    for (int i = c.first; i < c.end; ++i) covered[std::size_t(i)] = true;
+  }
+  for (std::size_t i = 0; i < requirement.size(); ++i) {
+    if (requirement[i] > 0 && !covered[i]) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 ShiftTemplatesParse parse_shift_templates(const nlohmann::json& doc, const Horizon& horizon,
@@ -46,93 +251,9 @@ ShiftTemplatesParse parse_shift_templates(const nlohmann::json& doc, const Horiz
     out.errors.push_back(where + ": must list at least one shift template");
     return out;
   }
-  const std::string interval = number_text(horizon.interval_s);
   for (std::size_t i = 0; i < doc.size(); ++i) {
     const std::string path = where + "[" + std::to_string(i) + "]";
-    const nlohmann::json& v = doc[i];
-    if (!v.is_object()) {
-      out.errors.push_back(path + ": must be an object" + got(v));
-      continue;
-    }
-    ShiftTemplate t;
-    bool ok = true;
-    for (const auto& [key, value] : v.items()) {
-      if (key != "start_s" && key != "length_s" && key != "cost" && key != "name") {
-        out.errors.push_back(path + "." + key +
-                             ": unknown key (expected start_s, length_s, cost, name)");
-        ok = false;
-      }
-    }
-    auto number = [&](const char* key, bool required) -> std::optional<double> {
-      if (!v.contains(key)) {
-        if (required) {
-          out.errors.push_back(path + "." + key + ": is required");
-          ok = false;
-        }
-        return std::nullopt;
-      }
-      const nlohmann::json& x = v[key];
-      if (!x.is_number() || !std::isfinite(x.get<double>())) {
-        out.errors.push_back(path + "." + key + ": must be a number" + got(x));
-        ok = false;
-        return std::nullopt;
-      }
-      return x.get<double>();
-    };
-    if (const auto s = number("start_s", true)) {
-      t.start_s = *s;
-      if (*s < 0.0) {
-        out.errors.push_back(path + ".start_s: must be >= 0" + got(v["start_s"]));
-        ok = false;
-      } else if (!(*s < horizon.end_s())) {
-        out.errors.push_back(path + ".start_s: must be < horizon end = " +
-                             number_text(horizon.end_s()) + got(v["start_s"]));
-        ok = false;
-      } else if (!is_multiple(*s, horizon.interval_s)) {
-        out.errors.push_back(path + ".start_s: must be on an interval boundary (a multiple of " +
-                             interval + " s)" + got(v["start_s"]));
-        ok = false;
-      }
-    }
-    if (const auto l = number("length_s", true)) {
-      t.length_s = *l;
-      if (!(*l > 0.0)) {
-        out.errors.push_back(path + ".length_s: must be > 0" + got(v["length_s"]));
-        ok = false;
-      } else if (*l > kMaxTimeS) {
-        out.errors.push_back(path +
-                             ".length_s: must be <= 1e9 s (about 31.7 years), so that costs stay "
-                             "finite" +
-                             got(v["length_s"]));
-        ok = false;
-      } else if (!is_multiple(*l, horizon.interval_s)) {
-        out.errors.push_back(path +
-                             ".length_s: must be a whole number of intervals (a multiple "
-                             "of " +
-                             interval + " s)" + got(v["length_s"]));
-        ok = false;
-      }
-    }
-    if (const auto c = number("cost", false)) {
-      t.cost = *c;
-      if (*c < 0.0) {
-        out.errors.push_back(path + ".cost: must be >= 0" + got(v["cost"]));
-        ok = false;
-      } else if (*c > kMaxShiftCost) {
-        out.errors.push_back(path + ".cost: must be <= 1e12, so that a plan's cost stays finite" +
-                             got(v["cost"]));
-        ok = false;
-      }
-    }
-    if (v.contains("name")) {
-      if (v["name"].is_string()) {
-        t.name = v["name"].get<std::string>();
-      } else {
-        out.errors.push_back(path + ".name: must be a string" + got(v["name"]));
-        ok = false;
-      }
-    }
-    if (ok) out.templates.push_back(t);
+    if (auto t = read_template(doc[i], path, horizon, out.errors)) out.templates.push_back(*t);
   }
   if (!out.errors.empty()) out.templates.clear();
   return out;
@@ -165,98 +286,34 @@ ShiftCover shift_cover(const ShiftTemplate& shift, const Horizon& horizon) {
 
 std::optional<ShiftPlan> plan_shifts(const std::vector<int>& requirement,
                                      const std::vector<ShiftCover>& covers) {
-  const int n = int(requirement.size());
-  // Feasible iff every interval with a positive requirement is covered by some template.
-  std::vector<bool> covered(std::size_t(n), false);
-  for (const ShiftCover& c : covers) {
-    for (int i = c.first; i < c.end; ++i) covered[std::size_t(i)] = true;
-  }
-  for (int i = 0; i < n; ++i) {
-    if (requirement[std::size_t(i)] > 0 && !covered[std::size_t(i)]) return std::nullopt;
-  }
-
+  if (!coverable(requirement, covers)) return std::nullopt;
   // Min-cost flow: nodes 0..n (differenced rows), source n+1, sink n+2.
-  struct Edge {
-    int to, rev;
-    long long cap;
-    double cost;
-  };
-  const int source = n + 1, sink = n + 2, nodes = n + 3;
-  std::vector<std::vector<Edge>> graph(static_cast<std::size_t>(nodes));
-  auto add = [&graph](int u, int v, long long cap, double cost) {
-    graph[std::size_t(u)].push_back({v, int(graph[std::size_t(v)].size()), cap, cost});
-    graph[std::size_t(v)].push_back({u, int(graph[std::size_t(u)].size()) - 1, 0, -cost});
-    return std::pair<int, int>(u, int(graph[std::size_t(u)].size()) - 1);
-  };
+  const int n = int(requirement.size());
+  const int source = n + 1, sink = n + 2;
+  FlowNetwork network(n + 3);
   long long total = 0;
   for (int i = 0; i <= n; ++i) {
     const long long r = i < n ? requirement[std::size_t(i)] : 0;
     const long long before = i > 0 ? requirement[std::size_t(i - 1)] : 0;
     const long long supply = r - before;
     if (supply > 0) {
-      add(source, i, supply, 0.0);
+      network.add(source, i, supply, 0.0);
       total += supply;
     } else if (supply < 0) {
-      add(i, sink, -supply, 0.0);
+      network.add(i, sink, -supply, 0.0);
     }
   }
   const long long unbounded = std::max<long long>(total, 1);
-  std::vector<std::pair<int, int>> template_edge;
+  std::vector<FlowNetwork::Arc> template_arc;
   for (const ShiftCover& c : covers)
-    template_edge.push_back(add(c.first, c.end, unbounded, c.cost));
-  for (int i = 0; i < n; ++i) add(i + 1, i, unbounded, 0.0);
-
-  // Successive shortest paths; every cost is >= 0, so zero potentials start valid.
-  constexpr double kInf = std::numeric_limits<double>::infinity();
-  std::vector<double> potential(static_cast<std::size_t>(nodes), 0.0);
-  std::vector<double> dist(static_cast<std::size_t>(nodes));
-  std::vector<std::pair<int, int>> prev(static_cast<std::size_t>(nodes));
-  long long flow = 0;
-  while (flow < total) {
-    std::fill(dist.begin(), dist.end(), kInf);
-    dist[std::size_t(source)] = 0.0;
-    using Item = std::pair<double, int>;
-    std::priority_queue<Item, std::vector<Item>, std::greater<Item>> heap;
-    heap.push({0.0, source});
-    while (!heap.empty()) {
-      const auto [d, u] = heap.top();
-      heap.pop();
-      if (d > dist[std::size_t(u)]) continue;
-      for (std::size_t e = 0; e < graph[std::size_t(u)].size(); ++e) {
-        const Edge& edge = graph[std::size_t(u)][e];
-        if (edge.cap <= 0) continue;
-        const double reduced =
-            std::max(0.0, edge.cost + potential[std::size_t(u)] - potential[std::size_t(edge.to)]);
-        if (d + reduced < dist[std::size_t(edge.to)]) {
-          dist[std::size_t(edge.to)] = d + reduced;
-          prev[std::size_t(edge.to)] = {u, int(e)};
-          heap.push({d + reduced, edge.to});
-        }
-      }
-    }
-    if (dist[std::size_t(sink)] == kInf) return std::nullopt;  // unreachable when feasible
-    for (int v = 0; v < nodes; ++v) {
-      if (dist[std::size_t(v)] < kInf) potential[std::size_t(v)] += dist[std::size_t(v)];
-    }
-    long long push = total - flow;
-    for (int v = sink; v != source; v = prev[std::size_t(v)].first) {
-      const auto [u, e] = prev[std::size_t(v)];
-      push = std::min(push, graph[std::size_t(u)][std::size_t(e)].cap);
-    }
-    for (int v = sink; v != source; v = prev[std::size_t(v)].first) {
-      const auto [u, e] = prev[std::size_t(v)];
-      Edge& edge = graph[std::size_t(u)][std::size_t(e)];
-      edge.cap -= push;
-      graph[std::size_t(v)][std::size_t(edge.rev)].cap += push;
-    }
-    flow += push;
-  }
+    template_arc.push_back(network.add(c.first, c.end, unbounded, c.cost));
+  for (int i = 0; i < n; ++i) network.add(i + 1, i, unbounded, 0.0);
+  if (!network.send(source, sink, total)) return std::nullopt;  // unreachable when coverable
 
   ShiftPlan plan;
   plan.coverage.assign(std::size_t(n), 0);
   for (std::size_t j = 0; j < covers.size(); ++j) {
-    const auto [u, e] = template_edge[j];
-    const long long used = unbounded - graph[std::size_t(u)][std::size_t(e)].cap;
+    const long long used = unbounded - network.capacity(template_arc[j]);
     plan.count.push_back(int(used));
     plan.cost += double(used) * covers[j].cost;
     for (int i = covers[j].first; i < covers[j].end; ++i) {

@@ -256,10 +256,16 @@ TEST(SweepCommand, BadSetValueExitsTwoNamingThePointAndWritesNothing) {
   fs::remove_all(dir);
 }
 
+TEST(SweepCommand, NoParameterExitsTwoNamingTheOptions) {
+  const auto r = run_ccsim("sweep scenarios/erlang_a_check.json");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "error: nothing to sweep: give --set PTR=VALUES or --sweep FILE\n");
+}
+
 TEST(SweepCommand, PointerNotInTheScenarioExitsTwoNamingThePointer) {
   const auto r = run_ccsim("sweep scenarios/erlang_a_check.json --set /agent_groups/3/staff=1");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("--set /agent_groups/3/staff: no such location"), std::string::npos)
+  EXPECT_NE(r.err.find("parameter /agent_groups/3/staff: no such location"), std::string::npos)
       << r.err;
   const auto range = run_ccsim("sweep scenarios/erlang_a_check.json --set /horizon/duration_s=1:2");
   EXPECT_EQ(range.exit_code, 2);

@@ -1,7 +1,7 @@
 // Fuzz target: the sweep readers: the resumable sweep file (read_sweep_file, as `ccsim sweep
 // --out` reads it to resume, and merge_sweep_files), and sweep definitions (a sweep document
-// for add_sweep_document, or lines of `--set PTR=VALUES` for add_sweep_set, expanded by
-// sweep_points).
+// for add_sweep_document, or lines of `--set PTR=VALUES` for parse_sweep_assignment and
+// add_sweep_parameter, expanded by sweep_points).
 //
 // Input: first byte 'F' (or any byte but 'D' and 'S'): the rest is a sweep file; 'D': a sweep
 // document (JSON); 'S': one --set text per line.
@@ -70,7 +70,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     bool ok = true;
     while (!text.empty() && ok) {
       const std::size_t end = text.find('\n');
-      ok = !ccsim::add_sweep_set(std::string(text.substr(0, end)), spec);
+      std::string error;
+      auto parameter = ccsim::parse_sweep_assignment(std::string(text.substr(0, end)), error);
+      ok = parameter && ccsim::add_sweep_parameter(std::move(*parameter), spec);
       text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
     }
     if (ok) expand(spec);

@@ -59,13 +59,13 @@ TEST(FuzzRegression, MeasuredRowWithQuotedIntervalAndTypeIsRead) {
 // which threw (type_error 316) out of `ccsim sweep`: std::terminate.
 TEST(FuzzRegression, SweepPointerThatIsNotUtf8IsAnErrorNotACrash) {
   SweepSpec spec;
-  const std::string set = "/agent_groups/0/\xff\xfe=1,2";
-  const auto error = add_sweep_set(set, spec);
-  ASSERT_TRUE(error.has_value());
-  EXPECT_EQ(*error, "--set " + set + ": the path must be UTF-8 text");
-  EXPECT_TRUE(spec.parameters.empty());
+  std::string error;
+  EXPECT_FALSE(parse_sweep_assignment("/agent_groups/0/\xff\xfe=1,2", error));
+  EXPECT_EQ(error, "the path must be UTF-8 text");
   // A valid pointer with non-ASCII text is fine, and hashes.
-  ASSERT_FALSE(add_sweep_set("/contact_types/0/name=\"caf\xc3\xa9\"", spec));
+  auto parameter = parse_sweep_assignment("/contact_types/0/name=\"caf\xc3\xa9\"", error);
+  ASSERT_TRUE(parameter) << error;
+  ASSERT_TRUE(add_sweep_parameter(std::move(*parameter), spec));
   EXPECT_EQ(grid_hash(spec).size(), 16u);
 }
 

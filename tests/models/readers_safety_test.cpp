@@ -115,10 +115,9 @@ TEST(JsonDepth, DeeplyNestedShiftTemplatesAreAnError) {
 }
 
 TEST(JsonDepth, ADeeplyNestedSetValueIsAnError) {
-  SweepSpec spec;
-  const std::string value = nested(70000);
-  EXPECT_EQ(add_sweep_set("/x=" + value, spec),
-            "--set /x=" + value + ": not a JSON value: " + kDeepMessage);
+  std::string error;
+  EXPECT_FALSE(parse_sweep_assignment("/x=" + nested(70000), error));
+  EXPECT_EQ(error, std::string("not a JSON value: ") + kDeepMessage);
 }
 
 TEST(JsonDepth, ADeeplyNestedSweepFileLineIsNotARecord) {

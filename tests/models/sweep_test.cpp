@@ -13,6 +13,13 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
+// Adds the parameter of the assignment `text` (PTR=VALUES) to `spec`; false on any problem.
+bool add_assignment(const std::string& text, SweepSpec& spec) {
+  std::string error;
+  auto parameter = parse_sweep_assignment(text, error);
+  return parameter && add_sweep_parameter(std::move(*parameter), spec);
+}
+
 std::vector<json> values_of(const std::string& text) {
   std::string error;
   auto v = parse_sweep_values(text, error);
@@ -57,8 +64,8 @@ TEST(SweepValues, BadValuesAreRefusedWithAReason) {
 
 TEST(SweepPoints, GridVariesTheLastParameterFastest) {
   SweepSpec spec;
-  ASSERT_FALSE(add_sweep_set("/a=1,2", spec));
-  ASSERT_FALSE(add_sweep_set("/b=10,20,30", spec));
+  ASSERT_TRUE(add_assignment("/a=1,2", spec));
+  ASSERT_TRUE(add_assignment("/b=10,20,30", spec));
   std::string error;
   const auto points = sweep_points(spec, error);
   ASSERT_EQ(points.size(), 6u);
@@ -70,15 +77,21 @@ TEST(SweepPoints, GridVariesTheLastParameterFastest) {
 TEST(SweepPoints, ZipPairsValuesAndNeedsEqualLengths) {
   SweepSpec spec;
   spec.zip = true;
-  ASSERT_FALSE(add_sweep_set("/a=1,2", spec));
-  ASSERT_FALSE(add_sweep_set("/b=10,20", spec));
+  ASSERT_TRUE(add_assignment("/a=1,2", spec));
+  ASSERT_TRUE(add_assignment("/b=10,20", spec));
   std::string error;
   const auto points = sweep_points(spec, error);
   ASSERT_EQ(points.size(), 2u);
   EXPECT_EQ(points[1], (std::vector<json>{2, 20}));
-  ASSERT_FALSE(add_sweep_set("/c=1,2,3", spec));
+  ASSERT_TRUE(add_assignment("/c=1,2,3", spec));
   EXPECT_TRUE(sweep_points(spec, error).empty());
-  EXPECT_NE(error.find("same number of values"), std::string::npos);
+  EXPECT_EQ(error, "zip: every parameter needs the same number of values (/a has 2, /c has 3)");
+}
+
+TEST(SweepPoints, NoParameterIsNothingToSweep) {
+  std::string error;
+  EXPECT_TRUE(sweep_points(SweepSpec{}, error).empty());
+  EXPECT_EQ(error, "nothing to sweep: the sweep has no parameter");
 }
 
 TEST(SweepPoints, SweepFileKeepsItsParameterOrder) {
@@ -102,7 +115,7 @@ json erlang_a_document() {
 
 TEST(SweepPlanTest, BadPointIsNamedWithItsValues) {
   SweepSpec spec;
-  ASSERT_FALSE(add_sweep_set("/agent_groups/0/staff/count=5,-1", spec));
+  ASSERT_TRUE(add_assignment("/agent_groups/0/staff/count=5,-1", spec));
   const SweepPlan plan = plan_sweep(erlang_a_document(), ".", spec, 2, std::nullopt);
   ASSERT_EQ(plan.errors.size(), 1u);
   EXPECT_EQ(plan.errors[0],
@@ -112,8 +125,8 @@ TEST(SweepPlanTest, BadPointIsNamedWithItsValues) {
 
 TEST(SweepPlanTest, ManyBadPointsListTheFirstTwentyAndCountTheRest) {
   SweepSpec spec;
-  ASSERT_FALSE(add_sweep_set("/agent_groups/0/staff/count=-30:-1:1", spec));
-  ASSERT_FALSE(add_sweep_set("/contact_types/0/patience/mean_s=100,200", spec));
+  ASSERT_TRUE(add_assignment("/agent_groups/0/staff/count=-30:-1:1", spec));
+  ASSERT_TRUE(add_assignment("/contact_types/0/patience/mean_s=100,200", spec));
   const SweepPlan plan = plan_sweep(erlang_a_document(), ".", spec, 2, std::nullopt);
   ASSERT_EQ(plan.errors.size(), 21u);
   EXPECT_EQ(plan.errors[19],
@@ -126,7 +139,7 @@ TEST(SweepPlanTest, ManyBadPointsListTheFirstTwentyAndCountTheRest) {
 
 TEST(SweepPlanTest, ReplicationsOptionIsCheckedAtEveryPoint) {
   SweepSpec spec;
-  ASSERT_FALSE(add_sweep_set("/agent_groups/0/staff/count=30,34", spec));
+  ASSERT_TRUE(add_assignment("/agent_groups/0/staff/count=30,34", spec));
   const SweepPlan plan = plan_sweep(erlang_a_document(), ".", spec, 2000000000, std::nullopt);
   ASSERT_EQ(plan.errors.size(), 2u);
   EXPECT_TRUE(plan.errors[1].starts_with(
@@ -136,7 +149,7 @@ TEST(SweepPlanTest, ReplicationsOptionIsCheckedAtEveryPoint) {
 
 TEST(SweepPlanTest, SeedRangeGivesEachPointItsSeed) {
   SweepSpec spec;
-  ASSERT_FALSE(add_sweep_set("/simulation/seed=1:3:1", spec));
+  ASSERT_TRUE(add_assignment("/simulation/seed=1:3:1", spec));
   const SweepPlan plan = plan_sweep(erlang_a_document(), ".", spec, 2, std::nullopt);
   ASSERT_TRUE(plan.errors.empty()) << plan.errors[0];
   EXPECT_EQ(plan.seeds, (std::vector<std::uint64_t>{1, 2, 3}));
@@ -144,8 +157,8 @@ TEST(SweepPlanTest, SeedRangeGivesEachPointItsSeed) {
 
 TEST(SweepPlanTest, ScenarioOfAPointIsTheDocumentWithItsValues) {
   SweepSpec spec;
-  ASSERT_FALSE(add_sweep_set("/agent_groups/0/staff/count=30,34", spec));
-  ASSERT_FALSE(add_sweep_set("/horizon/duration_s=5400,7200", spec));
+  ASSERT_TRUE(add_assignment("/agent_groups/0/staff/count=30,34", spec));
+  ASSERT_TRUE(add_assignment("/horizon/duration_s=5400,7200", spec));
   const SweepPlan plan = plan_sweep(erlang_a_document(), ".", spec, 2, std::nullopt);
   ASSERT_TRUE(plan.errors.empty()) << plan.errors[0];
   ASSERT_EQ(plan.points.size(), 4u);
@@ -159,21 +172,22 @@ TEST(SweepPlanTest, ScenarioOfAPointIsTheDocumentWithItsValues) {
 
 TEST(SweepPlanTest, NewKeyOfAnExistingObjectIsAllowedButNotAMissingParent) {
   SweepSpec spec;
-  ASSERT_FALSE(add_sweep_set("/agent_groups/0/shrinkage=0,0.1", spec));
+  ASSERT_TRUE(add_assignment("/agent_groups/0/shrinkage=0,0.1", spec));
   const SweepPlan ok = plan_sweep(erlang_a_document(), ".", spec, 2, std::nullopt);
   EXPECT_TRUE(ok.errors.empty()) << ok.errors[0];
   EXPECT_EQ(ok.seeds.size(), 2u);
 
   SweepSpec missing;
-  ASSERT_FALSE(add_sweep_set("/agent_groups/0/nothing/count=1", missing));
+  ASSERT_TRUE(add_assignment("/agent_groups/0/nothing/count=1", missing));
   const SweepPlan bad = plan_sweep(erlang_a_document(), ".", missing, 2, std::nullopt);
   ASSERT_EQ(bad.errors.size(), 1u);
-  EXPECT_EQ(bad.errors[0].rfind("--set /agent_groups/0/nothing/count: no such location", 0), 0u);
+  EXPECT_EQ(bad.errors[0].rfind("parameter /agent_groups/0/nothing/count: no such location", 0),
+            0u);
 }
 
 TEST(SweepRun, PointResultsEqualRunExperimentWhateverTheThreads) {
   SweepSpec spec;
-  ASSERT_FALSE(add_sweep_set("/agent_groups/0/staff/count=30,34", spec));
+  ASSERT_TRUE(add_assignment("/agent_groups/0/staff/count=30,34", spec));
   const SweepPlan plan = plan_sweep(erlang_a_document(), ".", spec, 3, std::uint64_t{5});
   ASSERT_TRUE(plan.errors.empty());
   RunOptions options;
@@ -202,8 +216,8 @@ TEST(SweepRun, PointResultsEqualRunExperimentWhateverTheThreads) {
 TEST(SweepFileTest, LineOfARecordReadsBackAsTheRecord) {
   // A string parameter with a comma and a quote, and a number parameter.
   SweepSpec spec;
-  ASSERT_FALSE(add_sweep_set("/name=\"a, \\\"b\\\"\",\"c\"", spec));
-  ASSERT_FALSE(add_sweep_set("/agent_groups/0/staff/count=30", spec));
+  ASSERT_TRUE(add_assignment("/name=\"a, \\\"b\\\"\",\"c\"", spec));
+  ASSERT_TRUE(add_assignment("/agent_groups/0/staff/count=30", spec));
   const SweepPlan plan = plan_sweep(erlang_a_document(), ".", spec, 2, std::uint64_t{3});
   ASSERT_TRUE(plan.errors.empty()) << plan.errors[0];
   ASSERT_EQ(plan.points[0][0], "a, \"b\"");
