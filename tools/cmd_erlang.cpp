@@ -4,7 +4,9 @@
 
 #include "models/queueing/erlang.h"
 #include "tools/cli.h"
+#include "tools/json_text.h"
 #include "tools/options.h"
+#include "tools/table_text.h"
 
 namespace po = boost::program_options;
 

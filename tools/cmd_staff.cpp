@@ -10,9 +10,11 @@
 #include "models/planning/staffing.h"
 #include "models/scenario/scenario_json.h"
 #include "tools/cli.h"
+#include "tools/json_text.h"
 #include "tools/options.h"
 #include "tools/progress.h"
 #include "tools/report_pages.h"
+#include "tools/table_text.h"
 
 namespace po = boost::program_options;
 
@@ -26,13 +28,6 @@ constexpr const char* kStaffUsage =
     "                   [--report FILE.html] [OPTIONS]\n"
     "Finds the agents each group needs in each interval to meet the scenario's targets\n"
     "(service_level, max_abandon_rate, max_asa_s per contact type; max_occupancy per group).\n";
-
-std::string csv_number(double v) {
-  std::ostringstream o;
-  o.precision(17);
-  o << v;
-  return o.str();
-}
 
 // Everything the output shows: what the HTML report shows.
 using Report = StaffReportInput;

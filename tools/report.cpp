@@ -5,7 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "tools/output.h"
+#include "tools/table_text.h"
 
 namespace ccsim::cli {
 

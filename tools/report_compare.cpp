@@ -1,9 +1,9 @@
 // The report of `ccsim compare`.
 #include <algorithm>
 
-#include "tools/output.h"
 #include "tools/report_pages.h"
 #include "tools/report_series.h"
+#include "tools/table_text.h"
 
 namespace ccsim::cli {
 

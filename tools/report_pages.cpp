@@ -5,8 +5,9 @@
 #include <filesystem>
 
 #include "tools/cli.h"
-#include "tools/output.h"
+#include "tools/output_files.h"
 #include "tools/report_series.h"
+#include "tools/table_text.h"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;

@@ -25,7 +25,8 @@ namespace ccsim::cli {
 // Declares --report FILE.html on `desc`, storing the path in `file`.
 void add_report_option(boost::program_options::options_description& desc, std::string& file);
 // Why `file` cannot be a report (an error message naming --report), or nullopt: it must end in
-// .html or .htm (any case) and be writable as an output (output_path_error in tools/output.h).
+// .html or .htm (any case) and be writable as an output (output_path_error in
+// tools/output_files.h).
 std::optional<std::string> report_path_error(const std::string& file);
 
 // Writes the report (when `report_file` is not empty; `html` builds it), then the command's

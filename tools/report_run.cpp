@@ -2,9 +2,9 @@
 #include <algorithm>
 #include <cmath>
 
-#include "tools/output.h"
 #include "tools/report_pages.h"
 #include "tools/report_series.h"
+#include "tools/table_text.h"
 
 namespace ccsim::cli {
 
