@@ -59,6 +59,10 @@ struct StaffReportInput {
   const std::vector<ShiftPlan>& plans;          // [group]; empty without --shift-templates
 };
 std::string staff_report(const StaffReportInput& input);
+// How the staffing was found, for the report's subtitle and the table's heading: "method
+// simulation, targets judged on the mean of 10 replications (seed 1), 12 iterations", or
+// "method erlang; KPIs from 10 replications (seed 1)".
+std::string staffing_method_text(const StaffReportInput& input);
 
 // `ccsim sweep`: for one parameter (or a zip), KPI curves against the parameter with CI bands;
 // for a grid of two, heatmaps of ASA, service level and abandonment; always a table of every
