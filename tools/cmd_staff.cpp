@@ -1,6 +1,7 @@
 // ccsim staff SCENARIO: required agents per interval and group to meet the scenario's targets,
 // optionally laid out on shift templates.
 #include <algorithm>
+#include <array>
 #include <functional>
 #include <iostream>
 #include <sstream>
@@ -368,6 +369,11 @@ void declare_staff_options(po::options_description& desc, StaffArgs& a) {
   add_common_options(desc, a.raw, a.common);
 }
 
+constexpr std::array<Choice<staffing::Method>, 2> kMethods{
+    {{"simulation", staffing::Method::Simulation}, {"erlang", staffing::Method::Erlang}}};
+constexpr std::array<Choice<staffing::Judge>, 2> kJudges{
+    {{"mean", staffing::Judge::Mean}, {"ci95", staffing::Judge::Ci95}}};
+
 // Checks the options of `ccsim staff` beyond the common ones, setting the search's `options`
 // from them; adds each problem to `errors`.
 void check_staff_options(const po::variables_map& vm, const StaffArgs& a,
@@ -376,20 +382,8 @@ void check_staff_options(const po::variables_map& vm, const StaffArgs& a,
     errors.push_back(a.common.positional.empty() ? "a scenario file is required"
                                                  : "exactly one scenario file is expected");
   }
-  if (a.method == "simulation") {
-    options.method = staffing::Method::Simulation;
-  } else if (a.method == "erlang") {
-    options.method = staffing::Method::Erlang;
-  } else {
-    errors.push_back("--method: must be one of simulation, erlang (got " + a.method + ")");
-  }
-  if (a.judge == "mean") {
-    options.judge = staffing::Judge::Mean;
-  } else if (a.judge == "ci95") {
-    options.judge = staffing::Judge::Ci95;
-  } else {
-    errors.push_back("--judge: must be one of mean, ci95 (got " + a.judge + ")");
-  }
+  if (auto method = parse_choice("--method", a.method, kMethods, errors)) options.method = *method;
+  if (auto judge = parse_choice("--judge", a.judge, kJudges, errors)) options.judge = *judge;
   if (vm.count("max-iterations")) {
     const auto v = parse_integer(a.max_iterations);
     if (!v || *v < 1 || *v > 100000) {

@@ -67,18 +67,16 @@ Chart staffing_chart(const StaffReportInput& in, std::size_t g) {
   const staffing::Result& res = in.result;
   const AgentGroup& group = sc.agent_groups[g];
   Chart c = interval_chart(sc, "Agents per interval: " + group.name, "agents");
-  ChartSeries required;
-  required.name = "required (to schedule)";
-  required.decimals = 0;
-  ChartSeries on_duty;
-  on_duty.name = "required on duty (after shrinkage)";
-  on_duty.decimals = 0;
-  ChartSeries current;
-  current.name = "scenario's staff";
-  current.decimals = 1;
-  ChartSeries coverage;
-  coverage.name = "shift plan coverage";
-  coverage.decimals = 0;
+  const auto series = [](std::string name, int decimals) {
+    ChartSeries s;
+    s.name = std::move(name);
+    s.decimals = decimals;
+    return s;
+  };
+  ChartSeries required = series("required (to schedule)", 0);
+  ChartSeries on_duty = series("required on duty (after shrinkage)", 0);
+  ChartSeries current = series("scenario's staff", 1);
+  ChartSeries coverage = series("shift plan coverage", 0);
   for (std::size_t i = 0; i < std::size_t(sc.horizon.intervals); ++i) {
     required.mean.push_back(double(res.scheduled[g][i]));
     on_duty.mean.push_back(double(res.net[g][i]));

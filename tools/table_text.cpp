@@ -41,7 +41,8 @@ std::size_t display_width(const std::string& s) {
 }
 }  // namespace
 
-void print_table(std::ostream& out, const std::vector<std::vector<std::string>>& rows) {
+void print_table(std::ostream& out, const std::vector<std::vector<std::string>>& rows,
+                 std::size_t left_columns) {
   std::vector<std::size_t> width;
   for (const auto& row : rows) {
     if (width.size() < row.size()) width.resize(row.size(), 0);
@@ -54,7 +55,7 @@ void print_table(std::ostream& out, const std::vector<std::vector<std::string>>&
       const std::string& s = rows[r][c];
       const std::string pad(width[c] - display_width(s), ' ');
       if (c > 0) line += "  ";
-      line += c == 0 ? s + pad : pad + s;  // first column left, numbers right
+      line += c < left_columns ? s + pad : pad + s;
     }
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out << line << '\n';

@@ -23,8 +23,10 @@ std::string cell(const KpiEstimate& e, int decimals);
 // Decimals for a KPI in tables: shares and rates 3, counts and seconds 1.
 int decimals_for(std::string_view kpi_name);
 
-// Aligned text table: the first row is the header, underlined; the first column is
-// left-aligned, the others right-aligned. Widths count UTF-8 code points, one column each.
-void print_table(std::ostream& out, const std::vector<std::vector<std::string>>& rows);
+// Aligned text table: the first row is the header, underlined; the first `left_columns`
+// columns (labels) are left-aligned, the others right-aligned. Widths count UTF-8 code points,
+// one column each.
+void print_table(std::ostream& out, const std::vector<std::vector<std::string>>& rows,
+                 std::size_t left_columns = 1);
 
 }  // namespace ccsim::cli
