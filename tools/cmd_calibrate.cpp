@@ -10,6 +10,7 @@
 #include "tools/cli.h"
 #include "tools/contact_log.h"
 #include "tools/options.h"
+#include "tools/table_text.h"
 
 namespace po = boost::program_options;
 

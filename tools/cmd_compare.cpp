@@ -11,9 +11,11 @@
 #include "models/scenario/scenario_json.h"
 #include "tools/cli.h"
 #include "tools/contact_log.h"
+#include "tools/json_text.h"
 #include "tools/options.h"
 #include "tools/progress.h"
 #include "tools/report_pages.h"
+#include "tools/table_text.h"
 
 namespace po = boost::program_options;
 

@@ -4,7 +4,9 @@
 
 #include "models/queueing/erlang.h"
 #include "tools/cli.h"
+#include "tools/json_text.h"
 #include "tools/options.h"
+#include "tools/table_text.h"
 
 namespace po = boost::program_options;
 
@@ -95,81 +97,97 @@ std::string erlang_output(Format format, const erlang::Query& q, const erlang::R
   return content.str();
 }
 
+// The options of `ccsim erlang` as given.
+struct ErlangArgs {
+  CommonOptions common;
+  RawCommon raw;
+  std::string model, arrivals, aht, agents, patience, threshold, target_sl, target_asa, max_abandon,
+      max_block;
+};
+
+void declare_erlang_options(po::options_description& desc, ErlangArgs& a) {
+  desc.add_options()("model", po::value<std::string>(&a.model),
+                     "b (Erlang B), c (Erlang C) or a (Erlang A)")(
+      "arrivals-per-hour", po::value<std::string>(&a.arrivals), "arrival rate per hour")(
+      "aht-s", po::value<std::string>(&a.aht), "average handle time, seconds")(
+      "agents", po::value<std::string>(&a.agents),
+      "agents; omit to find the fewest meeting the targets")(
+      "patience-s", po::value<std::string>(&a.patience), "mean patience, seconds (model a)")(
+      "threshold-s", po::value<std::string>(&a.threshold), "service-level threshold, seconds")(
+      "target-sl", po::value<std::string>(&a.target_sl), "service-level target in [0, 1]")(
+      "target-asa-s", po::value<std::string>(&a.target_asa), "ASA target, seconds")(
+      "max-abandon", po::value<std::string>(&a.max_abandon), "abandonment target (model a)")(
+      "max-block", po::value<std::string>(&a.max_block), "blocking target (model b)");
+  add_common_options(desc, a.raw, a.common);
+}
+
+// The query the options ask; adds each problem with them (or, when there is none, with the
+// query itself) to `errors`.
+erlang::Query erlang_query(const po::variables_map& vm, const ErlangArgs& a,
+                           std::vector<std::string>& errors) {
+  erlang::Query q;
+  if (a.model.empty()) {
+    errors.push_back("--model: is required (b, c or a)");
+  } else if (auto m = erlang::parse_model(a.model)) {
+    q.model = *m;
+  } else {
+    errors.push_back("--model: must be one of b, c, a (got " + a.model + ")");
+  }
+  auto number = [&](const char* name, const std::string& text, bool required, auto assign) {
+    if (!vm.count(name)) {
+      if (required) errors.push_back(std::string("--") + name + ": is required");
+      return;
+    }
+    if (const auto v = parse_double(text)) {
+      assign(*v);
+    } else {
+      errors.push_back(std::string("--") + name + ": must be a number (got " + text + ")");
+    }
+  };
+  number("arrivals-per-hour", a.arrivals, true, [&](double v) { q.arrivals_per_hour = v; });
+  number("aht-s", a.aht, true, [&](double v) { q.aht_s = v; });
+  number("patience-s", a.patience, false, [&](double v) { q.patience_s = v; });
+  number("threshold-s", a.threshold, false, [&](double v) { q.threshold_s = v; });
+  number("target-sl", a.target_sl, false, [&](double v) { q.target_sl = v; });
+  number("target-asa-s", a.target_asa, false, [&](double v) { q.target_asa_s = v; });
+  number("max-abandon", a.max_abandon, false, [&](double v) { q.max_abandon = v; });
+  number("max-block", a.max_block, false, [&](double v) { q.max_block = v; });
+  if (vm.count("agents")) {
+    const auto v = parse_integer(a.agents);
+    if (!v || *v < 0 || *v > erlang::kMaxAgents) {
+      errors.push_back("--agents: must be an integer from 0 to " +
+                       std::to_string(erlang::kMaxAgents) + " (got " + a.agents + ")");
+    } else {
+      q.agents = int(*v);
+    }
+  }
+  if (errors.empty()) {
+    for (const std::string& e : erlang::validate(q)) errors.push_back(as_option_message(e));
+  }
+  return q;
+}
+
 }  // namespace
 
 int cmd_erlang(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  CommonOptions common;
-  RawCommon raw;
+  ErlangArgs a;
   po::options_description desc("options");
-  std::string model, arrivals, aht, agents, patience, threshold, target_sl, target_asa, max_abandon,
-      max_block;
-  desc.add_options()("model", po::value<std::string>(&model),
-                     "b (Erlang B), c (Erlang C) or a (Erlang A)")(
-      "arrivals-per-hour", po::value<std::string>(&arrivals), "arrival rate per hour")(
-      "aht-s", po::value<std::string>(&aht), "average handle time, seconds")(
-      "agents", po::value<std::string>(&agents),
-      "agents; omit to find the fewest meeting the targets")(
-      "patience-s", po::value<std::string>(&patience), "mean patience, seconds (model a)")(
-      "threshold-s", po::value<std::string>(&threshold), "service-level threshold, seconds")(
-      "target-sl", po::value<std::string>(&target_sl), "service-level target in [0, 1]")(
-      "target-asa-s", po::value<std::string>(&target_asa), "ASA target, seconds")(
-      "max-abandon", po::value<std::string>(&max_abandon), "abandonment target (model a)")(
-      "max-block", po::value<std::string>(&max_block), "blocking target (model b)");
-  add_common_options(desc, raw, common);
+  declare_erlang_options(desc, a);
   po::variables_map vm;
-  std::vector<std::string> errors = parse_options(args, desc, vm, raw, common);
-  if (common.help) {
+  std::vector<std::string> errors = parse_options(args, desc, vm, a.raw, a.common);
+  if (a.common.help) {
     out << kErlangUsage << desc;
     return kExitOk;
   }
-  if (errors.empty() && !common.positional.empty()) {
-    errors.push_back("unexpected argument '" + common.positional[0] + "'");
+  if (errors.empty() && !a.common.positional.empty()) {
+    errors.push_back("unexpected argument '" + a.common.positional[0] + "'");
   }
   if (errors.empty()) {
     refuse_options(vm, {"replications", "seed", "threads"},
                    "to erlang, which computes exactly (no simulation)", errors);
   }
   erlang::Query q;
-  if (errors.empty()) {
-    if (model.empty()) {
-      errors.push_back("--model: is required (b, c or a)");
-    } else if (auto m = erlang::parse_model(model)) {
-      q.model = *m;
-    } else {
-      errors.push_back("--model: must be one of b, c, a (got " + model + ")");
-    }
-    auto number = [&](const char* name, const std::string& text, bool required, auto assign) {
-      if (!vm.count(name)) {
-        if (required) errors.push_back(std::string("--") + name + ": is required");
-        return;
-      }
-      if (const auto v = parse_double(text)) {
-        assign(*v);
-      } else {
-        errors.push_back(std::string("--") + name + ": must be a number (got " + text + ")");
-      }
-    };
-    number("arrivals-per-hour", arrivals, true, [&](double v) { q.arrivals_per_hour = v; });
-    number("aht-s", aht, true, [&](double v) { q.aht_s = v; });
-    number("patience-s", patience, false, [&](double v) { q.patience_s = v; });
-    number("threshold-s", threshold, false, [&](double v) { q.threshold_s = v; });
-    number("target-sl", target_sl, false, [&](double v) { q.target_sl = v; });
-    number("target-asa-s", target_asa, false, [&](double v) { q.target_asa_s = v; });
-    number("max-abandon", max_abandon, false, [&](double v) { q.max_abandon = v; });
-    number("max-block", max_block, false, [&](double v) { q.max_block = v; });
-    if (vm.count("agents")) {
-      const auto v = parse_integer(agents);
-      if (!v || *v < 0 || *v > erlang::kMaxAgents) {
-        errors.push_back("--agents: must be an integer from 0 to " +
-                         std::to_string(erlang::kMaxAgents) + " (got " + agents + ")");
-      } else {
-        q.agents = int(*v);
-      }
-    }
-    if (errors.empty()) {
-      for (const std::string& e : erlang::validate(q)) errors.push_back(as_option_message(e));
-    }
-  }
+  if (errors.empty()) q = erlang_query(vm, a, errors);
   if (!errors.empty()) {
     return bad_input(err, errors, kErlangUsage);
   }
@@ -187,7 +205,7 @@ int cmd_erlang(const std::vector<std::string>& args, std::ostream& out, std::ost
   const erlang::Report r = erlang::evaluate(q);
   if (vm.count("agents") && erlang::has_target(q)) targets_met = erlang::meets_targets(q, r);
 
-  return emit(common, erlang_output(common.output_format(), q, r, targets_met), out, err);
+  return emit(a.common, erlang_output(a.common.output_format(), q, r, targets_met), out, err);
 }
 
 }  // namespace ccsim::cli

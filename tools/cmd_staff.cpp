@@ -1,6 +1,7 @@
 // ccsim staff SCENARIO: required agents per interval and group to meet the scenario's targets,
 // optionally laid out on shift templates.
 #include <algorithm>
+#include <array>
 #include <functional>
 #include <iostream>
 #include <sstream>
@@ -10,9 +11,11 @@
 #include "models/planning/staffing.h"
 #include "models/scenario/scenario_json.h"
 #include "tools/cli.h"
+#include "tools/json_text.h"
 #include "tools/options.h"
 #include "tools/progress.h"
 #include "tools/report_pages.h"
+#include "tools/table_text.h"
 
 namespace po = boost::program_options;
 
@@ -26,13 +29,6 @@ constexpr const char* kStaffUsage =
     "                   [--report FILE.html] [OPTIONS]\n"
     "Finds the agents each group needs in each interval to meet the scenario's targets\n"
     "(service_level, max_abandon_rate, max_asa_s per contact type; max_occupancy per group).\n";
-
-std::string csv_number(double v) {
-  std::ostringstream o;
-  o.precision(17);
-  o << v;
-  return o.str();
-}
 
 // Everything the output shows: what the HTML report shows.
 using Report = StaffReportInput;
@@ -200,24 +196,9 @@ void write_csv(std::ostream& out, const Report& r) {
   }
 }
 
-void write_table(std::ostream& out, const Report& r) {
-  const Scenario& sc = r.scenario;
-  const staffing::Result& res = r.result;
-  out << "Staffing: " << sc.name << "\n"
-      << "method " << staffing::method_name(res.method);
-  if (res.method == staffing::Method::Simulation) {
-    out << ", targets judged on the "
-        << (r.options.judge == staffing::Judge::Mean ? "mean" : "95% CI bound") << " of "
-        << r.options.replications << " replications (seed " << r.options.seed << "), "
-        << res.iterations << " iterations";
-  } else {
-    out << "; KPIs from " << r.options.replications << " replications (seed " << r.options.seed
-        << ")";
-  }
-  out << "\n"
-      << (res.misses.empty() ? "every target met"
-                             : std::to_string(res.misses.size()) + " targets missed (marked *)")
-      << "\n\nTargets\n";
+// The targets the staffing meets: each contact type's and each group's maximum occupancy.
+void write_targets(std::ostream& out, const Scenario& sc) {
+  out << "Targets\n";
   for (const ContactType& ct : sc.contact_types) {
     std::vector<std::string> t;
     if (ct.has_service_level_target) {
@@ -237,9 +218,14 @@ void write_table(std::ostream& out, const Report& r) {
       out << "  " << g.name << ": occupancy <= " << format_number(*g.max_occupancy, 3) << "\n";
     }
   }
+}
 
+// Agents to schedule per interval and group (and the shift plan's coverage), with the
+// agent-hours of each column.
+void write_agents_table(std::ostream& out, const Report& r) {
+  const Scenario& sc = r.scenario;
+  const staffing::Result& res = r.result;
   std::vector<std::vector<std::string>> rows;
-  // Agents per interval (and shift coverage).
   std::vector<std::string> head{"start"};
   for (const AgentGroup& g : sc.agent_groups) {
     head.push_back(g.name);
@@ -265,17 +251,20 @@ void write_table(std::ostream& out, const Report& r) {
   rows.push_back(total);
   out << "\nAgents to schedule (shrinkage applied)\n";
   print_table(out, rows);
+}
 
-  // Achieved KPIs: those with a target.
-  struct Column {
-    std::string head;
-    std::function<KpiEstimate(std::size_t)> value;
-    int decimals;
-    staffing::TargetMiss::Kind kind;
-    int index;
-  };
-  std::vector<Column> columns;
-  const Results& a = res.achieved;
+// A column of achieved KPIs: a KPI with a target, of a contact type or group (`index`).
+struct AchievedColumn {
+  std::string head;
+  std::function<KpiEstimate(std::size_t)> value;
+  int decimals;
+  staffing::TargetMiss::Kind kind;
+  int index;
+};
+
+// The columns of the KPIs that have a target: each contact type's, then each group's occupancy.
+std::vector<AchievedColumn> achieved_columns(const Scenario& sc, const Results& a) {
+  std::vector<AchievedColumn> columns;
   for (std::size_t k = 0; k < sc.contact_types.size(); ++k) {
     const ContactType& ct = sc.contact_types[k];
     auto add = [&](bool has, Kpi kpi, staffing::TargetMiss::Kind kind, int decimals) {
@@ -297,113 +286,232 @@ void write_table(std::ostream& out, const Report& r) {
          [&a, g](std::size_t i) { return a.group_intervals[i][g][GroupKpi::Occupancy]; }, 3,
          staffing::TargetMiss::Kind::Occupancy, int(g)});
   }
-  rows.clear();
-  head = {"start"};
-  for (const Column& c : columns) head.push_back(c.head);
+  return columns;
+}
+
+// The KPIs with a target achieved per interval, a missed one marked "*".
+void write_achieved_table(std::ostream& out, const Report& r) {
+  const Scenario& sc = r.scenario;
+  const staffing::Result& res = r.result;
+  const std::vector<AchievedColumn> columns = achieved_columns(sc, res.achieved);
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> head{"start"};
+  for (const AchievedColumn& c : columns) head.push_back(c.head);
   rows.push_back(head);
-  for (std::size_t i = 0; i < a.intervals.size(); ++i) {
+  for (std::size_t i = 0; i < res.achieved.intervals.size(); ++i) {
     std::vector<std::string> row{interval_label(sc, int(i))};
-    for (const Column& c : columns) {
-      const KpiEstimate e = c.value(i);
-      std::string cell =
-          e ? format_number(e->mean, c.decimals) + " ± " + format_number(e->ci95, c.decimals)
-            : std::string("-");
+    for (const AchievedColumn& c : columns) {
       const bool missed =
           std::any_of(res.misses.begin(), res.misses.end(), [&](const staffing::TargetMiss& m) {
             return m.interval == int(i) && m.kind == c.kind && m.index == c.index;
           });
-      row.push_back(cell + (missed ? " *" : "  "));
+      row.push_back(cell(c.value(i), c.decimals) + (missed ? " *" : "  "));
     }
     rows.push_back(row);
   }
   out << "\nAchieved KPIs per interval (mean ± 95% CI half-width)\n";
   print_table(out, rows);
+}
 
-  if (!r.plans.empty()) {
-    out << "\nShifts from " << r.templates_file << " (least cost " << format_number(plan_cost(r), 2)
-        << ")\n";
-    rows = {{"group", "start", "end", "length (h)", "agents", "cost"}};
-    for (std::size_t g = 0; g < r.plans.size(); ++g) {
-      for (std::size_t t = 0; t < r.templates.size(); ++t) {
-        const int n = r.plans[g].count[t];
-        if (n == 0) continue;
-        const ShiftTemplate& st = r.templates[t];
-        rows.push_back({sc.agent_groups[g].name, clock_label(sc.horizon.start, st.start_s),
-                        clock_label(sc.horizon.start, st.start_s + st.length_s),
-                        format_number(st.length_s / 3600.0, 2), std::to_string(n),
-                        format_number(n * st.cost_per_agent(), 2)});
+// The agents of each group on each shift template used, and the plan's cost.
+void write_shifts_table(std::ostream& out, const Report& r) {
+  const Scenario& sc = r.scenario;
+  out << "\nShifts from " << r.templates_file << " (least cost " << format_number(plan_cost(r), 2)
+      << ")\n";
+  std::vector<std::vector<std::string>> rows{
+      {"group", "start", "end", "length (h)", "agents", "cost"}};
+  for (std::size_t g = 0; g < r.plans.size(); ++g) {
+    for (std::size_t t = 0; t < r.templates.size(); ++t) {
+      const int n = r.plans[g].count[t];
+      if (n == 0) continue;
+      const ShiftTemplate& st = r.templates[t];
+      rows.push_back({sc.agent_groups[g].name, clock_label(sc.horizon.start, st.start_s),
+                      clock_label(sc.horizon.start, st.start_s + st.length_s),
+                      format_number(st.length_s / 3600.0, 2), std::to_string(n),
+                      format_number(n * st.cost_per_agent(), 2)});
+    }
+  }
+  print_table(out, rows);
+}
+
+void write_table(std::ostream& out, const Report& r) {
+  const staffing::Result& res = r.result;
+  out << "Staffing: " << r.scenario.name << "\n"
+      << staffing_method_text(r) << "\n"
+      << (res.misses.empty() ? "every target met"
+                             : std::to_string(res.misses.size()) + " targets missed (marked *)")
+      << "\n\n";
+  write_targets(out, r.scenario);
+  write_agents_table(out, r);
+  write_achieved_table(out, r);
+  if (!r.plans.empty()) write_shifts_table(out, r);
+}
+
+// The options of `ccsim staff` as given.
+struct StaffArgs {
+  CommonOptions common;
+  RawCommon raw;
+  std::string method = "simulation", judge = "mean", max_iterations, templates_file, report_file;
+};
+
+void declare_staff_options(po::options_description& desc, StaffArgs& a) {
+  desc.add_options()("method", po::value<std::string>(&a.method),
+                     "simulation (default: a search with the simulator) or erlang (analytic)")(
+      "judge", po::value<std::string>(&a.judge),
+      "mean (default): a target is met when the mean over replications meets it; ci95: when "
+      "the whole 95% confidence interval does")(
+      "max-iterations", po::value<std::string>(&a.max_iterations),
+      "most simulations of the horizon the search may run (default 100)")(
+      "shift-templates", po::value<std::string>(&a.templates_file),
+      "JSON array of allowed shifts [{\"start_s\", \"length_s\", \"cost\"}]: also find the "
+      "least-cost shifts covering the staffing");
+  add_report_option(desc, a.report_file);
+  add_common_options(desc, a.raw, a.common);
+}
+
+constexpr std::array<Choice<staffing::Method>, 2> kMethods{
+    {{"simulation", staffing::Method::Simulation}, {"erlang", staffing::Method::Erlang}}};
+constexpr std::array<Choice<staffing::Judge>, 2> kJudges{
+    {{"mean", staffing::Judge::Mean}, {"ci95", staffing::Judge::Ci95}}};
+
+// Checks the options of `ccsim staff` beyond the common ones, setting the search's `options`
+// from them; adds each problem to `errors`.
+void check_staff_options(const po::variables_map& vm, const StaffArgs& a,
+                         staffing::Options& options, std::vector<std::string>& errors) {
+  if (a.common.positional.size() != 1) {
+    errors.push_back(a.common.positional.empty() ? "a scenario file is required"
+                                                 : "exactly one scenario file is expected");
+  }
+  if (auto method = parse_choice("--method", a.method, kMethods, errors)) options.method = *method;
+  if (auto judge = parse_choice("--judge", a.judge, kJudges, errors)) options.judge = *judge;
+  if (vm.count("max-iterations")) {
+    const auto v = parse_integer(a.max_iterations);
+    if (!v || *v < 1 || *v > 100000) {
+      errors.push_back("--max-iterations: must be an integer from 1 to 100000 (got " +
+                       a.max_iterations + ")");
+    } else {
+      options.max_iterations = int(*v);
+    }
+  }
+  if (vm.count("report")) {
+    if (auto e = report_path_error(a.report_file)) errors.push_back(*e);
+  }
+  if (options.method == staffing::Method::Erlang) {
+    refuse_options(vm, {"max-iterations"},
+                   "with --method erlang, which simulates its staffing once", errors);
+  }
+  if (vm.count("shift-templates") && a.templates_file.empty()) {
+    errors.push_back("--shift-templates: a file is required");
+  }
+}
+
+// The shift templates of `file` (none when `file` is empty), or nullopt after printing their
+// errors to `err`.
+std::optional<std::vector<ShiftTemplate>> read_templates(const std::string& file,
+                                                         const Scenario& scenario,
+                                                         std::ostream& err) {
+  if (file.empty()) return std::vector<ShiftTemplate>{};
+  ShiftTemplatesParse t = load_shift_templates(file, scenario.horizon);
+  if (!t.ok()) {
+    for (const auto& e : t.errors) err << "error: " << e << "\n";
+    return std::nullopt;
+  }
+  return std::move(t.templates);
+}
+
+// The staffing search on `scenario`, its iterations drawn as progress when shown.
+staffing::Outcome search_staffing(const Scenario& scenario, staffing::Options options,
+                                  const CommonOptions& common) {
+  ProgressBar progress(show_progress(common), "iterations", std::cerr);
+  options.progress = [&progress](const staffing::Progress& p) {
+    progress.update(std::size_t(p.iteration), std::size_t(p.max_iterations),
+                    std::string(p.phase) + ": " + format_number(p.agent_hours, 1) +
+                        " agent-hours, " + std::to_string(p.misses) + " targets missed");
+  };
+  staffing::Outcome outcome = staffing::staff(scenario, options);
+  progress.finish();
+  return outcome;
+}
+
+// The least-cost shift plan of each group on `templates`, or nullopt after printing to `err`
+// each interval where a group needs agents that no template covers.
+std::optional<std::vector<ShiftPlan>> plan_groups(const Scenario& scenario,
+                                                  const staffing::Result& result,
+                                                  const std::vector<ShiftTemplate>& templates,
+                                                  const std::string& templates_file,
+                                                  std::ostream& err) {
+  std::vector<ShiftCover> covers;
+  for (const ShiftTemplate& t : templates) covers.push_back(shift_cover(t, scenario.horizon));
+  std::vector<ShiftPlan> plans;
+  bool uncovered = false;
+  for (std::size_t g = 0; g < scenario.agent_groups.size(); ++g) {
+    std::optional<ShiftPlan> plan = plan_shifts(result.scheduled[g], covers);
+    if (plan) {
+      plans.push_back(std::move(*plan));
+      continue;
+    }
+    for (int i = 0; i < scenario.horizon.intervals; ++i) {
+      const int need = result.scheduled[g][std::size_t(i)];
+      const bool covered = std::any_of(covers.begin(), covers.end(), [i](const ShiftCover& c) {
+        return c.first <= i && i < c.end;
+      });
+      if (need > 0 && !covered) {
+        err << "error: " << templates_file << ": no shift template covers interval " << i << " ("
+            << interval_label(scenario, i) << "), where agent group \""
+            << scenario.agent_groups[g].name << "\" needs " << need << " agents\n";
       }
     }
-    print_table(out, rows);
+    uncovered = true;
+  }
+  if (uncovered) return std::nullopt;
+  return plans;
+}
+
+std::string staff_output(Format format, const Report& report) {
+  std::ostringstream content;
+  switch (format) {
+    case Format::Json:
+      content << json_text(report_json(report)) << "\n";
+      break;
+    case Format::Csv:
+      write_csv(content, report);
+      break;
+    case Format::Table:
+      write_table(content, report);
+      break;
+  }
+  return content.str();
+}
+
+// Warnings about a staffing that meets its targets only maybe: a search stopped by its budget
+// with every target met (fewer agents may do), or an Erlang staffing that misses targets in
+// simulation.
+void warn_about(const staffing::Result& result, std::ostream& err) {
+  if (result.budget_exhausted && result.misses.empty()) {
+    err << "warning: the search stopped after " << result.iterations
+        << " iterations (--max-iterations): every target is met, but fewer agents may do\n";
+  }
+  if (result.method == staffing::Method::Erlang && !result.misses.empty()) {
+    err << "warning: in simulation the Erlang staffing misses " << result.misses.size()
+        << " targets (marked in the output); --method simulation corrects for that\n";
   }
 }
 
 }  // namespace
 
 int cmd_staff(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  CommonOptions common;
-  RawCommon raw;
+  StaffArgs a;
   po::options_description desc("options");
-  std::string method = "simulation", judge = "mean", max_iterations, templates_file;
-  desc.add_options()("method", po::value<std::string>(&method),
-                     "simulation (default: a search with the simulator) or erlang (analytic)")(
-      "judge", po::value<std::string>(&judge),
-      "mean (default): a target is met when the mean over replications meets it; ci95: when "
-      "the whole 95% confidence interval does")(
-      "max-iterations", po::value<std::string>(&max_iterations),
-      "most simulations of the horizon the search may run (default 100)")(
-      "shift-templates", po::value<std::string>(&templates_file),
-      "JSON array of allowed shifts [{\"start_s\", \"length_s\", \"cost\"}]: also find the "
-      "least-cost shifts covering the staffing");
-  std::string report_file;
-  add_report_option(desc, report_file);
-  add_common_options(desc, raw, common);
+  declare_staff_options(desc, a);
   po::variables_map vm;
-  std::vector<std::string> errors = parse_options(args, desc, vm, raw, common);
+  std::vector<std::string> errors = parse_options(args, desc, vm, a.raw, a.common);
+  const CommonOptions& common = a.common;
   if (common.help) {
     out << kStaffUsage << desc;
     return kExitOk;
   }
   staffing::Options options;
-  if (errors.empty()) {
-    if (common.positional.size() != 1) {
-      errors.push_back(common.positional.empty() ? "a scenario file is required"
-                                                 : "exactly one scenario file is expected");
-    }
-    if (method == "simulation") {
-      options.method = staffing::Method::Simulation;
-    } else if (method == "erlang") {
-      options.method = staffing::Method::Erlang;
-    } else {
-      errors.push_back("--method: must be one of simulation, erlang (got " + method + ")");
-    }
-    if (judge == "mean") {
-      options.judge = staffing::Judge::Mean;
-    } else if (judge == "ci95") {
-      options.judge = staffing::Judge::Ci95;
-    } else {
-      errors.push_back("--judge: must be one of mean, ci95 (got " + judge + ")");
-    }
-    if (vm.count("max-iterations")) {
-      const auto v = parse_integer(max_iterations);
-      if (!v || *v < 1 || *v > 100000) {
-        errors.push_back("--max-iterations: must be an integer from 1 to 100000 (got " +
-                         max_iterations + ")");
-      } else {
-        options.max_iterations = int(*v);
-      }
-    }
-    if (vm.count("report")) {
-      if (auto e = report_path_error(report_file)) errors.push_back(*e);
-    }
-    if (options.method == staffing::Method::Erlang) {
-      refuse_options(vm, {"max-iterations"},
-                     "with --method erlang, which simulates its staffing once", errors);
-    }
-    if (vm.count("shift-templates") && templates_file.empty()) {
-      errors.push_back("--shift-templates: a file is required");
-    }
-  }
+  if (errors.empty()) check_staff_options(vm, a, options, errors);
   if (!errors.empty()) {
     return bad_input(err, errors, kStaffUsage);
   }
@@ -413,89 +521,33 @@ int cmd_staff(const std::vector<std::string>& args, std::ostream& out, std::ostr
   if (!loaded) return kExitBadInput;
   const Scenario& scenario = *loaded;
   std::vector<NamedFile> inputs = scenario_files(scenario, common.positional[0]);
-  if (!templates_file.empty()) inputs.push_back({"--shift-templates", templates_file});
-  if (auto clashes = same_file_errors(given_outputs(common.out, report_file), inputs);
+  if (!a.templates_file.empty()) inputs.push_back({"--shift-templates", a.templates_file});
+  if (auto clashes = same_file_errors(given_outputs(common.out, a.report_file), inputs);
       !clashes.empty()) {
     return bad_input(err, clashes);
   }
-
-  std::vector<ShiftTemplate> templates;
-  if (!templates_file.empty()) {
-    ShiftTemplatesParse t = load_shift_templates(templates_file, scenario.horizon);
-    if (!t.ok()) {
-      for (const auto& e : t.errors) err << "error: " << e << "\n";
-      return kExitBadInput;
-    }
-    templates = std::move(t.templates);
-  }
+  const std::optional<std::vector<ShiftTemplate>> templates =
+      read_templates(a.templates_file, scenario, err);
+  if (!templates) return kExitBadInput;
 
   options.replications = common.replications.value_or(scenario.simulation.replications);
   options.seed = common.seed.value_or(scenario.simulation.seed);
   options.threads = common.threads;
-  ProgressBar progress(show_progress(common), "iterations", std::cerr);
-  options.progress = [&progress](const staffing::Progress& p) {
-    progress.update(std::size_t(p.iteration), std::size_t(p.max_iterations),
-                    std::string(p.phase) + ": " + format_number(p.agent_hours, 1) +
-                        " agent-hours, " + std::to_string(p.misses) + " targets missed");
-  };
-  const staffing::Outcome outcome = staffing::staff(scenario, options);
-  progress.finish();
+  const staffing::Outcome outcome = search_staffing(scenario, options, common);
   if (!outcome.errors.empty()) {
     for (const auto& e : outcome.errors) err << "error: " << e << "\n";
     return kExitBadInput;
   }
   const staffing::Result& result = *outcome.result;
+  std::optional<std::vector<ShiftPlan>> plans = std::vector<ShiftPlan>{};
+  if (!templates->empty()) plans = plan_groups(scenario, result, *templates, a.templates_file, err);
+  if (!plans) return kExitBadInput;
 
-  std::vector<ShiftPlan> plans;
-  if (!templates.empty()) {
-    std::vector<ShiftCover> covers;
-    for (const ShiftTemplate& t : templates) covers.push_back(shift_cover(t, scenario.horizon));
-    bool uncovered = false;
-    for (std::size_t g = 0; g < scenario.agent_groups.size(); ++g) {
-      std::optional<ShiftPlan> plan = plan_shifts(result.scheduled[g], covers);
-      if (!plan) {
-        for (int i = 0; i < scenario.horizon.intervals; ++i) {
-          const int need = result.scheduled[g][std::size_t(i)];
-          const bool covered = std::any_of(covers.begin(), covers.end(), [i](const ShiftCover& c) {
-            return c.first <= i && i < c.end;
-          });
-          if (need > 0 && !covered) {
-            err << "error: " << templates_file << ": no shift template covers interval " << i
-                << " (" << interval_label(scenario, i) << "), where agent group \""
-                << scenario.agent_groups[g].name << "\" needs " << need << " agents\n";
-          }
-        }
-        uncovered = true;
-        continue;
-      }
-      plans.push_back(std::move(*plan));
-    }
-    if (uncovered) return kExitBadInput;
-  }
-
-  const Report full{scenario, result, options, templates_file, templates, plans};
-  std::ostringstream content;
-  switch (common.output_format()) {
-    case Format::Json:
-      content << json_text(report_json(full)) << "\n";
-      break;
-    case Format::Csv:
-      write_csv(content, full);
-      break;
-    case Format::Table:
-      write_table(content, full);
-      break;
-  }
-  if (result.budget_exhausted && result.misses.empty()) {
-    err << "warning: the search stopped after " << result.iterations
-        << " iterations (--max-iterations): every target is met, but fewer agents may do\n";
-  }
-  if (result.method == staffing::Method::Erlang && !result.misses.empty()) {
-    err << "warning: in simulation the Erlang staffing misses " << result.misses.size()
-        << " targets (marked in the output); --method simulation corrects for that\n";
-  }
+  const Report full{scenario, result, options, a.templates_file, *templates, *plans};
+  const std::string content = staff_output(common.output_format(), full);
+  warn_about(result, err);
   const int code = emit_with_report(
-      common, content.str(), report_file, [&] { return staff_report(full); }, out, err);
+      common, content, a.report_file, [&] { return staff_report(full); }, out, err);
   if (code == kExitOk && !result.misses.empty() && result.method == staffing::Method::Simulation) {
     err << "error: the search stopped after " << result.iterations << " iterations with "
         << result.misses.size()

@@ -15,10 +15,12 @@
 #include "models/studies/sweep.h"
 #include "sim/replicate.h"
 #include "tools/cli.h"
+#include "tools/json_text.h"
 #include "tools/mpi_sweep.h"
 #include "tools/options.h"
 #include "tools/progress.h"
 #include "tools/report_pages.h"
+#include "tools/table_text.h"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;

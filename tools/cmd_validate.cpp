@@ -3,6 +3,7 @@
 
 #include "models/scenario/scenario_json.h"
 #include "tools/cli.h"
+#include "tools/json_text.h"
 #include "tools/options.h"
 
 namespace po = boost::program_options;

@@ -4,7 +4,7 @@
 #include <exception>
 
 #include "sim/replicate.h"
-#include "tools/output.h"
+#include "tools/output_files.h"
 
 namespace po = boost::program_options;
 

@@ -14,7 +14,8 @@
 
 #include "models/centre/experiment.h"
 #include "models/scenario/scenario.h"
-#include "tools/output.h"
+#include "tools/output_files.h"
+#include "tools/output_format.h"
 #include "tools/progress.h"
 
 namespace ccsim::cli {

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "tools/output.h"
+#include "tools/table_text.h"
 
 namespace ccsim::cli {
 

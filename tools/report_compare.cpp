@@ -1,9 +1,10 @@
 // The report of `ccsim compare`.
 #include <algorithm>
+#include <functional>
 
-#include "tools/output.h"
 #include "tools/report_pages.h"
 #include "tools/report_series.h"
+#include "tools/table_text.h"
 
 namespace ccsim::cli {
 
@@ -17,15 +18,9 @@ std::string pct(const std::optional<double>& v) {
   return v ? format_number(100 * *v, 1) + "%" : "\u2013";
 }
 
-}  // namespace
-
-std::string compare_report(const Scenario& sc, const Results& res, const MeasuredTable& m,
-                           const Comparison& c) {
-  HtmlReport page("Predicted vs measured: " + sc.name,
-                  std::to_string(res.replications) + " replications, seed " +
-                      std::to_string(res.seed) + "; measured: " + m.source);
-  const std::size_t n = std::size_t(sc.horizon.intervals);
-
+// The scenario's summary, the measured data's source, and how the prediction band is read.
+void compare_summary(HtmlReport& page, const Scenario& sc, const Results& res,
+                     const MeasuredTable& m) {
   page.section("Summary");
   auto facts = scenario_facts(sc);
   facts.insert(facts.begin(), {"name", sc.name});
@@ -42,8 +37,10 @@ std::string compare_report(const Scenario& sc, const Results& res, const Measure
       "\u00b1pi95 = \u00b1ci95\u00b7\u221a(1 + n/D) for n replications; a measured point outside "
       "it is unlikely under the model. Accuracy figures weigh each interval by its offered "
       "volume.");
+}
 
-  // Scopes that have rows, in scenario order with "all" last.
+// Scopes that have rows, in scenario order with "all" last.
+std::vector<int> scopes_with_rows(const Comparison& c) {
   std::vector<int> scopes;
   for (std::size_t k = 0; k < c.simulation.summary.size(); ++k) {
     if (std::any_of(c.simulation.summary[k].begin(), c.simulation.summary[k].end(),
@@ -51,7 +48,12 @@ std::string compare_report(const Scenario& sc, const Results& res, const Measure
       scopes.push_back(int(k));
     }
   }
+  return scopes;
+}
 
+// The accuracy of each KPI of each scope: the simulation's, and Erlang A's when compared.
+void accuracy_table(HtmlReport& page, const Scenario& sc, const Comparison& c,
+                    const std::vector<int>& scopes) {
   page.section("Accuracy");
   TextTable acc{{"scope", "KPI", "intervals", "MAPE", "bias", "relative bias", "within pi95"}};
   if (c.erlang_a) {
@@ -81,68 +83,88 @@ std::string compare_report(const Scenario& sc, const Results& res, const Measure
   }
   page.table(acc, "MAPE: weighted mean absolute percentage error; bias: predicted \u2212 measured",
              2);
+}
 
+// The rows of `rows` of scope k and KPI q within the horizon's `n` intervals, by interval.
+void for_each_row(const std::vector<ComparisonRow>& rows, int k, Kpi q, std::size_t n,
+                  const std::function<void(std::size_t, const ComparisonRow&)>& visit) {
+  for (const ComparisonRow& r : rows) {
+    if (r.type != k || r.kpi != q || r.interval < 0 || std::size_t(r.interval) >= n) continue;
+    visit(std::size_t(r.interval), r);
+  }
+}
+
+// KPI q of scope k per interval: the simulation's prediction with its 95% CI, the prediction
+// band, the measured points, and Erlang A's prediction when compared.
+Chart comparison_chart(const Scenario& sc, const Results& res, const Comparison& c, int k, Kpi q) {
+  const std::size_t n = std::size_t(sc.horizon.intervals);
+  const int d = decimals_for(kpi_info(q).name);
+  Chart chart =
+      interval_chart(sc, std::string(kpi_info(q).label) + ": " + scope_name(sc, k), kpi_axis(q));
+  if (q == Kpi::ServiceLevel) {
+    chart.y_min = 0;
+    chart.y_max = 1;
+  }
+  const std::size_t scope_index = std::size_t(k);
+  ChartSeries predicted = estimate_series(
+      "predicted (simulation)", n, [&](std::size_t i) { return res.intervals[i][scope_index][q]; },
+      d);
+  ChartSeries band;
+  band.name = "prediction band";
+  band.band_name = "95% prediction interval";
+  band.decimals = d;
+  band.colour = 0;
+  ChartSeries measured;
+  measured.name = "measured";
+  measured.style = ChartSeries::Style::Points;
+  measured.decimals = d;
+  ChartSeries erlang;
+  erlang.name = "Erlang A";
+  erlang.decimals = d;
+  band.mean.assign(n, std::nullopt);
+  band.half_width.assign(n, std::nullopt);
+  measured.mean.assign(n, std::nullopt);
+  erlang.mean.assign(n, std::nullopt);
+  for_each_row(c.simulation.rows, k, q, n, [&](std::size_t i, const ComparisonRow& r) {
+    band.mean[i] = r.predicted;
+    band.half_width[i] = r.pi95;
+    measured.mean[i] = r.measured;
+  });
+  bool has_erlang = false;
+  if (c.erlang_a) {
+    for_each_row(c.erlang_a->rows, k, q, n, [&](std::size_t i, const ComparisonRow& r) {
+      erlang.mean[i] = r.predicted;
+      has_erlang = true;
+    });
+  }
+  predicted.colour = 0;
+  measured.colour = 4;
+  erlang.colour = 2;
+  chart.series = {band, predicted, measured};
+  if (has_erlang) chart.series.push_back(erlang);
+  chart.note =
+      "Line: the simulation's mean with its 95% CI; wide band: the 95% prediction "
+      "interval of the measured figure; dots: measured.";
+  return chart;
+}
+
+}  // namespace
+
+std::string compare_report(const Scenario& sc, const Results& res, const MeasuredTable& m,
+                           const Comparison& c) {
+  HtmlReport page("Predicted vs measured: " + sc.name,
+                  std::to_string(res.replications) + " replications, seed " +
+                      std::to_string(res.seed) + "; measured: " + m.source);
+  compare_summary(page, sc, res, m);
+  const std::vector<int> scopes = scopes_with_rows(c);
+  accuracy_table(page, sc, c, scopes);
   for (int k : scopes) {
     page.section("Per interval: " + scope_name(sc, k));
     for (Kpi q : kMeasuredKpis) {
       const bool has_rows =
           std::any_of(c.simulation.rows.begin(), c.simulation.rows.end(),
                       [&](const ComparisonRow& r) { return r.type == k && r.kpi == q; });
-      if (!has_rows) continue;
-      const int d = decimals_for(kpi_info(q).name);
-      Chart chart = interval_chart(sc, std::string(kpi_info(q).label) + ": " + scope_name(sc, k),
-                                   kpi_axis(q));
-      if (q == Kpi::ServiceLevel) {
-        chart.y_min = 0;
-        chart.y_max = 1;
-      }
-      // The prediction over every interval (from the run), with its 95% CI.
-      const std::size_t scope_index = std::size_t(k);
-      ChartSeries predicted = estimate_series(
-          "predicted (simulation)", n,
-          [&](std::size_t i) { return res.intervals[i][scope_index][q]; }, d);
-      ChartSeries band;
-      band.name = "prediction band";
-      band.band_name = "95% prediction interval";
-      band.decimals = d;
-      band.colour = 0;
-      ChartSeries measured;
-      measured.name = "measured";
-      measured.style = ChartSeries::Style::Points;
-      measured.decimals = d;
-      ChartSeries erlang;
-      erlang.name = "Erlang A";
-      erlang.decimals = d;
-      bool has_erlang = false;
-      band.mean.assign(n, std::nullopt);
-      band.half_width.assign(n, std::nullopt);
-      measured.mean.assign(n, std::nullopt);
-      erlang.mean.assign(n, std::nullopt);
-      for (const ComparisonRow& r : c.simulation.rows) {
-        if (r.type != k || r.kpi != q || r.interval < 0 || std::size_t(r.interval) >= n) continue;
-        const std::size_t i = std::size_t(r.interval);
-        band.mean[i] = r.predicted;
-        band.half_width[i] = r.pi95;
-        measured.mean[i] = r.measured;
-      }
-      if (c.erlang_a) {
-        for (const ComparisonRow& r : c.erlang_a->rows) {
-          if (r.type != k || r.kpi != q || r.interval < 0 || std::size_t(r.interval) >= n) {
-            continue;
-          }
-          erlang.mean[std::size_t(r.interval)] = r.predicted;
-          has_erlang = true;
-        }
-      }
-      predicted.colour = 0;
-      measured.colour = 4;
-      erlang.colour = 2;
-      chart.series = {band, predicted, measured};
-      if (has_erlang) chart.series.push_back(erlang);
-      chart.note =
-          "Line: the simulation's mean with its 95% CI; wide band: the 95% prediction "
-          "interval of the measured figure; dots: measured.";
-      page.chart(chart);
+      if (has_rows) page.chart(comparison_chart(sc, res, c, k, q));
     }
   }
   return page.html();

@@ -25,7 +25,8 @@ namespace ccsim::cli {
 // Declares --report FILE.html on `desc`, storing the path in `file`.
 void add_report_option(boost::program_options::options_description& desc, std::string& file);
 // Why `file` cannot be a report (an error message naming --report), or nullopt: it must end in
-// .html or .htm (any case) and be writable as an output (output_path_error in tools/output.h).
+// .html or .htm (any case) and be writable as an output (output_path_error in
+// tools/output_files.h).
 std::optional<std::string> report_path_error(const std::string& file);
 
 // Writes the report (when `report_file` is not empty; `html` builds it), then the command's
@@ -58,6 +59,10 @@ struct StaffReportInput {
   const std::vector<ShiftPlan>& plans;          // [group]; empty without --shift-templates
 };
 std::string staff_report(const StaffReportInput& input);
+// How the staffing was found, for the report's subtitle and the table's heading: "method
+// simulation, targets judged on the mean of 10 replications (seed 1), 12 iterations", or
+// "method erlang; KPIs from 10 replications (seed 1)".
+std::string staffing_method_text(const StaffReportInput& input);
 
 // `ccsim sweep`: for one parameter (or a zip), KPI curves against the parameter with CI bands;
 // for a grid of two, heatmaps of ASA, service level and abandonment; always a table of every

@@ -1,4 +1,5 @@
-// Helpers shared by the report builders (report_*.cpp): labels and chart series of results.
+// Helpers shared by the report builders (report_*.cpp): labels, chart series of results, the
+// scenario's targets as chart lines, and the per-interval charts several reports show.
 #pragma once
 
 #include <functional>
@@ -29,5 +30,28 @@ std::vector<std::pair<std::string, std::string>> scenario_facts(const Scenario& 
 
 // Axis title of a contact KPI with its unit ("ASA (s)", "service level (share)").
 std::string kpi_axis(Kpi kpi);
+
+// The targets of contact type `type` as lines on a chart, each only where the scenario sets it:
+// "target 0.80" (service level), "max 0.050" (abandon rate), "max ASA 20 s".
+void add_service_level_target(Chart& chart, const ContactType& type);
+void add_abandon_target(Chart& chart, const ContactType& type);
+void add_asa_target(Chart& chart, const ContactType& type);
+// The maximum occupancy of `group`, where set: "NAME max 0.85".
+void add_occupancy_target(Chart& chart, const AgentGroup& group);
+
+// Per-interval charts of scope `k` of `results` (contact type k, or all types after the last),
+// titled for scope `name`, with the targets of `type` when it is not null.
+// REQUIRES: `results` are of `scenario`; k <= the number of contact types.
+// ASA and wait p90: "Waiting time: NAME".
+Chart waiting_time_chart(const Scenario& scenario, const Results& results, std::size_t k,
+                         const std::string& name, const ContactType* type);
+// Service level on [0, 1], titled `title`.
+Chart service_level_chart(const Scenario& scenario, const Results& results, std::size_t k,
+                          std::string title, const ContactType* type);
+// Abandon rate: "Abandonment: NAME".
+Chart abandonment_chart(const Scenario& scenario, const Results& results, std::size_t k,
+                        const std::string& name, const ContactType* type);
+// Occupancy of each agent group on [0, 1] with its maximum, against `y_axis`.
+Chart occupancy_chart(const Scenario& scenario, const Results& results, std::string y_axis);
 
 }  // namespace ccsim::cli

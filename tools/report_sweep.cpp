@@ -1,9 +1,9 @@
 // The report of `ccsim sweep`.
 #include <algorithm>
 
-#include "tools/output.h"
 #include "tools/report_pages.h"
 #include "tools/report_series.h"
+#include "tools/table_text.h"
 
 using nlohmann::json;
 
@@ -33,18 +33,28 @@ KpiEstimate record_estimate(const json& record, const char* section, const std::
   return est;
 }
 
-}  // namespace
+// The records of a sweep's points by point index, read as estimates: the totals of `scope` (a
+// contact type, or "all"), and the occupancy of a group. Nullopt for a point not recorded.
+struct PointRecords {
+  const std::map<std::size_t, json>& records;
+  std::string scope;
 
-std::string sweep_report(const std::string& scenario_file, const SweepSpec& spec,
-                         const SweepPlan& plan, const std::map<std::size_t, json>& records) {
-  const std::string scope = plan.types.size() == 1 ? plan.types[0] : "all";
-  const std::size_t points = plan.points.size();
-  const Scenario first = plan.scenario(0);
-  HtmlReport page("Sweep report: " + first.name,
-                  std::to_string(points) + " points of " + scenario_file + "; " + scope +
-                      " totals over the day, means with 95% confidence intervals across "
-                      "replications");
+  KpiEstimate total(std::size_t point, std::string_view kpi) const {
+    const auto it = records.find(point);
+    if (it == records.end()) return std::nullopt;
+    return record_estimate(it->second, "totals", scope, kpi);
+  }
+  KpiEstimate occupancy(std::size_t point, const std::string& group) const {
+    const auto it = records.find(point);
+    if (it == records.end()) return std::nullopt;
+    return record_estimate(it->second, "agent_groups", group, "occupancy");
+  }
+};
 
+// The sweep's design (parameters and their values, points recorded, replications and seeds)
+// and the first variant's scenario.
+void sweep_facts(HtmlReport& page, const std::string& scenario_file, const SweepSpec& spec,
+                 const SweepPlan& plan, std::size_t recorded, const Scenario& first) {
   page.section("Sweep");
   std::vector<std::pair<std::string, std::string>> facts{{"scenario", first.name},
                                                          {"file", scenario_file}};
@@ -56,8 +66,8 @@ std::string sweep_report(const std::string& scenario_file, const SweepSpec& spec
   facts.emplace_back("design", spec.parameters.size() == 1 ? "one parameter"
                                : spec.zip                  ? "zip (values paired in order)"
                                                            : "grid (every combination)");
-  facts.emplace_back("points", std::to_string(records.size()) + " of " + std::to_string(points) +
-                                   " in this report");
+  facts.emplace_back("points", std::to_string(recorded) + " of " +
+                                   std::to_string(plan.points.size()) + " in this report");
   const bool same_reps = std::all_of(plan.replications.begin(), plan.replications.end(),
                                      [&](int r) { return r == plan.replications.front(); });
   const bool same_seed = std::all_of(plan.seeds.begin(), plan.seeds.end(),
@@ -69,152 +79,161 @@ std::string sweep_report(const std::string& scenario_file, const SweepSpec& spec
   auto more = scenario_facts(first);
   facts.insert(facts.end(), more.begin(), more.end());
   page.facts(facts);
+}
 
-  auto estimate_at = [&](std::size_t point, std::string_view kpi) -> KpiEstimate {
-    const auto it = records.find(point);
-    if (it == records.end()) return std::nullopt;
-    return record_estimate(it->second, "totals", scope, kpi);
-  };
-  auto occupancy_at = [&](std::size_t point, const std::string& group) -> KpiEstimate {
-    const auto it = records.find(point);
-    if (it == records.end()) return std::nullopt;
-    return record_estimate(it->second, "agent_groups", group, "occupancy");
-  };
-  const ContactType* only_type =
-      first.contact_types.size() == 1 ? &first.contact_types.front() : nullptr;
+// The x axis of curves against the parameters `shown`: its title, a label per point, and the
+// points' numeric positions when one numeric parameter is shown.
+struct SweepAxis {
+  std::string title;
+  std::vector<std::string> labels;
+  std::vector<double> xs;
+  bool numeric = false;
+};
 
-  // Parameters with more than one value; the others are constants of the sweep.
-  std::vector<std::size_t> varying;
-  for (std::size_t p = 0; p < spec.parameters.size(); ++p) {
-    if (spec.parameters[p].values.size() > 1) varying.push_back(p);
+SweepAxis sweep_axis(const SweepSpec& spec, const SweepPlan& plan,
+                     const std::vector<std::size_t>& shown) {
+  SweepAxis axis;
+  for (std::size_t p : shown) {
+    axis.title += (axis.title.empty() ? "" : ", ") + spec.parameters[p].pointer;
   }
-  if (spec.zip || varying.size() <= 1) {
-    // Curves against the parameter (or the zipped parameters, point by point).
-    std::vector<std::size_t> shown = varying;
-    if (shown.empty()) shown.push_back(0);
-    if (spec.zip) {
-      shown.clear();
-      for (std::size_t p = 0; p < spec.parameters.size(); ++p) shown.push_back(p);
+  axis.numeric = shown.size() == 1;
+  for (std::size_t i = 0; i < plan.points.size(); ++i) {
+    std::string label;
+    for (std::size_t p : shown)
+      label += (label.empty() ? "" : ", ") + parameter_text(plan.points[i][p]);
+    axis.labels.push_back(label);
+    if (shown.size() == 1 && plan.points[i][shown[0]].is_number()) {
+      axis.xs.push_back(plan.points[i][shown[0]].get<double>());
+    } else {
+      axis.numeric = false;
     }
-    std::string x_axis;
-    for (std::size_t p : shown) x_axis += (x_axis.empty() ? "" : ", ") + spec.parameters[p].pointer;
-    std::vector<std::string> labels;
-    std::vector<double> xs;
-    bool numeric = shown.size() == 1;
-    for (std::size_t i = 0; i < points; ++i) {
-      std::string label;
-      for (std::size_t p : shown)
-        label += (label.empty() ? "" : ", ") + parameter_text(plan.points[i][p]);
-      labels.push_back(label);
-      if (shown.size() == 1 && plan.points[i][shown[0]].is_number()) {
-        xs.push_back(plan.points[i][shown[0]].get<double>());
-      } else {
-        numeric = false;
-      }
-    }
-    auto chart = [&](std::string title, std::string y_axis) {
-      Chart c;
-      c.title = std::move(title);
-      c.x_axis = x_axis;
-      c.x_labels = labels;
-      if (numeric) c.x = xs;
-      c.y_axis = std::move(y_axis);
-      c.y_min = 0.0;
-      return c;
-    };
-    auto series = [&](const std::string& name, std::string_view kpi, int d) {
-      return estimate_series(
-          name, points, [&, kpi](std::size_t i) { return estimate_at(i, kpi); }, d);
-    };
-    page.section("KPIs against " + x_axis);
-    Chart waits = chart("Waiting time (" + scope + ")", "wait (s)");
-    waits.series = {series("ASA", "asa_s", 1), series("wait p90", "wait_p90_s", 1)};
-    if (only_type && only_type->max_asa_s) {
-      waits.targets.push_back(
-          {"max ASA " + format_number(*only_type->max_asa_s, 0) + " s", *only_type->max_asa_s});
-    }
-    page.chart(waits);
-    Chart sl = chart("Service level (" + scope + ")", "service level (share)");
-    sl.y_min = 0;
-    sl.y_max = 1;
-    sl.series = {series("service level", "service_level", 3)};
-    if (only_type && only_type->has_service_level_target) {
-      sl.targets.push_back({"target " + format_number(only_type->service_level.target, 2),
-                            only_type->service_level.target});
-    }
-    page.chart(sl);
-    Chart ab = chart("Abandonment (" + scope + ")", "abandon rate (share)");
-    ab.series = {series("abandon rate", "abandon_rate", 3)};
-    if (only_type && only_type->max_abandon_rate) {
-      ab.targets.push_back(
-          {"max " + format_number(*only_type->max_abandon_rate, 3), *only_type->max_abandon_rate});
-    }
-    page.chart(ab);
-    Chart occ = chart("Occupancy", "occupancy (share)");
-    occ.y_min = 0;
-    occ.y_max = 1;
-    for (const std::string& g : plan.groups) {
-      occ.series.push_back(estimate_series(
-          g, points, [&, g](std::size_t i) { return occupancy_at(i, g); }, 3));
-    }
-    page.chart(occ);
-  } else if (varying.size() == 2) {
-    // A grid of two parameters: heatmaps, the first parameter down, the second across.
-    const SweepParameter& py = spec.parameters[varying[0]];
-    const SweepParameter& px = spec.parameters[varying[1]];
-    // The point of each (y, x) pair of values.
-    std::vector<std::vector<std::optional<std::size_t>>> point_at(
-        py.values.size(), std::vector<std::optional<std::size_t>>(px.values.size()));
-    for (std::size_t i = 0; i < points; ++i) {
-      for (std::size_t y = 0; y < py.values.size(); ++y) {
-        for (std::size_t x = 0; x < px.values.size(); ++x) {
-          if (plan.points[i][varying[0]] == py.values[y] &&
-              plan.points[i][varying[1]] == px.values[x]) {
-            point_at[y][x] = i;
-          }
+  }
+  return axis;
+}
+
+// Curves of the KPIs against the parameters (the varying one, or the zipped ones point by
+// point): waiting time, service level and abandonment of the scope with the only contact
+// type's targets, and occupancy of each group.
+void sweep_curves(HtmlReport& page, const SweepSpec& spec, const SweepPlan& plan,
+                  const PointRecords& at, const ContactType* only_type,
+                  const std::vector<std::size_t>& varying) {
+  std::vector<std::size_t> shown = varying;
+  if (shown.empty()) shown.push_back(0);
+  if (spec.zip) {
+    shown.clear();
+    for (std::size_t p = 0; p < spec.parameters.size(); ++p) shown.push_back(p);
+  }
+  const SweepAxis axis = sweep_axis(spec, plan, shown);
+  const std::size_t points = plan.points.size();
+  auto chart = [&](std::string title, std::string y_axis) {
+    Chart c;
+    c.title = std::move(title);
+    c.x_axis = axis.title;
+    c.x_labels = axis.labels;
+    if (axis.numeric) c.x = axis.xs;
+    c.y_axis = std::move(y_axis);
+    c.y_min = 0.0;
+    return c;
+  };
+  auto series = [&](const std::string& name, std::string_view kpi, int d) {
+    return estimate_series(
+        name, points, [&, kpi](std::size_t i) { return at.total(i, kpi); }, d);
+  };
+  page.section("KPIs against " + axis.title);
+  Chart waits = chart("Waiting time (" + at.scope + ")", "wait (s)");
+  waits.series = {series("ASA", "asa_s", 1), series("wait p90", "wait_p90_s", 1)};
+  if (only_type) add_asa_target(waits, *only_type);
+  page.chart(waits);
+  Chart sl = chart("Service level (" + at.scope + ")", "service level (share)");
+  sl.y_min = 0;
+  sl.y_max = 1;
+  sl.series = {series("service level", "service_level", 3)};
+  if (only_type) add_service_level_target(sl, *only_type);
+  page.chart(sl);
+  Chart ab = chart("Abandonment (" + at.scope + ")", "abandon rate (share)");
+  ab.series = {series("abandon rate", "abandon_rate", 3)};
+  if (only_type) add_abandon_target(ab, *only_type);
+  page.chart(ab);
+  Chart occ = chart("Occupancy", "occupancy (share)");
+  occ.y_min = 0;
+  occ.y_max = 1;
+  for (const std::string& g : plan.groups) {
+    occ.series.push_back(estimate_series(
+        g, points, [&, g](std::size_t i) { return at.occupancy(i, g); }, 3));
+  }
+  page.chart(occ);
+}
+
+// A grid of two parameters: `py` down, `px` across, and the point of each pair of their values.
+struct SweepGrid {
+  const SweepParameter& py;
+  const SweepParameter& px;
+  std::vector<std::vector<std::optional<std::size_t>>> point_at;  // [y][x]
+};
+
+SweepGrid sweep_grid(const SweepSpec& spec, const SweepPlan& plan, std::size_t iy, std::size_t ix) {
+  SweepGrid grid{spec.parameters[iy], spec.parameters[ix], {}};
+  grid.point_at.assign(grid.py.values.size(),
+                       std::vector<std::optional<std::size_t>>(grid.px.values.size()));
+  for (std::size_t i = 0; i < plan.points.size(); ++i) {
+    for (std::size_t y = 0; y < grid.py.values.size(); ++y) {
+      for (std::size_t x = 0; x < grid.px.values.size(); ++x) {
+        if (plan.points[i][iy] == grid.py.values[y] && plan.points[i][ix] == grid.px.values[x]) {
+          grid.point_at[y][x] = i;
         }
       }
     }
-    page.section("Heatmaps of " + py.pointer + " \u00d7 " + px.pointer);
-    auto heat = [&](const std::string& title, const std::string& value_name, int d,
-                    bool higher_is_better, const std::function<KpiEstimate(std::size_t)>& at) {
-      Heatmap m;
-      m.title = title;
-      m.x_axis = px.pointer;
-      m.y_axis = py.pointer;
-      for (const json& v : px.values) m.x_labels.push_back(parameter_text(v));
-      for (const json& v : py.values) m.y_labels.push_back(parameter_text(v));
-      m.value_name = value_name;
-      m.decimals = d;
-      m.higher_is_better = higher_is_better;
-      for (std::size_t y = 0; y < py.values.size(); ++y) {
-        m.values.emplace_back();
-        m.half_widths.emplace_back();
-        for (std::size_t x = 0; x < px.values.size(); ++x) {
-          const KpiEstimate e = point_at[y][x] ? at(*point_at[y][x]) : std::nullopt;
-          m.values.back().push_back(e ? std::optional<double>(e->mean) : std::nullopt);
-          m.half_widths.back().push_back(e ? std::optional<double>(e->ci95) : std::nullopt);
-        }
-      }
-      page.heatmap(m);
-    };
-    heat("ASA (" + scope + ")", "ASA (s)", 1, false,
-         [&](std::size_t p) { return estimate_at(p, "asa_s"); });
-    heat("Service level (" + scope + ")", "service level (share)", 3, true,
-         [&](std::size_t p) { return estimate_at(p, "service_level"); });
-    heat("Abandonment (" + scope + ")", "abandon rate (share)", 3, false,
-         [&](std::size_t p) { return estimate_at(p, "abandon_rate"); });
-    for (const std::string& g : plan.groups) {
-      heat("Occupancy: " + g, "occupancy (share)", 3, true,
-           [&](std::size_t p) { return occupancy_at(p, g); });
-    }
-  } else {
-    page.section("Points");
-    page.paragraph("A grid of " + std::to_string(varying.size()) +
-                   " varying parameters is shown as a table (charts cover one parameter or "
-                   "two).");
   }
+  return grid;
+}
 
+// The heatmap over `grid` of the estimate `at` of each point.
+Heatmap grid_heatmap(const SweepGrid& grid, const std::string& title, const std::string& value_name,
+                     int decimals, bool higher_is_better,
+                     const std::function<KpiEstimate(std::size_t)>& at) {
+  Heatmap m;
+  m.title = title;
+  m.x_axis = grid.px.pointer;
+  m.y_axis = grid.py.pointer;
+  for (const json& v : grid.px.values) m.x_labels.push_back(parameter_text(v));
+  for (const json& v : grid.py.values) m.y_labels.push_back(parameter_text(v));
+  m.value_name = value_name;
+  m.decimals = decimals;
+  m.higher_is_better = higher_is_better;
+  for (const auto& row : grid.point_at) {
+    m.values.emplace_back();
+    m.half_widths.emplace_back();
+    for (const std::optional<std::size_t>& point : row) {
+      const KpiEstimate e = point ? at(*point) : std::nullopt;
+      m.values.back().push_back(e ? std::optional<double>(e->mean) : std::nullopt);
+      m.half_widths.back().push_back(e ? std::optional<double>(e->ci95) : std::nullopt);
+    }
+  }
+  return m;
+}
+
+// Heatmaps of ASA, service level, abandonment and each group's occupancy over a grid of the
+// two varying parameters, the first down, the second across.
+void sweep_heatmaps(HtmlReport& page, const SweepSpec& spec, const SweepPlan& plan,
+                    const PointRecords& at, const std::vector<std::size_t>& varying) {
+  const SweepGrid grid = sweep_grid(spec, plan, varying[0], varying[1]);
+  const std::string& scope = at.scope;
+  page.section("Heatmaps of " + grid.py.pointer + " \u00d7 " + grid.px.pointer);
+  page.heatmap(grid_heatmap(grid, "ASA (" + scope + ")", "ASA (s)", 1, false,
+                            [&](std::size_t p) { return at.total(p, "asa_s"); }));
+  page.heatmap(grid_heatmap(grid, "Service level (" + scope + ")", "service level (share)", 3, true,
+                            [&](std::size_t p) { return at.total(p, "service_level"); }));
+  page.heatmap(grid_heatmap(grid, "Abandonment (" + scope + ")", "abandon rate (share)", 3, false,
+                            [&](std::size_t p) { return at.total(p, "abandon_rate"); }));
+  for (const std::string& g : plan.groups) {
+    page.heatmap(grid_heatmap(grid, "Occupancy: " + g, "occupancy (share)", 3, true,
+                              [&](std::size_t p) { return at.occupancy(p, g); }));
+  }
+}
+
+// Every point: its parameters' values, the main KPIs of the scope and each group's occupancy.
+void points_table(HtmlReport& page, const SweepSpec& spec, const SweepPlan& plan,
+                  const PointRecords& at) {
   page.section("Every point");
   TextTable t{{"point"}};
   for (const SweepParameter& p : spec.parameters) t[0].push_back(p.pointer);
@@ -223,20 +242,49 @@ std::string sweep_report(const std::string& scenario_file, const SweepSpec& spec
                                                       {"service_level", 3}, {"wait_p90_s", 1}};
   for (const auto& [name, d] : kpis) t[0].emplace_back(name);
   for (const std::string& g : plan.groups) t[0].push_back("occupancy " + g);
-  for (std::size_t i = 0; i < points; ++i) {
+  const auto cell = [](const KpiEstimate& e, int d) {
+    return e ? report_cell(e->mean, e->ci95, d) : report_cell(std::nullopt, {}, d);
+  };
+  for (std::size_t i = 0; i < plan.points.size(); ++i) {
     std::vector<std::string> row{std::to_string(i)};
     for (const json& v : plan.points[i]) row.push_back(parameter_text(v));
-    for (const auto& [name, d] : kpis) {
-      const KpiEstimate e = estimate_at(i, name);
-      row.push_back(e ? report_cell(e->mean, e->ci95, d) : report_cell(std::nullopt, {}, d));
-    }
-    for (const std::string& g : plan.groups) {
-      const KpiEstimate e = occupancy_at(i, g);
-      row.push_back(e ? report_cell(e->mean, e->ci95, 3) : report_cell(std::nullopt, {}, 3));
-    }
+    for (const auto& [name, d] : kpis) row.push_back(cell(at.total(i, name), d));
+    for (const std::string& g : plan.groups) row.push_back(cell(at.occupancy(i, g), 3));
     t.push_back(row);
   }
-  page.table(t, scope + " totals (mean \u00b1 95% CI); \u2013: undefined or not run");
+  page.table(t, at.scope + " totals (mean \u00b1 95% CI); \u2013: undefined or not run");
+}
+
+}  // namespace
+
+std::string sweep_report(const std::string& scenario_file, const SweepSpec& spec,
+                         const SweepPlan& plan, const std::map<std::size_t, json>& records) {
+  const PointRecords at{records, plan.types.size() == 1 ? plan.types[0] : "all"};
+  const Scenario first = plan.scenario(0);
+  HtmlReport page("Sweep report: " + first.name,
+                  std::to_string(plan.points.size()) + " points of " + scenario_file + "; " +
+                      at.scope +
+                      " totals over the day, means with 95% confidence intervals across "
+                      "replications");
+  sweep_facts(page, scenario_file, spec, plan, records.size(), first);
+  const ContactType* only_type =
+      first.contact_types.size() == 1 ? &first.contact_types.front() : nullptr;
+  // Parameters with more than one value; the others are constants of the sweep.
+  std::vector<std::size_t> varying;
+  for (std::size_t p = 0; p < spec.parameters.size(); ++p) {
+    if (spec.parameters[p].values.size() > 1) varying.push_back(p);
+  }
+  if (spec.zip || varying.size() <= 1) {
+    sweep_curves(page, spec, plan, at, only_type, varying);
+  } else if (varying.size() == 2) {
+    sweep_heatmaps(page, spec, plan, at, varying);
+  } else {
+    page.section("Points");
+    page.paragraph("A grid of " + std::to_string(varying.size()) +
+                   " varying parameters is shown as a table (charts cover one parameter or "
+                   "two).");
+  }
+  points_table(page, spec, plan, at);
   return page.html();
 }
 

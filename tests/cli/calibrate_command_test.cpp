@@ -12,7 +12,7 @@
 #include "models/scenario/scenario_json.h"
 #include "tests/cli/run_ccsim.h"
 #include "tools/contact_log.h"
-#include "tools/output.h"
+#include "tools/run_results.h"
 
 namespace {
 

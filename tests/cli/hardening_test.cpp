@@ -6,12 +6,13 @@
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <stdexcept>
 #include <string>
 
 #include "tests/cli/run_ccsim.h"
-#include "tools/output.h"
+#include "tools/output_files.h"
 
 namespace {
 

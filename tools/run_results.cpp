@@ -1,37 +1,14 @@
-#include "tools/output.h"
+#include "tools/run_results.h"
 
-#include <algorithm>
-#include <cmath>
-#include <iomanip>
-#include <sstream>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "models/io/text.h"
+#include "tools/json_text.h"
+#include "tools/table_text.h"
 
 namespace ccsim::cli {
-
-std::optional<Format> parse_format(const std::string& text) {
-  if (text == "table") return Format::Table;
-  if (text == "json") return Format::Json;
-  if (text == "csv") return Format::Csv;
-  return std::nullopt;
-}
-
-Format format_of_path(const std::filesystem::path& path) {
-  const std::string ext = path.extension().string();
-  if (ext == ".json") return Format::Json;
-  if (ext == ".csv") return Format::Csv;
-  return Format::Table;
-}
-
-std::string json_text(const nlohmann::json& j) {
-  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
-nlohmann::json estimate_json(const KpiEstimate& e) {
-  if (!e) return nullptr;
-  return nlohmann::json{{"mean", e->mean}, {"ci95", e->ci95}};
-}
 
 namespace {
 
@@ -93,16 +70,6 @@ nlohmann::json results_json(const Results& r, const Scenario& sc) {
   return j;
 }
 
-namespace {
-
-std::string csv_number(double v) {
-  std::ostringstream o;
-  o << std::setprecision(17) << v;
-  return o.str();
-}
-
-}  // namespace
-
 void write_results_csv(std::ostream& out, const Results& r, const Scenario& sc) {
   out << "section,interval,start_s,start,name,kpi,mean,ci95\n";
   auto row = [&](const char* section, std::optional<std::size_t> i, const std::string& name,
@@ -141,60 +108,6 @@ void write_results_csv(std::ostream& out, const Results& r, const Scenario& sc) 
       for (const GroupKpiInfo& info : group_kpis()) {
         row("agent_group", i, r.groups[g], info.name, r.group_intervals[i][g][info.kpi]);
       }
-    }
-  }
-}
-
-std::string format_number(double value, int decimals) {
-  std::ostringstream o;
-  o << std::fixed << std::setprecision(decimals) << value;
-  return o.str();
-}
-
-int decimals_for(std::string_view kpi_name) {
-  if (kpi_name == "abandon_rate" || kpi_name == "service_level" || kpi_name == "occupancy" ||
-      kpi_name == "utilisation" || kpi_name == "csat" || kpi_name == "transfer_rate" ||
-      kpi_name == "fcr") {
-    return 3;
-  }
-  return 1;
-}
-
-std::string cell(const KpiEstimate& e, int decimals) {
-  if (!e) return "-";
-  return format_number(e->mean, decimals) + " ± " + format_number(e->ci95, decimals);
-}
-
-namespace {
-// Width of a UTF-8 string in terminal columns (every code point one column).
-std::size_t display_width(const std::string& s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-}  // namespace
-
-void print_table(std::ostream& out, const std::vector<std::vector<std::string>>& rows) {
-  std::vector<std::size_t> width;
-  for (const auto& row : rows) {
-    if (width.size() < row.size()) width.resize(row.size(), 0);
-    for (std::size_t c = 0; c < row.size(); ++c)
-      width[c] = std::max(width[c], display_width(row[c]));
-  }
-  for (std::size_t r = 0; r < rows.size(); ++r) {
-    std::string line;
-    for (std::size_t c = 0; c < rows[r].size(); ++c) {
-      const std::string& s = rows[r][c];
-      const std::string pad(width[c] - display_width(s), ' ');
-      if (c > 0) line += "  ";
-      line += c == 0 ? s + pad : pad + s;  // first column left, numbers right
-    }
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    out << line << '\n';
-    if (r == 0) {
-      std::size_t total = 0;
-      for (std::size_t c = 0; c < width.size(); ++c) total += width[c] + (c ? 2 : 0);
-      out << std::string(total, '-') << '\n';
     }
   }
 }
@@ -262,43 +175,6 @@ void write_results_table(std::ostream& out, const Results& r, const Scenario& sc
     out << "\nPer interval: " << type_key(r, k) << "\n";
     print_table(out, rows);
   }
-}
-
-std::optional<std::string> output_path_error(std::string_view option, const std::string& file) {
-  OutputTarget target;
-  if (auto problem = resolve_output(file, target)) return std::string(option) + ": " + *problem;
-  return std::nullopt;
-}
-
-std::vector<NamedFile> given_outputs(const std::string& out, const std::string& report) {
-  std::vector<NamedFile> outputs;
-  if (!out.empty()) outputs.push_back({"--out", out});
-  if (!report.empty()) outputs.push_back({"--report", report});
-  return outputs;
-}
-
-std::vector<std::string> same_file_errors(const std::vector<NamedFile>& outputs,
-                                          const std::vector<NamedFile>& inputs) {
-  std::vector<std::string> errors;
-  std::vector<std::pair<const NamedFile*, FileIdentity>> seen;  // inputs, then outputs
-  for (const NamedFile& f : inputs) {
-    if (auto id = file_identity(f.path); id && id->name.empty()) seen.emplace_back(&f, *id);
-  }
-  for (const NamedFile& f : outputs) {
-    OutputTarget target;
-    if (resolve_output(f.path, target) || target.kind == OutputKind::InPlace) continue;
-    const std::optional<FileIdentity> id = file_identity(f.path);
-    if (!id) continue;
-    for (const auto& [other, other_id] : seen) {
-      if (other_id == *id) {
-        errors.push_back(f.role + ": " + f.path + " is the same file as " + other->role + " " +
-                         other->path);
-        break;
-      }
-    }
-    seen.emplace_back(&f, *id);
-  }
-  return errors;
 }
 
 }  // namespace ccsim::cli
