@@ -619,6 +619,32 @@ bool header_has(const Header& h, std::initializer_list<const char*> names) {
 
 // ---------------------------------------------------------------------------------------------
 
+ContactRecord contact_record(const LoggedContact& c) {
+  ContactRecord r;
+  r.type = c.type;
+  switch (c.outcome) {
+    case LoggedOutcome::Answered:
+      r.outcome = Outcome::Answered;
+      break;
+    case LoggedOutcome::Abandoned:
+      r.outcome = Outcome::Abandoned;
+      break;
+    case LoggedOutcome::Other:
+      r.outcome = Outcome::Unserved;
+      break;
+  }
+  r.arrival_s = r.journey_start_s = c.arrival_s;
+  r.queued = !std::isnan(c.queue_s);
+  r.queue_entry_s = c.queue_s;
+  r.answer_s = c.answer_s;
+  r.end_s = c.end_s;
+  r.handle_s = c.handle_s;
+  r.wrap_s = c.wrap_s;
+  r.agent = c.agent;
+  r.callback_accepted = c.callback;
+  return r;
+}
+
 std::string did_you_mean(std::string_view given, const std::vector<std::string>& candidates) {
   const std::string g = lower(given);
   std::string best;

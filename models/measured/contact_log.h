@@ -49,6 +49,15 @@ struct LoggedContact {
   double wrap_s = 0.0;     // after-contact work following talk (0 when the log has none)
 };
 
+// The contact as the kpi package's record, so that measured KPIs come from the same
+// ContactStats as simulated ones (kpi.h). It carries what a log knows: the outcome (Other
+// becomes Unserved: offered, neither answered nor abandoned), arrival, queue entry (queued
+// unless NaN), answer, end, talk and wrap-up times (NaN where unknown), the agent, and whether
+// it was answered by a callback; `type` stays the log's (an index into ContactLog::types).
+// Bots, transfers, retrials and predicted waits are not logged: of the KPIs, those a centre
+// measures (kMeasuredKpis, measured.h) are the ones such records define.
+ContactRecord contact_record(const LoggedContact& contact);
+
 enum class LogOrigin {
   Midnight,      // times are seconds from midnight of the row's date
   HorizonStart,  // times are seconds from the horizon start (ccsim logs)

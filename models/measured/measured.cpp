@@ -251,36 +251,107 @@ MeasuredTable read_measured_csv(const std::filesystem::path& file, const Scenari
 
 namespace {
 
-struct Cell {
-  std::uint64_t offered = 0, answered = 0, abandoned = 0;
-  std::uint64_t sl_base = 0, within = 0;
-  sim::Tally wait, handle;
-  void add(const LoggedContact& c, double threshold_s) {
-    ++offered;
-    if (c.outcome == LoggedOutcome::Abandoned) {
-      ++abandoned;
-      ++sl_base;
-    } else if (c.outcome == LoggedOutcome::Answered) {
-      ++answered;
-      if (!std::isnan(c.handle_s)) handle.add(c.handle_s + c.wrap_s);
-      if (!c.callback && !std::isnan(c.answer_s) && !std::isnan(c.queue_s)) {
-        const double w = c.answer_s - c.queue_s;
-        wait.add(w);
-        ++sl_base;
-        if (w <= threshold_s) ++within;
-      }
+// Scenario type of each log type (-1: not in the scenario): by name, or the only type of each.
+std::vector<int> scenario_types(const ContactLog& log, const Scenario& scenario) {
+  const std::size_t n_types = scenario.contact_types.size();
+  std::vector<int> type_of(log.types.size(), -1);
+  if (log.types.size() == 1 && n_types == 1) {
+    type_of[0] = 0;
+    return type_of;
+  }
+  for (std::size_t t = 0; t < log.types.size(); ++t) {
+    for (std::size_t k = 0; k < n_types; ++k) {
+      if (scenario.contact_types[k].name == log.types[t]) type_of[t] = int(k);
     }
   }
-  void merge(const Cell& o) {
-    offered += o.offered;
-    answered += o.answered;
-    abandoned += o.abandoned;
-    sl_base += o.sl_base;
-    within += o.within;
-    wait.merge(o.wait);
-    handle.merge(o.handle);
-  }
+  return type_of;
+}
+
+// The contacts of a log on the selected days, as the kpi package's records accumulated per
+// interval of arrival and scenario type.
+struct LogCells {
+  std::vector<std::vector<ContactStats>> stats;  // [interval][scenario type]
+  std::vector<std::size_t> unknown;              // per log type: contacts not in the scenario
+  std::vector<std::int32_t> days;                // the days present, sorted
 };
+
+// Interval of the horizon in which `c` arrived; nullopt outside the horizon. `origin`: the
+// horizon start in the log's times.
+std::optional<std::size_t> arrival_interval(const LoggedContact& c, const ContactLog& log,
+                                            const Horizon& horizon, double origin) {
+  const double end = horizon.end_s();
+  double t = c.arrival_s - origin;
+  if (log.origin == LogOrigin::Midnight && t < 0 && t + kDay < end) t += kDay;
+  if (t < 0 || t >= end) return std::nullopt;
+  return std::min(std::size_t(horizon.intervals) - 1, std::size_t(t / horizon.interval_s));
+}
+
+LogCells accumulate_log(const ContactLog& log, const Scenario& scenario, const DaySelection& days,
+                        const std::vector<int>& type_of, MeasuredTable& table) {
+  const Horizon& horizon = scenario.horizon;
+  LogCells cells;
+  cells.stats.assign(std::size_t(horizon.intervals),
+                     std::vector<ContactStats>(scenario.contact_types.size()));
+  cells.unknown.assign(log.types.size(), 0);
+  const DaySubset selected = select_days(log, days);
+  cells.days = selected.days;
+  table.outside_days = log.contacts.size() - selected.contacts.size();
+  const double origin = log.origin == LogOrigin::Midnight ? start_clock_s(horizon) : 0.0;
+  for (const LoggedContact* c : selected.contacts) {
+    const int k = type_of[std::size_t(c->type)];
+    if (k < 0) {
+      ++table.unknown_type;
+      ++cells.unknown[std::size_t(c->type)];
+      continue;
+    }
+    const auto i = arrival_interval(*c, log, horizon, origin);
+    if (!i) {
+      ++table.outside_horizon;
+      continue;
+    }
+    const ContactType& type = scenario.contact_types[std::size_t(k)];
+    cells.stats[*i][std::size_t(k)].add(contact_record(*c), type.service_level.threshold_s);
+  }
+  return cells;
+}
+
+// Warnings for the contacts left out, and for the scenario types the log lacks (`present`).
+void warn_left_out(const ContactLog& log, const Scenario& scenario, const LogCells& cells,
+                   const std::vector<bool>& present, MeasuredTable& table) {
+  for (std::size_t t = 0; t < log.types.size(); ++t) {
+    if (cells.unknown[t] > 0) {
+      table.warnings.push_back(log.source + ": contact type " + quoted_value(log.types[t]) + " (" +
+                               std::to_string(cells.unknown[t]) +
+                               " contacts) is not in the scenario; left out");
+    }
+  }
+  if (table.outside_horizon > 0) {
+    table.warnings.push_back(log.source + ": " + std::to_string(table.outside_horizon) +
+                             " contacts arrived outside the scenario's horizon; left out");
+  }
+  const bool any = std::any_of(present.begin(), present.end(), [](bool p) { return p; });
+  for (std::size_t k = 0; k < present.size(); ++k) {
+    if (!present[k] && any) {
+      table.warnings.push_back(log.source + ": no contact of type " +
+                               quoted_value(scenario.contact_types[k].name) +
+                               " in the log; it and \"all\" are not compared");
+    }
+  }
+}
+
+// The measured figures of one interval and scope: the kpi package's values, counts per day.
+MeasuredRow measured_row(std::size_t interval, std::size_t type, const ContactStats& stats,
+                         double days) {
+  MeasuredRow row;
+  row.interval = int(interval);
+  row.type = int(type);
+  for (std::size_t q = 0; q < kMeasuredKpis.size(); ++q) {
+    std::optional<double> v = stats.value(kMeasuredKpis[q]);
+    if (v && kpi_info(kMeasuredKpis[q]).is_count) *v /= days;
+    row.value[q] = v;
+  }
+  return row;
+}
 
 }  // namespace
 
@@ -289,105 +360,31 @@ MeasuredTable aggregate_log(const ContactLog& log, const Scenario& scenario,
   MeasuredTable table;
   table.source = log.source;
   table.kind = "log";
-  const std::size_t n_types = scenario.contact_types.size();
-  const auto n_intervals = std::size_t(scenario.horizon.intervals);
-  // Log type → scenario type (-1: not in the scenario).
-  std::vector<int> type_of(log.types.size(), -1);
-  if (log.types.size() == 1 && n_types == 1) {
-    type_of[0] = 0;
-  } else {
-    for (std::size_t t = 0; t < log.types.size(); ++t) {
-      for (std::size_t k = 0; k < n_types; ++k) {
-        if (scenario.contact_types[k].name == log.types[t]) type_of[t] = int(k);
-      }
-    }
-  }
-  std::vector<std::size_t> unknown_count(log.types.size(), 0);
-  std::vector<std::vector<Cell>> cells(n_intervals, std::vector<Cell>(n_types));
-  std::vector<std::int32_t> used_days;
-  const double origin = log.origin == LogOrigin::Midnight ? start_clock_s(scenario.horizon) : 0.0;
-  const double end = scenario.horizon.end_s();
-  for (const LoggedContact& c : log.contacts) {
-    if (!days.contains(c.day, log.origin)) {
-      ++table.outside_days;
-      continue;
-    }
-    used_days.push_back(c.day);
-    const int k = type_of[std::size_t(c.type)];
-    if (k < 0) {
-      ++table.unknown_type;
-      ++unknown_count[std::size_t(c.type)];
-      continue;
-    }
-    double t = c.arrival_s - origin;
-    if (log.origin == LogOrigin::Midnight && t < 0 && t + kDay < end) t += kDay;
-    if (t < 0 || t >= end) {
-      ++table.outside_horizon;
-      continue;
-    }
-    const auto i = std::min(n_intervals - 1, std::size_t(t / scenario.horizon.interval_s));
-    cells[i][std::size_t(k)].add(c,
-                                 scenario.contact_types[std::size_t(k)].service_level.threshold_s);
-  }
-  std::sort(used_days.begin(), used_days.end());
-  used_days.erase(std::unique(used_days.begin(), used_days.end()), used_days.end());
-  if (used_days.empty()) {
+  const std::vector<int> type_of = scenario_types(log, scenario);
+  const LogCells cells = accumulate_log(log, scenario, days, type_of, table);
+  if (cells.days.empty()) {
     table.fatal = log.source + ": no contact on the days selected by --days" +
                   (days.all() ? std::string() : " (" + days.text() + ")");
     return table;
   }
-  table.days = int(used_days.size());
+  table.days = int(cells.days.size());
   table.rows_read = log.rows;
-  for (std::size_t t = 0; t < log.types.size(); ++t) {
-    if (unknown_count[t] > 0) {
-      table.warnings.push_back(log.source + ": contact type " + quoted_value(log.types[t]) + " (" +
-                               std::to_string(unknown_count[t]) +
-                               " contacts) is not in the scenario; left out");
-    }
-  }
-  if (table.outside_horizon > 0) {
-    table.warnings.push_back(log.source + ": " + std::to_string(table.outside_horizon) +
-                             " contacts arrived outside the scenario's horizon; left out");
-  }
-  // Which scenario types the log has.
+  const std::size_t n_types = scenario.contact_types.size();
   std::vector<bool> present(n_types, false);
   for (int k : type_of) {
     if (k >= 0) present[std::size_t(k)] = true;
   }
+  warn_left_out(log, scenario, cells, present, table);
   // "all" is compared only when the log has every type of the scenario.
   const bool every_type = std::all_of(present.begin(), present.end(), [](bool p) { return p; });
-  for (std::size_t k = 0; k < n_types; ++k) {
-    if (!present[k] && std::any_of(present.begin(), present.end(), [](bool p) { return p; })) {
-      table.warnings.push_back(log.source + ": no contact of type " +
-                               quoted_value(scenario.contact_types[k].name) +
-                               " in the log; it and \"all\" are not compared");
-    }
-  }
-  const double d = double(table.days);
-  auto row_of = [&](std::size_t i, std::size_t k, const Cell& c) {
-    MeasuredRow row;
-    row.interval = int(i);
-    row.type = int(k);
-    auto set = [&](Kpi kpi, std::optional<double> v) { row.value[*measured_index(kpi)] = v; };
-    set(Kpi::Offered, double(c.offered) / d);
-    set(Kpi::Answered, double(c.answered) / d);
-    set(Kpi::Abandoned, double(c.abandoned) / d);
-    if (c.answered + c.abandoned > 0) {
-      set(Kpi::AbandonRate, double(c.abandoned) / double(c.answered + c.abandoned));
-    }
-    set(Kpi::Asa, c.wait.mean());
-    if (c.sl_base > 0) set(Kpi::ServiceLevel, double(c.within) / double(c.sl_base));
-    set(Kpi::Aht, c.handle.mean());
-    return row;
-  };
-  for (std::size_t i = 0; i < n_intervals; ++i) {
-    Cell all;
+  for (std::size_t i = 0; i < cells.stats.size(); ++i) {
+    ContactStats all;
     for (std::size_t k = 0; k < n_types; ++k) {
       if (!present[k]) continue;
-      table.rows.push_back(row_of(i, k, cells[i][k]));
-      all.merge(cells[i][k]);
+      table.rows.push_back(measured_row(i, k, cells.stats[i][k], table.days));
+      all.merge(cells.stats[i][k]);
     }
-    if (n_types > 1 && every_type) table.rows.push_back(row_of(i, n_types, all));
+    if (n_types > 1 && every_type) table.rows.push_back(measured_row(i, n_types, all, table.days));
   }
   return table;
 }
