@@ -8,7 +8,7 @@
 #include "models/measured/calibrate.h"
 #include "models/scenario/scenario_json.h"
 #include "tools/cli.h"
-#include "tools/contact_log.h"
+#include "tools/log_options.h"
 #include "tools/options.h"
 
 namespace po = boost::program_options;

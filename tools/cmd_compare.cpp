@@ -10,7 +10,7 @@
 #include "models/measured/measured.h"
 #include "models/scenario/scenario_json.h"
 #include "tools/cli.h"
-#include "tools/contact_log.h"
+#include "tools/log_options.h"
 #include "tools/options.h"
 #include "tools/progress.h"
 #include "tools/report_pages.h"

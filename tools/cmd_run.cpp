@@ -9,10 +9,10 @@
 #include "models/scenario/scenario_json.h"
 #include "models/studies/whatif.h"
 #include "tools/cli.h"
-#include "tools/contact_log.h"
 #include "tools/options.h"
 #include "tools/progress.h"
 #include "tools/report_pages.h"
+#include "tools/run_log.h"
 
 namespace po = boost::program_options;
 

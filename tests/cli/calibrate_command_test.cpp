@@ -11,8 +11,8 @@
 #include "models/measured/contact_log.h"
 #include "models/scenario/scenario_json.h"
 #include "tests/cli/run_ccsim.h"
-#include "tools/contact_log.h"
 #include "tools/output.h"
+#include "tools/run_log.h"
 
 namespace {
 
