@@ -38,6 +38,19 @@ std::optional<double> parse_hhmm(const std::string& text) {
   return double(*h * 3600 + *m * 60);
 }
 
+// The problem of a calibration, with the option it concerns.
+std::string calibration_problem(const Calibration& cal) {
+  switch (cal.error_in) {
+    case Calibration::ErrorIn::Types:
+      return "--types: " + *cal.error;
+    case Calibration::ErrorIn::HorizonEnd:
+      return "--end: " + *cal.error;
+    case Calibration::ErrorIn::Log:
+      break;
+  }
+  return *cal.error;
+}
+
 }  // namespace
 
 int cmd_calibrate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -155,7 +168,7 @@ int cmd_calibrate(const std::vector<std::string>& args, std::ostream& out, std::
 
   const ContactLog log = read_contact_log(common.positional[0], log_options.format);
   if (log.fatal) {
-    err << "error: " << *log.fatal << "\n";
+    err << "error: " << log_problem(log) << "\n";
     return kExitBadInput;
   }
   if (!report_bad_rows(log.errors, log.bad, log_raw.skip_bad_rows, log.source, err)) {
@@ -163,7 +176,7 @@ int cmd_calibrate(const std::vector<std::string>& args, std::ostream& out, std::
   }
   const Calibration cal = calibrate(log, options);
   if (cal.error) {
-    err << "error: " << *cal.error << "\n";
+    err << "error: " << calibration_problem(cal) << "\n";
     return kExitBadInput;
   }
   // The scenario must read back; anything else is a bug here.

@@ -335,7 +335,7 @@ int cmd_compare(const std::vector<std::string>& args, std::ostream& out, std::os
   if (as_log) {
     const ContactLog log = read_contact_log(measured_file, log_options.format);
     if (log.fatal) {
-      err << "error: " << *log.fatal << "\n";
+      err << "error: " << log_problem(log) << "\n";
       return kExitBadInput;
     }
     if (!report_bad_rows(log.errors, log.bad, log_raw.skip_bad_rows, log.source, err)) {

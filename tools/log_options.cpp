@@ -24,19 +24,31 @@ ParsedLogOptions parse_log_options(const LogOptions& raw, const po::variables_ma
   if (vm.count("preset") && vm.count("columns")) {
     errors.push_back("--preset and --columns: give one of them, not both");
   } else if (vm.count("preset")) {
-    if (auto e = parse_log_preset(raw.preset, out.format)) errors.push_back(*e);
+    if (auto e = parse_log_preset(raw.preset, out.format)) errors.push_back("--preset: " + *e);
   } else if (vm.count("columns")) {
-    for (auto& e : parse_log_columns(raw.columns, out.format)) errors.push_back(e);
+    for (auto& e : parse_log_columns(raw.columns, out.format)) errors.push_back("--columns: " + e);
   }
   if (vm.count("days")) {
     std::string error;
     if (auto d = DaySelection::parse(raw.days, error)) {
       out.days = *d;
     } else {
-      errors.push_back(error);
+      errors.push_back("--days: " + error);
     }
   }
   return out;
+}
+
+std::string log_problem(const ContactLog& log) {
+  switch (log.fatal_in) {
+    case ContactLog::FatalIn::Format:
+      return *log.fatal + "; give --preset or --columns";
+    case ContactLog::FatalIn::Columns:
+      return "--columns: " + *log.fatal;
+    case ContactLog::FatalIn::File:
+      break;
+  }
+  return *log.fatal;
 }
 
 bool report_bad_rows(const std::vector<std::string>& messages, std::size_t bad, bool skip_bad_rows,

@@ -28,6 +28,10 @@ ParsedLogOptions parse_log_options(const LogOptions& raw,
                                    const boost::program_options::variables_map& vm,
                                    std::vector<std::string>& errors);
 
+// The fatal problem of `log` (REQUIRES: log.fatal) in the user's terms: a format not recognised
+// with the options that name one, a column mapping problem with the option it came from.
+std::string log_problem(const ContactLog& log);
+
 // Reports a log's bad rows on `err`: as errors (returns false: the caller exits 2) unless
 // `skip_bad_rows`, then as warnings with the count skipped (returns true).
 bool report_bad_rows(const std::vector<std::string>& messages, std::size_t bad, bool skip_bad_rows,

@@ -656,8 +656,9 @@ Calibration calibrate(const ContactLog& log, const CalibrateOptions& options) {
   for (const std::string& name : options.types) {
     const auto it = std::find(log.types.begin(), log.types.end(), name);
     if (it == log.types.end()) {
-      cal.error = "--types: " + quoted_value(name) + " is not a contact type of " + log.source +
+      cal.error = quoted_value(name) + " is not a contact type of " + log.source +
                   did_you_mean(name, log.types);
+      cal.error_in = Calibration::ErrorIn::Types;
       return cal;
     }
     type_used[std::size_t(it - log.types.begin())] = true;
@@ -683,8 +684,7 @@ Calibration calibrate(const ContactLog& log, const CalibrateOptions& options) {
   }
   cal.days.assign(days.begin(), days.end());
   if (cal.days.empty()) {
-    cal.error = log.source + ": no contact on the days selected by --days" +
-                (options.days.all() ? std::string() : " (" + options.days.text() + ")");
+    cal.error = no_contact_on_days(log, options.days);
     return cal;
   }
   const double n_days = double(cal.days.size());
@@ -716,14 +716,16 @@ Calibration calibrate(const ContactLog& log, const CalibrateOptions& options) {
   if (options.start_s) start = *options.start_s;
   if (options.end_s) end = *options.end_s;
   if (!(end > start)) {
-    cal.error = "--end: must be after the horizon start " + clock_text(start) + " (got " +
-                clock_text(end) + ")";
+    cal.error =
+        "must be after the horizon start " + clock_text(start) + " (got " + clock_text(end) + ")";
+    cal.error_in = Calibration::ErrorIn::HorizonEnd;
     return cal;
   }
   const double count = (end - start) / L;
   if (std::abs(count - std::round(count)) > 1e-6) {
-    cal.error = "--end: the horizon " + clock_text(start) + " to " + clock_text(end) +
+    cal.error = "the horizon " + clock_text(start) + " to " + clock_text(end) +
                 " must be a whole number of " + std::to_string(int(L / 60)) + "-minute intervals";
+    cal.error_in = Calibration::ErrorIn::HorizonEnd;
     return cal;
   }
   cal.start_s = start;

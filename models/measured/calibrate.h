@@ -177,7 +177,12 @@ struct TypeCalibration {
 
 struct Calibration {
   std::optional<std::string> error;  // bad input (e.g. nothing on the selected days)
-  nlohmann::ordered_json scenario;   // keys in documentation order
+  // What `error` concerns: the log, or an option of CalibrateOptions (`types`; `end_s`, or
+  // the end derived from the log), whose value breaks the rule `error` states; a program adds
+  // the name under which the user gave it.
+  enum class ErrorIn { Log, Types, HorizonEnd };
+  ErrorIn error_in = ErrorIn::Log;
+  nlohmann::ordered_json scenario;  // keys in documentation order
   std::string source, format;
   std::vector<std::int32_t> days;
   LogOrigin origin = LogOrigin::Midnight;

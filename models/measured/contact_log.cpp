@@ -676,7 +676,7 @@ std::optional<std::string> parse_log_preset(const std::string& name, LogFormat& 
   } else if (name == "ccsim") {
     format.kind = LogFormat::Kind::Ccsim;
   } else {
-    return "--preset: must be one of anonymous-bank, ccsim (got " + quoted_value(name) + ")" +
+    return "must be one of anonymous-bank, ccsim (got " + quoted_value(name) + ")" +
            did_you_mean(name, {"anonymous-bank", "ccsim"});
   }
   return std::nullopt;
@@ -693,7 +693,7 @@ std::vector<std::string> parse_log_columns(const std::string& spec, LogFormat& f
     item = trim(item);
     const std::size_t eq = item.find('=');
     if (eq == std::string_view::npos) {
-      errors.push_back("--columns: must be field=COLUMN (got " + quoted_value(item) + ")");
+      errors.push_back("must be field=COLUMN (got " + quoted_value(item) + ")");
       continue;
     }
     const std::string field(trim(item.substr(0, eq)));
@@ -702,20 +702,19 @@ std::vector<std::string> parse_log_columns(const std::string& spec, LogFormat& f
     if (std::find(fields.begin(), fields.end(), field) == fields.end()) {
       std::string all;
       for (const auto& f : fields) all += (all.empty() ? "" : ", ") + f;
-      errors.push_back("--columns: field must be one of " + all + " (got " + quoted_value(field) +
-                       ")" + did_you_mean(field, fields));
+      errors.push_back("field must be one of " + all + " (got " + quoted_value(field) + ")" +
+                       did_you_mean(field, fields));
       continue;
     }
     if (column.empty() || column.front() == '|' || column.back() == '|' ||
         column.find("||") != std::string::npos) {
-      errors.push_back("--columns: " + field + ": must name a column (got " + quoted_value(column) +
-                       ")");
+      errors.push_back(field + ": must name a column (got " + quoted_value(column) + ")");
       continue;
     }
     const bool repeated = std::any_of(format.columns.begin(), format.columns.end(),
                                       [&](const auto& p) { return p.first == field; });
     if (repeated) {
-      errors.push_back("--columns: " + field + ": given twice (got " + quoted_value(column) + ")");
+      errors.push_back(field + ": given twice (got " + quoted_value(column) + ")");
       continue;
     }
     format.columns.emplace_back(field, column);
@@ -723,7 +722,7 @@ std::vector<std::string> parse_log_columns(const std::string& spec, LogFormat& f
   const bool has_arrival = std::any_of(format.columns.begin(), format.columns.end(),
                                        [](const auto& p) { return p.first == "arrival"; });
   if (errors.empty() && !has_arrival) {
-    errors.push_back("--columns: must map the field arrival (got " + quoted_value(spec) + ")");
+    errors.push_back("must map the field arrival (got " + quoted_value(spec) + ")");
   }
   return errors;
 }
@@ -795,7 +794,8 @@ ContactLog read_contact_log(const std::filesystem::path& file, const LogFormat& 
     if (kind == LogFormat::Kind::Detect) {
       log.fatal = log.source +
                   ": not a log ccsim recognises (neither the ccsim nor the anonymous-bank "
-                  "header); give --preset or --columns";
+                  "header)";
+      log.fatal_in = ContactLog::FatalIn::Format;
       return log;
     }
   }
@@ -843,8 +843,9 @@ ContactLog read_contact_log(const std::filesystem::path& file, const LogFormat& 
           const auto i = header.find(name);
           if (!i) {
             if (!log.fatal) {
-              log.fatal = "--columns: " + field + "=" + names + ": " + log.source +
-                          " has no column \"" + name + "\"" + did_you_mean(name, header.names());
+              log.fatal = field + "=" + names + ": " + log.source + " has no column \"" + name +
+                          "\"" + did_you_mean(name, header.names());
+              log.fatal_in = ContactLog::FatalIn::Columns;
             }
             continue;
           }
@@ -920,7 +921,7 @@ std::optional<DaySelection> DaySelection::parse(std::string_view text, std::stri
   DaySelection sel;
   sel.text_ = std::string(text);
   const std::string rule =
-      "--days: must be weekdays (sun-thu, mon,wed), dates YYYY-MM-DD, date ranges "
+      "must be weekdays (sun-thu, mon,wed), dates YYYY-MM-DD, date ranges "
       "YYYY-MM-DD..YYYY-MM-DD, or replications (0..9) for ccsim logs, separated by commas";
   if (trim(text).empty()) {
     error = rule + " (got \"\")";
@@ -1014,6 +1015,11 @@ std::string day_label(std::int32_t day) {
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", int(ymd.year()), unsigned(ymd.month()),
                 unsigned(ymd.day()));
   return buf;
+}
+
+std::string no_contact_on_days(const ContactLog& log, const DaySelection& days) {
+  return log.source + ": no contact on the days selected" +
+         (days.all() ? std::string() : " (" + days.text() + ")");
 }
 
 DaySubset select_days(const ContactLog& log, const DaySelection& days) {

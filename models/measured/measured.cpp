@@ -363,8 +363,7 @@ MeasuredTable aggregate_log(const ContactLog& log, const Scenario& scenario,
   const std::vector<int> type_of = scenario_types(log, scenario);
   const LogCells cells = accumulate_log(log, scenario, days, type_of, table);
   if (cells.days.empty()) {
-    table.fatal = log.source + ": no contact on the days selected by --days" +
-                  (days.all() ? std::string() : " (" + days.text() + ")");
+    table.fatal = no_contact_on_days(log, days);
     return table;
   }
   table.days = int(cells.days.size());
