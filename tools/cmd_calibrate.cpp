@@ -183,36 +183,28 @@ int run_calibration(const CommonOptions& common, const ParsedLogOptions& log_opt
 }  // namespace
 
 int cmd_calibrate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  CommonOptions common;
-  RawCommon raw;
-  LogOptions log_raw;
+  LogCommandLine line;
   CalibrateArgs own;
-  po::options_description desc("options");
-  add_common_options(desc, raw, common);
-  add_log_options(desc, log_raw);
-  add_calibrate_options(desc, own);
-  po::variables_map vm;
-  std::vector<std::string> errors = parse_options(args, desc, vm, raw, common);
-  if (common.help) {
-    out << kCalibrateUsage << desc;
-    return kExitOk;
-  }
-  ParsedLogOptions log_options;
+  std::vector<std::string> errors;
+  const LogCommandParse parsed = parse_log_command(
+      args, kCalibrateUsage, [&](po::options_description& d) { add_calibrate_options(d, own); },
+      OwnOptions::AfterLogOptions, line, errors, out);
+  if (parsed == LogCommandParse::Help) return kExitOk;
+  const CommonOptions& common = line.common;
   CalibrateOptions options;
-  if (errors.empty()) {
-    log_options = parse_log_options(log_raw, vm, errors);
-    options.days = log_options.days;
+  if (parsed == LogCommandParse::Read) {
+    options.days = line.log.days;
     if (common.positional.size() != 1) {
       errors.push_back(common.positional.empty() ? "a log file is required"
                                                  : "exactly one log file is expected");
     }
     if (common.format && *common.format != Format::Json) {
-      errors.push_back("--format: calibrate writes a scenario, which is JSON (got " + raw.format +
-                       ")");
+      errors.push_back("--format: calibrate writes a scenario, which is JSON (got " +
+                       line.raw.format + ")");
     }
-    parse_intervals(own, vm, options, errors);
-    parse_horizon(own, vm, options, errors);
-    parse_scenario_options(own, vm, options, errors);
+    parse_intervals(own, line.vm, options, errors);
+    parse_horizon(own, line.vm, options, errors);
+    parse_scenario_options(own, line.vm, options, errors);
     options.threads = common.threads;
     options.replications = common.replications.value_or(20);
     options.seed = common.seed.value_or(1);
@@ -222,7 +214,7 @@ int cmd_calibrate(const std::vector<std::string>& args, std::ostream& out, std::
   }
   errors = same_file_errors(given_outputs(common.out), {{"the log", common.positional[0]}});
   if (!errors.empty()) return bad_input(err, errors);
-  return run_calibration(common, log_options, log_raw.skip_bad_rows, options, out, err);
+  return run_calibration(common, line.log, line.log_raw.skip_bad_rows, options, out, err);
 }
 
 }  // namespace ccsim::cli

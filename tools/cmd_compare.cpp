@@ -377,26 +377,16 @@ int write_comparison(const CommonOptions& common, const CompareArgs& a, const Sc
 }  // namespace
 
 int cmd_compare(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  CommonOptions common;
-  RawCommon raw;
-  LogOptions log_raw;
+  LogCommandLine line;
   CompareArgs own;
-  po::options_description desc("options");
-  add_common_options(desc, raw, common);
-  add_compare_options(desc, own);
-  add_log_options(desc, log_raw);
-  po::variables_map vm;
-  std::vector<std::string> errors = parse_options(args, desc, vm, raw, common);
-  if (common.help) {
-    out << kCompareUsage << desc;
-    return kExitOk;
-  }
-  ParsedLogOptions log_options;
+  std::vector<std::string> errors;
+  const LogCommandParse parsed = parse_log_command(
+      args, kCompareUsage, [&](po::options_description& d) { add_compare_options(d, own); },
+      OwnOptions::BeforeLogOptions, line, errors, out);
+  if (parsed == LogCommandParse::Help) return kExitOk;
+  const CommonOptions& common = line.common;
   MeasuredInput input;
-  if (errors.empty()) {
-    log_options = parse_log_options(log_raw, vm, errors);
-    input = parse_compare_options(own, common, vm, errors);
-  }
+  if (parsed == LogCommandParse::Read) input = parse_compare_options(own, common, line.vm, errors);
   if (!errors.empty()) {
     return bad_input(err, errors, kCompareUsage);
   }
@@ -411,7 +401,7 @@ int cmd_compare(const std::vector<std::string>& args, std::ostream& out, std::os
     return bad_input(err, clashes);
   }
   const std::optional<MeasuredTable> measured =
-      read_measured(own.measured_file, input, log_options, log_raw.skip_bad_rows, scenario, err);
+      read_measured(own.measured_file, input, line.log, line.log_raw.skip_bad_rows, scenario, err);
   if (!measured) return kExitBadInput;
   return write_comparison(common, own, scenario, *measured, out, err);
 }

@@ -39,6 +39,25 @@ ParsedLogOptions parse_log_options(const LogOptions& raw, const po::variables_ma
   return out;
 }
 
+LogCommandParse parse_log_command(const std::vector<std::string>& args, const char* usage,
+                                  const std::function<void(po::options_description&)>& add_own,
+                                  OwnOptions own, LogCommandLine& line,
+                                  std::vector<std::string>& errors, std::ostream& out) {
+  po::options_description desc("options");
+  add_common_options(desc, line.raw, line.common);
+  if (own == OwnOptions::BeforeLogOptions) add_own(desc);
+  add_log_options(desc, line.log_raw);
+  if (own == OwnOptions::AfterLogOptions) add_own(desc);
+  errors = parse_options(args, desc, line.vm, line.raw, line.common);
+  if (line.common.help) {
+    out << usage << desc;
+    return LogCommandParse::Help;
+  }
+  if (!errors.empty()) return LogCommandParse::Unreadable;
+  line.log = parse_log_options(line.log_raw, line.vm, errors);
+  return LogCommandParse::Read;
+}
+
 std::string log_problem(const ContactLog& log) {
   switch (log.fatal_in) {
     case ContactLog::FatalIn::Format:
