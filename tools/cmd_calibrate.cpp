@@ -8,7 +8,7 @@
 #include "models/measured/calibrate.h"
 #include "models/scenario/scenario_json.h"
 #include "tools/cli.h"
-#include "tools/contact_log.h"
+#include "tools/log_options.h"
 #include "tools/options.h"
 #include "tools/table_text.h"
 
@@ -39,132 +39,133 @@ std::optional<double> parse_hhmm(const std::string& text) {
   return double(*h * 3600 + *m * 60);
 }
 
-}  // namespace
+// The problem of a calibration, with the option it concerns.
+std::string calibration_problem(const Calibration& cal) {
+  switch (cal.error_in) {
+    case Calibration::ErrorIn::Types:
+      return "--types: " + *cal.error;
+    case Calibration::ErrorIn::HorizonEnd:
+      return "--end: " + *cal.error;
+    case Calibration::ErrorIn::Log:
+      break;
+  }
+  return *cal.error;
+}
 
-int cmd_calibrate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  CommonOptions common;
-  RawCommon raw;
-  LogOptions log_raw;
+// The options of calibrate besides the common and the log-reading ones, as given.
+struct CalibrateArgs {
   std::string interval_minutes, start, end, resolution, types, name, staffing;
-  po::options_description desc("options");
-  add_common_options(desc, raw, common);
-  add_log_options(desc, log_raw);
-  desc.add_options()("interval-minutes", po::value<std::string>(&interval_minutes),
+};
+
+void add_calibrate_options(po::options_description& desc, CalibrateArgs& a) {
+  desc.add_options()("interval-minutes", po::value<std::string>(&a.interval_minutes),
                      "interval length of the scenario, minutes (default 60)")(
-      "start", po::value<std::string>(&start),
+      "start", po::value<std::string>(&a.start),
       "horizon start HH:MM (default: the first interval with at least 5% of the busiest interval's "
-      "arrivals)")("end", po::value<std::string>(&end),
+      "arrivals)")("end", po::value<std::string>(&a.end),
                    "horizon end HH:MM, 24:00 at most (default: the end of the last such interval)")(
-      "staffing-resolution-minutes", po::value<std::string>(&resolution),
+      "staffing-resolution-minutes", po::value<std::string>(&a.resolution),
       "resolution of the estimated agent profile, minutes; divides the interval (default 15)")(
-      "types", po::value<std::string>(&types),
+      "types", po::value<std::string>(&a.types),
       "only these contact types of the log, comma-separated (default: all)")(
-      "name", po::value<std::string>(&name), "scenario name (default: from the log)")(
-      "staffing", po::value<std::string>(&staffing),
+      "name", po::value<std::string>(&a.name), "scenario name (default: from the log)")(
+      "staffing", po::value<std::string>(&a.staffing),
       "agents estimator: answered-at-once (default: the activity estimate fitted by simulation "
       "to the share of callers answered at once), throughput (fitted to the share answered) or "
       "activity (agent activity alone)");
-  po::variables_map vm;
-  std::vector<std::string> errors = parse_options(args, desc, vm, raw, common);
-  if (common.help) {
-    out << kCalibrateUsage << desc;
-    return kExitOk;
-  }
-  ParsedLogOptions log_options;
-  CalibrateOptions options;
-  if (errors.empty()) {
-    log_options = parse_log_options(log_raw, vm, errors);
-    options.days = log_options.days;
-    if (common.positional.size() != 1) {
-      errors.push_back(common.positional.empty() ? "a log file is required"
-                                                 : "exactly one log file is expected");
-    }
-    if (common.format && *common.format != Format::Json) {
-      errors.push_back("--format: calibrate writes a scenario, which is JSON (got " + raw.format +
-                       ")");
-    }
-    if (vm.count("interval-minutes")) {
-      const auto v = parse_double(interval_minutes);
-      if (!v || *v <= 0 || *v > 1440 || std::fmod(1440.0, *v) != 0) {
-        errors.push_back("--interval-minutes: must divide a day of 1440 minutes (got " +
-                         interval_minutes + ")");
-      } else {
-        options.interval_s = *v * 60;
-      }
-    }
-    if (vm.count("staffing-resolution-minutes")) {
-      const auto v = parse_double(resolution);
-      if (!v || *v <= 0 || std::fmod(options.interval_s, *v * 60) != 0) {
-        errors.push_back("--staffing-resolution-minutes: must be > 0 and divide the interval of " +
-                         format_number(options.interval_s / 60, 0) + " minutes (got " + resolution +
-                         ")");
-      } else {
-        options.staffing_resolution_s = *v * 60;
-      }
-    } else if (std::fmod(options.interval_s, options.staffing_resolution_s) != 0) {
-      options.staffing_resolution_s = options.interval_s;
-    }
-    for (const auto& [key, text, slot] : {std::tuple{"--start", &start, &options.start_s},
-                                          std::tuple{"--end", &end, &options.end_s}}) {
-      if (!vm.count(key + 2)) continue;
-      const auto v = parse_hhmm(*text);
-      if (!v || (slot == &options.start_s && *v >= 86400)) {
-        errors.push_back(std::string(key) + ": must be a time of day HH:MM (got " + *text + ")");
-      } else {
-        *slot = *v;
-      }
-    }
-    if (options.start_s && std::fmod(*options.start_s, 60.0) == 0 && options.end_s &&
-        *options.end_s <= *options.start_s) {
-      errors.push_back("--end: must be after --start (got " + end + ")");
-    }
-    if (vm.count("types")) {
-      std::vector<std::string_view> items;
-      std::vector<std::string> storage;
-      text::split_fields(types, ',', items, storage);
-      for (auto t : items) {
-        if (t.empty()) {
-          errors.push_back("--types: must list contact types separated by commas (got " + types +
-                           ")");
-          break;
-        }
-        options.types.emplace_back(t);
-      }
-    }
-    if (vm.count("staffing")) {
-      if (auto m = parse_choice("--staffing", staffing, kStaffingMethods, errors)) {
-        options.staffing = *m;
-      }
-    }
-    if (vm.count("name")) {
-      if (name.empty()) {
-        errors.push_back("--name: must not be empty (leave --name out for the default name)");
-      } else if (!text::is_valid_utf8(name)) {
-        errors.push_back("--name: must be UTF-8 text (got " + text::valid_utf8(name) + ")");
-      }
-    }
-    options.threads = common.threads;
-    options.name = name;
-    options.replications = common.replications.value_or(20);
-    options.seed = common.seed.value_or(1);
-  }
-  if (!errors.empty()) {
-    return bad_input(err, errors, kCalibrateUsage);
-  }
-  errors = same_file_errors(given_outputs(common.out), {{"the log", common.positional[0]}});
-  if (!errors.empty()) return bad_input(err, errors);
+}
 
+// --interval-minutes and --staffing-resolution-minutes.
+void parse_intervals(const CalibrateArgs& a, const po::variables_map& vm, CalibrateOptions& options,
+                     std::vector<std::string>& errors) {
+  if (vm.count("interval-minutes")) {
+    const auto v = parse_double(a.interval_minutes);
+    if (!v || *v <= 0 || *v > 1440 || std::fmod(1440.0, *v) != 0) {
+      errors.push_back("--interval-minutes: must divide a day of 1440 minutes (got " +
+                       a.interval_minutes + ")");
+    } else {
+      options.interval_s = *v * 60;
+    }
+  }
+  if (vm.count("staffing-resolution-minutes")) {
+    const auto v = parse_double(a.resolution);
+    if (!v || *v <= 0 || std::fmod(options.interval_s, *v * 60) != 0) {
+      errors.push_back("--staffing-resolution-minutes: must be > 0 and divide the interval of " +
+                       format_number(options.interval_s / 60, 0) + " minutes (got " + a.resolution +
+                       ")");
+    } else {
+      options.staffing_resolution_s = *v * 60;
+    }
+  } else if (std::fmod(options.interval_s, options.staffing_resolution_s) != 0) {
+    options.staffing_resolution_s = options.interval_s;
+  }
+}
+
+// --start and --end.
+void parse_horizon(const CalibrateArgs& a, const po::variables_map& vm, CalibrateOptions& options,
+                   std::vector<std::string>& errors) {
+  for (const auto& [key, text, slot] : {std::tuple{"--start", &a.start, &options.start_s},
+                                        std::tuple{"--end", &a.end, &options.end_s}}) {
+    if (!vm.count(key + 2)) continue;
+    const auto v = parse_hhmm(*text);
+    if (!v || (slot == &options.start_s && *v >= 86400)) {
+      errors.push_back(std::string(key) + ": must be a time of day HH:MM (got " + *text + ")");
+    } else {
+      *slot = *v;
+    }
+  }
+  if (options.start_s && std::fmod(*options.start_s, 60.0) == 0 && options.end_s &&
+      *options.end_s <= *options.start_s) {
+    errors.push_back("--end: must be after --start (got " + a.end + ")");
+  }
+}
+
+// --types, --staffing and --name.
+void parse_scenario_options(const CalibrateArgs& a, const po::variables_map& vm,
+                            CalibrateOptions& options, std::vector<std::string>& errors) {
+  if (vm.count("types")) {
+    std::vector<std::string_view> items;
+    std::vector<std::string> storage;
+    text::split_fields(a.types, ',', items, storage);
+    for (auto t : items) {
+      if (t.empty()) {
+        errors.push_back("--types: must list contact types separated by commas (got " + a.types +
+                         ")");
+        break;
+      }
+      options.types.emplace_back(t);
+    }
+  }
+  if (vm.count("staffing")) {
+    if (auto m = parse_choice("--staffing", a.staffing, kStaffingMethods, errors)) {
+      options.staffing = *m;
+    }
+  }
+  if (vm.count("name")) {
+    if (a.name.empty()) {
+      errors.push_back("--name: must not be empty (leave --name out for the default name)");
+    } else if (!text::is_valid_utf8(a.name)) {
+      errors.push_back("--name: must be UTF-8 text (got " + text::valid_utf8(a.name) + ")");
+    }
+  }
+  options.name = a.name;
+}
+
+// Reads the log, calibrates, and writes the scenario (and the report unless --quiet).
+int run_calibration(const CommonOptions& common, const ParsedLogOptions& log_options,
+                    bool skip_bad_rows, const CalibrateOptions& options, std::ostream& out,
+                    std::ostream& err) {
   const ContactLog log = read_contact_log(common.positional[0], log_options.format);
   if (log.fatal) {
-    err << "error: " << *log.fatal << "\n";
+    err << "error: " << log_problem(log) << "\n";
     return kExitBadInput;
   }
-  if (!report_bad_rows(log.errors, log.bad, log_raw.skip_bad_rows, log.source, err)) {
+  if (!report_bad_rows(log.errors, log.bad, skip_bad_rows, log.source, err)) {
     return kExitBadInput;
   }
   const Calibration cal = calibrate(log, options);
   if (cal.error) {
-    err << "error: " << *cal.error << "\n";
+    err << "error: " << calibration_problem(cal) << "\n";
     return kExitBadInput;
   }
   // The scenario must read back; anything else is a bug here.
@@ -178,6 +179,43 @@ int cmd_calibrate(const std::vector<std::string>& args, std::ostream& out, std::
   }
   if (!common.quiet) err << calibration_report(cal);
   return emit(common, text, out, err);
+}
+
+}  // namespace
+
+int cmd_calibrate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  LogCommandLine line;
+  CalibrateArgs own;
+  std::vector<std::string> errors;
+  const LogCommandParse parsed = parse_log_command(
+      args, kCalibrateUsage, [&](po::options_description& d) { add_calibrate_options(d, own); },
+      OwnOptions::AfterLogOptions, line, errors, out);
+  if (parsed == LogCommandParse::Help) return kExitOk;
+  const CommonOptions& common = line.common;
+  CalibrateOptions options;
+  if (parsed == LogCommandParse::Read) {
+    options.days = line.log.days;
+    if (common.positional.size() != 1) {
+      errors.push_back(common.positional.empty() ? "a log file is required"
+                                                 : "exactly one log file is expected");
+    }
+    if (common.format && *common.format != Format::Json) {
+      errors.push_back("--format: calibrate writes a scenario, which is JSON (got " +
+                       line.raw.format + ")");
+    }
+    parse_intervals(own, line.vm, options, errors);
+    parse_horizon(own, line.vm, options, errors);
+    parse_scenario_options(own, line.vm, options, errors);
+    options.threads = common.threads;
+    options.replications = common.replications.value_or(20);
+    options.seed = common.seed.value_or(1);
+  }
+  if (!errors.empty()) {
+    return bad_input(err, errors, kCalibrateUsage);
+  }
+  errors = same_file_errors(given_outputs(common.out), {{"the log", common.positional[0]}});
+  if (!errors.empty()) return bad_input(err, errors);
+  return run_calibration(common, line.log, line.log_raw.skip_bad_rows, options, out, err);
 }
 
 }  // namespace ccsim::cli

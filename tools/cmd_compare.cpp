@@ -10,8 +10,8 @@
 #include "models/measured/measured.h"
 #include "models/scenario/scenario_json.h"
 #include "tools/cli.h"
-#include "tools/contact_log.h"
 #include "tools/json_text.h"
+#include "tools/log_options.h"
 #include "tools/options.h"
 #include "tools/progress.h"
 #include "tools/report_pages.h"
@@ -260,113 +260,105 @@ void write_comparison_table(std::ostream& out, const Scenario& sc, const Results
   }
 }
 
-}  // namespace
-
-int cmd_compare(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  CommonOptions common;
-  RawCommon raw;
-  LogOptions log_raw;
-  std::string measured_file, measured_days;
+// The options of compare besides the common and the log-reading ones, as given.
+struct CompareArgs {
+  std::string measured_file, measured_days, report_file;
   bool measured_log = false, erlang_a = false;
-  po::options_description desc("options");
-  add_common_options(desc, raw, common);
-  desc.add_options()("measured", po::value<std::string>(&measured_file),
+};
+
+void add_compare_options(po::options_description& desc, CompareArgs& a) {
+  desc.add_options()("measured", po::value<std::string>(&a.measured_file),
                      "measured KPIs: an interval report (CSV) or a per-contact log")(
-      "measured-log", po::bool_switch(&measured_log),
+      "measured-log", po::bool_switch(&a.measured_log),
       "read --measured as a per-contact log (detected from its header otherwise)")(
-      "measured-days", po::value<std::string>(&measured_days),
+      "measured-days", po::value<std::string>(&a.measured_days),
       "days each figure of an interval report averages over (default 1)")(
-      "erlang-a", po::bool_switch(&erlang_a),
+      "erlang-a", po::bool_switch(&a.erlang_a),
       "also compare a per-interval Erlang A model of the scenario");
-  std::string report_file;
-  add_report_option(desc, report_file);
-  add_log_options(desc, log_raw);
-  po::variables_map vm;
-  std::vector<std::string> errors = parse_options(args, desc, vm, raw, common);
-  if (common.help) {
-    out << kCompareUsage << desc;
-    return kExitOk;
-  }
-  ParsedLogOptions log_options;
-  int report_days = 1;
+  add_report_option(desc, a.report_file);
+}
+
+// What the options say about the measured file: whether it is read as a log, and the days of
+// an interval report.
+struct MeasuredInput {
   bool as_log = false;
-  if (errors.empty()) {
-    log_options = parse_log_options(log_raw, vm, errors);
-    if (common.positional.size() != 1) {
-      errors.push_back(common.positional.empty() ? "a scenario file is required"
-                                                 : "exactly one scenario file is expected");
-    }
-    if (!vm.count("measured")) errors.push_back("--measured: is required");
-    as_log = measured_log || vm.count("preset") || vm.count("columns") ||
-             (vm.count("measured") && looks_like_contact_log(measured_file));
-    if (vm.count("measured-days")) {
-      const auto v = parse_integer(measured_days);
-      if (!v || *v < 1 || *v > 100000) {
-        errors.push_back("--measured-days: must be an integer from 1 to 100000 (got " +
-                         measured_days + ")");
-      } else if (as_log) {
-        errors.push_back("--measured-days: only for an interval report; a log counts its days");
-      } else {
-        report_days = int(*v);
-      }
-    }
-    if (vm.count("report")) {
-      if (auto e = report_path_error(report_file)) errors.push_back(*e);
-    }
-    if (vm.count("days") && !as_log && vm.count("measured")) {
-      errors.push_back("--days: only for a per-contact log (" + measured_file +
-                       " is read as an interval report)");
-    }
-  }
-  if (!errors.empty()) {
-    return bad_input(err, errors, kCompareUsage);
-  }
+  int report_days = 1;
+};
 
-  const std::optional<Scenario> loaded =
-      read_scenario(common.positional[0], err, "", common.replications);
-  if (!loaded) return kExitBadInput;
-  const Scenario& scenario = *loaded;
-  std::vector<NamedFile> inputs = scenario_files(scenario, common.positional[0]);
-  inputs.push_back({"--measured", measured_file});
-  if (auto clashes = same_file_errors(given_outputs(common.out, report_file), inputs);
-      !clashes.empty()) {
-    return bad_input(err, clashes);
+MeasuredInput parse_compare_options(const CompareArgs& a, const CommonOptions& common,
+                                    const po::variables_map& vm, std::vector<std::string>& errors) {
+  MeasuredInput m;
+  if (common.positional.size() != 1) {
+    errors.push_back(common.positional.empty() ? "a scenario file is required"
+                                               : "exactly one scenario file is expected");
   }
+  if (!vm.count("measured")) errors.push_back("--measured: is required");
+  m.as_log = a.measured_log || vm.count("preset") || vm.count("columns") ||
+             (vm.count("measured") && looks_like_contact_log(a.measured_file));
+  if (vm.count("measured-days")) {
+    const auto v = parse_integer(a.measured_days);
+    if (!v || *v < 1 || *v > 100000) {
+      errors.push_back("--measured-days: must be an integer from 1 to 100000 (got " +
+                       a.measured_days + ")");
+    } else if (m.as_log) {
+      errors.push_back("--measured-days: only for an interval report; a log counts its days");
+    } else {
+      m.report_days = int(*v);
+    }
+  }
+  if (vm.count("report")) {
+    if (auto e = report_path_error(a.report_file)) errors.push_back(*e);
+  }
+  if (vm.count("days") && !m.as_log && vm.count("measured")) {
+    errors.push_back("--days: only for a per-contact log (" + a.measured_file +
+                     " is read as an interval report)");
+  }
+  return m;
+}
 
+// The measured figures: a log aggregated over its selected days, or an interval report; nullopt
+// (the problems written to `err`) if they cannot be compared.
+std::optional<MeasuredTable> read_measured(const std::string& file, const MeasuredInput& input,
+                                           const ParsedLogOptions& log_options, bool skip_bad_rows,
+                                           const Scenario& scenario, std::ostream& err) {
   MeasuredTable measured;
-  if (as_log) {
-    const ContactLog log = read_contact_log(measured_file, log_options.format);
+  if (input.as_log) {
+    const ContactLog log = read_contact_log(file, log_options.format);
     if (log.fatal) {
-      err << "error: " << *log.fatal << "\n";
-      return kExitBadInput;
+      err << "error: " << log_problem(log) << "\n";
+      return std::nullopt;
     }
-    if (!report_bad_rows(log.errors, log.bad, log_raw.skip_bad_rows, log.source, err)) {
-      return kExitBadInput;
+    if (!report_bad_rows(log.errors, log.bad, skip_bad_rows, log.source, err)) {
+      return std::nullopt;
     }
     measured = aggregate_log(log, scenario, log_options.days);
   } else {
-    measured = read_measured_csv(measured_file, scenario, report_days);
-    if (!measured.fatal && !report_bad_rows(measured.errors, measured.bad_rows,
-                                            log_raw.skip_bad_rows, measured.source, err)) {
-      return kExitBadInput;
+    measured = read_measured_csv(file, scenario, input.report_days);
+    if (!measured.fatal &&
+        !report_bad_rows(measured.errors, measured.bad_rows, skip_bad_rows, measured.source, err)) {
+      return std::nullopt;
     }
   }
   if (measured.fatal) {
     err << "error: " << *measured.fatal << "\n";
-    return kExitBadInput;
+    return std::nullopt;
   }
   for (const auto& w : measured.warnings) err << "warning: " << w << "\n";
   if (measured.rows.empty()) {
     err << "error: " << measured.source << ": no measured figure to compare\n";
-    return kExitBadInput;
+    return std::nullopt;
   }
+  return measured;
+}
 
+// Runs the scenario and writes its comparison with `measured` (and the report, if asked).
+int write_comparison(const CommonOptions& common, const CompareArgs& a, const Scenario& scenario,
+                     const MeasuredTable& measured, std::ostream& out, std::ostream& err) {
   ProgressBar progress(show_progress(common), "replications", std::cerr);
   const RunOptions options = run_options(common, scenario, progress);
   const Results results = run_experiment(scenario, options);
   progress.finish();
-  const Comparison comparison = compare_with_measured(scenario, results, measured, erlang_a);
-
+  const Comparison comparison = compare_with_measured(scenario, results, measured, a.erlang_a);
   std::ostringstream content;
   switch (common.output_format()) {
     case Format::Json:
@@ -380,8 +372,40 @@ int cmd_compare(const std::vector<std::string>& args, std::ostream& out, std::os
       break;
   }
   return emit_with_report(
-      common, content.str(), report_file,
+      common, content.str(), a.report_file,
       [&] { return compare_report(scenario, results, measured, comparison); }, out, err);
+}
+
+}  // namespace
+
+int cmd_compare(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  LogCommandLine line;
+  CompareArgs own;
+  std::vector<std::string> errors;
+  const LogCommandParse parsed = parse_log_command(
+      args, kCompareUsage, [&](po::options_description& d) { add_compare_options(d, own); },
+      OwnOptions::BeforeLogOptions, line, errors, out);
+  if (parsed == LogCommandParse::Help) return kExitOk;
+  const CommonOptions& common = line.common;
+  MeasuredInput input;
+  if (parsed == LogCommandParse::Read) input = parse_compare_options(own, common, line.vm, errors);
+  if (!errors.empty()) {
+    return bad_input(err, errors, kCompareUsage);
+  }
+  const std::optional<Scenario> loaded =
+      read_scenario(common.positional[0], err, "", common.replications);
+  if (!loaded) return kExitBadInput;
+  const Scenario& scenario = *loaded;
+  std::vector<NamedFile> inputs = scenario_files(scenario, common.positional[0]);
+  inputs.push_back({"--measured", own.measured_file});
+  if (auto clashes = same_file_errors(given_outputs(common.out, own.report_file), inputs);
+      !clashes.empty()) {
+    return bad_input(err, clashes);
+  }
+  const std::optional<MeasuredTable> measured =
+      read_measured(own.measured_file, input, line.log, line.log_raw.skip_bad_rows, scenario, err);
+  if (!measured) return kExitBadInput;
+  return write_comparison(common, own, scenario, *measured, out, err);
 }
 
 }  // namespace ccsim::cli

@@ -9,11 +9,11 @@
 #include "models/scenario/scenario_json.h"
 #include "models/studies/whatif.h"
 #include "tools/cli.h"
-#include "tools/contact_log.h"
 #include "tools/json_text.h"
 #include "tools/options.h"
 #include "tools/progress.h"
 #include "tools/report_pages.h"
+#include "tools/run_log.h"
 #include "tools/run_results.h"
 #include "tools/table_text.h"
 

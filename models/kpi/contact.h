@@ -22,7 +22,8 @@ const char* outcome_name(Outcome outcome);
 // Invariants the model guarantees: arrival_s <= bot_start_s <= bot_end_s (when used_bot)
 // <= queue_entry_s (when queued) <= end_s; for Answered, queue_entry_s <= answer_s and
 // end_s = answer_s + handle_s (wrap_s is agent time after the customer has left); for
-// Abandoned, end_s is the abandonment time.
+// Abandoned, end_s is the abandonment time. A record made from a per-contact log
+// (models/measured) holds NaN for a time the log did not record (kpi.h says what then counts).
 struct ContactRecord {
   std::uint64_t id = 0;  // unique within a replication, in order of arrival
   int type = 0;          // index into Scenario::contact_types

@@ -69,6 +69,11 @@ constexpr std::array<GroupKpiInfo, kGroupKpiCount> kGroupKpis{{
 std::optional<double> ratio(std::uint64_t num, std::uint64_t den) {
   return den == 0 ? std::nullopt : std::optional<double>(double(num) / double(den));
 }
+
+// Adds a duration to its mean unless it is unknown (NaN: a time its log did not record).
+void add_known(sim::Mean& mean, double duration_s) {
+  if (!std::isnan(duration_s)) mean.add(duration_s);
+}
 }  // namespace
 
 std::span<const KpiInfo> contact_kpis() {
@@ -87,46 +92,24 @@ void ContactStats::add(const ContactRecord& r, double sl_threshold_s) {
   if (r.queued) ++queued_;
   if (r.callback_offered) ++callbacks_offered_;
   if (r.callback_accepted) ++callbacks_accepted_;
-  if (r.call_attempts > 0) callback_wait_.add(r.first_call_s - r.callback_accept_s);
-  if (r.used_bot) frt_.add(r.bot_start_s - r.arrival_s);
+  if (r.call_attempts > 0) add_known(callback_wait_, r.first_call_s - r.callback_accept_s);
+  if (r.used_bot) add_known(frt_, r.bot_start_s - r.arrival_s);
   if (r.has_satisfaction) satisfaction_.add(r.satisfaction);
   if (r.leg > 0) ++transfers_in_;
   switch (r.outcome) {
-    case Outcome::Answered: {
-      ++answered_;
-      if (!r.used_bot) frt_.add(r.answer_s - r.arrival_s);
-      handle_.add(r.handle_s + r.wrap_s);
-      if (r.transferred) {
-        ++transfers_;
-      } else {
-        resolution_.add(r.answer_s + r.handle_s - r.journey_start_s);
-      }
-      if (r.leg == 0) {
-        ++first_legs_answered_;
-        if (!r.transferred) ++first_legs_resolved_;
-      }
-      if (r.on_callback()) {
-        ++callbacks_completed_;
-        break;
-      }
-      ++answered_direct_;
-      const double wait = r.answer_s - r.queue_entry_s;
-      wait_.add(wait);
-      wait_sketch_.add(wait);
-      if (wait <= sl_threshold_s) ++within_threshold_;
-      if (r.has_prediction) prediction_error_.add(std::abs(r.predicted_wait_s - wait));
+    case Outcome::Answered:
+      add_answered(r, sl_threshold_s);
       break;
-    }
     case Outcome::Abandoned:
       ++abandoned_;
-      abandon_wait_.add(r.end_s - r.queue_entry_s);
+      add_known(abandon_wait_, r.end_s - r.queue_entry_s);
       break;
     case Outcome::Deflected:
       ++deflected_;
       break;
     case Outcome::Contained:
       ++contained_;
-      resolution_.add(r.bot_end_s - r.journey_start_s);
+      add_known(resolution_, r.bot_end_s - r.journey_start_s);
       break;
     case Outcome::BotAbandoned:
       ++bot_abandoned_;
@@ -141,6 +124,32 @@ void ContactStats::add(const ContactRecord& r, double sl_threshold_s) {
       ++unserved_;
       break;
   }
+}
+
+void ContactStats::add_answered(const ContactRecord& r, double sl_threshold_s) {
+  ++answered_;
+  if (!r.used_bot) add_known(frt_, r.answer_s - r.arrival_s);
+  add_known(handle_, r.handle_s + r.wrap_s);
+  if (r.transferred) {
+    ++transfers_;
+  } else {
+    add_known(resolution_, r.answer_s + r.handle_s - r.journey_start_s);
+  }
+  if (r.leg == 0) {
+    ++first_legs_answered_;
+    if (!r.transferred) ++first_legs_resolved_;
+  }
+  if (r.on_callback()) {
+    ++callbacks_completed_;
+    return;
+  }
+  const double wait = r.answer_s - r.queue_entry_s;
+  if (std::isnan(wait)) return;
+  ++answered_direct_;
+  wait_.add(wait);
+  wait_sketch_.add(wait);
+  if (wait <= sl_threshold_s) ++within_threshold_;
+  if (r.has_prediction) prediction_error_.add(std::abs(r.predicted_wait_s - wait));
 }
 
 void ContactStats::merge(const ContactStats& o) {

@@ -4,6 +4,12 @@
 // (an interval × contact type, a contact type over the day, or all types). Contacts belong to
 // the interval in which they arrived. Group KPIs come from agent time integrals (GroupStats).
 // A KPI whose denominator is empty is undefined (nullopt), never NaN.
+//
+// Records made from a per-contact log (models/measured) may lack a time the log did not record
+// (NaN). Such a contact counts wherever its outcome counts, and is left out of every KPI that
+// needs the missing time: an answered contact with an unknown wait is in answered but not in
+// asa_s, wait_p90_s, service_level (numerator or denominator) or wait_prediction_mae_s; one with
+// an unknown talk time is not in aht_s. Simulated records have every time they need.
 #pragma once
 
 #include <array>
@@ -76,8 +82,11 @@ class ContactStats {
   std::uint64_t backlog() const { return backlog_end_; }
 
  private:
+  void add_answered(const ContactRecord& record, double sl_threshold_s);
+
   std::uint64_t offered_ = 0, retrials_ = 0, deflected_ = 0, contained_ = 0, bot_abandoned_ = 0;
   std::uint64_t queued_ = 0, answered_ = 0, abandoned_ = 0, unserved_ = 0;
+  // Answered not on callback with a known wait (the waits of asa_s), and those within threshold.
   std::uint64_t answered_direct_ = 0, within_threshold_ = 0;
   std::uint64_t callbacks_offered_ = 0, callbacks_accepted_ = 0, callbacks_completed_ = 0,
                 callbacks_failed_ = 0;

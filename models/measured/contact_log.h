@@ -6,7 +6,7 @@
 //   - preset "anonymous-bank": the Technion SEE lab's "Anonymous Bank" call log (1999) exactly
 //     as distributed: tab-separated, CRLF, 17 fields, clock times H:MM:SS, dates YYMMDD;
 //   - preset "ccsim": the log written by `ccsim run --log` (kCcsimLogColumns);
-//   - a column mapping (`--columns field=COLUMN,...`) for any other CSV or TSV log.
+//   - a column mapping (field=COLUMN,...) for any other CSV or TSV log.
 // Without either, the format is detected from the header (ccsim, then anonymous-bank).
 //
 // Times are seconds from the day's origin: midnight of the row's date for dated logs, the
@@ -49,6 +49,15 @@ struct LoggedContact {
   double wrap_s = 0.0;     // after-contact work following talk (0 when the log has none)
 };
 
+// The contact as the kpi package's record, so that measured KPIs come from the same
+// ContactStats as simulated ones (kpi.h). It carries what a log knows: the outcome (Other
+// becomes Unserved: offered, neither answered nor abandoned), arrival, queue entry (queued
+// unless NaN), answer, end, talk and wrap-up times (NaN where unknown), the agent, and whether
+// it was answered by a callback; `type` stays the log's (an index into ContactLog::types).
+// Bots, transfers, retrials and predicted waits are not logged: of the KPIs, those a centre
+// measures (kMeasuredKpis, measured.h) are the ones such records define.
+ContactRecord contact_record(const LoggedContact& contact);
+
 enum class LogOrigin {
   Midnight,      // times are seconds from midnight of the row's date
   HorizonStart,  // times are seconds from the horizon start (ccsim logs)
@@ -75,6 +84,11 @@ struct ContactLog {
   // A problem with the file or the format as a whole (cannot open, unknown format, missing
   // column): nothing was read.
   std::optional<std::string> fatal;
+  // What `fatal` concerns, so that a program can tell the user where to act: the file itself;
+  // its format, which none of the presets recognises (name one, or map its columns); or the
+  // column mapping of LogFormat::columns (the message starts with the field's "field=COLUMN").
+  enum class FatalIn { File, Format, Columns };
+  FatalIn fatal_in = FatalIn::File;
 };
 
 inline constexpr std::size_t kMaxRowMessages = 20;
@@ -92,10 +106,12 @@ struct LogFormat {
 // The fields a column mapping may name, in documentation order.
 const std::vector<std::string>& log_fields();
 
-// Parses "--preset NAME": "anonymous-bank" or "ccsim". Returns an error message otherwise.
+// Sets the format of a preset name: "anonymous-bank" or "ccsim". Returns the rule it breaks
+// otherwise ("must be one of ... (got "NAME")").
 std::optional<std::string> parse_log_preset(const std::string& name, LogFormat& format);
-// Parses "--columns field=COLUMN[|COLUMN...],...". Returns every problem (unknown field with a
-// did-you-mean, missing '=', empty column, field given twice, arrival missing).
+// Sets a column mapping "field=COLUMN[|COLUMN...],...". Returns every problem (unknown field
+// with a did-you-mean, missing '=', empty column, field given twice, arrival missing), each the
+// rule broken, prefixed by the field when there is one.
 std::vector<std::string> parse_log_columns(const std::string& spec, LogFormat& format);
 
 // Reads a whole log. Never throws on bad input: problems are in errors / fatal.
@@ -110,7 +126,8 @@ bool looks_like_contact_log(const std::filesystem::path& file);
 // replication numbers and ranges (0..9). A day is selected if any item matches. Empty: all.
 class DaySelection {
  public:
-  // Parses a comma-separated list; nullopt and a message ("--days: ...") if malformed.
+  // Parses a comma-separated list; nullopt and the rule it breaks ("must be weekdays ... (got
+  // "ITEM")") if malformed.
   static std::optional<DaySelection> parse(std::string_view text, std::string& error);
   bool all() const { return items_.empty(); }
   // Whether `day` (a LoggedContact::day of a log with `origin`) is selected.
@@ -138,6 +155,9 @@ struct DaySubset {
   std::vector<std::int32_t> days;
 };
 DaySubset select_days(const ContactLog& log, const DaySelection& days);
+// "FILE: no contact on the days selected (DAYS)": the problem of a selection that keeps no
+// contact of `log` (DAYS: the selection's text, left out when every day is selected).
+std::string no_contact_on_days(const ContactLog& log, const DaySelection& days);
 
 // ---------------------------------------------------------------------------------------------
 // Text helpers shared by the readers of logs and measured tables.

@@ -1,35 +1,12 @@
 #include "models/measured/measured.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
-#include <cstdio>
 #include <map>
 
-#include "models/io/input_file.h"
-#include "models/io/text.h"
 #include "models/queueing/erlang.h"
-#include "sim/stats.h"
 
 namespace ccsim {
-
-namespace {
-
-using text::trim;
-constexpr auto parse_double = text::parse_number;
-
-constexpr double kDay = 86400.0;
-// Largest count (offered, answered, abandoned) of a row of an interval report.
-constexpr double kMaxMeasuredCount = 1e12;
-
-// Seconds from midnight of a "HH:MM" label (the scenario's validated start).
-double start_clock_s(const Horizon& h) {
-  int hh = 0, mm = 0;
-  if (std::sscanf(h.start.c_str(), "%d:%d", &hh, &mm) != 2) return 0.0;
-  return hh * 3600.0 + mm * 60.0;
-}
-
-}  // namespace
 
 std::optional<std::size_t> measured_index(Kpi kpi) {
   for (std::size_t q = 0; q < kMeasuredKpis.size(); ++q) {
@@ -45,351 +22,6 @@ std::optional<double> MeasuredRow::get(Kpi kpi) const {
 
 std::string interval_label(const Horizon& horizon, int i) {
   return clock_label(horizon.start, double(i) * horizon.interval_s);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Interval reports
-
-namespace {
-
-const std::vector<std::string>& report_columns() {
-  static const std::vector<std::string> columns{"interval", "contact_type",  "offered",
-                                                "answered", "abandoned",     "abandon_rate",
-                                                "asa_s",    "service_level", "aht_s"};
-  return columns;
-}
-
-std::string join(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& s : items) out += (out.empty() ? "" : ", ") + s;
-  return out;
-}
-
-}  // namespace
-
-MeasuredTable read_measured_csv(const std::filesystem::path& file, const Scenario& scenario,
-                                int days) {
-  MeasuredTable table;
-  table.source = file.string();
-  table.kind = "intervals";
-  table.days = days;
-  InputFile in(file);
-  if (in.problem()) {
-    table.fatal = in.message();
-    return table;
-  }
-  std::string line;
-  if (!in.getline(line) || trim(line).empty()) {
-    if (in.problem()) {
-      table.fatal = in.message();
-      return table;
-    }
-    table.fatal = table.source + ": must start with a header line naming the columns";
-    return table;
-  }
-  if (line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
-  std::vector<std::string_view> fields;
-  std::vector<std::string> storage;
-  text::split_fields(line, ',', fields, storage);
-  std::vector<std::string> header;
-  for (auto f : fields) header.emplace_back(trim(f));
-  // column index of each known column, or -1
-  std::map<std::string, int> at;
-  for (std::size_t c = 0; c < header.size(); ++c) {
-    const auto& known = report_columns();
-    if (std::find(known.begin(), known.end(), header[c]) == known.end()) {
-      table.fatal = table.source + ": column " + quoted_value(header[c]) + " must be one of " +
-                    join(known) + did_you_mean(header[c], known);
-      return table;
-    }
-    if (at.count(header[c])) {
-      table.fatal = table.source + ": column " + quoted_value(header[c]) + " appears twice";
-      return table;
-    }
-    at[header[c]] = int(c);
-  }
-  if (!at.count("interval")) {
-    table.fatal = table.source + ": must have an interval column (got " + join(header) + ")";
-    return table;
-  }
-  const std::size_t n_types = scenario.contact_types.size();
-  if (!at.count("contact_type") && n_types > 1) {
-    table.fatal = table.source + ": must have a contact_type column: the scenario has " +
-                  std::to_string(n_types) + " contact types";
-    return table;
-  }
-  std::vector<std::string> type_names;
-  for (const auto& ct : scenario.contact_types) type_names.push_back(ct.name);
-  std::vector<std::string> labels;
-  for (int i = 0; i < scenario.horizon.intervals; ++i) {
-    labels.push_back(interval_label(scenario.horizon, i));
-  }
-
-  std::map<std::pair<int, int>, std::size_t> seen;  // (interval, type) → line
-  std::size_t line_no = 1;
-  auto bad = [&](const std::string& message) {
-    ++table.bad_rows;
-    if (table.bad_rows <= kMaxRowMessages) {
-      table.errors.push_back(table.source + " line " + std::to_string(line_no) + ": " + message);
-    }
-  };
-  while (in.getline(line)) {
-    ++line_no;
-    if (trim(line).empty()) continue;
-    ++table.rows_read;
-    text::split_fields(line, ',', fields, storage);
-    if (fields.size() != header.size()) {
-      bad("must have " + std::to_string(header.size()) + " fields like the header (got " +
-          std::to_string(fields.size()) + ")");
-      continue;
-    }
-    MeasuredRow row;
-    row.line = line_no;
-    // interval
-    const std::string_view iv = trim(fields[std::size_t(at["interval"])]);
-    std::optional<int> interval;
-    if (iv.find(':') != std::string_view::npos) {
-      // HH:MM, leading zero optional.
-      std::string label(iv);
-      if (label.size() == 4 && label[1] == ':') label.insert(0, 1, '0');
-      const auto it = std::find(labels.begin(), labels.end(), label);
-      if (it != labels.end()) interval = int(it - labels.begin());
-    } else {
-      int v = -1;
-      const auto r = std::from_chars(iv.data(), iv.data() + iv.size(), v);
-      if (r.ec == std::errc() && r.ptr == iv.data() + iv.size() && v >= 0 &&
-          v < scenario.horizon.intervals) {
-        interval = v;
-      }
-    }
-    if (!interval) {
-      bad("interval: must be an interval index from 0 to " +
-          std::to_string(scenario.horizon.intervals - 1) + " or the start HH:MM of one (" +
-          labels.front() + " to " + labels.back() + ") (got " + quoted_value(iv) + ")");
-      continue;
-    }
-    row.interval = *interval;
-    // contact type
-    row.type = 0;
-    if (at.count("contact_type")) {
-      const std::string_view name = trim(fields[std::size_t(at["contact_type"])]);
-      const auto it = std::find(type_names.begin(), type_names.end(), name);
-      if (it != type_names.end()) {
-        row.type = int(it - type_names.begin());
-      } else if (name == "all") {
-        row.type = int(n_types);
-      } else if (name.empty() && n_types == 1) {
-        row.type = 0;
-      } else {
-        std::vector<std::string> candidates = type_names;
-        candidates.push_back("all");
-        bad("contact_type: must be a contact type of the scenario (" + join(type_names) +
-            ") or all (got " + quoted_value(name) + ")" + did_you_mean(name, candidates));
-        continue;
-      }
-    }
-    bool ok = true;
-    for (std::size_t q = 0; q < kMeasuredKpis.size() && ok; ++q) {
-      const std::string name(kpi_info(kMeasuredKpis[q]).name);
-      if (!at.count(name)) continue;
-      const std::string_view v = trim(fields[std::size_t(at[name])]);
-      if (v.empty()) continue;
-      const auto x = parse_double(v);
-      if (!x) {
-        bad(name + ": " + text::number_range_rule(v).value_or("must be a number") + " (got " +
-            quoted_value(v) + ")");
-        ok = false;
-      } else if (*x < 0) {
-        bad(name + ": must be >= 0 (got " + quoted_value(v) + ")");
-        ok = false;
-      } else if ((kMeasuredKpis[q] == Kpi::AbandonRate || kMeasuredKpis[q] == Kpi::ServiceLevel) &&
-                 *x > 1) {
-        bad(name + ": must be in [0, 1] (got " + quoted_value(v) + ")");
-        ok = false;
-      } else if (kpi_info(kMeasuredKpis[q]).is_count && *x > kMaxMeasuredCount) {
-        bad(name + ": must be <= 1e12, so that totals stay finite (got " + quoted_value(v) + ")");
-        ok = false;
-      } else if (name.ends_with("_s") && *x > kMaxTimeS) {
-        bad(name + ": must be <= 1e9 s (about 31.7 years), so that totals stay finite (got " +
-            quoted_value(v) + ")");
-        ok = false;
-      } else {
-        row.value[q] = *x;
-      }
-    }
-    if (!ok) continue;
-    const auto key = std::make_pair(row.interval, row.type);
-    if (const auto it = seen.find(key); it != seen.end()) {
-      bad("duplicate of line " + std::to_string(it->second) + " (interval " +
-          labels[std::size_t(row.interval)] + ", contact type " +
-          quoted_value(row.type < int(n_types) ? type_names[std::size_t(row.type)] : "all") + ")");
-      continue;
-    }
-    seen[key] = line_no;
-    if (!row.get(Kpi::AbandonRate)) {
-      const auto ans = row.get(Kpi::Answered), ab = row.get(Kpi::Abandoned);
-      if (ans && ab && *ans + *ab > 0) {
-        row.value[*measured_index(Kpi::AbandonRate)] = *ab / (*ans + *ab);
-      }
-    }
-    table.rows.push_back(row);
-  }
-  if (in.problem()) {
-    table.fatal = in.message();
-    return table;
-  }
-  if (table.bad_rows > kMaxRowMessages) {
-    table.errors.push_back(table.source + ": " + std::to_string(table.bad_rows - kMaxRowMessages) +
-                           " more lines with problems not shown");
-  }
-  if (table.rows_read == 0) table.fatal = table.source + ": has no data rows";
-  return table;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Log aggregation
-
-namespace {
-
-struct Cell {
-  std::uint64_t offered = 0, answered = 0, abandoned = 0;
-  std::uint64_t sl_base = 0, within = 0;
-  sim::Tally wait, handle;
-  void add(const LoggedContact& c, double threshold_s) {
-    ++offered;
-    if (c.outcome == LoggedOutcome::Abandoned) {
-      ++abandoned;
-      ++sl_base;
-    } else if (c.outcome == LoggedOutcome::Answered) {
-      ++answered;
-      if (!std::isnan(c.handle_s)) handle.add(c.handle_s + c.wrap_s);
-      if (!c.callback && !std::isnan(c.answer_s) && !std::isnan(c.queue_s)) {
-        const double w = c.answer_s - c.queue_s;
-        wait.add(w);
-        ++sl_base;
-        if (w <= threshold_s) ++within;
-      }
-    }
-  }
-  void merge(const Cell& o) {
-    offered += o.offered;
-    answered += o.answered;
-    abandoned += o.abandoned;
-    sl_base += o.sl_base;
-    within += o.within;
-    wait.merge(o.wait);
-    handle.merge(o.handle);
-  }
-};
-
-}  // namespace
-
-MeasuredTable aggregate_log(const ContactLog& log, const Scenario& scenario,
-                            const DaySelection& days) {
-  MeasuredTable table;
-  table.source = log.source;
-  table.kind = "log";
-  const std::size_t n_types = scenario.contact_types.size();
-  const auto n_intervals = std::size_t(scenario.horizon.intervals);
-  // Log type → scenario type (-1: not in the scenario).
-  std::vector<int> type_of(log.types.size(), -1);
-  if (log.types.size() == 1 && n_types == 1) {
-    type_of[0] = 0;
-  } else {
-    for (std::size_t t = 0; t < log.types.size(); ++t) {
-      for (std::size_t k = 0; k < n_types; ++k) {
-        if (scenario.contact_types[k].name == log.types[t]) type_of[t] = int(k);
-      }
-    }
-  }
-  std::vector<std::size_t> unknown_count(log.types.size(), 0);
-  std::vector<std::vector<Cell>> cells(n_intervals, std::vector<Cell>(n_types));
-  std::vector<std::int32_t> used_days;
-  const double origin = log.origin == LogOrigin::Midnight ? start_clock_s(scenario.horizon) : 0.0;
-  const double end = scenario.horizon.end_s();
-  for (const LoggedContact& c : log.contacts) {
-    if (!days.contains(c.day, log.origin)) {
-      ++table.outside_days;
-      continue;
-    }
-    used_days.push_back(c.day);
-    const int k = type_of[std::size_t(c.type)];
-    if (k < 0) {
-      ++table.unknown_type;
-      ++unknown_count[std::size_t(c.type)];
-      continue;
-    }
-    double t = c.arrival_s - origin;
-    if (log.origin == LogOrigin::Midnight && t < 0 && t + kDay < end) t += kDay;
-    if (t < 0 || t >= end) {
-      ++table.outside_horizon;
-      continue;
-    }
-    const auto i = std::min(n_intervals - 1, std::size_t(t / scenario.horizon.interval_s));
-    cells[i][std::size_t(k)].add(c,
-                                 scenario.contact_types[std::size_t(k)].service_level.threshold_s);
-  }
-  std::sort(used_days.begin(), used_days.end());
-  used_days.erase(std::unique(used_days.begin(), used_days.end()), used_days.end());
-  if (used_days.empty()) {
-    table.fatal = log.source + ": no contact on the days selected by --days" +
-                  (days.all() ? std::string() : " (" + days.text() + ")");
-    return table;
-  }
-  table.days = int(used_days.size());
-  table.rows_read = log.rows;
-  for (std::size_t t = 0; t < log.types.size(); ++t) {
-    if (unknown_count[t] > 0) {
-      table.warnings.push_back(log.source + ": contact type " + quoted_value(log.types[t]) + " (" +
-                               std::to_string(unknown_count[t]) +
-                               " contacts) is not in the scenario; left out");
-    }
-  }
-  if (table.outside_horizon > 0) {
-    table.warnings.push_back(log.source + ": " + std::to_string(table.outside_horizon) +
-                             " contacts arrived outside the scenario's horizon; left out");
-  }
-  // Which scenario types the log has.
-  std::vector<bool> present(n_types, false);
-  for (int k : type_of) {
-    if (k >= 0) present[std::size_t(k)] = true;
-  }
-  // "all" is compared only when the log has every type of the scenario.
-  const bool every_type = std::all_of(present.begin(), present.end(), [](bool p) { return p; });
-  for (std::size_t k = 0; k < n_types; ++k) {
-    if (!present[k] && std::any_of(present.begin(), present.end(), [](bool p) { return p; })) {
-      table.warnings.push_back(log.source + ": no contact of type " +
-                               quoted_value(scenario.contact_types[k].name) +
-                               " in the log; it and \"all\" are not compared");
-    }
-  }
-  const double d = double(table.days);
-  auto row_of = [&](std::size_t i, std::size_t k, const Cell& c) {
-    MeasuredRow row;
-    row.interval = int(i);
-    row.type = int(k);
-    auto set = [&](Kpi kpi, std::optional<double> v) { row.value[*measured_index(kpi)] = v; };
-    set(Kpi::Offered, double(c.offered) / d);
-    set(Kpi::Answered, double(c.answered) / d);
-    set(Kpi::Abandoned, double(c.abandoned) / d);
-    if (c.answered + c.abandoned > 0) {
-      set(Kpi::AbandonRate, double(c.abandoned) / double(c.answered + c.abandoned));
-    }
-    set(Kpi::Asa, c.wait.mean());
-    if (c.sl_base > 0) set(Kpi::ServiceLevel, double(c.within) / double(c.sl_base));
-    set(Kpi::Aht, c.handle.mean());
-    return row;
-  };
-  for (std::size_t i = 0; i < n_intervals; ++i) {
-    Cell all;
-    for (std::size_t k = 0; k < n_types; ++k) {
-      if (!present[k]) continue;
-      table.rows.push_back(row_of(i, k, cells[i][k]));
-      all.merge(cells[i][k]);
-    }
-    if (n_types > 1 && every_type) table.rows.push_back(row_of(i, n_types, all));
-  }
-  return table;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -529,23 +161,21 @@ void summarise(ModelComparison& m, std::size_t scopes) {
   }
 }
 
-}  // namespace
+// Measured offered per (interval, scope): the weights of the comparison.
+using OfferedWeights = std::map<std::pair<int, int>, double>;
 
-Comparison compare_with_measured(const Scenario& scenario, const Results& results,
-                                 const MeasuredTable& measured, bool with_erlang_a) {
-  Comparison out;
-  const std::size_t n_types = scenario.contact_types.size();
-  const double days = std::max(1, measured.days);
-  // Measured offered per (interval, type), for weights.
-  std::map<std::pair<int, int>, double> measured_offered;
-  for (const MeasuredRow& row : measured.rows) {
-    if (auto v = row.get(Kpi::Offered)) measured_offered[{row.interval, row.type}] = *v;
-  }
-  auto weight_of = [&](int i, int k, double predicted_offered) {
-    const auto it = measured_offered.find({i, k});
-    return it != measured_offered.end() ? it->second : predicted_offered;
-  };
-  out.simulation.model = "simulation";
+double weight_of(const OfferedWeights& measured_offered, const MeasuredRow& row,
+                 double predicted_offered) {
+  const auto it = measured_offered.find({row.interval, row.type});
+  return it != measured_offered.end() ? it->second : predicted_offered;
+}
+
+// The simulation's figures beside the measured ones, and their prediction intervals over
+// `days` measured days.
+ModelComparison simulation_comparison(const Results& results, const MeasuredTable& measured,
+                                      const OfferedWeights& weights, double days) {
+  ModelComparison m;
+  m.model = "simulation";
   for (const MeasuredRow& row : measured.rows) {
     const ContactKpis& pred = results.intervals[std::size_t(row.interval)][std::size_t(row.type)];
     const double predicted_offered = pred[Kpi::Offered] ? pred[Kpi::Offered]->mean : 0.0;
@@ -560,63 +190,78 @@ Comparison compare_with_measured(const Scenario& scenario, const Results& result
       c.ci95 = pred[kpi]->ci95;
       c.pi95 = pred[kpi]->ci95 * std::sqrt(1.0 + double(pred[kpi]->n) / days);
       c.measured = *row.value[q];
-      c.weight = weight_of(row.interval, row.type, predicted_offered);
+      c.weight = weight_of(weights, row, predicted_offered);
       c.within = std::abs(c.error()) <= *c.pi95;
-      out.simulation.rows.push_back(c);
+      m.rows.push_back(c);
     }
   }
-  summarise(out.simulation, n_types + 1);
+  return m;
+}
 
-  if (with_erlang_a) {
-    ModelComparison e;
-    e.model = "erlang_a";
-    const std::vector<ErlangInterval> model = erlang_a_by_interval(scenario);
-    // The pooled queue is the scope "all", or the only type.
-    const int scope = n_types == 1 ? 0 : int(n_types);
-    for (const MeasuredRow& row : measured.rows) {
-      if (row.type != scope && !(n_types == 1 && row.type == 1)) continue;
-      const ErlangInterval& m = model[std::size_t(row.interval)];
-      for (std::size_t q = 0; q < kMeasuredKpis.size(); ++q) {
-        const Kpi kpi = kMeasuredKpis[q];
-        std::optional<double> p;
-        switch (kpi) {
-          case Kpi::Offered:
-            p = m.offered;
-            break;
-          case Kpi::Answered:
-            p = m.answered;
-            break;
-          case Kpi::Abandoned:
-            p = m.abandoned;
-            break;
-          case Kpi::AbandonRate:
-            p = m.abandon_rate;
-            break;
-          case Kpi::Asa:
-            p = m.asa_s;
-            break;
-          case Kpi::ServiceLevel:
-            p = m.service_level;
-            break;
-          case Kpi::Aht:
-            p = m.aht_s;
-            break;
-          default:
-            break;
-        }
-        if (!row.value[q] || !p) continue;
-        ComparisonRow c;
-        c.interval = row.interval;
-        c.type = row.type;
-        c.kpi = kpi;
-        c.predicted = *p;
-        c.measured = *row.value[q];
-        c.weight = weight_of(row.interval, row.type, m.offered);
-        e.rows.push_back(c);
-      }
+// Erlang A's prediction of a measured KPI; nullopt when it has none.
+std::optional<double> erlang_a_figure(const ErlangInterval& m, Kpi kpi) {
+  switch (kpi) {
+    case Kpi::Offered:
+      return m.offered;
+    case Kpi::Answered:
+      return m.answered;
+    case Kpi::Abandoned:
+      return m.abandoned;
+    case Kpi::AbandonRate:
+      return m.abandon_rate;
+    case Kpi::Asa:
+      return m.asa_s;
+    case Kpi::ServiceLevel:
+      return m.service_level;
+    case Kpi::Aht:
+      return m.aht_s;
+    default:
+      return std::nullopt;
+  }
+}
+
+// Erlang A's figures beside the measured ones of the pooled scope: "all", or the only type.
+ModelComparison erlang_a_comparison(const Scenario& scenario, const MeasuredTable& measured,
+                                    const OfferedWeights& weights) {
+  ModelComparison e;
+  e.model = "erlang_a";
+  const std::size_t n_types = scenario.contact_types.size();
+  const std::vector<ErlangInterval> model = erlang_a_by_interval(scenario);
+  const int scope = n_types == 1 ? 0 : int(n_types);
+  for (const MeasuredRow& row : measured.rows) {
+    if (row.type != scope && !(n_types == 1 && row.type == 1)) continue;
+    const ErlangInterval& m = model[std::size_t(row.interval)];
+    for (std::size_t q = 0; q < kMeasuredKpis.size(); ++q) {
+      const std::optional<double> p = erlang_a_figure(m, kMeasuredKpis[q]);
+      if (!row.value[q] || !p) continue;
+      ComparisonRow c;
+      c.interval = row.interval;
+      c.type = row.type;
+      c.kpi = kMeasuredKpis[q];
+      c.predicted = *p;
+      c.measured = *row.value[q];
+      c.weight = weight_of(weights, row, m.offered);
+      e.rows.push_back(c);
     }
-    summarise(e, n_types + 1);
-    out.erlang_a = std::move(e);
+  }
+  return e;
+}
+
+}  // namespace
+
+Comparison compare_with_measured(const Scenario& scenario, const Results& results,
+                                 const MeasuredTable& measured, bool with_erlang_a) {
+  Comparison out;
+  const std::size_t n_types = scenario.contact_types.size();
+  OfferedWeights weights;
+  for (const MeasuredRow& row : measured.rows) {
+    if (auto v = row.get(Kpi::Offered)) weights[{row.interval, row.type}] = *v;
+  }
+  out.simulation = simulation_comparison(results, measured, weights, std::max(1, measured.days));
+  summarise(out.simulation, n_types + 1);
+  if (with_erlang_a) {
+    out.erlang_a = erlang_a_comparison(scenario, measured, weights);
+    summarise(*out.erlang_a, n_types + 1);
   }
   return out;
 }

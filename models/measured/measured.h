@@ -73,9 +73,11 @@ MeasuredTable read_measured_csv(const std::filesystem::path& file, const Scenari
 // arrival; the horizon starts at the scenario's start clock time for dated logs, at 0 for ccsim
 // logs), per contact type of the scenario (matched by name; a log with one type and a scenario
 // with one type match whatever their names) and for all types when the scenario has several.
-// Answered contacts with an unknown wait are left out of asa_s and service_level, those with
-// an unknown talk time out of aht_s, callbacks out of asa_s and service_level (as kpi.h).
-// `threshold` of service_level: each type's service_level.threshold_s.
+// The figures are the kpi package's, from the contacts' records (contact_record) accumulated
+// in ContactStats as the simulation's are: one definition for both (kpi.h; so answered
+// contacts with an unknown wait are left out of asa_s and service_level, those with an unknown
+// talk time out of aht_s, callbacks out of asa_s and service_level). `threshold` of
+// service_level: each type's service_level.threshold_s.
 MeasuredTable aggregate_log(const ContactLog& log, const Scenario& scenario,
                             const DaySelection& days);
 

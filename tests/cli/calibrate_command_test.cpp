@@ -11,7 +11,7 @@
 #include "models/measured/contact_log.h"
 #include "models/scenario/scenario_json.h"
 #include "tests/cli/run_ccsim.h"
-#include "tools/contact_log.h"
+#include "tools/run_log.h"
 #include "tools/run_results.h"
 
 namespace {
@@ -90,16 +90,25 @@ TEST(CalibrateCommand, BadInputExitsTwoWithAPreciseMessage) {
        "--start: must be a time of day HH:MM (got 25:00)"},
       {"calibrate " + kSample + " --start 10:00 --end 09:00", "--end: must be after --start"},
       {"calibrate " + kSample + " --start 10:00 --end 10:30",
-       "must be a whole number of 60-minute intervals"},
-      {"calibrate " + kSample + " --preset anonymous_bank", "did you mean \"anonymous-bank\"?"},
+       "--end: the horizon 10:00 to 10:30 must be a whole number of 60-minute intervals"},
+      {"calibrate " + kSample + " --end 09:00",
+       "--end: must be after the horizon start 10:00 (got 09:00)"},
+      {"calibrate " + kSample + " --preset anonymous_bank",
+       "--preset: must be one of anonymous-bank, ccsim (got \"anonymous_bank\"); did you mean "
+       "\"anonymous-bank\"?"},
       {"calibrate " + kSample + " --columns arrival=vru_exot",
-       "has no column \"vru_exot\"; did you mean \"vru_exit\"?"},
+       "--columns: arrival=vru_exot: " + kSample +
+           " has no column \"vru_exot\"; did you mean \"vru_exit\"?"},
       {"calibrate " + kSample + " --preset ccsim", "no column \"replication\" in the header"},
-      {"calibrate " + kSample + " --types PS,XX", "--types: \"XX\" is not a contact type"},
-      {"calibrate " + kSample + " --days 2000-01-01", "no contact on the days selected by --days"},
+      {"calibrate " + kSample + " --types PS,XX",
+       "--types: \"XX\" is not a contact type of " + kSample},
+      {"calibrate " + kSample + " --days 2000-01-01",
+       "no contact on the days selected (2000-01-01)"},
       {"calibrate " + kSample + " --staffing best", "--staffing: must be one of"},
       {"calibrate tests/data/none.txt", "tests/data/none.txt: cannot open file"},
-      {"calibrate tests/data/measured_intervals.csv", "give --preset or --columns"},
+      {"calibrate tests/data/measured_intervals.csv",
+       "tests/data/measured_intervals.csv: not a log ccsim recognises (neither the ccsim nor the "
+       "anonymous-bank header); give --preset or --columns"},
   };
   const auto dir = temp_dir("calibrate_options");
   for (const Case& c : cases) {

@@ -19,7 +19,7 @@
 #include "models/scenario/scenario_json.h"
 #include "sim/random.h"
 #include "tests/cli/run_ccsim.h"
-#include "tools/contact_log.h"
+#include "tools/run_log.h"
 
 namespace ccsim {
 namespace {

@@ -1,18 +1,13 @@
-// Command-line support for per-contact logs: `ccsim run --log FILE` (a simulation's log) and
-// the options that say how to read a log (`--preset`, `--columns`, `--days`, `--skip-bad-rows`),
-// shared by `compare` and `calibrate`.
+// `ccsim run --log FILE`: a simulation whose every contact record is written to a per-contact
+// log in the ccsim format (models/measured/contact_log.h), beside the usual results.
 #pragma once
 
-#include <boost/program_options.hpp>
 #include <filesystem>
 #include <optional>
-#include <ostream>
 #include <string>
-#include <vector>
 
 #include "models/centre/experiment.h"
 #include "models/io/output_file.h"
-#include "models/measured/contact_log.h"
 
 namespace ccsim::cli {
 
@@ -32,26 +27,5 @@ std::optional<std::string> run_experiment_with_log(const Scenario& scenario,
                                                    const RunOptions& options,
                                                    const std::filesystem::path& log,
                                                    Results& results);
-
-// The log-reading options as given.
-struct LogOptions {
-  std::string preset, columns, days;
-  bool skip_bad_rows = false;
-};
-void add_log_options(boost::program_options::options_description& desc, LogOptions& raw);
-
-// Parses the log-reading options; every problem is appended to `errors`.
-struct ParsedLogOptions {
-  LogFormat format;
-  DaySelection days;
-};
-ParsedLogOptions parse_log_options(const LogOptions& raw,
-                                   const boost::program_options::variables_map& vm,
-                                   std::vector<std::string>& errors);
-
-// Reports a log's bad rows on `err`: as errors (returns false: the caller exits 2) unless
-// `skip_bad_rows`, then as warnings with the count skipped (returns true).
-bool report_bad_rows(const std::vector<std::string>& messages, std::size_t bad, bool skip_bad_rows,
-                     const std::string& source, std::ostream& err);
 
 }  // namespace ccsim::cli

@@ -1,0 +1,191 @@
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <numeric>
+#include <sstream>
+
+#include "models/measured/calibrate.h"
+#include "models/measured/calibrate_text.h"
+
+namespace ccsim {
+
+namespace {
+
+std::string fixed(double v, int decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  return buf;
+}
+
+std::string opt(const std::optional<double>& v, int decimals) {
+  return v ? fixed(*v, decimals) : "-";
+}
+
+std::string dist_text(const Distribution& d) {
+  std::string s = dist_name(d.kind);
+  switch (d.kind) {
+    case DistKind::Lognormal:
+    case DistKind::Gamma:
+      return s + " mean " + fixed(d.mean_s, 1) + " s, cv " + fixed(d.cv, 2);
+    case DistKind::Empirical:
+      return s + " (" + std::to_string(d.values_s.size()) + " values, mean " + fixed(d.mean_s, 1) +
+             " s)";
+    default:
+      return s + " mean " + fixed(d.mean_s, 1) + " s";
+  }
+}
+
+void table(std::ostringstream& out, const std::vector<std::vector<std::string>>& rows) {
+  std::vector<std::size_t> width;
+  for (const auto& r : rows) {
+    width.resize(std::max(width.size(), r.size()), 0);
+    for (std::size_t c = 0; c < r.size(); ++c) width[c] = std::max(width[c], r[c].size());
+  }
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    std::string line;
+    for (std::size_t c = 0; c < rows[i].size(); ++c) {
+      const std::string pad(width[c] - rows[i][c].size(), ' ');
+      if (c) line += "  ";
+      line += c == 0 ? rows[i][c] + pad : pad + rows[i][c];
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out << "  " << line << "\n";
+  }
+}
+
+// The data used: source, days, what became of the contacts, the horizon.
+void report_data(std::ostringstream& out, const Calibration& c) {
+  out << "Calibration from " << c.source << " (" << c.format << ")\n";
+  if (c.origin == LogOrigin::Midnight) {
+    out << "  days: " << c.days.size() << " (" << day_label(c.days.front()) << " to "
+        << day_label(c.days.back()) << ")\n";
+  } else {
+    out << "  days (replications): " << c.days.size() << "\n";
+  }
+  out << "  contacts used: " << c.used << "; left out: " << c.outside_days << " on other days, "
+      << c.outside_horizon << " outside the horizon, " << c.other << " never queued, "
+      << c.excluded_types << " of other types; " << c.unknown_service
+      << " answered with unknown talk time (left out of the handle-time fits)\n";
+  out << "  horizon: " << clock_text(c.start_s) << " to "
+      << clock_text(c.start_s + c.interval_s * c.intervals) << ", " << c.intervals
+      << " intervals of " << fixed(c.interval_s / 60, 0) << " minutes\n\n";
+}
+
+void report_types(std::ostringstream& out, const Calibration& c) {
+  out << "Contact types (arrivals per day; priority: median log priority of callers who waited)\n";
+  std::vector<std::vector<std::string>> rows{
+      {"type", "arrivals/day", "answered", "abandoned", "priority", "handle time"}};
+  for (const TypeCalibration& t : c.types) {
+    const double per_day = std::accumulate(t.arrivals.begin(), t.arrivals.end(), 0.0);
+    rows.push_back({t.name, fixed(per_day, 1), std::to_string(t.answered),
+                    std::to_string(t.abandoned), std::to_string(t.priority),
+                    dist_text(t.handle.chosen) + (t.handle.pooled ? " (pooled)" : "")});
+  }
+  table(out, rows);
+}
+
+void report_handle_fits(std::ostringstream& out, const Calibration& c) {
+  out << "\nHandle-time fits (maximum likelihood; log-likelihood per observation / KS distance;"
+         " lowest AIC chosen unless KS > max(0.03, 1.63/sqrt(n)) or its mean is off by > 3%,"
+         " then empirical)\n";
+  std::vector<std::vector<std::string>> rows{
+      {"type", "n", "mean", "cv", "exponential", "lognormal", "gamma", "chosen"}};
+  for (const TypeCalibration& t : c.types) {
+    std::vector<std::string> r{t.name + (t.handle.pooled ? " (pooled)" : ""),
+                               std::to_string(t.handle.n), fixed(t.handle.mean_s, 1),
+                               fixed(t.handle.cv, 2)};
+    for (DistKind k : {DistKind::Exponential, DistKind::Lognormal, DistKind::Gamma}) {
+      const auto it = std::find_if(t.handle.candidates.begin(), t.handle.candidates.end(),
+                                   [&](const CandidateFit& f) { return f.kind == k; });
+      r.push_back(it == t.handle.candidates.end()
+                      ? "-"
+                      : fixed(it->log_likelihood / double(t.handle.n), 3) + " / " +
+                            fixed(it->ks, 3));
+    }
+    r.push_back(dist_name(t.handle.chosen.kind));
+    rows.push_back(r);
+  }
+  table(out, rows);
+}
+
+void report_patience(std::ostringstream& out, const Calibration& c) {
+  out << "\nPatience (exponential; maximum likelihood with censoring: mean = total time waited by"
+         " all queued callers / abandonments; Kaplan-Meier survival for comparison)\n";
+  std::vector<std::vector<std::string>> rows{
+      {"type", "queued", "abandoned", "mean", "se", "naive mean"}};
+  for (double t : patience_report_times_s()) rows[0].push_back("KM S(" + fixed(t, 0) + ")");
+  rows[0].push_back("KM median");
+  for (const TypeCalibration& t : c.types) {
+    std::vector<std::string> r{t.name + (t.patience.pooled ? " (pooled)" : ""),
+                               std::to_string(t.patience.queued),
+                               std::to_string(t.patience.abandoned),
+                               opt(t.patience.mean_s, 1),
+                               opt(t.patience.se_s, 1),
+                               opt(t.patience.naive_mean_s, 1)};
+    for (const auto& s : t.patience.km_survival) r.push_back(opt(s, 3));
+    r.push_back(opt(t.patience.km_median_s, 0));
+    rows.push_back(r);
+  }
+  table(out, rows);
+}
+
+// One interval's row of the agents table.
+std::vector<std::string> agents_row(const Calibration& c, std::size_t k, bool fitted) {
+  double arrivals = 0;
+  for (const TypeCalibration& t : c.types) arrivals += t.arrivals[k];
+  const double avail = c.staffing.available_mean[k];
+  std::vector<std::string> row{clock_text(std::fmod(c.start_s + c.interval_s * int(k), 86400.0)),
+                               fixed(arrivals, 1),
+                               fixed(avail, 2),
+                               fixed(c.staffing.busy[k], 2),
+                               avail > 0 ? fixed(c.staffing.busy[k] / avail, 3) : "-",
+                               fixed(c.staffing.logged_in[k], 2),
+                               fixed(c.staffing.distinct[k], 2),
+                               fixed(c.staffing.busy_while_waiting[k], 2)};
+  if (fitted) {
+    row.push_back(fixed(c.staffing.activity[k], 2));
+    row.push_back(opt(c.staffing.at_once_measured[k], 3));
+    row.push_back(
+        k < c.staffing.at_once_simulated.size() ? fixed(c.staffing.at_once_simulated[k], 3) : "-");
+  }
+  return row;
+}
+
+void report_agents(std::ostringstream& out, const Calibration& c) {
+  out << "\nAgents per interval (averages over the days). available: the estimate used (agents"
+         " serving, or idle since the last caller they could serve stopped waiting); busy: a"
+         " lower bound; logged in: first to last service, an upper bound; distinct: agents who"
+         " served in the interval; busy while waiting: agents serving while callers waited\n";
+  const bool fitted = !c.staffing.activity.empty();
+  if (fitted) {
+    out << "Agents fitted to the share of callers " << c.staffing.fit_target << " ("
+        << c.staffing.fit_iterations
+        << " simulation rounds): available = the activity estimate shifted per interval until"
+           " the simulated share matches the measured one\n";
+  }
+  std::vector<std::vector<std::string>> rows{{"start", "arrivals/day", "available", "busy",
+                                              "occupancy", "logged in", "distinct",
+                                              "busy while waiting"}};
+  if (fitted) {
+    rows[0].push_back("activity");
+    rows[0].push_back(c.staffing.fit_target + " measured");
+    rows[0].push_back(c.staffing.fit_target + " simulated");
+  }
+  for (int i = 0; i < c.intervals; ++i) rows.push_back(agents_row(c, std::size_t(i), fitted));
+  table(out, rows);
+}
+
+}  // namespace
+
+std::string calibration_report(const Calibration& c) {
+  std::ostringstream out;
+  report_data(out, c);
+  report_types(out, c);
+  report_handle_fits(out, c);
+  report_patience(out, c);
+  report_agents(out, c);
+  for (const std::string& w : c.warnings) out << "warning: " << w << "\n";
+  return out.str();
+}
+
+}  // namespace ccsim
