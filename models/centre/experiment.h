@@ -18,9 +18,9 @@
 namespace ccsim {
 
 struct RunOptions {
-  int replications = 20;
-  std::uint64_t seed = 1;
-  unsigned threads = 0;  // 0: every hardware thread
+  int replications = SimulationSettings{}.replications;  // Default: the scenario's default
+  std::uint64_t seed = SimulationSettings{}.seed;        // Default: the scenario's default
+  unsigned threads = 0;                                  // 0: every hardware thread
   std::function<void(std::size_t done, std::size_t total)> progress;
 };
 

@@ -41,10 +41,10 @@ struct CalibrateOptions {
   double staffing_resolution_s = 900.0;  // slot of the agent profile (divides interval_s)
   std::vector<std::string> types;        // only these types (empty: every type of the log)
   std::string name;                      // scenario name (empty: "Calibrated from FILE")
-  int replications = 20;
-  std::uint64_t seed = 1;
-  std::size_t min_handle_observations = 50;  // fewer: the pooled handle-time fit
-  std::size_t min_abandonments = 10;         // fewer: the pooled patience fit
+  int replications = SimulationSettings{}.replications;  // Default: the scenario's default
+  std::uint64_t seed = SimulationSettings{}.seed;        // Default: the scenario's default
+  std::size_t min_handle_observations = 50;              // fewer: the pooled handle-time fit
+  std::size_t min_abandonments = 10;                     // fewer: the pooled patience fit
 };
 
 struct TypeCalibration {

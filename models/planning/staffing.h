@@ -134,8 +134,8 @@ struct Progress {
 struct Options {
   Method method = Method::Simulation;
   Judge judge = Judge::Mean;
-  int replications = 20;
-  std::uint64_t seed = 1;
+  int replications = SimulationSettings{}.replications;  // Default: the scenario's default
+  std::uint64_t seed = SimulationSettings{}.seed;        // Default: the scenario's default
   unsigned threads = 0;  // 0: every hardware thread; results do not depend on it
   // Simulations of the horizon (each of `replications` replications) the search may run.
   int max_iterations = 100;
