@@ -9,6 +9,8 @@
 #include <cstdio>
 #include <utility>
 
+#include "models/io/text.h"
+
 namespace ccsim {
 
 namespace {
@@ -139,20 +141,11 @@ std::optional<std::string> read_input_file(const std::filesystem::path& file, st
 
 std::optional<std::string> json_depth_problem(std::string_view text) {
   int depth = 0;
-  bool in_string = false, escaped = false;
+  text::JsonStringTracker strings;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
-    if (in_string) {
-      if (escaped) {
-        escaped = false;
-      } else if (c == '\\') {
-        escaped = true;
-      } else if (c == '"') {
-        in_string = false;
-      }
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
+    if (!strings.outside(c)) continue;
+    if (c == '[' || c == '{') {
       if (++depth > kMaxJsonDepth) {
         const auto [line, column] = line_column(text, i);
         return "invalid JSON " + at_line_column(line, column) + ": nested deeper than " +

@@ -9,6 +9,35 @@
 
 namespace ccsim::text {
 
+// Follows JSON text one character at a time and tells which characters stand outside its
+// strings (quotes included in the string, backslash escapes honoured). Used by scans that
+// must not look inside strings: the nesting depth check, splitting at top-level commas.
+class JsonStringTracker {
+ public:
+  // Takes the next character of the text; true when it is outside every string.
+  bool outside(char c) {
+    if (in_string_) {
+      if (escaped_) {
+        escaped_ = false;
+      } else if (c == '\\') {
+        escaped_ = true;
+      } else if (c == '"') {
+        in_string_ = false;
+      }
+      return false;
+    }
+    if (c == '"') {
+      in_string_ = true;
+      return false;
+    }
+    return true;
+  }
+
+ private:
+  bool in_string_ = false;
+  bool escaped_ = false;
+};
+
 // Lower-case copy (ASCII).
 std::string lower(std::string_view s);
 

@@ -31,20 +31,12 @@ std::vector<std::string> split_top_level(const std::string& text) {
   std::vector<std::string> items;
   std::string current;
   int depth = 0;
-  bool in_string = false, escaped = false;
+  text::JsonStringTracker strings;
   for (char c : text) {
-    if (in_string) {
+    if (!strings.outside(c)) {
       current += c;
-      if (escaped) {
-        escaped = false;
-      } else if (c == '\\') {
-        escaped = true;
-      } else if (c == '"') {
-        in_string = false;
-      }
       continue;
     }
-    if (c == '"') in_string = true;
     if (c == '[' || c == '{') ++depth;
     if (c == ']' || c == '}') --depth;
     if (c == ',' && depth == 0) {
