@@ -34,6 +34,11 @@ struct Distribution {
   int k = 0;
   double shape = 0.0;
   std::vector<double> values_s;
+  // Per-interval means: empty (mean_s in every interval) or one mean per interval of the
+  // horizon (Horizon::interval_count()); a contact uses the entry of its arrival interval, with
+  // the shape (cv, k, shape) unchanged. Only a contact type's handle_time, wrap_up and patience
+  // may have them.
+  std::vector<double> mean_s_by_interval;
   // Derived sampler parameters.
   double p1 = 0.0, p2 = 0.0, p3 = 0.0;
 

@@ -39,6 +39,12 @@ const char* agent_choice_name(AgentChoice choice) {
   return "?";
 }
 
+int Horizon::interval_at(double t_s) const {
+  if (!(t_s > 0)) return 0;  // also NaN
+  const double k = std::floor(t_s / interval_s);
+  return k >= double(interval_count() - 1) ? interval_count() - 1 : int(k);
+}
+
 std::string clock_label(const std::string& start, double offset_s) {
   int h = 0, m = 0;
   if (std::sscanf(start.c_str(), "%d:%d", &h, &m) != 2) h = m = 0;

@@ -42,7 +42,20 @@ struct Horizon {
   // Whether the horizon was given as duration_s: one interval covering the whole horizon.
   // Default: false.
   bool stationary = false;
+  // Days of `intervals` intervals each, day d starting d × 24 h after the first. Default: 1.
+  int days = 1;
+  // Date of day 0 ("YYYY-MM-DD"), for output only. Default: empty (no dates).
+  std::string start_date;
   double end_s() const { return interval_s * intervals; }
+
+  // Intervals over the whole horizon: every per-interval list has this many entries, and
+  // interval k (0 <= k < interval_count()) starts at interval_start_s(k).
+  int interval_count() const { return intervals; }
+  // REQUIRES: 0 <= k < interval_count().
+  double interval_start_s(int k) const { return double(k) * interval_s; }
+  // The interval that holds time t_s (seconds from the horizon start), clamped to
+  // [0, interval_count() − 1]; a time between two days belongs to the interval before it.
+  int interval_at(double t_s) const;
 };
 
 struct SimulationSettings {

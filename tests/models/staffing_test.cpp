@@ -79,7 +79,9 @@ TEST(Staffing, ErlangMethodEqualsTheExactErlangCMinimumForAStationaryInterval) {
 
 TEST(Staffing, ErlangMethodStaffsEachIntervalFromItsOwnLoadAndAppliesShrinkage) {
   Scenario s = erlang_c_queue();
-  s.horizon = {1800, 3, "08:00", false};
+  s.horizon.interval_s = 1800;
+  s.horizon.intervals = 3;
+  s.horizon.start = "08:00";
   s.simulation.warmup_s = 0;
   s.contact_types[0].arrivals.kind = ccsim::Arrivals::Kind::PerInterval;
   s.contact_types[0].arrivals.per_interval = {300, 150, 0};  // 600/h, 300/h, none
@@ -387,7 +389,10 @@ TEST(ShiftPlanning, AnIntervalNoTemplateCoversHasNoPlan) {
 }
 
 TEST(ShiftPlanning, TemplatesAreValidatedWithTheirPaths) {
-  ccsim::Horizon h{1800, 16, "08:00", false};
+  ccsim::Horizon h;
+  h.interval_s = 1800;
+  h.intervals = 16;
+  h.start = "08:00";
   const auto bad =
       ccsim::parse_shift_templates(nlohmann::json::parse(R"([{"start_s": 0, "length_s": 14400},
         {"start_s": 900, "length_s": -1, "cost": -2, "colour": "red"},
