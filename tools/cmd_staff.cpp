@@ -84,7 +84,9 @@ nlohmann::json report_json(const Report& r) {
     nlohmann::json gj;
     gj["per_interval"] = res.scheduled[g];
     gj["on_duty"] = res.net[g];
-    gj["shrinkage"] = group.shrinkage;
+    gj["shrinkage"] = group.shrinkage_by_interval.empty()
+                          ? nlohmann::json(group.shrinkage)
+                          : nlohmann::json(group.shrinkage_by_interval);
     gj["agent_hours"] = staffing::agent_hours({res.scheduled[g]}, sc.horizon);
     if (group.max_occupancy) gj["max_occupancy"] = *group.max_occupancy;
     nlohmann::json occ = nlohmann::json::array();

@@ -86,7 +86,11 @@ std::vector<std::pair<std::string, std::string>> scenario_facts(const Scenario& 
       groups += (s ? ", " : "") + sc.contact_types[std::size_t(g.skills[s])].name;
     }
     if (g.concurrency > 1) groups += " (" + std::to_string(g.concurrency) + " at once)";
-    if (g.shrinkage > 0) groups += ", shrinkage " + format_number(g.shrinkage, 2);
+    if (!g.shrinkage_by_interval.empty()) {
+      groups += ", shrinkage per interval (average " + format_number(g.shrinkage, 2) + ")";
+    } else if (g.shrinkage > 0) {
+      groups += ", shrinkage " + format_number(g.shrinkage, 2);
+    }
   }
   f.emplace_back("agent groups (skills)", groups);
   std::string targets;

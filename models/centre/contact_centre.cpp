@@ -106,6 +106,13 @@ class Model {
   std::uint32_t new_contact(int type, std::uint64_t base, int attempt);
   void record(const ContactRecord& r);
   sim::RandomStream stream(std::uint32_t slot, std::uint64_t purpose) const;
+  // The type's own distribution `own` for the contact in `slot`: its arrival interval's entry
+  // of `by_interval` when the type has per-interval means for it (by_interval not empty).
+  const Distribution& own_distribution(const std::vector<Distribution>& by_interval,
+                                       const Distribution& own, std::uint32_t slot) const {
+    if (by_interval.empty()) return own;
+    return by_interval[std::size_t(sc_.horizon.interval_at(contacts_[slot].rec.arrival_s))];
+  }
 
   const Scenario& sc_;
   const std::uint64_t seed_, replication_;
@@ -367,8 +374,11 @@ void Model::enter_human_queue(std::uint32_t slot) {
   c.rec.queue_entry_s = calendar_.now_s();
   double prediction = 0.0;
   if (ct.callback || ct.balk) {
+    const int interval = types_[std::size_t(type)].mean_agent_time_by_interval_s.empty()
+                             ? 0
+                             : sc_.horizon.interval_at(c.rec.arrival_s);
     prediction = predicted_wait_s(ct.callback ? ct.callback->predictor : WaitPredictor::QueueLength,
-                                  wait_view(types_, groups_, type));
+                                  wait_view(types_, groups_, type, interval));
   }
   if (ct.callback) {
     const Callback& cb = *ct.callback;
@@ -413,8 +423,11 @@ void Model::dispatch(std::uint32_t slot, bool at_head) {
   }
   push(contacts_, types_[std::size_t(type)].queue, slot, at_head);
   c.where = Where::HumanQueue;
-  if (const Distribution* patience =
-          patience_of(sc_.contact_types[std::size_t(type)], c.rec.escalated, c.rec.on_callback())) {
+  const ContactType& ct = sc_.contact_types[std::size_t(type)];
+  if (const Distribution* patience = patience_of(ct, c.rec.escalated, c.rec.on_callback())) {
+    if (ct.patience && patience == &*ct.patience) {
+      patience = &own_distribution(types_[std::size_t(type)].patience_by_interval, *patience, slot);
+    }
     sim::RandomStream rng = stream(slot, kPatience);
     c.timer = calendar_.schedule(calendar_.now_s() + patience->sample(rng), int(EventKind::Abandon),
                                  Event{EventKind::Abandon, slot});
@@ -528,18 +541,19 @@ void Model::serve(std::uint32_t slot, std::uint32_t agent) {
   const double now = calendar_.now_s();
   const ContactType& ct = sc_.contact_types[std::size_t(c.rec.type)];
   const Service& sv = service_[std::size_t(a.group)][std::size_t(c.rec.type)];
+  const TypeState& ts = types_[std::size_t(c.rec.type)];
   const Distribution& handle_dist =
       sv.handle ? *sv.handle
                 : (c.rec.escalated && ct.chatbot && ct.chatbot->handoff_handle_time
                        ? *ct.chatbot->handoff_handle_time
-                       : ct.handle_time);
+                       : own_distribution(ts.handle_by_interval, ct.handle_time, slot));
   sim::RandomStream handle_rng = stream(slot, kHandle);
   double handle = handle_dist.sample(handle_rng) * sv.speed;
   if (!g.slowdown.empty()) handle *= g.slowdown[std::size_t(a.active - 1)];
   double wrap = 0.0;
   if (ct.wrap_up) {
     sim::RandomStream wrap_rng = stream(slot, kWrapUp);
-    wrap = ct.wrap_up->sample(wrap_rng);
+    wrap = own_distribution(ts.wrap_up_by_interval, *ct.wrap_up, slot).sample(wrap_rng);
   }
   calendar_.schedule(now + handle + wrap, int(EventKind::AgentFree),
                      Event{EventKind::AgentFree, agent});

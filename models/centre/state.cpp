@@ -21,6 +21,21 @@ std::vector<std::vector<Service>> make_services(const Scenario& scenario) {
   return service;
 }
 
+namespace {
+
+// The per-interval distributions and mean agent times of a type with per-interval means.
+void set_interval_durations(const ContactType& ct, const Horizon& horizon, TypeState& ts) {
+  ts.handle_by_interval = ct.handle_time.by_interval();
+  if (ct.wrap_up) ts.wrap_up_by_interval = ct.wrap_up->by_interval();
+  if (ct.patience) ts.patience_by_interval = ct.patience->by_interval();
+  for (int k = 0; k < horizon.interval_count(); ++k) {
+    ts.mean_agent_time_by_interval_s.push_back(ct.handle_time.mean_in(k) +
+                                               (ct.wrap_up ? ct.wrap_up->mean_in(k) : 0.0));
+  }
+}
+
+}  // namespace
+
 std::vector<TypeState> make_type_states(const Scenario& scenario,
                                         const std::vector<std::vector<Service>>& service) {
   const std::size_t n_types = scenario.contact_types.size();
@@ -34,6 +49,7 @@ std::vector<TypeState> make_type_states(const Scenario& scenario,
         arrival_rates_per_s(ct.arrivals, scenario.horizon.intervals, scenario.horizon.interval_s);
     ts.mean_agent_time_s = ct.handle_time.mean_s + (ct.wrap_up ? ct.wrap_up->mean_s : 0.0);
     ts.realtime = ct.channel != Channel::Email;
+    if (has_interval_means(ct)) set_interval_durations(ct, scenario.horizon, ts);
   }
   for (std::size_t g = 0; g < n_groups; ++g) {
     for (int k : scenario.agent_groups[g].skills) types[std::size_t(k)].groups.push_back(int(g));

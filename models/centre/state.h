@@ -88,8 +88,13 @@ struct TypeState {
   std::uint64_t next_seq = 0;      // first attempts so far
   std::size_t trace_pos = 0;
   double mean_agent_time_s = 0.0;  // handle + wrap-up means, for the wait predictor
-  double last_wait_s = 0.0;        // wait of the last contact to reach an agent
-  bool realtime = true;            // voice or chat (email is deferred work)
+  // With per-interval means (has_interval_means): the type's handle_time, wrap_up and
+  // patience of each interval (each empty when that one has no per-interval means), and
+  // handle + wrap-up means by interval. All empty without.
+  std::vector<Distribution> handle_by_interval, wrap_up_by_interval, patience_by_interval;
+  std::vector<double> mean_agent_time_by_interval_s;
+  double last_wait_s = 0.0;  // wait of the last contact to reach an agent
+  bool realtime = true;      // voice or chat (email is deferred work)
 };
 
 // How a group serves one contact type.
@@ -312,13 +317,16 @@ struct QueuesView {
   }
 };
 
-// What the wait predictor (callback.h) sees for a contact of type `type`.
+// What the wait predictor (callback.h) sees for a contact of type `type` that arrived in
+// interval `interval`.
 inline WaitView wait_view(const std::vector<TypeState>& types,
-                          const std::vector<GroupState>& groups, int type) {
+                          const std::vector<GroupState>& groups, int type, int interval) {
   const TypeState& ts = types[std::size_t(type)];
   WaitView v;
   v.waiting = ts.queue.size;
-  v.mean_agent_time_s = ts.mean_agent_time_s;
+  v.mean_agent_time_s = ts.mean_agent_time_by_interval_s.empty()
+                            ? ts.mean_agent_time_s
+                            : ts.mean_agent_time_by_interval_s[std::size_t(interval)];
   v.last_wait_s = ts.last_wait_s;
   for (int g : ts.groups) {
     const GroupState& gs = groups[std::size_t(g)];

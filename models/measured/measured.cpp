@@ -81,12 +81,13 @@ std::vector<ErlangInterval> erlang_a_by_interval(const Scenario& sc) {
     double volume = 0, work = 0, hazard = 0, plain_work = 0;
     for (const ContactType& ct : sc.contact_types) {
       const double x = expected_arrivals(ct, sc.horizon, i);
-      const double agent_time = ct.handle_time.mean_s + (ct.wrap_up ? ct.wrap_up->mean_s : 0.0);
+      const double agent_time =
+          ct.handle_time.mean_in(i) + (ct.wrap_up ? ct.wrap_up->mean_in(i) : 0.0);
       volume += x;
       work += x * agent_time;
       plain_work += agent_time;
       const bool abandons = ct.patience && ct.channel != Channel::Email;
-      if (abandons) hazard += x / ct.patience->mean_s;
+      if (abandons) hazard += x / ct.patience->mean_in(i);
     }
     e.offered = volume;
     e.arrivals_per_hour = volume / hours;

@@ -194,8 +194,10 @@ Staff Staffer::compose(const std::vector<std::vector<int>>& servers,
 Staff Staffer::scheduled(const Staff& net) const {
   Staff out = net;
   for (int g = 0; g < groups_; ++g) {
-    for (int& n : out[std::size_t(g)]) {
-      n = scheduled_agents(n, sc_.agent_groups[std::size_t(g)].shrinkage);
+    const AgentGroup& group = sc_.agent_groups[std::size_t(g)];
+    std::vector<int>& per_interval = out[std::size_t(g)];
+    for (std::size_t i = 0; i < per_interval.size(); ++i) {
+      per_interval[i] = scheduled_agents(per_interval[i], group.shrinkage_in(int(i)));
     }
   }
   return out;

@@ -84,8 +84,8 @@ AnalyticQueue analytic_queue(const Scenario& scenario, int type, int interval) {
   const double arrivals = expected_arrivals(ct, scenario.horizon, interval) * share_to_agents(ct);
   AnalyticQueue q;
   q.arrivals_per_hour = arrivals * 3600.0 / scenario.horizon.interval_s;
-  q.aht_s = mean_agent_time_s(ct);
-  if (const Distribution* patience = queue_patience(ct)) q.patience_s = patience->mean_s;
+  q.aht_s = mean_agent_time_s(ct, interval);
+  if (const Distribution* patience = queue_patience(ct)) q.patience_s = patience->mean_in(interval);
   return q;
 }
 

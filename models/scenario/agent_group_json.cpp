@@ -83,12 +83,31 @@ void read_slowdown(Checker& in, const json& v, const std::string& path,
   }
 }
 
+// shrinkage: a share in [0, 1), or a list of one per interval of `horizon`.
+void read_shrinkage(Checker& in, const json& v, const std::string& path, const Horizon* horizon,
+                    AgentGroup& group) {
+  if (!v.is_array()) {
+    if (auto x = in.number(v, path, Range::half_open(0, 1))) group.shrinkage = *x;
+    return;
+  }
+  std::vector<double> read;
+  in.per_interval(
+      v, path, horizon,
+      [&in](const json& entry, const std::string& entry_path) {
+        return in.number(entry, entry_path, Range::half_open(0, 1));
+      },
+      read);
+  if (!v.empty() && read.size() == v.size()) {
+    group.shrinkage_by_interval = std::move(read);
+    finish_shrinkage(group);
+  }
+}
+
 // shrinkage, max_occupancy and speed_factor.
-void read_availability(Checker& in, const json& v, const std::string& path, AgentGroup& group) {
+void read_availability(Checker& in, const json& v, const std::string& path, const Horizon* horizon,
+                       AgentGroup& group) {
   if (const json* s = find(v, "shrinkage")) {
-    if (auto x = in.number(*s, member(path, "shrinkage"), Range::half_open(0, 1))) {
-      group.shrinkage = *x;
-    }
+    read_shrinkage(in, *s, member(path, "shrinkage"), horizon, group);
   }
   if (const json* m = find(v, "max_occupancy")) {
     const std::string occupancy_path = member(path, "max_occupancy");
@@ -171,7 +190,7 @@ bool read_agent_group(Checker& in, const json& v, const std::string& path, const
   if (const json* s = find(v, "concurrency_slowdown")) {
     read_slowdown(in, *s, member(path, "concurrency_slowdown"), concurrency, group);
   }
-  read_availability(in, v, path, group);
+  read_availability(in, v, path, horizon, group);
   if (const json* h = find(v, "handle_times")) {
     read_handle_times(in, *h, member(path, "handle_times"), type_names, skills_read, group);
   }

@@ -43,15 +43,19 @@ std::optional<Channel> read_channel(Checker& in, const json& v, const std::strin
   return channel;
 }
 
-// handle_time (required), wrap_up and patience (ignored for email).
-void read_durations(Checker& in, const json& v, const std::string& path,
+// handle_time (required), wrap_up and patience (ignored for email); the mean_s of each may be
+// a list of one mean per interval of `horizon`.
+void read_durations(Checker& in, const json& v, const std::string& path, const Horizon* horizon,
                     std::optional<Channel> channel, ContactType& type) {
-  if (auto dist = required_distribution(in, v, path, "handle_time")) type.handle_time = *dist;
-  type.wrap_up = optional_distribution(in, v, path, "wrap_up");
+  const MeanList lists{horizon};
+  if (auto dist = required_distribution(in, v, path, "handle_time", lists)) {
+    type.handle_time = *dist;
+  }
+  type.wrap_up = optional_distribution(in, v, path, "wrap_up", lists);
   if (const json* d = find(v, "patience")) {
     const std::string patience_path = member(path, "patience");
     type.patience =
-        in.unless_email(read_distribution(in, *d, patience_path), channel, patience_path);
+        in.unless_email(read_distribution(in, *d, patience_path, lists), channel, patience_path);
   }
 }
 
@@ -136,7 +140,7 @@ std::optional<std::string> read_contact_type(
   } else {
     in.error(member(path, "arrivals"), "is required");
   }
-  read_durations(in, v, path, channel, type);
+  read_durations(in, v, path, horizon, channel, type);
   if (const json* s = find(v, "service_level")) {
     read_service_level(in, *s, member(path, "service_level"), type);
   }

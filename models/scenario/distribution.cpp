@@ -206,4 +206,52 @@ Distribution Distribution::scaled(double factor) const {
   return *this;
 }
 
+Distribution Distribution::with_mean(double new_mean_s) const {
+  switch (kind) {
+    case DistKind::Exponential:
+      return exponential(new_mean_s);
+    case DistKind::Deterministic:
+      return deterministic(new_mean_s);
+    case DistKind::Lognormal:
+      return lognormal(new_mean_s, cv);
+    case DistKind::Gamma:
+      return gamma(new_mean_s, cv);
+    case DistKind::Erlang:
+      return erlang(new_mean_s, k);
+    case DistKind::Weibull:
+      return weibull(new_mean_s, shape);
+    case DistKind::Uniform:
+    case DistKind::Empirical:
+      break;
+  }
+  Distribution d = scaled(new_mean_s / mean_s);
+  d.mean_s_by_interval.clear();
+  return d;
+}
+
+Distribution Distribution::in_interval(int k) const {
+  if (!mean_s_by_interval.empty()) return with_mean(mean_in(k));
+  Distribution d = *this;
+  d.mean_s_by_interval.clear();
+  return d;
+}
+
+std::vector<Distribution> Distribution::by_interval() const {
+  std::vector<Distribution> out;
+  out.reserve(mean_s_by_interval.size());
+  for (double m : mean_s_by_interval) out.push_back(with_mean(m));
+  return out;
+}
+
+void Distribution::finish_interval_means() {
+  if (mean_s_by_interval.empty()) return;
+  const std::vector<double>& m = mean_s_by_interval;
+  const bool all_equal = std::all_of(m.begin(), m.end(), [&m](double x) { return x == m[0]; });
+  const double mean =
+      all_equal ? m[0] : std::accumulate(m.begin(), m.end(), 0.0) / double(m.size());
+  std::vector<double> means = std::move(mean_s_by_interval);
+  *this = with_mean(mean);
+  mean_s_by_interval = std::move(means);
+}
+
 }  // namespace ccsim

@@ -60,6 +60,28 @@ struct Distribution {
   double sample(sim::RandomStream& rng) const;
   // The same distribution with every value multiplied by `factor` (> 0).
   Distribution scaled(double factor) const;
+
+  // The same shape with mean `mean_s` (> 0) and no per-interval means: the kinds with a mean_s
+  // parameter are built anew from it (bit-identical to the constructor given `mean_s`),
+  // uniform and empirical are scaled.
+  Distribution with_mean(double mean_s) const;
+  // The mean of a contact arriving in interval k: mean_s_by_interval[k], or mean_s without
+  // per-interval means. REQUIRES: 0 <= k < mean_s_by_interval.size() when it is not empty.
+  double mean_in(int k) const {
+    return mean_s_by_interval.empty() ? mean_s : mean_s_by_interval[std::size_t(k)];
+  }
+  // The distribution a contact arriving in interval k draws from: with_mean(mean_in(k)), or a
+  // copy of this one without per-interval means.
+  Distribution in_interval(int k) const;
+  // One distribution per interval (in_interval(k) for each k), or empty without per-interval
+  // means.
+  std::vector<Distribution> by_interval() const;
+  // The finishing step after mean_s_by_interval is set (by the reader or a forecast file):
+  // mean_s becomes their average (exactly the common value when all are equal) and the
+  // sampler's parameters are derived from it, for what does not look at intervals (e.g. the
+  // fastest_group order). Nothing changes without per-interval means.
+  // REQUIRES: every entry > 0.
+  void finish_interval_means();
 };
 
 }  // namespace ccsim

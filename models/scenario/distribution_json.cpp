@@ -52,6 +52,9 @@ struct Parameters {
   Checker& in;
   const json& v;
   const std::string& path;
+  std::optional<MeanList> mean_list;
+  // The per-interval means read by mean(), when mean_s is a valid list.
+  mutable std::vector<double> means{};
 
   // The parameter `key`; "is required" when absent.
   const json* given(const char* key) const {
@@ -63,6 +66,34 @@ struct Parameters {
   std::optional<double> positive(const char* key) const {
     const json* p = given(key);
     return p ? in.number(*p, member(path, key), Range::above(0)) : std::nullopt;
+  }
+  // mean_s: a number > 0, or (where mean_list allows it) a list of one per interval, each
+  // > 0, kept in `means`; then the first mean stands for them until the distribution is
+  // finished.
+  std::optional<double> mean() const {
+    const json* m = find(v, "mean_s");
+    if (!m || !m->is_array()) return positive("mean_s");
+    const std::string mean_path = member(path, "mean_s");
+    if (!mean_list) {
+      in.error(mean_path,
+               "must be a number (a list of one mean per interval is allowed only in a contact "
+               "type's handle_time, wrap_up and patience)",
+               *m);
+      return std::nullopt;
+    }
+    std::vector<double> read;
+    in.per_interval(
+        *m, mean_path, mean_list->horizon,
+        [this](const json& entry, const std::string& entry_path) {
+          return in.number(entry, entry_path, Range::above(0));
+        },
+        read);
+    const bool complete =
+        !m->empty() && read.size() == m->size() &&
+        (!mean_list->horizon || m->size() == std::size_t(mean_list->horizon->interval_count()));
+    if (!complete) return std::nullopt;
+    means = std::move(read);
+    return means.front();
   }
 };
 
@@ -113,7 +144,7 @@ std::optional<Distribution> read_parameters(const Parameters& p, DistKind kind) 
   switch (kind) {
     case DistKind::Exponential:
     case DistKind::Deterministic: {
-      const auto mean = p.positive("mean_s");
+      const auto mean = p.mean();
       if (!mean) return std::nullopt;
       return kind == DistKind::Exponential ? Distribution::exponential(*mean)
                                            : Distribution::deterministic(*mean);
@@ -122,14 +153,14 @@ std::optional<Distribution> read_parameters(const Parameters& p, DistKind kind) 
       return read_uniform(p);
     case DistKind::Lognormal:
     case DistKind::Gamma: {
-      const auto mean = p.positive("mean_s");
+      const auto mean = p.mean();
       const auto cv = p.positive("cv");
       if (!mean || !cv) return std::nullopt;
       return kind == DistKind::Lognormal ? Distribution::lognormal(*mean, *cv)
                                          : Distribution::gamma(*mean, *cv);
     }
     case DistKind::Erlang: {
-      const auto mean = p.positive("mean_s");
+      const auto mean = p.mean();
       const json* k_json = p.given("k");
       std::optional<long long> k;
       if (k_json) k = p.in.integer(*k_json, member(p.path, "k"), 1, kMaxErlangPhases);
@@ -137,7 +168,7 @@ std::optional<Distribution> read_parameters(const Parameters& p, DistKind kind) 
       return Distribution::erlang(*mean, static_cast<int>(*k));
     }
     case DistKind::Weibull: {
-      const auto mean = p.positive("mean_s");
+      const auto mean = p.mean();
       const auto shape = p.positive("shape");
       if (!mean || !shape) return std::nullopt;
       return Distribution::weibull(*mean, *shape);
@@ -164,9 +195,27 @@ bool numerically_sane(const Distribution& d) {
   }
 }
 
+// With per-interval means: each interval's distribution numerically sane (reported at the
+// mean's entry), then the distribution finished. Returns whether it is sane.
+bool finish_means(Checker& in, const json& v, const std::string& path, std::vector<double> means,
+                  Distribution& d) {
+  bool sane = true;
+  const std::string mean_path = member(path, "mean_s");
+  for (std::size_t i = 0; i < means.size(); ++i) {
+    if (!numerically_sane(d.with_mean(means[i]))) {
+      in.error(element(mean_path, i), "parameters out of numerical range", v.at("mean_s")[i]);
+      sane = false;
+    }
+  }
+  d.mean_s_by_interval = std::move(means);
+  d.finish_interval_means();
+  return sane;
+}
+
 }  // namespace
 
-std::optional<Distribution> read_distribution(Checker& in, const json& v, const std::string& path) {
+std::optional<Distribution> read_distribution(Checker& in, const json& v, const std::string& path,
+                                              std::optional<MeanList> mean_list) {
   if (!in.expect_object(v, path)) return std::nullopt;
   in.check_keys(v, path, "distribution");
 
@@ -182,7 +231,11 @@ std::optional<Distribution> read_distribution(Checker& in, const json& v, const 
     in.one_of(*dist, member(path, "dist"), names);
     return std::nullopt;
   }
-  std::optional<Distribution> d = read_parameters(Parameters{in, v, path}, *kind);
+  const Parameters parameters{in, v, path, mean_list};
+  std::optional<Distribution> d = read_parameters(parameters, *kind);
+  if (d && !parameters.means.empty()) {
+    if (!finish_means(in, v, path, std::move(parameters.means), *d)) return std::nullopt;
+  }
   if (d && !numerically_sane(*d)) {
     in.error(path, "parameters out of numerical range", v);
     return std::nullopt;
@@ -191,15 +244,21 @@ std::optional<Distribution> read_distribution(Checker& in, const json& v, const 
 }
 
 std::optional<Distribution> required_distribution(Checker& in, const json& object,
-                                                  const std::string& path, const char* key) {
-  if (const json* d = find(object, key)) return read_distribution(in, *d, member(path, key));
+                                                  const std::string& path, const char* key,
+                                                  std::optional<MeanList> mean_list) {
+  if (const json* d = find(object, key)) {
+    return read_distribution(in, *d, member(path, key), mean_list);
+  }
   in.error(member(path, key), "is required");
   return std::nullopt;
 }
 
 std::optional<Distribution> optional_distribution(Checker& in, const json& object,
-                                                  const std::string& path, const char* key) {
-  if (const json* d = find(object, key)) return read_distribution(in, *d, member(path, key));
+                                                  const std::string& path, const char* key,
+                                                  std::optional<MeanList> mean_list) {
+  if (const json* d = find(object, key)) {
+    return read_distribution(in, *d, member(path, key), mean_list);
+  }
   return std::nullopt;
 }
 

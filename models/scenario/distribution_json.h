@@ -11,17 +11,30 @@
 
 #include "models/scenario/distribution.h"
 #include "models/scenario/json_checker.h"
+#include "models/scenario/scenario.h"
 
 namespace ccsim::reading {
 
-std::optional<Distribution> read_distribution(Checker& in, const json& v, const std::string& path);
+// Where mean_s may also be a list of one mean per interval (a contact type's handle_time,
+// wrap_up and patience): exactly horizon->interval_count() entries when the horizon is known
+// (horizon not nullptr), each > 0 as a single mean_s. The distribution read then has
+// mean_s_by_interval, finished (Distribution::finish_interval_means). Elsewhere a list is
+// refused.
+struct MeanList {
+  const Horizon* horizon = nullptr;
+};
+
+std::optional<Distribution> read_distribution(Checker& in, const json& v, const std::string& path,
+                                              std::optional<MeanList> mean_list = std::nullopt);
 
 // The distribution at `key` of `object` (at `path`); "is required" when absent.
 std::optional<Distribution> required_distribution(Checker& in, const json& object,
-                                                  const std::string& path, const char* key);
+                                                  const std::string& path, const char* key,
+                                                  std::optional<MeanList> mean_list = std::nullopt);
 
 // The distribution at `key` of `object` (at `path`); nullopt when absent.
 std::optional<Distribution> optional_distribution(Checker& in, const json& object,
-                                                  const std::string& path, const char* key);
+                                                  const std::string& path, const char* key,
+                                                  std::optional<MeanList> mean_list = std::nullopt);
 
 }  // namespace ccsim::reading

@@ -228,9 +228,9 @@ FluidLoad fluid_load(const Scenario& s, const SkillComponents& components, std::
   double work = 0.0, contacts = 0.0;  // over the horizon, for the mean agent time
   for (std::size_t k : components.types[c]) {
     const ContactType& t = s.contact_types[k];
-    const double share = share_to_agents(t), agent_time = mean_agent_time_s(t);
+    const double share = share_to_agents(t);
     for (std::size_t i = 0; i < n_intervals; ++i) {
-      const double queued = arrivals[k][i] * share;
+      const double queued = arrivals[k][i] * share, agent_time = mean_agent_time_s(t, int(i));
       f.load[i] += queued * agent_time / T;
       work += queued * agent_time;
       contacts += queued;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <numeric>
 
 namespace ccsim {
 
@@ -133,15 +134,63 @@ int net_agents(int scheduled, double shrinkage) {
   return static_cast<int>(std::floor(double(scheduled) * (1.0 - shrinkage) + 0.5 + 1e-9));
 }
 
+// The scheduled step function with a step at the start of every interval (the times at which
+// the shrinkage may change), in time order.
+std::vector<StaffChange> with_interval_starts(const std::vector<StaffChange>& steps,
+                                              const Horizon& horizon) {
+  std::vector<StaffChange> out;
+  std::size_t next = 0;
+  int level = 0;
+  for (int k = 0; k < horizon.interval_count(); ++k) {
+    const double start = horizon.interval_start_s(k);
+    for (; next < steps.size() && steps[next].time_s < start; ++next) {
+      out.push_back(steps[next]);
+      level = steps[next].agents;
+    }
+    if (next < steps.size() && steps[next].time_s == start) level = steps[next++].agents;
+    out.push_back({start, level});
+  }
+  for (; next < steps.size(); ++next) out.push_back(steps[next]);
+  return out;
+}
+
 }  // namespace
 
 std::vector<StaffChange> net_staffing_schedule(const AgentGroup& group, const Horizon& horizon) {
   std::vector<StaffChange> net;
-  for (const StaffChange& s : scheduled_schedule(group, horizon)) {
-    const int n = net_agents(s.agents, group.shrinkage);
+  const bool by_interval = !group.shrinkage_by_interval.empty();
+  const std::vector<StaffChange> scheduled =
+      by_interval ? with_interval_starts(scheduled_schedule(group, horizon), horizon)
+                  : scheduled_schedule(group, horizon);
+  for (const StaffChange& s : scheduled) {
+    const double shrinkage =
+        by_interval ? group.shrinkage_in(horizon.interval_at(s.time_s)) : group.shrinkage;
+    const int n = net_agents(s.agents, shrinkage);
     if (net.empty() || net.back().agents != n) net.push_back({s.time_s, n});
   }
   return net;
+}
+
+void finish_shrinkage(AgentGroup& group) {
+  const std::vector<double>& s = group.shrinkage_by_interval;
+  if (s.empty()) return;
+  const bool all_equal = std::all_of(s.begin(), s.end(), [&s](double x) { return x == s[0]; });
+  group.shrinkage = all_equal ? s[0] : std::accumulate(s.begin(), s.end(), 0.0) / double(s.size());
+}
+
+void finish_interval_means(Scenario& scenario) {
+  for (ContactType& type : scenario.contact_types) {
+    type.handle_time.finish_interval_means();
+    if (type.wrap_up) type.wrap_up->finish_interval_means();
+    if (type.patience) type.patience->finish_interval_means();
+  }
+  for (AgentGroup& group : scenario.agent_groups) finish_shrinkage(group);
+}
+
+bool has_interval_means(const ContactType& type) {
+  return !type.handle_time.mean_s_by_interval.empty() ||
+         (type.wrap_up && !type.wrap_up->mean_s_by_interval.empty()) ||
+         (type.patience && !type.patience->mean_s_by_interval.empty());
 }
 
 double agent_seconds(const std::vector<StaffChange>& steps, double lo, double hi) {
@@ -190,12 +239,12 @@ double share_to_agents(const ContactType& type) {
   return share;
 }
 
-double mean_agent_time_s(const ContactType& type) {
-  double handle = type.handle_time.mean_s;
+double mean_agent_time_s(const ContactType& type, int k) {
+  double handle = type.handle_time.mean_in(k);
   if (type.chatbot && type.chatbot->handoff_handle_time) {
     handle = type.chatbot->handoff_handle_time->mean_s;
   }
-  return handle + (type.wrap_up ? type.wrap_up->mean_s : 0.0);
+  return handle + (type.wrap_up ? type.wrap_up->mean_in(k) : 0.0);
 }
 
 const Distribution* queue_patience(const ContactType& type) {

@@ -260,8 +260,16 @@ struct AgentGroup {
   // Handle-time factor of a chat by the number of chats the agent holds when it starts
   // (index 0: alone); size = concurrency when given. Default: empty (no slowdown).
   std::vector<double> concurrency_slowdown;
-  // Share of scheduled staff not available. Default: 0.
+  // Share of scheduled staff not available; with shrinkage_by_interval, their average (for
+  // what does not look at intervals). Default: 0.
   double shrinkage = 0.0;
+  // Share not available in each interval of the horizon (Horizon::interval_count() entries),
+  // when the scenario gives shrinkage as a list. Default: empty (shrinkage in every interval).
+  std::vector<double> shrinkage_by_interval;
+  // The shrinkage of interval k. REQUIRES: k < shrinkage_by_interval.size() when not empty.
+  double shrinkage_in(int k) const {
+    return shrinkage_by_interval.empty() ? shrinkage : shrinkage_by_interval[std::size_t(k)];
+  }
   // Staffing target: occupancy cap in (0, 1]. Default: absent (none).
   std::optional<double> max_occupancy;
   // This group's handle times are multiplied by it (> 0). Default: 1.
@@ -310,9 +318,21 @@ struct StaffChange {
 };
 
 // The agents of `group` on duty over time, after shrinkage (net = round(scheduled × (1 −
-// shrinkage)), to the nearest integer), as a step function starting at time 0: sorted by
-// time, the first entry at 0, no two consecutive entries with equal counts.
+// shrinkage)), to the nearest integer, with the shrinkage of the interval that holds the time
+// when it is given per interval), as a step function starting at time 0: sorted by time, the
+// first entry at 0, no two consecutive entries with equal counts.
 std::vector<StaffChange> net_staffing_schedule(const AgentGroup& group, const Horizon& horizon);
+
+// The finishing step of per-interval parameters, after the reader or a forecast file has set
+// mean_s_by_interval (handle_time, wrap_up, patience) or shrinkage_by_interval: each
+// distribution's mean_s and sampler parameters (Distribution::finish_interval_means), and each
+// group's shrinkage (the average of its list). Idempotent; nothing changes without lists.
+void finish_interval_means(Scenario& scenario);
+// A group's shrinkage from its shrinkage_by_interval (their average; exactly the common value
+// when all are equal). Nothing changes without a list.
+void finish_shrinkage(AgentGroup& group);
+// Whether a contact type's handle_time, wrap_up or patience has per-interval means.
+bool has_interval_means(const ContactType& type);
 
 // What reaches the agents of a contact type, as the analytic models (staffing, compare's
 // Erlang A) and the run-size check see it; the simulation draws the same flows contact by
@@ -320,11 +340,13 @@ std::vector<StaffChange> net_staffing_schedule(const AgentGroup& group, const Ho
 // Share of first attempts that reach the human queue: (1 − self_service.deflection) × max(0,
 // 1 − chatbot.containment − chatbot.abandon_prob), each factor 1 without that flow.
 double share_to_agents(const ContactType& type);
-// Mean agent time of a contact in the human queue: its handle time (the chatbot's
-// handoff_handle_time when given) plus wrap-up.
-double mean_agent_time_s(const ContactType& type);
+// Mean agent time of a contact in the human queue that arrived in interval k (0 <= k <
+// Horizon::interval_count()): its handle time (the chatbot's handoff_handle_time when given)
+// plus wrap-up, each the mean of interval k (Distribution::mean_in).
+double mean_agent_time_s(const ContactType& type, int k);
 // The patience of a contact waiting in the human queue (the chatbot's handoff_patience when
 // given, else the type's), or nullptr when it never abandons there (no patience, or email).
+// Its mean in interval k is mean_in(k).
 const Distribution* queue_patience(const ContactType& type);
 
 // Expected first-attempt arrivals of `type` in interval i of `horizon`, before self-service and

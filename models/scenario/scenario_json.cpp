@@ -117,6 +117,7 @@ void read_scenario(Checker& in, const json& document, Scenario& scenario) {
   if (const json* v = find(document, "routing")) {
     reading::read_routing(in, *v, "routing", scenario.routing);
   }
+  finish_interval_means(scenario);
 }
 
 ScenarioParse read_document(const json& document, const std::filesystem::path& base_dir) {
