@@ -49,7 +49,15 @@ nlohmann::ordered_json shifts_of(const std::vector<double>& slots, double slot_s
   return shifts;
 }
 
-nlohmann::ordered_json distribution_json(const Distribution& d) {
+// `means` each rounded to 0.1 s.
+std::vector<double> rounded(const std::vector<double>& means) {
+  std::vector<double> out;
+  for (double m : means) out.push_back(round_to(m, 1));
+  return out;
+}
+
+// The distribution `d`; with per-interval `means`, its mean_s is their list.
+nlohmann::ordered_json distribution_json(const Distribution& d, const std::vector<double>& means) {
   nlohmann::ordered_json j;
   j["dist"] = dist_name(d.kind);
   switch (d.kind) {
@@ -64,6 +72,7 @@ nlohmann::ordered_json distribution_json(const Distribution& d) {
     default:
       j["mean_s"] = d.mean_s;
   }
+  if (!means.empty() && j.contains("mean_s")) j["mean_s"] = rounded(means);
   return j;
 }
 
@@ -86,10 +95,11 @@ nlohmann::ordered_json scenario_json(const std::string& name, double interval_s,
     std::vector<double> per;
     for (double x : t.arrivals) per.push_back(round_to(x, 4));
     ct["arrivals"] = {{"per_interval", per}};
-    ct["handle_time"] = distribution_json(t.handle.chosen);
-    if (t.wrap) ct["wrap_up"] = distribution_json(t.wrap->chosen);
+    ct["handle_time"] = distribution_json(t.handle.chosen, t.handle_means_s);
+    if (t.wrap) ct["wrap_up"] = distribution_json(t.wrap->chosen, t.wrap_means_s);
     if (t.patience.mean_s) {
       ct["patience"] = {{"dist", "exponential"}, {"mean_s", round_to(*t.patience.mean_s, 1)}};
+      if (!t.patience_means_s.empty()) ct["patience"]["mean_s"] = rounded(t.patience_means_s);
     }
     ct["priority"] = t.priority;
     cts.push_back(ct);
@@ -251,8 +261,15 @@ std::vector<std::size_t> scenario_type_order(const ContactLog& log,
 
 // What the fits of the types are made from: per scenario type, and pooled over the types.
 struct Observations {
-  explicit Observations(std::size_t nt)
-      : handle(nt), wrap(nt), spells(nt), priorities(nt), all_priorities(nt) {}
+  Observations(std::size_t nt, std::size_t ni)
+      : handle(nt),
+        wrap(nt),
+        spells(nt),
+        priorities(nt),
+        all_priorities(nt),
+        handle_at(nt, std::vector<std::vector<double>>(ni)),
+        wrap_at(nt, std::vector<std::vector<double>>(ni)),
+        spells_at(nt, std::vector<std::vector<QueueSpell>>(ni)) {}
   std::vector<std::vector<double>> handle, wrap;  // of answered contacts with a known talk time
   std::vector<std::vector<QueueSpell>> spells;
   std::vector<std::vector<int>> priorities;      // of callers who waited
@@ -260,15 +277,20 @@ struct Observations {
   std::vector<double> pooled_handle, pooled_wrap;
   std::vector<QueueSpell> pooled_spells;
   bool any_wrap = false;
+  // handle, wrap and spells per interval of queue entry: [type][interval].
+  std::vector<std::vector<std::vector<double>>> handle_at, wrap_at;
+  std::vector<std::vector<std::vector<QueueSpell>>> spells_at;
 };
 
 // The observations of the contacts `used`, counting answered and abandoned per type.
 Observations observe(const std::vector<const LoggedContact*>& used,
                      const std::vector<int>& type_index, std::vector<TypeCalibration>& types,
                      Calibration& cal) {
-  Observations o(types.size());
+  const auto ni = std::size_t(cal.intervals);
+  Observations o(types.size(), ni);
   for (const LoggedContact* c : used) {
     const auto k = std::size_t(type_index[std::size_t(c->type)]);
+    const auto i = std::min(ni - 1, std::size_t((queue_entry(*c) - cal.start_s) / cal.interval_s));
     o.all_priorities[k].push_back(c->priority);
     if (c->outcome == LoggedOutcome::Answered) {
       ++types[k].answered;
@@ -277,6 +299,8 @@ Observations observe(const std::vector<const LoggedContact*>& used,
         o.wrap[k].push_back(c->wrap_s);
         o.pooled_handle.push_back(c->handle_s);
         o.pooled_wrap.push_back(c->wrap_s);
+        o.handle_at[k][i].push_back(c->handle_s);
+        o.wrap_at[k][i].push_back(c->wrap_s);
         o.any_wrap = o.any_wrap || c->wrap_s > 0;
       } else {
         ++cal.unknown_service;
@@ -284,6 +308,7 @@ Observations observe(const std::vector<const LoggedContact*>& used,
       if (!c->callback && !std::isnan(c->answer_s)) {
         const double w = c->answer_s - c->queue_s;
         o.spells[k].push_back({w, false});
+        o.spells_at[k][i].push_back({w, false});
         o.pooled_spells.push_back({w, false});
         if (w > 0) o.priorities[k].push_back(c->priority);
       }
@@ -292,11 +317,99 @@ Observations observe(const std::vector<const LoggedContact*>& used,
       o.priorities[k].push_back(c->priority);
       if (!std::isnan(c->end_s)) {
         o.spells[k].push_back({c->end_s - c->queue_s, true});
+        o.spells_at[k][i].push_back({c->end_s - c->queue_s, true});
         o.pooled_spells.push_back({c->end_s - c->queue_s, true});
       }
     }
   }
   return o;
+}
+
+// Per-interval means (TypeCalibration::handle_means_s): each interval's mean of `values` where
+// it has at least `min_n`, else `fallback`; empty unless two intervals have their own, or when
+// a mean is not > 0. Sets n[i] to the observations of interval i.
+std::vector<double> interval_means(const std::vector<std::vector<double>>& values,
+                                   std::size_t min_n, double fallback,
+                                   std::vector<std::size_t>& n) {
+  std::vector<double> means;
+  std::size_t own = 0;
+  n.clear();
+  for (const std::vector<double>& v : values) {
+    n.push_back(v.size());
+    if (v.size() < min_n || v.empty()) {
+      means.push_back(fallback);
+      continue;
+    }
+    means.push_back(std::accumulate(v.begin(), v.end(), 0.0) / double(v.size()));
+    ++own;
+  }
+  const bool positive = std::all_of(means.begin(), means.end(), [](double m) { return m > 0; });
+  if (own < 2 || !positive) means.clear();
+  return means;
+}
+
+// Per-interval patience means (exponential with censoring in each interval with at least
+// `min_abandoned` abandonments, else `fallback`); empty unless two intervals have their own.
+std::vector<double> interval_patience(const std::vector<std::vector<QueueSpell>>& spells,
+                                      std::size_t min_abandoned, double fallback,
+                                      std::vector<std::size_t>& n) {
+  std::vector<double> means;
+  std::size_t own = 0;
+  n.clear();
+  for (const std::vector<QueueSpell>& s : spells) {
+    const PatienceFit fit = fit_patience(s);
+    n.push_back(fit.abandoned);
+    const bool enough = fit.abandoned >= min_abandoned && fit.mean_s && *fit.mean_s > 0;
+    means.push_back(enough ? *fit.mean_s : fallback);
+    own += enough ? 1 : 0;
+  }
+  if (own < 2) means.clear();
+  return means;
+}
+
+// Largest KS distance of the parametric candidate that replaces an empirical fit to carry
+// per-interval means; farther, the empirical fit stays, with one mean for the day.
+constexpr double kMaxShapeKs = 0.1;
+
+// Per-interval means of `fit` from `values` (interval_means, the sparse intervals taking the
+// sample mean of the day); an empirical fit, which has no mean_s, becomes its parametric
+// candidate of lowest AIC when the means are kept and that candidate is within kMaxShapeKs.
+std::vector<double> fit_means(const std::vector<std::vector<double>>& values, std::size_t min_n,
+                              DurationFit& fit, std::vector<std::size_t>& n) {
+  std::vector<double> means = interval_means(values, min_n, fit.mean_s, n);
+  if (means.empty() || fit.chosen.kind != DistKind::Empirical) return means;
+  const auto best =
+      std::min_element(fit.candidates.begin(), fit.candidates.end(),
+                       [](const CandidateFit& a, const CandidateFit& b) { return a.aic < b.aic; });
+  if (best == fit.candidates.end() || best->ks > kMaxShapeKs) return {};
+  switch (best->kind) {
+    case DistKind::Lognormal:
+      fit.chosen = Distribution::lognormal(best->mean_s, best->cv);
+      break;
+    case DistKind::Gamma:
+      fit.chosen = Distribution::gamma(best->mean_s, best->cv);
+      break;
+    default:
+      fit.chosen = Distribution::exponential(best->mean_s);
+  }
+  return means;
+}
+
+// The per-interval means of type k (TypeCalibration), from its own fits.
+void fit_interval_means(const Observations& o, std::size_t k, const CalibrateOptions& options,
+                        TypeCalibration& t) {
+  std::vector<std::size_t> unused;
+  if (!t.handle.pooled) {
+    t.handle_means_s =
+        fit_means(o.handle_at[k], options.min_interval_observations, t.handle, t.handle_n);
+    if (t.wrap) {
+      t.wrap_means_s = fit_means(o.wrap_at[k], options.min_interval_observations, *t.wrap, unused);
+    }
+  }
+  if (!t.patience.pooled && t.patience.mean_s) {
+    t.patience_means_s = interval_patience(o.spells_at[k], options.min_interval_abandonments,
+                                           round_to(*t.patience.mean_s, 1), t.abandoned_n);
+  }
 }
 
 // Handle and wrap-up times, patience and priority of each type; pooled fits for types with too
@@ -323,6 +436,7 @@ void fit_types(Observations& o, const ContactLog& log, const CalibrateOptions& o
       t.patience = pooled_patience;
       t.patience.pooled = true;
     }
+    fit_interval_means(o, k, options, t);
     if (log.has_priority) {
       std::vector<int>& p = o.priorities[k].empty() ? o.all_priorities[k] : o.priorities[k];
       std::sort(p.begin(), p.end());
@@ -387,6 +501,8 @@ Calibration calibrate(const ContactLog& log, const CalibrateOptions& options) {
   cal.format = log.format;
   cal.origin = log.origin;
   cal.interval_s = options.interval_s;
+  cal.min_interval_observations = options.min_interval_observations;
+  cal.min_interval_abandonments = options.min_interval_abandonments;
   std::vector<bool> type_used;
   if (!select_types(log, options, type_used, cal)) return cal;
   const std::vector<const LoggedContact*> queued = queued_contacts(log, options, type_used, cal);

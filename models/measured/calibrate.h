@@ -8,6 +8,9 @@
 //   - handle time per type: exponential, lognormal and gamma fitted by maximum likelihood, the
 //     lowest AIC chosen unless it misfits (fit_durations), then an empirical distribution;
 //   - patience per type: exponential, by maximum likelihood with censoring (fit_patience);
+//   - per interval (by queue entry), where the data supports it: the mean handle time, the
+//     mean wrap-up time and the mean patience of each type, written as lists of one mean_s per
+//     interval with the shape of the type's fit (see TypeCalibration);
 //   - priority per type: the median log priority of its contacts that waited;
 //   - agents available over the day: from when agents served and when callers waited, then
 //     fitted by simulation to the share of callers answered at once (StaffingEstimate),
@@ -45,6 +48,12 @@ struct CalibrateOptions {
   std::uint64_t seed = SimulationSettings{}.seed;        // Default: the scenario's default
   std::size_t min_handle_observations = 50;              // fewer: the pooled handle-time fit
   std::size_t min_abandonments = 10;                     // fewer: the pooled patience fit
+  // Per-interval means: an interval with fewer talk times (wrap-up times) of a type than this
+  // takes the type's mean. Default: 50.
+  std::size_t min_interval_observations = 50;
+  // Per-interval patience: an interval with fewer abandonments of a type than this takes the
+  // type's mean. Default: 30.
+  std::size_t min_interval_abandonments = 30;
 };
 
 struct TypeCalibration {
@@ -55,6 +64,17 @@ struct TypeCalibration {
   std::optional<DurationFit> wrap;  // when the log has wrap-up times
   PatienceFit patience;
   int priority = 0;
+  // Means per interval, written as the mean_s list of handle_time, wrap_up and patience: each
+  // interval's own mean (talk times; wrap-up times; exposure ÷ abandonments) where it has at
+  // least min_interval_observations (min_interval_abandonments) of the type, else the type's
+  // mean over the day (sample mean; patience fit). Empty (one mean for the day) unless at
+  // least two intervals have their own, and always for a pooled fit and a mean of 0. An
+  // empirical fit, which has no mean_s, is replaced by its parametric candidate of lowest AIC
+  // (its shape, cv) when the means are kept, if that candidate's KS distance is at most 0.1
+  // (else the empirical fit stays, without per-interval means).
+  std::vector<double> handle_means_s, wrap_means_s, patience_means_s;
+  // Observations behind each interval's own mean (talk times; abandonments), per interval.
+  std::vector<std::size_t> handle_n, abandoned_n;
 };
 
 struct Calibration {
@@ -80,6 +100,8 @@ struct Calibration {
   std::size_t excluded_types = 0;   // of a type not in options.types
   std::size_t unknown_service = 0;  // answered with unknown talk time (left out of the fits)
   std::vector<std::string> warnings;
+  // The thresholds of the per-interval means (CalibrateOptions), for the report.
+  std::size_t min_interval_observations = 0, min_interval_abandonments = 0;
 };
 
 Calibration calibrate(const ContactLog& log, const CalibrateOptions& options);

@@ -102,7 +102,39 @@ void report_handle_fits(std::ostringstream& out, const Calibration& c) {
                       : fixed(it->log_likelihood / double(t.handle.n), 3) + " / " +
                             fixed(it->ks, 3));
     }
-    r.push_back(dist_name(t.handle.chosen.kind));
+    r.push_back(std::string(dist_name(t.handle.chosen.kind)) +
+                (t.handle_means_s.empty() ? "" : ", mean per interval"));
+    rows.push_back(r);
+  }
+  table(out, rows);
+}
+
+void report_interval_means(std::ostringstream& out, const Calibration& c) {
+  std::vector<const TypeCalibration*> listed;
+  for (const TypeCalibration& t : c.types) {
+    if (!t.handle_means_s.empty() || !t.patience_means_s.empty()) listed.push_back(&t);
+  }
+  if (listed.empty()) return;
+  out << "\nMeans per interval (handle time and patience, s; an interval with fewer than the"
+         " minimum of its own talk times or abandonments, marked *, takes the type's mean over"
+         " the day)\n";
+  std::vector<std::vector<std::string>> rows{{"start"}};
+  for (const TypeCalibration* t : listed) {
+    rows[0].push_back(t->name + " handle");
+    rows[0].push_back(t->name + " patience");
+  }
+  for (int i = 0; i < c.intervals; ++i) {
+    const auto k = std::size_t(i);
+    std::vector<std::string> r{clock_text(std::fmod(c.start_s + c.interval_s * i, 86400.0))};
+    auto cell = [k](const std::vector<double>& means, const std::vector<std::size_t>& n,
+                    std::size_t min_n) {
+      if (means.empty()) return std::string("-");
+      return fixed(means[k], 1) + (n[k] < min_n ? "*" : "");
+    };
+    for (const TypeCalibration* t : listed) {
+      r.push_back(cell(t->handle_means_s, t->handle_n, c.min_interval_observations));
+      r.push_back(cell(t->patience_means_s, t->abandoned_n, c.min_interval_abandonments));
+    }
     rows.push_back(r);
   }
   table(out, rows);
@@ -183,6 +215,7 @@ std::string calibration_report(const Calibration& c) {
   report_types(out, c);
   report_handle_fits(out, c);
   report_patience(out, c);
+  report_interval_means(out, c);
   report_agents(out, c);
   for (const std::string& w : c.warnings) out << "warning: " << w << "\n";
   return out.str();
