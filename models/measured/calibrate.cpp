@@ -325,36 +325,49 @@ Observations observe(const std::vector<const LoggedContact*>& used,
   return o;
 }
 
+// An interval's own mean differs from the day's when it is more than this many standard
+// errors away.
+constexpr double kDistinctSe = 3.0;
+
 // Per-interval means (TypeCalibration::handle_means_s): each interval's mean of `values` where
-// it has at least `min_n`, else `fallback`; empty unless two intervals have their own, or when
-// a mean is not > 0. Sets n[i] to the observations of interval i.
+// it has at least `min_n`, else `fallback` (the day's mean); empty unless two intervals have
+// their own and one of them differs from `fallback` by more than kDistinctSe standard errors,
+// or when a mean is not > 0. Sets n[i] to the observations of interval i.
 std::vector<double> interval_means(const std::vector<std::vector<double>>& values,
                                    std::size_t min_n, double fallback,
                                    std::vector<std::size_t>& n) {
   std::vector<double> means;
   std::size_t own = 0;
+  bool distinct = false;
   n.clear();
   for (const std::vector<double>& v : values) {
     n.push_back(v.size());
-    if (v.size() < min_n || v.empty()) {
+    if (v.size() < min_n || v.size() < 2) {
       means.push_back(fallback);
       continue;
     }
-    means.push_back(std::accumulate(v.begin(), v.end(), 0.0) / double(v.size()));
+    const double m = std::accumulate(v.begin(), v.end(), 0.0) / double(v.size());
+    double ss = 0.0;
+    for (double x : v) ss += (x - m) * (x - m);
+    const double se = std::sqrt(ss / double(v.size() - 1) / double(v.size()));
+    distinct = distinct || std::abs(m - fallback) > kDistinctSe * se;
+    means.push_back(m);
     ++own;
   }
   const bool positive = std::all_of(means.begin(), means.end(), [](double m) { return m > 0; });
-  if (own < 2 || !positive) means.clear();
+  if (own < 2 || !distinct || !positive) means.clear();
   return means;
 }
 
 // Per-interval patience means (exponential with censoring in each interval with at least
-// `min_abandoned` abandonments, else `fallback`); empty unless two intervals have their own.
+// `min_abandoned` abandonments, else `fallback`); empty unless two intervals have their own and
+// one differs from `fallback` by more than kDistinctSe standard errors.
 std::vector<double> interval_patience(const std::vector<std::vector<QueueSpell>>& spells,
                                       std::size_t min_abandoned, double fallback,
                                       std::vector<std::size_t>& n) {
   std::vector<double> means;
   std::size_t own = 0;
+  bool distinct = false;
   n.clear();
   for (const std::vector<QueueSpell>& s : spells) {
     const PatienceFit fit = fit_patience(s);
@@ -362,8 +375,10 @@ std::vector<double> interval_patience(const std::vector<std::vector<QueueSpell>>
     const bool enough = fit.abandoned >= min_abandoned && fit.mean_s && *fit.mean_s > 0;
     means.push_back(enough ? *fit.mean_s : fallback);
     own += enough ? 1 : 0;
+    if (enough && fit.se_s)
+      distinct = distinct || std::abs(*fit.mean_s - fallback) > kDistinctSe * *fit.se_s;
   }
-  if (own < 2) means.clear();
+  if (own < 2 || !distinct) means.clear();
   return means;
 }
 

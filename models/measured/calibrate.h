@@ -68,7 +68,9 @@ struct TypeCalibration {
   // interval's own mean (talk times; wrap-up times; exposure ÷ abandonments) where it has at
   // least min_interval_observations (min_interval_abandonments) of the type, else the type's
   // mean over the day (sample mean; patience fit). Empty (one mean for the day) unless at
-  // least two intervals have their own, and always for a pooled fit and a mean of 0. An
+  // least two intervals have their own and one of them is more than 3 standard errors from the
+  // day's mean (so a constant mean stays one number), and always for a pooled fit and a mean
+  // of 0. An
   // empirical fit, which has no mean_s, is replaced by its parametric candidate of lowest AIC
   // (its shape, cv) when the means are kept, if that candidate's KS distance is at most 0.1
   // (else the empirical fit stays, without per-interval means).
