@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -214,6 +215,40 @@ TEST(CalibrationRoundTrip, RecoversArrivalsHandleTimesPatienceAndAgents) {
   }
 }
 
+TEST(CalibrationRoundTrip, HandleTimeThatChangesOverTheDayIsFittedPerIntervalAndAConstantOneIsNot) {
+  // billing's handle time is 180 s in the morning and twice that after; cards' is constant.
+  Scenario sc = round_trip_scenario();
+  sc.contact_types[0].handle_time.mean_s_by_interval = {180, 180, 180, 360, 360, 360};
+  sc.agent_groups[0].staff.per_interval = {16, 22, 26, 36, 30, 24};
+  finish_interval_means(sc);
+  const int days = 30;
+  const ContactLog log = simulated_log(sc, days, 303, "varying.csv");
+  ASSERT_FALSE(log.fatal);
+  CalibrateOptions o;
+  o.staffing = StaffingMethod::Activity;
+  const Calibration c = calibrate(log, o);
+  ASSERT_FALSE(c.error) << *c.error;
+  ASSERT_EQ(c.types.size(), 2u);
+  const TypeCalibration& billing = c.types[c.types[0].name == "billing" ? 0 : 1];
+  const TypeCalibration& cards = c.types[c.types[0].name == "billing" ? 1 : 0];
+  ASSERT_EQ(billing.handle_means_s.size(), 6u);
+  for (std::size_t i = 0; i < 6; ++i) {
+    const double truth = sc.contact_types[0].handle_time.mean_in(int(i));
+    const double se = truth * 1.0 / std::sqrt(double(billing.handle_n[i]));  // cv 1
+    EXPECT_NEAR(billing.handle_means_s[i], truth, 4 * se) << "interval " << i;
+  }
+  EXPECT_TRUE(cards.handle_means_s.empty());
+  // The scenario written carries the list, and reads back with it.
+  const ScenarioParse p = parse_scenario(nlohmann::json::parse(c.scenario.dump()), ".");
+  ASSERT_TRUE(p.ok()) << p.errors.front();
+  const auto& types = p.scenario->contact_types;
+  const auto read = std::find_if(types.begin(), types.end(),
+                                 [](const ContactType& t) { return t.name == "billing"; });
+  ASSERT_NE(read, types.end());
+  EXPECT_EQ(read->handle_time.mean_s_by_interval.size(), 6u);
+  EXPECT_EQ(read->handle_time.kind, DistKind::Lognormal);
+}
+
 TEST(CompareRoundTrip,
      AScenarioAgainstItsOwnSimulatedDaysIsWithinItsIntervalsAbout95PercentOfTheTime) {
   // Four independent "centres" of 30 simulated days each, against predictions of 20
@@ -330,6 +365,27 @@ TEST(AnonymousBankData, CalibratedSimulationPredictsHourlyKpisBetterThanErlangA)
     }
     std::cout << "\n";
     EXPECT_LT(sim_total, 0.85 * erlang_total) << month;
+  }
+}
+
+TEST(AnonymousBankData, CalibratedTalkTimeIsFittedPerHour) {
+  // The bank's early callers are quick: PS talk time at 07:00 is about 140 s, against about
+  // 190 s over the day.
+  for (int month : {1, 2}) {
+    SKIP_WITHOUT_BANK_DATA(month);
+    const ContactLog log = read_contact_log(bank_file(month), LogFormat{});
+    std::string error;
+    CalibrateOptions o;
+    o.days = *DaySelection::parse("sun-thu", error);
+    o.staffing = StaffingMethod::Activity;
+    const Calibration c = calibrate(log, o);
+    ASSERT_FALSE(c.error) << *c.error;
+    const TypeCalibration& ps = c.types.at(0);
+    ASSERT_EQ(ps.name, "PS");
+    ASSERT_EQ(ps.handle_means_s.size(), 17u) << month;
+    EXPECT_LT(ps.handle_means_s[0], 0.85 * ps.handle.mean_s) << month;
+    const nlohmann::json written = nlohmann::json::parse(c.scenario.dump());
+    EXPECT_EQ(written["contact_types"][0]["handle_time"]["mean_s"].size(), 17u);
   }
 }
 
