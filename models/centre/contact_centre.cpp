@@ -106,13 +106,6 @@ class Model {
   std::uint32_t new_contact(int type, std::uint64_t base, int attempt);
   void record(const ContactRecord& r);
   sim::RandomStream stream(std::uint32_t slot, std::uint64_t purpose) const;
-  // The type's own distribution `own` for the contact in `slot`: its arrival interval's entry
-  // of `by_interval` when the type has per-interval means for it (by_interval not empty).
-  const Distribution& own_distribution(const std::vector<Distribution>& by_interval,
-                                       const Distribution& own, std::uint32_t slot) const {
-    if (by_interval.empty()) return own;
-    return by_interval[std::size_t(sc_.horizon.interval_at(contacts_[slot].rec.arrival_s))];
-  }
 
   const Scenario& sc_;
   const std::uint64_t seed_, replication_;
@@ -426,7 +419,8 @@ void Model::dispatch(std::uint32_t slot, bool at_head) {
   const ContactType& ct = sc_.contact_types[std::size_t(type)];
   if (const Distribution* patience = patience_of(ct, c.rec.escalated, c.rec.on_callback())) {
     if (ct.patience && patience == &*ct.patience) {
-      patience = &own_distribution(types_[std::size_t(type)].patience_by_interval, *patience, slot);
+      patience = &in_arrival_interval(types_[std::size_t(type)].patience_by_interval, *patience,
+                                      sc_.horizon, c.rec.arrival_s);
     }
     sim::RandomStream rng = stream(slot, kPatience);
     c.timer = calendar_.schedule(calendar_.now_s() + patience->sample(rng), int(EventKind::Abandon),
@@ -546,14 +540,16 @@ void Model::serve(std::uint32_t slot, std::uint32_t agent) {
       sv.handle ? *sv.handle
                 : (c.rec.escalated && ct.chatbot && ct.chatbot->handoff_handle_time
                        ? *ct.chatbot->handoff_handle_time
-                       : own_distribution(ts.handle_by_interval, ct.handle_time, slot));
+                       : in_arrival_interval(ts.handle_by_interval, ct.handle_time, sc_.horizon,
+                                             c.rec.arrival_s));
   sim::RandomStream handle_rng = stream(slot, kHandle);
   double handle = handle_dist.sample(handle_rng) * sv.speed;
   if (!g.slowdown.empty()) handle *= g.slowdown[std::size_t(a.active - 1)];
   double wrap = 0.0;
   if (ct.wrap_up) {
     sim::RandomStream wrap_rng = stream(slot, kWrapUp);
-    wrap = own_distribution(ts.wrap_up_by_interval, *ct.wrap_up, slot).sample(wrap_rng);
+    wrap = in_arrival_interval(ts.wrap_up_by_interval, *ct.wrap_up, sc_.horizon, c.rec.arrival_s)
+               .sample(wrap_rng);
   }
   calendar_.schedule(now + handle + wrap, int(EventKind::AgentFree),
                      Event{EventKind::AgentFree, agent});

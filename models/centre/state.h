@@ -317,6 +317,16 @@ struct QueuesView {
   }
 };
 
+// The type's own distribution `own` for a contact that arrived at `arrival_s`: the entry of its
+// arrival interval in `by_interval` (TypeState's per-interval distributions), or `own` when
+// `by_interval` is empty.
+inline const Distribution& in_arrival_interval(const std::vector<Distribution>& by_interval,
+                                               const Distribution& own, const Horizon& horizon,
+                                               double arrival_s) {
+  if (by_interval.empty()) return own;
+  return by_interval[std::size_t(horizon.interval_at(arrival_s))];
+}
+
 // What the wait predictor (callback.h) sees for a contact of type `type` that arrived in
 // interval `interval`.
 inline WaitView wait_view(const std::vector<TypeState>& types,

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "models/centre/experiment.h"
+#include "models/centre/state.h"
 #include "models/planning/staffing.h"
 #include "models/scenario/scenario_json.h"
 #include "sim/random.h"
@@ -167,6 +168,24 @@ TEST(PerIntervalShrinkage, AListEqualInEveryIntervalGivesTheScalarsSchedule) {
     EXPECT_EQ(a[i].time_s, b[i].time_s);
     EXPECT_EQ(a[i].agents, b[i].agents);
   }
+}
+
+TEST(PerIntervalMeans, TheWaitPredictorUsesTheMeanAgentTimeOfTheArrivalInterval) {
+  json doc = two_intervals();
+  doc["contact_types"][0]["handle_time"]["mean_s"] = {100, 300};
+  doc["contact_types"][0]["wrap_up"]["mean_s"] = {10, 30};
+  const Scenario s = parsed(doc);
+  const auto services = centre::make_services(s);
+  const auto types = centre::make_type_states(s, services);
+  const auto groups = centre::make_group_states(s);
+  EXPECT_EQ(centre::wait_view(types, groups, 0, 0).mean_agent_time_s, 110);
+  EXPECT_EQ(centre::wait_view(types, groups, 0, 1).mean_agent_time_s, 330);
+  // The draws of a contact come from its arrival interval's distribution.
+  const Distribution& late = centre::in_arrival_interval(
+      types[0].handle_by_interval, s.contact_types[0].handle_time, s.horizon, 1800.0);
+  EXPECT_EQ(late.mean_s, 300);
+  EXPECT_EQ(&centre::in_arrival_interval({}, s.contact_types[0].handle_time, s.horizon, 1800.0),
+            &s.contact_types[0].handle_time);
 }
 
 // Hourly intervals, many agents (nobody waits): the handle time of interval i is exactly the
