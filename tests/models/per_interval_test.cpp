@@ -7,8 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "models/centre/contact_centre.h"
 #include "models/centre/experiment.h"
 #include "models/centre/state.h"
+#include "models/measured/measured.h"
 #include "models/planning/staffing.h"
 #include "models/scenario/scenario_json.h"
 #include "sim/random.h"
@@ -216,6 +218,24 @@ TEST(PerIntervalMeans, SimulatedHandleTimeOfEachIntervalMatchesItsMean) {
   }
 }
 
+// Nobody on duty: every contact abandons after exactly its patience, the one of the interval
+// it arrived in, even when it waits into the next interval.
+TEST(PerIntervalMeans, EachContactWaitsThePatienceOfItsArrivalInterval) {
+  json doc = two_intervals();
+  doc["contact_types"][0]["patience"] =
+      json::parse(R"({"dist": "deterministic", "mean_s": [1500, 60]})");
+  doc["agent_groups"][0]["staff"]["count"] = 0;
+  const Scenario s = parsed(doc);
+  int checked = 0;
+  simulate_replication(s, 3, 0, [&](const ContactRecord& r) {
+    ASSERT_EQ(r.outcome, Outcome::Abandoned);
+    const double expected = r.arrival_s < 1800 ? 1500 : 60;
+    EXPECT_NEAR(r.end_s - r.queue_entry_s, expected, 1e-6);
+    ++checked;
+  });
+  EXPECT_GT(checked, 40);
+}
+
 // Erlang staffing of a day whose handle time doubles in the afternoon: each interval gets the
 // agents of a day with its own handle time throughout.
 TEST(PerIntervalMeans, ErlangStaffingUsesEachIntervalsOwnHandleTimeAndShrinkage) {
@@ -253,6 +273,42 @@ TEST(PerIntervalMeans, ErlangStaffingUsesEachIntervalsOwnHandleTimeAndShrinkage)
     const Scenario& own = i < 2 ? morning : afternoon;
     EXPECT_EQ(staffing::analytic_servers(varying, 0, i), staffing::analytic_servers(own, 0, i));
   }
+}
+
+// Calls that never abandon: only the afternoon, whose handle time is ten times the morning's,
+// is beyond the agents.
+TEST(PerIntervalMeans, TheRunSizeCheckWeighsEachIntervalsOwnLoad) {
+  json doc = two_intervals();
+  doc["contact_types"][0].erase("patience");
+  doc["contact_types"][0].erase("wrap_up");
+  doc["contact_types"][0]["arrivals"]["per_interval"] = {60, 60};
+  doc["contact_types"][0]["handle_time"]["mean_s"] = {60, 600};
+  const ScenarioParse p = parse_scenario(doc, {});
+  ASSERT_TRUE(p.ok());
+  ASSERT_EQ(p.warnings.size(), 1u);
+  EXPECT_EQ(p.warnings[0].rfind("contact_types[0]: interval 00:30: offered load 20", 0), 0u)
+      << p.warnings[0];
+  EXPECT_NE(p.warnings[0].find("(overloaded in 1 of 2 intervals;"), std::string::npos)
+      << p.warnings[0];
+}
+
+TEST(PerIntervalMeans, CompareErlangAUsesEachIntervalsOwnMeans) {
+  auto day = [](const json& handle, const json& patience) {
+    json doc = two_intervals();
+    doc["contact_types"][0]["handle_time"]["mean_s"] = handle;
+    doc["contact_types"][0]["patience"]["mean_s"] = patience;
+    return parsed(doc);
+  };
+  const auto varying = erlang_a_by_interval(day({120, 240}, {200, 400}));
+  const auto early = erlang_a_by_interval(day(120, 200));
+  const auto late = erlang_a_by_interval(day(240, 400));
+  ASSERT_EQ(varying.size(), 2u);
+  EXPECT_EQ(varying[0].aht_s, early[0].aht_s);
+  EXPECT_EQ(varying[0].patience_s, early[0].patience_s);
+  EXPECT_EQ(varying[0].asa_s, early[0].asa_s);
+  EXPECT_EQ(varying[1].aht_s, late[1].aht_s);
+  EXPECT_EQ(varying[1].patience_s, late[1].patience_s);
+  EXPECT_EQ(varying[1].asa_s, late[1].asa_s);
 }
 
 }  // namespace
