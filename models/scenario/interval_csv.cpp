@@ -252,7 +252,7 @@ bool read_row(std::string_view line_text, int line, const Header& header, const 
   std::size_t used = fields.size();
   while (used > header.role.size() && text::trim(fields[used - 1]).empty()) --used;
   if (used != header.role.size()) {
-    problems.add(line, "has " + std::to_string(fields.size()) + " fields, the header " +
+    problems.add(line, "has " + std::to_string(fields.size()) + " fields where the header has " +
                            std::to_string(header.role.size()));
     return false;
   }
@@ -317,11 +317,15 @@ std::string horizon_text(const Horizon& horizon) {
 // The interval of the horizon that starts `offset_s` after the horizon's start, if one does.
 std::optional<int> interval_starting(const Horizon& horizon, double offset_s) {
   if (!(offset_s >= 0)) return std::nullopt;
-  const int k = horizon.interval_at(offset_s);
-  if (std::abs(horizon.interval_start_s(k) - offset_s) > 1e-6 * std::max(1.0, offset_s)) {
-    return std::nullopt;
+  const double tolerance_s = 1e-6 * std::max(1.0, offset_s);
+  // interval_at may round a boundary down to the interval before it.
+  for (int k = horizon.interval_at(offset_s); k <= horizon.interval_at(offset_s) + 1; ++k) {
+    if (k < horizon.interval_count() &&
+        std::abs(horizon.interval_start_s(k) - offset_s) <= tolerance_s) {
+      return k;
+    }
   }
-  return k;
+  return std::nullopt;
 }
 
 // Places each raw row in the horizon; moves the placed ones to table.rows.
@@ -434,7 +438,10 @@ IntervalTable read_interval_table(Checker& in, const std::string& path, const st
                        std::to_string(horizon.days) + " days needs");
     return table;
   }
-  if (table.data_rows == 0) in.error(path, file + ": has no data rows");
+  if (table.data_rows == 0) {
+    in.error(path, file + ": has no data rows");
+    return table;
+  }
   table.header_ok = true;
   place_rows(horizon, anchor, raw, table, problems);
   return table;
