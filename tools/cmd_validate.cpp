@@ -83,7 +83,8 @@ int cmd_validate(const std::vector<std::string>& args, std::ostream& out, std::o
     j["warnings"] = parsed.warnings;
     if (parsed.ok() && !parsed.scenario->data_files.empty()) {
       j["read"] = nlohmann::json::array();
-      for (const DataFileRead& d : parsed.scenario->data_files) j["read"].push_back(data_file_json(d));
+      for (const DataFileRead& d : parsed.scenario->data_files)
+        j["read"].push_back(data_file_json(d));
     }
     content << json_text(j) << "\n";
   } else {

@@ -36,8 +36,7 @@ const TableSpec& roster_spec() {
 
 // The day of the horizon interval k belongs to.
 int day_of(const Horizon& horizon, int k) {
-  return horizon.days > 1 ? static_cast<int>(std::floor(horizon.interval_start_s(k) / 86400.0))
-                          : 0;
+  return horizon.days > 1 ? static_cast<int>(std::floor(horizon.interval_start_s(k) / 86400.0)) : 0;
 }
 
 // rows, days and intervals of `rows` (series is the caller's).
@@ -108,7 +107,8 @@ void add_forecast_row(const reading::IntervalRow& r, const reading::IntervalTabl
 void set_interval_means(Distribution& dist, const std::vector<std::optional<double>>& means) {
   if (means.empty()) return;
   dist.mean_s_by_interval.clear();
-  for (const std::optional<double>& m : means) dist.mean_s_by_interval.push_back(m.value_or(dist.mean_s));
+  for (const std::optional<double>& m : means)
+    dist.mean_s_by_interval.push_back(m.value_or(dist.mean_s));
 }
 
 namespace reading {
@@ -128,8 +128,8 @@ std::optional<Forecast> read_forecast(Checker& in, const std::string& path, cons
     problems.finish();
     return std::nullopt;
   }
-  const bool check_names =
-      std::all_of(type_names.begin(), type_names.end(), [](const auto& n) { return n.has_value(); });
+  const bool check_names = std::all_of(type_names.begin(), type_names.end(),
+                                       [](const auto& n) { return n.has_value(); });
   const std::vector<std::string> names = valid_names(type_names);
   Forecast forecast;
   forecast.summary.file = file;
@@ -145,12 +145,12 @@ std::optional<Forecast> read_forecast(Checker& in, const std::string& path, cons
                                reading::quoted(r.key) + ")" + hint(r.key, names));
       continue;
     }
-    const std::size_t s = series_index(r.key, r.line, horizon.interval_count(), index, lines, keys,
-                                       first_lines);
+    const std::size_t s =
+        series_index(r.key, r.line, horizon.interval_count(), index, lines, keys, first_lines);
     int& line = lines[s][static_cast<std::size_t>(r.interval)];
     if (line != 0) {
-      problems.add(r.line, cell_text(r.key, horizon, r.interval) + " is given twice, first at line " +
-                               std::to_string(line));
+      problems.add(r.line, cell_text(r.key, horizon, r.interval) +
+                               " is given twice, first at line " + std::to_string(line));
       continue;
     }
     line = r.line;
@@ -185,8 +185,8 @@ void apply_means(Checker& in, const std::string& path, const std::string& file_p
     in.warning(file_path, file + ": patience_s of " + reading::quoted(type.name) +
                               " ignored: email contacts never abandon");
   } else if (!type.patience) {
-    in.error(member(path, "patience"), "is required to take the patience_s of " + file +
-                                           " (line " + std::to_string(series.first_line) + ")");
+    in.error(member(path, "patience"), "is required to take the patience_s of " + file + " (line " +
+                                           std::to_string(series.first_line) + ")");
   } else if (!type.patience->mean_s_by_interval.empty()) {
     in.error(member(member(path, "patience"), "mean_s"),
              "per-interval means given both here and in " + file + " (patience_s, line " +
@@ -227,8 +227,8 @@ void apply_forecast(Checker& in, const std::string& file_path, const std::string
 
 }  // namespace
 
-void read_forecast_key(Checker& in, const json& v, const std::string& path,
-                       const json* types_json, DateAnchor& anchor, Scenario& scenario) {
+void read_forecast_key(Checker& in, const json& v, const std::string& path, const json* types_json,
+                       DateAnchor& anchor, Scenario& scenario) {
   if (!in.expect_object(v, path)) return;
   in.check_keys(v, path, "forecast");
   const json* f = find(v, "file");
@@ -249,7 +249,6 @@ void read_forecast_key(Checker& in, const json& v, const std::string& path,
   apply_forecast(in, file_path, *file, *types_json, *forecast, scenario);
   scenario.data_files.push_back(forecast->summary);
 }
-
 
 namespace {
 
@@ -276,8 +275,9 @@ std::optional<int> roster_group(const IntervalRow& r, const IntervalTable& table
       return std::nullopt;
     }
   }
-  problems.add(r.line, "agent_group must be the name of an agent group staffed from this file (got " +
-                           reading::quoted(r.key) + ")" + hint(r.key, names));
+  problems.add(r.line,
+               "agent_group must be the name of an agent group staffed from this file (got " +
+                   reading::quoted(r.key) + ")" + hint(r.key, names));
   return std::nullopt;
 }
 
@@ -290,9 +290,9 @@ void read_roster(Checker& in, const std::string& path, const std::string& file,
   const IntervalTable table =
       read_interval_table(in, path, file, horizon, roster_spec(), anchor, problems);
   if (table.header_ok && !table.has_key && groups.size() > 1) {
-    in.error(staff_file_path(groups[1]), file + " has no agent_group column, so it staffs one group only (" +
-                                             element("agent_groups", static_cast<std::size_t>(groups[0])) +
-                                             " names it too)");
+    in.error(staff_file_path(groups[1]),
+             file + " has no agent_group column, so it staffs one group only (" +
+                 element("agent_groups", static_cast<std::size_t>(groups[0])) + " names it too)");
   }
   if (!table.header_ok || (!table.has_key && groups.size() > 1)) {
     problems.finish();
@@ -312,8 +312,8 @@ void read_roster(Checker& in, const std::string& path, const std::string& file,
     }
     const auto k = static_cast<std::size_t>(r.interval);
     if (line[k] != 0) {
-      problems.add(r.line, cell_text(r.key, horizon, r.interval) + " is given twice, first at line " +
-                               std::to_string(line[k]));
+      problems.add(r.line, cell_text(r.key, horizon, r.interval) +
+                               " is given twice, first at line " + std::to_string(line[k]));
       continue;
     }
     line[k] = r.line;
@@ -327,7 +327,8 @@ void read_roster(Checker& in, const std::string& path, const std::string& file,
     AgentGroup& group = scenario.agent_groups[static_cast<std::size_t>(g)];
     const auto it = series.find(g);
     if (it == series.end()) {
-      in.error(staff_file_path(g), file + " has no rows for agent group " + reading::quoted(group.name));
+      in.error(staff_file_path(g),
+               file + " has no rows for agent group " + reading::quoted(group.name));
       continue;
     }
     group.staff.per_interval = it->second.agents;

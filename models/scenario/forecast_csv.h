@@ -80,8 +80,8 @@ void read_roster(Checker& in, const std::string& path, const std::string& file,
 
 // The top-level "forecast" object `v`: reads its file and fills the contact types of
 // `scenario` read from `types_json` (the document's contact_types).
-void read_forecast_key(Checker& in, const json& v, const std::string& path,
-                       const json* types_json, DateAnchor& anchor, Scenario& scenario);
+void read_forecast_key(Checker& in, const json& v, const std::string& path, const json* types_json,
+                       DateAnchor& anchor, Scenario& scenario);
 
 // Reads every roster file the agent groups of `scenario` name (staff.file) into their staff.
 void read_rosters(Checker& in, DateAnchor& anchor, Scenario& scenario);

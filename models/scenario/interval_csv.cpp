@@ -16,9 +16,10 @@ namespace {
 constexpr double kDayS = 86400.0;
 
 const ColumnSpec kDateColumn{"date", {"day"}, ValueKind::Volume, false};
-const ColumnSpec kIntervalColumn{
-    "interval", {"time", "interval_start", "start", "start_time", "period"}, ValueKind::Volume,
-    true};
+const ColumnSpec kIntervalColumn{"interval",
+                                 {"time", "interval_start", "start", "start_time", "period"},
+                                 ValueKind::Volume,
+                                 true};
 
 // A header name as compared: lower case, trimmed, a trailing "(unit)" dropped, runs of spaces,
 // hyphens and underscores as one '_'.
@@ -205,15 +206,17 @@ bool read_header(Checker& in, const std::string& path, const std::string& file,
     if (role == kIgnored) {
       if (!header.text.back().empty()) {
         in.warning(path, file + ": column " + std::to_string(c + 1) + " " +
-                             reading::quoted(header.text.back()) + " ignored: not one of " + join(all));
+                             reading::quoted(header.text.back()) + " ignored: not one of " +
+                             join(all));
       }
       continue;
     }
     const auto [it, inserted] = first.emplace(role, c);
     if (!inserted) {
       in.error(path, file + ": columns " + std::to_string(it->second + 1) + " " +
-                         reading::quoted(header.text[it->second]) + " and " + std::to_string(c + 1) + " " +
-                         reading::quoted(header.text.back()) + " both give " + spec_of(role, spec).name);
+                         reading::quoted(header.text[it->second]) + " and " +
+                         std::to_string(c + 1) + " " + reading::quoted(header.text.back()) +
+                         " both give " + spec_of(role, spec).name);
       ok = false;
     }
   }
@@ -277,7 +280,8 @@ bool read_row(std::string_view line_text, int line, const Header& header, const 
       raw.date = parse_iso_date(field);
       date_text = std::string(field) + " ";
       if (!raw.date) {
-        problems.add(line, column + " must be a date YYYY-MM-DD (got " + reading::quoted(field) + ")");
+        problems.add(line,
+                     column + " must be a date YYYY-MM-DD (got " + reading::quoted(field) + ")");
         ok = false;
       }
     } else if (role == kInterval) {
@@ -286,7 +290,8 @@ bool read_row(std::string_view line_text, int line, const Header& header, const 
       if (clock) {
         raw.clock_s = *clock;
       } else {
-        problems.add(line, column + " must be a clock time HH:MM (got " + reading::quoted(field) + ")");
+        problems.add(line,
+                     column + " must be a clock time HH:MM (got " + reading::quoted(field) + ")");
         ok = false;
       }
     } else if (role == kKey) {
@@ -348,7 +353,8 @@ void place_rows(const Horizon& horizon, DateAnchor& anchor, std::vector<RawRow>&
     if (!k) {
       problems.add(r.row.line, (r.date ? "date and interval" : "interval") +
                                    std::string(" must start an interval of the horizon (") +
-                                   horizon_text(horizon) + ") (got " + reading::quoted(r.when) + ")");
+                                   horizon_text(horizon) + ") (got " + reading::quoted(r.when) +
+                                   ")");
       continue;
     }
     r.row.interval = *k;

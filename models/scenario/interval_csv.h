@@ -88,8 +88,8 @@ struct IntervalTable {
   bool header_ok = false;  // the file was read and its header has every required column
   bool has_key = false;
   bool has_date = false;
-  std::vector<bool> has_value;  // per TableSpec::values entry
-  int data_rows = 0;            // data lines (not blank), valid or not
+  std::vector<bool> has_value;    // per TableSpec::values entry
+  int data_rows = 0;              // data lines (not blank), valid or not
   std::vector<IntervalRow> rows;  // the valid rows, in file order
 };
 

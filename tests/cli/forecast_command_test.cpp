@@ -44,13 +44,15 @@ json scenario(const json& billing_arrivals, const json& cards_arrivals, const js
   return s;
 }
 
-std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
+std::string q(const fs::path& p) {
+  return "'" + p.string() + "'";
+}
 
 TEST(ForecastCommand, FilesRunBitIdenticalToTheSameFiguresInline) {
   const fs::path dir = temp_dir("forecast_identity");
-  const json inline_form = scenario(
-      {{"per_interval", {41.5, 60, 0, 38.25}}}, {{"per_interval", {20, 0.1, 33, 0}}},
-      {{"per_interval", {9, 12, 10, 8}}}, {{"per_interval", {3, 0, 4, 2}}});
+  const json inline_form =
+      scenario({{"per_interval", {41.5, 60, 0, 38.25}}}, {{"per_interval", {20, 0.1, 33, 0}}},
+               {{"per_interval", {9, 12, 10, 8}}}, {{"per_interval", {3, 0, 4, 2}}});
   // The same figures as an export writes them: rows in any order, zero rows left out,
   // ';' with decimal commas, synonyms.
   write_file(dir, "forecast.csv",
@@ -97,7 +99,8 @@ TEST(ForecastCommand, BadRowsExitTwoNamingFileAndLineAndWriteNothing) {
   json s = scenario(nullptr, {{"rate_per_hour", 30}}, {{"file", "roster.csv"}}, {{"count", 2}});
   s["forecast"] = {{"file", "forecast.csv"}};
   write_file(dir, "s.json", s.dump(2));
-  write_file(dir, "forecast.csv", "interval,contact_type,volume\n09:00,billing,x\n09:10,billing,1\n");
+  write_file(dir, "forecast.csv",
+             "interval,contact_type,volume\n09:00,billing,x\n09:10,billing,1\n");
   write_file(dir, "roster.csv", "interval,agents\n09:00,2.5\n");
   const auto r = run_ccsim("run " + q(dir / "s.json") + " --out " + q(dir / "out.json"));
   EXPECT_EQ(r.exit_code, 2);
@@ -112,8 +115,8 @@ TEST(ForecastCommand, BadRowsExitTwoNamingFileAndLineAndWriteNothing) {
 
 TEST(ForecastCommand, OutputsNeverReplaceTheForecastOrRoster) {
   const fs::path dir = temp_dir("forecast_out_clash");
-  for (const char* name : {"wfm_export_day.json", "wfm_export_day_forecast.csv",
-                           "wfm_export_day_roster.csv"}) {
+  for (const char* name :
+       {"wfm_export_day.json", "wfm_export_day_forecast.csv", "wfm_export_day_roster.csv"}) {
     fs::copy_file(fs::path(CCSIM_SOURCE_DIR) / "scenarios" / name, dir / name);
   }
   const std::string s = q(dir / "wfm_export_day.json");
@@ -122,8 +125,8 @@ TEST(ForecastCommand, OutputsNeverReplaceTheForecastOrRoster) {
   EXPECT_EQ(r.err, "error: --out: " + (dir / "wfm_export_day_roster.csv").string() +
                        " is the same file as the roster of the scenario " +
                        (dir / "wfm_export_day_roster.csv").string() + "\n");
-  const auto v = run_ccsim("validate " + s + " --format json --out " +
-                           q(dir / "wfm_export_day_forecast.csv"));
+  const auto v =
+      run_ccsim("validate " + s + " --format json --out " + q(dir / "wfm_export_day_forecast.csv"));
   EXPECT_EQ(v.exit_code, 2);
   EXPECT_NE(v.err.find("is the same file as the forecast of the scenario"), std::string::npos)
       << v.err;
