@@ -206,6 +206,9 @@ TEST_F(ForecastFiles, FileProblemsNameTheFile) {
   fs::create_directories(dir_ / "forecast.csv");
   EXPECT_EQ(parse().errors, Lines{"forecast.file: forecast.csv: is a directory"});
   json doc = scenario_doc();
+  doc["forecast"]["file"] = "/dev/zero";
+  EXPECT_EQ(parse(doc).errors,
+            Lines{"forecast.file: /dev/zero: not a regular file (a FIFO, socket or device)"});
   doc["forecast"] = {{"file", ""}, {"fle", 1}};
   EXPECT_EQ(parse(doc).errors, (Lines{"forecast.fle: unknown key; did you mean \"file\"?",
                                       "forecast.file: must not be empty (got \"\")"}));
