@@ -65,18 +65,13 @@ std::vector<std::string> valid_names(const std::vector<std::optional<std::string
   return out;
 }
 
-// Index of `series` named `key`, added when new. `lines` holds, per series, the line of each
-// interval's row (0: none yet).
-std::size_t series_index(const std::string& key, int line, int intervals,
+// Index of the series named `key` (the next one when new). `lines` holds, per series, the line
+// of each interval's row (0: none yet).
+std::size_t series_index(const std::string& key, int intervals,
                          std::map<std::string, std::size_t>& index,
-                         std::vector<std::vector<int>>& lines, std::vector<std::string>& keys,
-                         std::vector<int>& first_lines) {
-  const auto [it, inserted] = index.emplace(key, keys.size());
-  if (inserted) {
-    keys.push_back(key);
-    first_lines.push_back(line);
-    lines.emplace_back(static_cast<std::size_t>(intervals), 0);
-  }
+                         std::vector<std::vector<int>>& lines) {
+  const auto [it, inserted] = index.emplace(key, lines.size());
+  if (inserted) lines.emplace_back(static_cast<std::size_t>(intervals), 0);
   return it->second;
 }
 
@@ -136,8 +131,6 @@ std::optional<Forecast> read_forecast(Checker& in, const std::string& path, cons
   forecast.summary.kind = DataFileRead::Kind::Forecast;
   std::map<std::string, std::size_t> index;
   std::vector<std::vector<int>> lines;
-  std::vector<std::string> keys;
-  std::vector<int> first_lines;
   std::vector<IntervalRow> used;
   for (const IntervalRow& r : table.rows) {
     if (check_names && std::find(names.begin(), names.end(), r.key) == names.end()) {
@@ -145,8 +138,7 @@ std::optional<Forecast> read_forecast(Checker& in, const std::string& path, cons
                                reading::quoted(r.key) + ")" + hint(r.key, names));
       continue;
     }
-    const std::size_t s =
-        series_index(r.key, r.line, horizon.interval_count(), index, lines, keys, first_lines);
+    const std::size_t s = series_index(r.key, horizon.interval_count(), index, lines);
     int& line = lines[s][static_cast<std::size_t>(r.interval)];
     if (line != 0) {
       problems.add(r.line, cell_text(r.key, horizon, r.interval) +
