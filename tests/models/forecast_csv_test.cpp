@@ -276,6 +276,21 @@ TEST_F(ForecastFiles, TheHorizonsStartDateIsDayZero) {
   EXPECT_EQ(anchor.day0, 20513);  // days since 1970-01-01
 }
 
+TEST_F(ForecastFiles, AHorizonOfSeveralDaysNeedsADateColumn) {
+  Horizon horizon;
+  horizon.interval_s = 1800;
+  horizon.intervals = 4;
+  horizon.days = 2;
+  write("f.csv", "interval,contact_type,volume\n00:00,billing,1\n");
+  reading::Checker in(dir_);
+  reading::DateAnchor anchor;
+  EXPECT_FALSE(reading::read_forecast(in, "forecast.file", "f.csv", horizon,
+                                      {std::string("billing")}, anchor)
+                   .has_value());
+  EXPECT_EQ(in.take_errors(), Lines{"forecast.file: f.csv: has no date column, which a horizon of "
+                                    "2 days needs"});
+}
+
 TEST_F(ForecastFiles, AHorizonAcrossMidnightTakesTheNextDatesEarlyIntervals) {
   Horizon horizon;
   horizon.interval_s = 3600;
