@@ -10,6 +10,35 @@ namespace po = boost::program_options;
 
 namespace ccsim::cli {
 
+namespace {
+
+// "forecast.csv: 96 rows, 2 contact types, 1 day, 48 intervals".
+std::string data_file_line(const DataFileRead& data) {
+  auto count = [](int n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+  };
+  const bool forecast = data.kind == DataFileRead::Kind::Forecast;
+  return data.file + ": " + count(data.rows, "row", "rows") + ", " +
+         (forecast ? count(data.series, "contact type", "contact types")
+                   : count(data.series, "agent group", "agent groups")) +
+         ", " + count(data.days, "day", "days") + ", " +
+         count(data.intervals, "interval", "intervals");
+}
+
+nlohmann::json data_file_json(const DataFileRead& data) {
+  const bool forecast = data.kind == DataFileRead::Kind::Forecast;
+  nlohmann::json j;
+  j["file"] = data.file;
+  j["kind"] = forecast ? "forecast" : "roster";
+  j["rows"] = data.rows;
+  j[forecast ? "contact_types" : "agent_groups"] = data.series;
+  j["days"] = data.days;
+  j["intervals"] = data.intervals;
+  return j;
+}
+
+}  // namespace
+
 int cmd_validate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   CommonOptions common;
   RawCommon raw;
@@ -52,6 +81,11 @@ int cmd_validate(const std::vector<std::string>& args, std::ostream& out, std::o
     j["valid"] = parsed.ok();
     j["errors"] = parsed.errors;
     j["warnings"] = parsed.warnings;
+    if (parsed.ok() && !parsed.scenario->data_files.empty()) {
+      j["read"] = nlohmann::json::array();
+      for (const DataFileRead& d : parsed.scenario->data_files)
+        j["read"].push_back(data_file_json(d));
+    }
     content << json_text(j) << "\n";
   } else {
     for (const auto& w : parsed.warnings) content << "warning: " << w << "\n";
@@ -61,6 +95,7 @@ int cmd_validate(const std::vector<std::string>& args, std::ostream& out, std::o
       content << common.positional[0] << ": valid (" << s.contact_types.size() << " contact types, "
               << s.agent_groups.size() << " agent groups, " << s.horizon.intervals
               << " intervals)\n";
+      for (const DataFileRead& d : s.data_files) content << "read " << data_file_line(d) << "\n";
     } else {
       content << common.positional[0] << ": " << parsed.errors.size()
               << (parsed.errors.size() == 1 ? " problem\n" : " problems\n");

@@ -142,6 +142,12 @@ std::vector<NamedFile> scenario_files(const Scenario& scenario, const std::strin
     if (type.arrivals.kind != Arrivals::Kind::Trace) continue;
     files.push_back({"the arrival trace of " + role, (dir / type.arrivals.trace_path).string()});
   }
+  for (const DataFileRead& data : scenario.data_files) {
+    files.push_back({std::string(data.kind == DataFileRead::Kind::Forecast ? "the forecast of "
+                                                                           : "the roster of ") +
+                         role,
+                     (dir / data.file).string()});
+  }
   return files;
 }
 

@@ -92,8 +92,9 @@ std::optional<Scenario> read_scenario(const std::string& file, std::ostream& err
                                       std::optional<int> replications = std::nullopt);
 
 // The files `scenario` (read from `file`) was read from, named for same_file_errors: the
-// scenario file itself as `role` and each arrival trace it names (relative to its folder) as
-// "the arrival trace of ROLE".
+// scenario file itself as `role`, each arrival trace it names (relative to its folder) as
+// "the arrival trace of ROLE", and its forecast and roster files as "the forecast of ROLE" and
+// "the roster of ROLE".
 std::vector<NamedFile> scenario_files(const Scenario& scenario, const std::string& file,
                                       const std::string& role = "the scenario");
 

@@ -23,7 +23,7 @@ if [ ! -f build-asan/CMakeCache.txt ]; then
     -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -gline-tables-only" -DCCSIM_FUZZ=ON \
     -DCCSIM_BUILD_BENCH=OFF -DCCSIM_WITH_MPI=OFF >/dev/null
 fi
-fuzz_targets=(fuzz_scenario fuzz_trace fuzz_measured fuzz_contact_log fuzz_sweep)
+fuzz_targets=(fuzz_scenario fuzz_trace fuzz_forecast fuzz_measured fuzz_contact_log fuzz_sweep)
 cmake --build build-asan --parallel "$(nproc)" --target ccsim ccsim_tests "${fuzz_targets[@]}"
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"

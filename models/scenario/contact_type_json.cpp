@@ -128,7 +128,7 @@ std::optional<std::string> read_contact_type(
     Checker& in, const json& v, const std::string& path, const Horizon* horizon,
     const std::vector<std::optional<std::string>>& type_names, std::size_t self,
     std::map<std::string, std::string>& first_path, ContactType& type,
-    std::optional<Channel>& valid_channel) {
+    std::optional<Channel>& valid_channel, bool forecast_given) {
   valid_channel.reset();
   if (!in.expect_object(v, path)) return std::nullopt;
   in.check_keys(v, path, "contact_type");
@@ -137,7 +137,7 @@ std::optional<std::string> read_contact_type(
   valid_channel = channel;
   if (const json* a = find(v, "arrivals")) {
     read_arrivals(in, *a, member(path, "arrivals"), horizon, type.arrivals);
-  } else {
+  } else if (!forecast_given) {
     in.error(member(path, "arrivals"), "is required");
   }
   read_durations(in, v, path, horizon, channel, type);

@@ -246,6 +246,9 @@ struct Staffing {
   std::vector<int> per_interval;
   // Kind::Shifts: agents on duty is the sum over the shifts in force. Default in code: empty.
   std::vector<Shift> shifts;
+  // Kind::PerInterval read from this roster CSV file (as the scenario names it, relative to
+  // its folder; forecast_csv.h) instead of given inline. Default: empty (not from a file).
+  std::string file;
 };
 
 struct AgentGroup {
@@ -291,6 +294,22 @@ struct Routing {
   AgentChoice agent_choice = AgentChoice::LongestIdle;
 };
 
+// A CSV file some of a scenario's figures were read from (forecast_csv.h), as `ccsim
+// validate` reports it.
+struct DataFileRead {
+  enum class Kind { Forecast, Roster };
+  Kind kind = Kind::Forecast;
+  // As the scenario names it, relative to the scenario's folder.
+  std::string file;
+  // Data rows (the header and blank lines not counted).
+  int rows = 0;
+  // Contact types (a forecast) or agent groups (a roster) the file gives figures for.
+  int series = 0;
+  // Days and intervals of the horizon the file has rows for.
+  int days = 0;
+  int intervals = 0;
+};
+
 struct Scenario {
   // Required.
   std::string name;
@@ -304,6 +323,8 @@ struct Scenario {
   std::vector<ContactType> contact_types;
   // At least one. Required.
   std::vector<AgentGroup> agent_groups;
+  // The forecast and roster files read, in the order read. Default: empty (none).
+  std::vector<DataFileRead> data_files;
 };
 
 // Clock label of a time `offset_s` after the horizon's start label `start` ("HH:MM"), e.g.

@@ -8,6 +8,7 @@
 #include "models/io/input_file.h"
 #include "models/scenario/agent_group_json.h"
 #include "models/scenario/contact_type_json.h"
+#include "models/scenario/forecast_csv.h"
 #include "models/scenario/horizon_json.h"
 #include "models/scenario/json_checker.h"
 #include "models/scenario/run_size.h"
@@ -30,8 +31,8 @@ struct TypesRead {
   std::vector<std::optional<Channel>> channels;
 };
 
-void read_contact_types(Checker& in, const json& v, const Horizon* horizon, Scenario& scenario,
-                        TypesRead& read) {
+void read_contact_types(Checker& in, const json& v, const Horizon* horizon, bool forecast_given,
+                        Scenario& scenario, TypesRead& read) {
   if (!in.expect_non_empty_array(v, "contact_types")) return;
   // Every type's name first, for transfers and channel switches to later types.
   std::vector<std::optional<std::string>> all_names;
@@ -41,7 +42,8 @@ void read_contact_types(Checker& in, const json& v, const Horizon* horizon, Scen
     ContactType type;
     std::optional<Channel> channel;
     read.names.push_back(reading::read_contact_type(in, v[i], element("contact_types", i), horizon,
-                                                    all_names, i, first_path, type, channel));
+                                                    all_names, i, first_path, type, channel,
+                                                    forecast_given));
     read.channels.push_back(channel);
     scenario.contact_types.push_back(std::move(type));
   }
@@ -101,7 +103,7 @@ void read_scenario(Checker& in, const json& document, Scenario& scenario) {
 
   TypesRead types;
   if (const json* v = find(document, "contact_types")) {
-    read_contact_types(in, *v, h, scenario, types);
+    read_contact_types(in, *v, h, find(document, "forecast") != nullptr, scenario, types);
   } else {
     in.error("contact_types", "is required");
   }
@@ -114,6 +116,14 @@ void read_scenario(Checker& in, const json& document, Scenario& scenario) {
     in.error("agent_groups", "is required");
   }
 
+  if (h) {
+    reading::DateAnchor anchor = reading::date_anchor(*h);
+    if (const json* v = find(document, "forecast")) {
+      reading::read_forecast_key(in, *v, "forecast", find(document, "contact_types"), anchor,
+                                 scenario);
+    }
+    reading::read_rosters(in, anchor, scenario);
+  }
   if (const json* v = find(document, "routing")) {
     reading::read_routing(in, *v, "routing", scenario.routing);
   }
@@ -191,7 +201,8 @@ class DuplicateKeyFinder {
 const std::map<std::string, std::vector<std::string>>& scenario_keys() {
   static const std::map<std::string, std::vector<std::string>> table = {
       {"scenario",
-       {"$schema", "name", "horizon", "simulation", "contact_types", "agent_groups", "routing"}},
+       {"$schema", "name", "horizon", "simulation", "contact_types", "agent_groups", "forecast",
+        "routing"}},
       {"horizon", {"interval_minutes", "intervals", "duration_s", "start"}},
       {"simulation", {"replications", "seed", "warmup_s"}},
       {"contact_type",
@@ -215,9 +226,10 @@ const std::map<std::string, std::vector<std::string>>& scenario_keys() {
       {"agent_group",
        {"name", "skills", "staff", "concurrency", "concurrency_slowdown", "shrinkage",
         "max_occupancy", "speed_factor", "handle_times"}},
-      {"staff", {"count", "per_interval", "shifts"}},
+      {"staff", {"count", "per_interval", "shifts", "file"}},
       {"shift", {"start_s", "end_s", "count"}},
       {"routing", {"agent_choice"}},
+      {"forecast", {"file"}},
   };
   return table;
 }

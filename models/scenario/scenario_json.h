@@ -44,7 +44,7 @@ ScenarioParse parse_scenario_text(const std::string& text, const std::string& na
 // "scenario" (the top level), "horizon", "simulation", "contact_type", "arrivals",
 // "service_level", "self_service", "chatbot", "callback", "retrial", "distribution",
 // "agent_group", "staff", "shift", "wait_curve" (balk and satisfaction), "channel_switch",
-// "transfer", "routing". Every other key is an error, except in an agent group's
+// "transfer", "routing", "forecast". Every other key is an error, except in an agent group's
 // "handle_times", whose keys are contact type names and whose values are "distribution"s.
 // scenarios/scenario.schema.json lists the same keys at the same objects (a test keeps them
 // equal).

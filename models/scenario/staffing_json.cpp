@@ -124,6 +124,10 @@ void read_staff(Checker& in, const json& v, const std::string& path, const Horiz
     staff.kind = Staffing::Kind::Shifts;
     read_shifts(in, *s, member(path, "shifts"), horizon, staff.shifts);
   }
+  if (const json* f = find(v, "file")) {  // a roster, read by read_rosters (forecast_csv.h)
+    staff.kind = Staffing::Kind::PerInterval;
+    if (auto s = in.string(*f, member(path, "file"))) staff.file = *s;
+  }
 }
 
 }  // namespace ccsim::reading

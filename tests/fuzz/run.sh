@@ -20,7 +20,7 @@ build="$(cd "$1" && pwd)"
 seconds="$2"
 shift 2
 targets=("$@")
-if [ ${#targets[@]} -eq 0 ]; then targets=(scenario trace measured contact_log sweep); fi
+if [ ${#targets[@]} -eq 0 ]; then targets=(scenario trace forecast measured contact_log sweep); fi
 jobs="${CCSIM_FUZZ_JOBS:-1}"
 nice_level="${CCSIM_FUZZ_NICE:-0}"
 
@@ -28,6 +28,7 @@ nice_level="${CCSIM_FUZZ_NICE:-0}"
 seeds() {
   case "$1" in
     scenario) echo "$root/scenarios" ;;  # *.json (the schema too: still JSON)
+    forecast) echo "$root/scenarios/wfm_export_day_forecast.csv" ;;
     measured) echo "$root/tests/data/measured_intervals.csv $root/tests/data/measured_bad.csv" ;;
     contact_log)
       echo "$root/tests/data/anonymous_bank_sample.txt $root/tests/data/anonymous_bank_bad_rows.txt"

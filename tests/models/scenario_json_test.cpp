@@ -1642,10 +1642,10 @@ TEST(ScenarioJson, StaffNeedsExactlyOneKind) {
   json doc = minimal();
   doc["agent_groups"][0]["staff"] = {{"count", 3}, {"per_interval", {1, 2}}};
   EXPECT_EQ(errors_of(doc), Lines{"agent_groups[0].staff: must have exactly one of count, "
-                                  "per_interval, shifts (got count, per_interval)"});
+                                  "per_interval, shifts, file (got count, per_interval)"});
   doc["agent_groups"][0]["staff"] = json::object();
   EXPECT_EQ(errors_of(doc), Lines{"agent_groups[0].staff: must have exactly one of count, "
-                                  "per_interval, shifts (got none)"});
+                                  "per_interval, shifts, file (got none)"});
 }
 
 TEST(ScenarioJson, StaffCountMustBeNonNegative) {

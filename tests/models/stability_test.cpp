@@ -279,7 +279,7 @@ TEST(Stability, ShippedScenariosRaiseNoRunSizeProblem) {
   for (const char* file :
        {"bank_weekday.json", "multiskill_two_groups.json", "erlang_a_check.json",
         "bank_day_with_bot_and_callbacks.json", "chat_concurrency.json", "email_team.json",
-        "first_line_and_specialists.json", "announced_waits.json"}) {
+        "first_line_and_specialists.json", "announced_waits.json", "wfm_export_day.json"}) {
     const ScenarioParse p =
         load_scenario(std::filesystem::path(CCSIM_SOURCE_DIR) / "scenarios" / file);
     ASSERT_TRUE(p.ok()) << file << ": " << p.errors[0];
