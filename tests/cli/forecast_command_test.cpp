@@ -77,6 +77,32 @@ TEST(ForecastCommand, FilesRunBitIdenticalToTheSameFiguresInline) {
   }
 }
 
+TEST(ForecastCommand, AhtAndPatienceColumnsRunBitIdenticalToPerIntervalMeansInline) {
+  const fs::path dir = temp_dir("forecast_means");
+  json inline_form =
+      scenario({{"per_interval", {40, 60, 50, 30}}}, {{"per_interval", {20, 25, 30, 10}}},
+               {{"per_interval", {9, 12, 10, 8}}}, {{"per_interval", {3, 4, 4, 2}}});
+  inline_form["contact_types"][0]["handle_time"]["mean_s"] = {300, 250, 280, 310};
+  inline_form["contact_types"][0]["patience"]["mean_s"] = {200, 180, 200, 220};
+  // cards: only 10:00 has an AHT in the file; the others keep the distribution's own mean.
+  inline_form["contact_types"][1]["handle_time"]["mean_s"] = {190, 190, 170, 190};
+  write_file(dir, "forecast.csv",
+             "interval,contact_type,volume,aht_s,patience_s\n"
+             "09:00,billing,40,300,200\n09:30,billing,60,250,180\n10:00,billing,50,280,200\n"
+             "10:30,billing,30,310,220\n09:00,cards,20,,\n09:30,cards,25,,\n"
+             "10:00,cards,30,170,\n10:30,cards,10,,\n");
+  json file_form = scenario(nullptr, nullptr, {{"per_interval", {9, 12, 10, 8}}},
+                            {{"per_interval", {3, 4, 4, 2}}});
+  file_form["forecast"] = {{"file", "forecast.csv"}};
+  write_file(dir, "inline.json", inline_form.dump(2));
+  write_file(dir, "files.json", file_form.dump(2));
+  const auto a = run_ccsim("run " + q(dir / "inline.json") + " --format json");
+  const auto b = run_ccsim("run " + q(dir / "files.json") + " --format json");
+  ASSERT_EQ(a.exit_code, 0) << a.err;
+  ASSERT_EQ(b.exit_code, 0) << b.err;
+  EXPECT_EQ(a.out, b.out);
+}
+
 TEST(ForecastCommand, ValidateSaysWhatItRead) {
   const auto table = run_ccsim("validate scenarios/wfm_export_day.json");
   ASSERT_EQ(table.exit_code, 0) << table.err;
