@@ -192,12 +192,12 @@ const std::map<std::string, std::vector<std::string>>& scenario_keys() {
       {"scenario",
        {"$schema", "name", "horizon", "simulation", "contact_types", "agent_groups", "routing"}},
       {"horizon", {"interval_minutes", "intervals", "duration_s", "start"}},
-      {"simulation", {"replications", "seed", "warmup_s"}},
+      {"simulation", {"replications", "seed", "warmup_s", "volume_cv"}},
       {"contact_type",
        {"name", "channel", "arrivals", "handle_time", "wrap_up", "patience", "service_level",
         "max_abandon_rate", "max_asa_s", "priority", "self_service", "chatbot", "callback", "balk",
         "retrial", "channel_switch", "transfers", "satisfaction"}},
-      {"arrivals", {"rate_per_hour", "per_interval", "trace"}},
+      {"arrivals", {"rate_per_hour", "per_interval", "trace", "volume_cv"}},
       {"service_level", {"threshold_s", "target"}},
       {"distribution", {"dist", "mean_s", "cv", "min_s", "max_s", "k", "shape", "values_s"}},
       {"self_service", {"deflection"}},
@@ -215,7 +215,7 @@ const std::map<std::string, std::vector<std::string>>& scenario_keys() {
        {"name", "skills", "staff", "concurrency", "concurrency_slowdown", "shrinkage",
         "max_occupancy", "speed_factor", "handle_times"}},
       {"staff", {"count", "per_interval", "shifts"}},
-      {"shift", {"start_s", "end_s", "count"}},
+      {"shift", {"start_s", "end_s", "start", "end", "days", "count"}},
       {"routing", {"agent_choice"}},
   };
   return table;
