@@ -11,10 +11,16 @@ std::string staffing_method_text(const StaffReportInput& in) {
   const staffing::Result& res = in.result;
   std::string how = std::string("method ") + staffing::method_name(res.method);
   if (res.method == staffing::Method::Simulation) {
-    how += ", targets judged on the " +
-           std::string(in.options.judge == staffing::Judge::Mean ? "mean" : "95% CI bound") +
-           " of " + std::to_string(in.options.replications) + " replications (seed " +
-           std::to_string(in.options.seed) + "), " + std::to_string(res.iterations) + " iterations";
+    const std::string judged =
+        in.options.meet_probability
+            ? "met on at least " + format_number(*in.options.meet_probability * 100.0, 1) +
+                  "% of the days" +
+                  (in.options.judge == staffing::Judge::Ci95 ? " (95% confidence)" : "")
+            : std::string("judged on the ") +
+                  (in.options.judge == staffing::Judge::Mean ? "mean" : "95% CI bound");
+    how += ", targets " + judged + " of " + std::to_string(in.options.replications) +
+           " replications (seed " + std::to_string(in.options.seed) + "), " +
+           std::to_string(res.iterations) + " iterations";
   } else {
     how += "; KPIs from " + std::to_string(in.options.replications) + " replications (seed " +
            std::to_string(in.options.seed) + ")";
