@@ -20,8 +20,9 @@ namespace ccsim {
 inline constexpr double kMaxTimeS = 1e9;
 // Largest factor a scenario may apply to handle times (speed_factor, concurrency_slowdown).
 inline constexpr double kMaxTimeFactor = 1e6;
-// Largest forecast error (arrivals.volume_cv, simulation.volume_cv) a scenario may give.
-inline constexpr double kMaxVolumeCv = 10.0;
+// Largest forecast error (arrivals.volume_cv, simulation.volume_cv) a scenario may give: a
+// factor as spread as an exponential; beyond it rare days would carry many times the load.
+inline constexpr double kMaxVolumeCv = 1.0;
 
 enum class Channel { Voice, Chat, Email };
 const char* channel_name(Channel channel);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "models/centre/arrivals.h"
 #include "models/centre/experiment.h"
 #include "models/scenario/scenario_json.h"
 #include "scenario_builder.h"
@@ -144,6 +145,20 @@ TEST(ForecastError, ZeroVolumeCvIsNoForecastError) {
   for (std::size_t r = 0; r < a.size(); ++r) EXPECT_EQ(a[r].contact, b[r].contact);
 }
 
+TEST(ForecastError, EachDayHasItsOwnFactorAndMoreDaysShiftNone) {
+  const std::vector<double> week = centre::volume_factors(0.3, 3, 7, 2, 99);
+  const std::vector<double> day = centre::volume_factors(0.3, 1, 7, 2, 99);
+  ASSERT_EQ(week.size(), 3u);
+  EXPECT_EQ(week[0], day[0]);
+  EXPECT_NE(week[0], week[1]);
+  EXPECT_NE(week[1], week[2]);
+  std::vector<double> rates{1, 2, 3, 4, 5, 6};
+  centre::scale_by_day(rates, 2, week);
+  EXPECT_EQ(rates, (std::vector<double>{week[0], 2 * week[0], 3 * week[1], 4 * week[1], 5 * week[2],
+                                        6 * week[2]}));
+  EXPECT_EQ(centre::volume_factors(0, 3, 7, 2, 99), (std::vector<double>{1, 1, 1}));
+}
+
 json scenario_with_arrivals(const json& arrivals) {
   return json{
       {"name", "t"},
@@ -177,10 +192,10 @@ TEST(ForecastErrorReading, TraceRefusesVolumeCv) {
 
 TEST(ForecastErrorReading, VolumeCvMustBeWithinRange) {
   json doc = scenario_with_arrivals({{"rate_per_hour", 10}, {"volume_cv", -0.1}});
-  doc["simulation"] = {{"volume_cv", 11}};
+  doc["simulation"] = {{"volume_cv", 1.5}};
   EXPECT_EQ(parse_scenario(doc, {}).errors,
-            (Lines{"simulation.volume_cv: must be in [0, 10] (got 11)",
-                   "contact_types[0].arrivals.volume_cv: must be in [0, 10] (got -0.1)"}));
+            (Lines{"simulation.volume_cv: must be in [0, 1] (got 1.5)",
+                   "contact_types[0].arrivals.volume_cv: must be in [0, 1] (got -0.1)"}));
   doc["simulation"] = {{"volume_cv", 0.1}};
   doc["contact_types"][0]["arrivals"]["volume_cv"] = 0;
   const ScenarioParse parsed = parse_scenario(doc, {});
