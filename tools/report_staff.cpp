@@ -3,6 +3,7 @@
 
 #include "tools/report_pages.h"
 #include "tools/report_series.h"
+#include "tools/staff_days.h"
 #include "tools/table_text.h"
 
 namespace ccsim::cli {
@@ -160,6 +161,10 @@ std::string staff_report(const StaffReportInput& in) {
     page.chart(staffing_chart(in, g));
   }
   achieved_charts(page, in);
+  if (!in.result.daily_service_level.empty()) {
+    page.section("Daily service level");
+    page.table(daily_table_rows(in.scenario, in.result), kDailyTableTitle);
+  }
   if (!in.result.misses.empty()) misses_table(page, in);
   if (!in.plans.empty()) shift_plan_table(page, in);
   return page.html();

@@ -38,8 +38,8 @@ nlohmann::json daily_service_level_json(const Scenario& sc, const staffing::Resu
   return by_type;
 }
 
-void write_daily_table(std::ostream& out, const Scenario& sc, const staffing::Result& result) {
-  if (result.daily_service_level.empty()) return;
+std::vector<std::vector<std::string>> daily_table_rows(const Scenario& sc,
+                                                       const staffing::Result& result) {
   std::vector<std::vector<std::string>> rows;
   std::vector<std::string> head{"start"};
   for (const ContactType& ct : sc.contact_types) {
@@ -59,9 +59,13 @@ void write_daily_table(std::ostream& out, const Scenario& sc, const staffing::Re
     }
     rows.push_back(row);
   }
-  out << "\nDaily service level per interval (10th, 50th, 90th percentile over replications; "
-         "share of days meeting the target)\n";
-  print_table(out, rows);
+  return rows;
+}
+
+void write_daily_table(std::ostream& out, const Scenario& sc, const staffing::Result& result) {
+  if (result.daily_service_level.empty()) return;
+  out << "\n" << kDailyTableTitle << "\n";
+  print_table(out, daily_table_rows(sc, result));
 }
 
 }  // namespace ccsim::cli

@@ -8,6 +8,8 @@
 #pragma once
 
 #include <ostream>
+#include <string>
+#include <vector>
 
 #include "models/planning/staffing.h"
 #include "models/scenario/scenario.h"
@@ -23,6 +25,14 @@ nlohmann::json daily_service_level_json(const Scenario& sc, const staffing::Resu
 // value)` (value empty when undefined).
 template <class Row>
 void write_daily_csv(const Scenario& sc, const staffing::Result& result, const Row& row);
+
+// The rows of the spread's table (the first is the header): per interval, each type's 10th,
+// 50th and 90th percentile and, with a service-level target, the share of days meeting it.
+std::vector<std::vector<std::string>> daily_table_rows(const Scenario& sc,
+                                                       const staffing::Result& result);
+inline constexpr const char* kDailyTableTitle =
+    "Daily service level per interval (10th, 50th, 90th percentile over replications; share of "
+    "days meeting the target)";
 
 // The table of the spread, when there is one.
 void write_daily_table(std::ostream& out, const Scenario& sc, const staffing::Result& result);

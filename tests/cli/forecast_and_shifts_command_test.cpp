@@ -85,6 +85,12 @@ TEST_F(ForecastCommand, MeetProbabilityShowsTheSpreadOfDailyServiceLevel) {
   EXPECT_NE(table.out.find("Daily service level per interval"), std::string::npos);
   EXPECT_NE(table.out.find("targets met on at least 80.0% of the days of 40 replications"),
             std::string::npos);
+  const std::string report = (dir_ / "staff.html").string();
+  ASSERT_EQ(run_ccsim("staff " + f + " --meet-probability 0.8 --quiet --report '" + report + "'")
+                .exit_code,
+            0);
+  EXPECT_NE(ccsim::test::read_file(report).find("Daily service level per interval"),
+            std::string::npos);
   const auto mean = run_ccsim("staff " + f + " --format json --quiet");
   EXPECT_FALSE(nlohmann::json::parse(mean.out)["intervals"][0].contains("daily_service_level"));
 }
