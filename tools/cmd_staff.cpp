@@ -15,6 +15,7 @@
 #include "tools/options.h"
 #include "tools/progress.h"
 #include "tools/report_pages.h"
+#include "tools/staff_days.h"
 #include "tools/table_text.h"
 
 namespace po = boost::program_options;
@@ -25,7 +26,8 @@ namespace {
 
 constexpr const char* kStaffUsage =
     "usage: ccsim staff SCENARIO [--method simulation|erlang] [--judge mean|ci95]\n"
-    "                   [--max-iterations N] [--shift-templates FILE.json]\n"
+    "                   [--meet-probability P] [--max-iterations N]\n"
+    "                   [--shift-templates FILE.json]\n"
     "                   [--report FILE.html] [OPTIONS]\n"
     "Finds the agents each group needs in each interval to meet the scenario's targets\n"
     "(service_level, max_abandon_rate, max_asa_s per contact type; max_occupancy per group).\n";
@@ -71,6 +73,7 @@ nlohmann::json report_json(const Report& r) {
   j["scenario"] = sc.name;
   j["method"] = staffing::method_name(res.method);
   j["judge"] = staffing::judge_name(r.options.judge);
+  if (r.options.meet_probability) j["meet_probability"] = *r.options.meet_probability;
   j["replications"] = r.options.replications;
   j["seed"] = r.options.seed;
   j["iterations"] = res.iterations;
@@ -122,6 +125,9 @@ nlohmann::json report_json(const Report& r) {
         kpis[std::string(info.name)] = estimate_json(res.achieved.intervals[i][k][info.kpi]);
       }
       row[sc.contact_types[k].name] = kpis;
+    }
+    if (!res.daily_service_level.empty()) {
+      row["daily_service_level"] = daily_service_level_json(sc, res, i);
     }
     intervals.push_back(row);
   }
@@ -184,6 +190,10 @@ void write_csv(std::ostream& out, const Report& r) {
                    res.achieved.group_intervals[std::size_t(i)][g][GroupKpi::Occupancy]);
     }
   }
+  write_daily_csv(
+      sc, res, [&](int i, const std::string& name, std::string_view kpi, const std::string& value) {
+        row("daily", std::to_string(i), sc.horizon.interval_start_s(i), name, kpi, value, "");
+      });
   for (std::size_t g = 0; g < r.plans.size(); ++g) {
     const std::string& name = sc.agent_groups[g].name;
     for (std::size_t t = 0; t < r.templates.size(); ++t) {
@@ -346,6 +356,7 @@ void write_table(std::ostream& out, const Report& r) {
   write_targets(out, r.scenario);
   write_agents_table(out, r);
   write_achieved_table(out, r);
+  write_daily_table(out, r.scenario, res);
   if (!r.plans.empty()) write_shifts_table(out, r);
 }
 
@@ -353,7 +364,8 @@ void write_table(std::ostream& out, const Report& r) {
 struct StaffArgs {
   CommonOptions common;
   RawCommon raw;
-  std::string method = "simulation", judge = "mean", max_iterations, templates_file, report_file;
+  std::string method = "simulation", judge = "mean", meet_probability, max_iterations,
+              templates_file, report_file;
 };
 
 void declare_staff_options(po::options_description& desc, StaffArgs& a) {
@@ -362,6 +374,11 @@ void declare_staff_options(po::options_description& desc, StaffArgs& a) {
       "judge", po::value<std::string>(&a.judge),
       "mean (default): a target is met when the mean over replications meets it; ci95: when "
       "the whole 95% confidence interval does")(
+      "meet-probability", po::value<std::string>(&a.meet_probability),
+      "P in (0, 1): a target is met in an interval when at least the share P of the "
+      "replications (simulated days) meets it there, rather than on average (with --judge "
+      "ci95: when the share's 95% confidence interval is at or above P); the output shows the "
+      "spread of the daily service level")(
       "max-iterations", po::value<std::string>(&a.max_iterations),
       "most simulations of the horizon the search may run (default 100)")(
       "shift-templates", po::value<std::string>(&a.templates_file),
@@ -386,6 +403,15 @@ void check_staff_options(const po::variables_map& vm, const StaffArgs& a,
   }
   if (auto method = parse_choice("--method", a.method, kMethods, errors)) options.method = *method;
   if (auto judge = parse_choice("--judge", a.judge, kJudges, errors)) options.judge = *judge;
+  if (vm.count("meet-probability")) {
+    const auto p = parse_double(a.meet_probability);
+    if (!p || !(*p > 0.0 && *p < 1.0)) {
+      errors.push_back("--meet-probability: must be a number in (0, 1), exclusive (got " +
+                       a.meet_probability + ")");
+    } else {
+      options.meet_probability = *p;
+    }
+  }
   if (vm.count("max-iterations")) {
     const auto v = parse_integer(a.max_iterations);
     if (!v || *v < 1 || *v > 100000) {
@@ -401,6 +427,10 @@ void check_staff_options(const po::variables_map& vm, const StaffArgs& a,
   if (options.method == staffing::Method::Erlang) {
     refuse_options(vm, {"max-iterations"},
                    "with --method erlang, which simulates its staffing once", errors);
+    refuse_options(vm, {"meet-probability"},
+                   "with --method erlang, whose analytic models give the mean day, not the "
+                   "spread of days (use --method simulation)",
+                   errors);
   }
   if (vm.count("shift-templates") && a.templates_file.empty()) {
     errors.push_back("--shift-templates: a file is required");

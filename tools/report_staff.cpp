@@ -3,6 +3,7 @@
 
 #include "tools/report_pages.h"
 #include "tools/report_series.h"
+#include "tools/staff_days.h"
 #include "tools/table_text.h"
 
 namespace ccsim::cli {
@@ -11,10 +12,16 @@ std::string staffing_method_text(const StaffReportInput& in) {
   const staffing::Result& res = in.result;
   std::string how = std::string("method ") + staffing::method_name(res.method);
   if (res.method == staffing::Method::Simulation) {
-    how += ", targets judged on the " +
-           std::string(in.options.judge == staffing::Judge::Mean ? "mean" : "95% CI bound") +
-           " of " + std::to_string(in.options.replications) + " replications (seed " +
-           std::to_string(in.options.seed) + "), " + std::to_string(res.iterations) + " iterations";
+    const std::string judged =
+        in.options.meet_probability
+            ? "met on at least " + format_number(*in.options.meet_probability * 100.0, 1) +
+                  "% of the days" +
+                  (in.options.judge == staffing::Judge::Ci95 ? " (95% confidence)" : "")
+            : std::string("judged on the ") +
+                  (in.options.judge == staffing::Judge::Mean ? "mean" : "95% CI bound");
+    how += ", targets " + judged + " of " + std::to_string(in.options.replications) +
+           " replications (seed " + std::to_string(in.options.seed) + "), " +
+           std::to_string(res.iterations) + " iterations";
   } else {
     how += "; KPIs from " + std::to_string(in.options.replications) + " replications (seed " +
            std::to_string(in.options.seed) + ")";
@@ -154,6 +161,10 @@ std::string staff_report(const StaffReportInput& in) {
     page.chart(staffing_chart(in, g));
   }
   achieved_charts(page, in);
+  if (!in.result.daily_service_level.empty()) {
+    page.section("Daily service level");
+    page.table(daily_table_rows(in.scenario, in.result), kDailyTableTitle);
+  }
   if (!in.result.misses.empty()) misses_table(page, in);
   if (!in.plans.empty()) shift_plan_table(page, in);
   return page.html();

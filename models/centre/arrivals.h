@@ -9,11 +9,19 @@
 //
 // Random numbers: one unit-mean exponential per arrival, from the type's arrival stream
 // (purpose "arrivals", drawn by the model and passed in); traces draw nothing.
+//
+// Forecast error (arrivals.volume_cv, simulation.volume_cv): before a replication starts, the
+// rates of each day are multiplied by the day's factors, a type's own and the shared one (the
+// two multiply). A factor is Gamma with mean 1 and the given coefficient of variation, drawn
+// from its own stream (seed, replication, purpose, substream = day): a type's from (type name,
+// "volume"), the shared one from "shared volume"; with cv 0 it is exactly 1 and nothing is
+// drawn, so the other streams and the results are those without the key.
 #pragma once
 
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <limits>
 #include <vector>
 
@@ -24,6 +32,18 @@ namespace ccsim::centre {
 // The arrival rate per second of each interval for a rate-given type (rate_per_hour or
 // per_interval); empty for a trace.
 std::vector<double> arrival_rates_per_s(const Arrivals& arrivals, int intervals, double interval_s);
+
+// The forecast-error factors of days 0 .. days − 1 of replication `replication`: Gamma with
+// mean 1 and coefficient of variation `cv`, day d from the stream (seed, replication,
+// stream_id, d); every factor exactly 1 (no draw) when cv is 0.
+// REQUIRES: days >= 1; 0 <= cv <= kMaxVolumeCv.
+std::vector<double> volume_factors(double cv, int days, std::uint64_t seed,
+                                   std::uint64_t replication, std::uint64_t stream_id);
+
+// Multiplies the rate of interval k by factors[k ÷ intervals_per_day] (the last factor past
+// the last day). REQUIRES: intervals_per_day >= 1; factors not empty.
+void scale_by_day(std::vector<double>& rate_per_s, int intervals_per_day,
+                  const std::vector<double>& factors);
 
 // The first arrival after `after_s` of a Poisson process with rate `rate_per_s[i]` within
 // [i * interval_s, (i + 1) * interval_s), given a unit-mean exponential `unit_exponential`;

@@ -57,8 +57,10 @@ enum Purpose : std::uint64_t {
   kBalk = 13,
   kSwitch = 14,
   kTransfer = 15,
-  kSwitched = 16,     // names the key of a contact that switched channel
-  kTransferred = 17,  // names the key of a contact that arrived by transfer
+  kSwitched = 16,      // names the key of a contact that switched channel
+  kTransferred = 17,   // names the key of a contact that arrived by transfer
+  kVolume = 18,        // a type's forecast-error factor (substream: the day)
+  kSharedVolume = 19,  // the forecast-error factor shared by every type (with stream id 0)
 };
 
 constexpr std::uint64_t kSeqMask = (std::uint64_t(1) << 48) - 1;
@@ -149,8 +151,19 @@ Model::Model(const Scenario& scenario, std::uint64_t seed, std::uint64_t replica
   service_ = make_services(sc_);
   types_ = make_type_states(sc_, service_);
   groups_ = make_group_states(sc_);
-  for (const TypeState& ts : types_) {
+  const int days = std::max(1, sc_.horizon.days), per_day = sc_.horizon.intervals;
+  const std::vector<double> shared = volume_factors(
+      sc_.simulation.volume_cv, days, seed_, replication_, sim::stream_combine(0, kSharedVolume));
+  for (std::size_t k = 0; k < n_types; ++k) {
+    TypeState& ts = types_[k];
     arrival_streams_.emplace_back(seed_, replication_, sim::stream_combine(ts.name_id, kArrivals));
+    const double cv = sc_.contact_types[k].arrivals.volume_cv;
+    if (cv > 0.0) {
+      scale_by_day(
+          ts.rate_per_s, per_day,
+          volume_factors(cv, days, seed_, replication_, sim::stream_combine(ts.name_id, kVolume)));
+    }
+    if (sc_.simulation.volume_cv > 0.0) scale_by_day(ts.rate_per_s, per_day, shared);
   }
   checkpoints_s_ = checkpoint_times_s(sc_.horizon, warmup_s_);
   integrals_.assign(checkpoints_s_.size(), std::vector<GroupIntegrals>(n_groups));

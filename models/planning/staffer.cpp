@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iomanip>
 #include <limits>
 #include <set>
+#include <sstream>
+#include <string>
 #include <utility>
 
 namespace ccsim::staffing {
@@ -217,8 +220,16 @@ const Staffer::Evaluation* Staffer::evaluate(const Staff& net, const char* phase
   run.seed = opt_.seed;
   run.threads = opt_.threads;
   auto ev = std::make_unique<Evaluation>();
-  ev->results = run_experiment(variant, run);
-  ev->misses = missed_targets(sc_, ev->results, opt_.judge);
+  if (opt_.meet_probability) {
+    const std::vector<ReplicationKpis> days = simulate_replications(variant, run);
+    ev->results = summarise(variant, days, run.seed);
+    ev->judged = judged_on_days(sc_, ev->results, days, *opt_.meet_probability, opt_.judge);
+    ev->daily_service_level = daily_service_level(sc_, days);
+  } else {
+    ev->results = run_experiment(variant, run);
+    ev->judged = ev->results;
+  }
+  ev->misses = missed_targets(sc_, ev->judged, judge());
   ev->agent_hours = agent_hours(plan, sc_.horizon);
   ++iterations_;
   if (opt_.progress) {
@@ -239,7 +250,7 @@ bool Staffer::known(const Staff& net) const {
 
 std::optional<double> Staffer::judged(const KpiEstimate& e, bool higher_is_better) const {
   if (!e) return std::nullopt;
-  if (opt_.judge == Judge::Mean) return e->mean;
+  if (judge() == Judge::Mean) return e->mean;
   return higher_is_better ? e->mean - e->ci95 : e->mean + e->ci95;
 }
 
@@ -284,13 +295,13 @@ void Staffer::iterate(Staff& cur, const Evaluation*& ev) {
     for (int k = 0; k < types_; ++k) {
       for (int i = 0; i < intervals_; ++i) {
         int& n = servers_[std::size_t(k)][std::size_t(i)];
-        n = calibrated_servers(k, i, ev->results, n);
+        n = calibrated_servers(k, i, ev->judged, n);
       }
     }
     for (int g = 0; g < groups_; ++g) {
       for (int i = 0; i < intervals_; ++i) {
         int& f = floor_[std::size_t(g)][std::size_t(i)];
-        f = measured_floor(sc_, g, i, ev->results, f);
+        f = measured_floor(sc_, g, i, ev->judged, f);
       }
     }
     const Staff next = compose(servers_, floor_);
@@ -317,7 +328,7 @@ bool Staffer::repair(Staff& cur, const Evaluation*& ev) {
     for (const TargetMiss& m : ev->misses) {
       if (m.kind == TargetMiss::Kind::Occupancy) {
         int& n = next[std::size_t(m.index)][std::size_t(m.interval)];
-        n = std::max(n + 1, measured_floor(sc_, m.index, m.interval, ev->results, n));
+        n = std::max(n + 1, measured_floor(sc_, m.index, m.interval, ev->judged, n));
         raised.insert({m.index, m.interval});
         continue;
       }
@@ -372,13 +383,44 @@ Outcome Staffer::run() {
   result.scheduled = scheduled(cur);
   result.achieved = ev->results;
   result.misses = ev->misses;
+  result.daily_service_level = ev->daily_service_level;
   result.iterations = iterations_;
   result.budget_exhausted = budget_exhausted_;
   out.result = std::move(result);
   return out;
 }
 
+namespace {
+
+// `x` in the fewest significant digits that read back as x ("0.9").
+std::string shortest_text(double x) {
+  for (int digits = 1; digits < 17; ++digits) {
+    std::ostringstream text;
+    text << std::setprecision(digits) << x;
+    if (std::stod(text.str()) == x) return text.str();
+  }
+  std::ostringstream text;
+  text << std::setprecision(17) << x;
+  return text.str();
+}
+
+}  // namespace
+
 Outcome staff(const Scenario& scenario, const Options& options) {
+  if (options.meet_probability && options.judge == Judge::Ci95) {
+    const std::size_t n = std::size_t(options.replications);
+    const double p = *options.meet_probability;
+    if (days_needed(n, p, Judge::Ci95) > static_cast<long long>(n)) {
+      // All n days meeting a target show p with 95% confidence iff n / (n + z²) >= p.
+      const double z2 = 1.959963984540054 * 1.959963984540054;
+      Outcome out;
+      out.errors.push_back(
+          "replications: " + std::to_string(n) + " are too few to show a meeting probability of " +
+          shortest_text(p) + " with 95% confidence; at least " +
+          std::to_string(static_cast<long long>(std::ceil(p * z2 / (1 - p)))) + " are needed");
+      return out;
+    }
+  }
   Staffer staffer(scenario, options);
   return staffer.run();
 }

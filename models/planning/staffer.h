@@ -56,6 +56,10 @@ class Staffer {
  private:
   struct Evaluation {
     Results results;
+    // What the targets are judged on: `results`, or with a meeting probability the values
+    // that share of days reaches (judged_on_days).
+    Results judged;
+    std::vector<std::vector<DailySpread>> daily_service_level;  // with a meeting probability
     std::vector<TargetMiss> misses;
     double agent_hours = 0.0;
   };
@@ -72,6 +76,8 @@ class Staffer {
   bool repair(Staff& cur, const Evaluation*& ev);
   void trim(Staff& cur, const Evaluation*& ev);  // staffing_trim.cpp
   std::optional<double> judged(const KpiEstimate& e, bool higher_is_better) const;
+  // How the judged results are read: the mean (and a meeting probability's values) or the CI.
+  Judge judge() const { return opt_.meet_probability ? Judge::Mean : opt_.judge; }
 
   const Scenario& sc_;
   const Options& opt_;

@@ -47,6 +47,16 @@
 // A target counts as met (Judge::Mean) when the mean over replications meets it, or
 // (Judge::Ci95) when the whole 95% confidence interval does. A KPI undefined in an interval
 // (no contact to judge, or an interval before the warm-up ends) meets its target.
+//
+// Meeting probability (Options::meet_probability p, simulation method only): each replication
+// is one simulated day, and a target counts as met in an interval when at least the share p of
+// the replications meets it there (Judge::Mean), or when the 95% confidence interval of that
+// share lies at or above p (Judge::Ci95, days_needed); a replication in which the KPI is
+// undefined meets it. The search then works on the value that many days reach
+// (value_met_on_days) instead of the mean; with forecast error (volume_cv) this staffs for the
+// busy days, not the average one. The share of the simulated days is an estimate: a staffing
+// just meeting it may meet it on somewhat fewer days of another run; Judge::Ci95 leaves a
+// margin for that.
 #pragma once
 
 #include <cstdint>
@@ -139,7 +149,20 @@ struct Options {
   unsigned threads = 0;  // 0: every hardware thread; results do not depend on it
   // Simulations of the horizon (each of `replications` replications) the search may run.
   int max_iterations = 100;
+  // Simulation method: a target is met when at least this share of the replications (days)
+  // meets it (`judge`: of the days simulated, or with 95% confidence), in (0, 1). Default:
+  // absent (the mean over replications is judged).
+  std::optional<double> meet_probability;
   std::function<void(const Progress&)> progress;
+};
+
+// The spread over replications (days) of the daily service level of a contact type in an
+// interval: the 10th, 50th and 90th percentiles (linear interpolation between order
+// statistics), over the replications in which it is defined; and, for a type with a service
+// level target, the share of all replications meeting it (undefined counts as meeting).
+struct DailySpread {
+  std::optional<double> p10, p50, p90;
+  std::optional<double> share_meeting;
 };
 
 struct Result {
@@ -152,7 +175,36 @@ struct Result {
   // The search stopped at max_iterations: before meeting every target (misses not empty), or
   // while trimming (every target met, but the staffing may not be minimal).
   bool budget_exhausted = false;
+  // [interval][type]: the spread of the daily service level of `achieved`; empty unless
+  // options.meet_probability is given.
+  std::vector<std::vector<DailySpread>> daily_service_level;
 };
+
+// Days, of `n`, that must meet a target for it to count as met on the share p of the days:
+// ceil(p × n) (Judge::Mean: the share of the simulated days), or (Judge::Ci95) the fewest m
+// whose Wilson score 95% confidence interval for the share m ÷ n lies at or above p, so that
+// the share holds beyond the days simulated; n + 1 when no m <= n does (too few days).
+// REQUIRES: 0 < p < 1.
+long long days_needed(std::size_t n, double p, Judge judge);
+
+// Of the daily values `days` of a KPI (nullopt: undefined that day, which meets any target),
+// the value that at least `need` days reach: the largest v such that at least `need` days have
+// a value >= v (higher_is_better) or are undefined, else the smallest v such that that many
+// have a value <= v or are undefined; nullopt when the undefined days alone are that many. A
+// target t is met on at least `need` days iff the value is nullopt or meets t. +infinity
+// (-infinity when higher_is_better) when need > days.size(): no value is met that often.
+std::optional<double> value_met_on_days(const std::vector<std::optional<double>>& days,
+                                        long long need, bool higher_is_better);
+
+// `summary` with the KPIs that have targets (service level, ASA, abandon rate, occupancy) of
+// every interval replaced by value_met_on_days over `days`, with days_needed(p, judge) (ci95
+// 0): the results the targets are judged on with a meeting probability p.
+Results judged_on_days(const Scenario& scenario, const Results& summary,
+                       const std::vector<ReplicationKpis>& days, double p, Judge judge);
+
+// The spread of the daily service level of each contact type in each interval (DailySpread).
+std::vector<std::vector<DailySpread>> daily_service_level(const Scenario& scenario,
+                                                          const std::vector<ReplicationKpis>& days);
 
 struct Outcome {
   std::optional<Result> result;     // set iff errors is empty

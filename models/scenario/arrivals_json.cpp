@@ -118,7 +118,7 @@ void read_trace(Checker& in, const std::string& trace, const std::string& path,
 
 void read_arrivals(Checker& in, const json& v, const std::string& path, const Horizon* horizon,
                    Arrivals& arrivals) {
-  if (!in.expect_choice(v, path, "arrivals")) return;
+  if (!in.expect_choice(v, path, "arrivals", {"volume_cv"})) return;
   if (const json* r = find(v, "rate_per_hour")) {
     arrivals.kind = Arrivals::Kind::RatePerHour;
     if (auto x = in.number(*r, member(path, "rate_per_hour"), Range::at_least(0))) {
@@ -140,6 +140,18 @@ void read_arrivals(Checker& in, const json& v, const std::string& path, const Ho
     if (auto s = in.string(*t, trace_path)) {
       arrivals.trace_path = *s;
       read_trace(in, *s, trace_path, horizon, arrivals.trace_times_s);
+    }
+  }
+  if (const json* c = find(v, "volume_cv")) {
+    const std::string cv_path = member(path, "volume_cv");
+    if (auto x = in.number(*c, cv_path, Range::closed(0, kMaxVolumeCv))) {
+      if (find(v, "trace")) {
+        in.error(cv_path,
+                 "cannot be used with trace: a trace replays fixed arrival times (give "
+                 "rate_per_hour or per_interval for a forecast with error)");
+      } else {
+        arrivals.volume_cv = *x;
+      }
     }
   }
 }

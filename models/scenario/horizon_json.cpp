@@ -135,6 +135,11 @@ void read_simulation(Checker& in, const json& v, const std::string& path, const 
       }
     }
   }
+  if (const json* c = find(v, "volume_cv")) {
+    if (auto x = in.number(*c, member(path, "volume_cv"), Range::closed(0, kMaxVolumeCv))) {
+      settings.volume_cv = *x;
+    }
+  }
 }
 
 }  // namespace ccsim::reading

@@ -201,10 +201,14 @@ void Checker::check_keys(const json& object, const std::string& path, const std:
   }
 }
 
-bool Checker::expect_choice(const json& value, const std::string& path, const std::string& kind) {
+bool Checker::expect_choice(const json& value, const std::string& path, const std::string& kind,
+                            const std::vector<std::string>& options) {
   if (!expect_object(value, path)) return false;
   check_keys(value, path, kind);
-  const std::vector<std::string>& keys = scenario_keys().at(kind);
+  std::vector<std::string> keys;
+  for (const std::string& key : scenario_keys().at(kind)) {
+    if (std::find(options.begin(), options.end(), key) == options.end()) keys.push_back(key);
+  }
   std::vector<std::string> present;
   for (const std::string& key : keys) {
     if (value.contains(key)) present.push_back(key);

@@ -104,9 +104,11 @@ class Checker {
   // Reports every key of `object` that is not a key of `kind` (scenario_keys()) as "unknown
   // key", with a hint.
   void check_keys(const json& object, const std::string& path, const std::string& kind);
-  // An object of `kind` that gives exactly one of the keys of `kind` (arrivals, staff):
-  // reports unknown keys and unless exactly one is present. Returns whether it is an object.
-  bool expect_choice(const json& value, const std::string& path, const std::string& kind);
+  // An object of `kind` that gives exactly one of the keys of `kind` (arrivals, staff) other
+  // than `options` (keys that may come beside the choice, e.g. arrivals' volume_cv): reports
+  // unknown keys and unless exactly one is present. Returns whether it is an object.
+  bool expect_choice(const json& value, const std::string& path, const std::string& kind,
+                     const std::vector<std::string>& options = {});
   // Reports `name` at `path` when it was named before: `first_path` maps each name to the path
   // that named it first (and learns `name` when it is new). Returns whether it was new.
   template <class Name>

@@ -20,6 +20,9 @@ namespace ccsim {
 inline constexpr double kMaxTimeS = 1e9;
 // Largest factor a scenario may apply to handle times (speed_factor, concurrency_slowdown).
 inline constexpr double kMaxTimeFactor = 1e6;
+// Largest forecast error (arrivals.volume_cv, simulation.volume_cv) a scenario may give: a
+// factor as spread as an exponential; beyond it rare days would carry many times the load.
+inline constexpr double kMaxVolumeCv = 1.0;
 
 enum class Channel { Voice, Chat, Email };
 const char* channel_name(Channel channel);
@@ -65,6 +68,11 @@ struct SimulationSettings {
   std::uint64_t seed = 1;
   // Contacts arriving before this are left out of every statistic. Default: 0 s.
   double warmup_s = 0.0;
+  // Forecast error shared by every contact type: each day of each replication, the arrival
+  // rates of every rate-given type are multiplied by one Gamma factor of mean 1 and this
+  // coefficient of variation (>= 0), on top of each type's own arrivals.volume_cv factor (the
+  // two multiply). Trace arrivals are replayed unchanged. Default: 0 (no forecast error).
+  double volume_cv = 0.0;
 };
 
 // Exactly one of rate_per_hour, per_interval and trace is given. Required.
@@ -81,6 +89,11 @@ struct Arrivals {
   std::vector<double> trace_times_s;
   // Kind::Trace: the trace file as given, for messages. Default in code: empty.
   std::string trace_path;
+  // Forecast error of this type (rate_per_hour and per_interval only): each day of each
+  // replication, the rates are multiplied by a Gamma factor of mean 1 and this coefficient of
+  // variation (>= 0), so a day's count is Poisson–Gamma (negative binomial): mean m, variance
+  // m + cv² m². Default: 0 (no forecast error).
+  double volume_cv = 0.0;
 };
 
 struct ServiceLevelTarget {

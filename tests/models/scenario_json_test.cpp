@@ -1674,8 +1674,9 @@ TEST(ScenarioJson, ShiftKeysAreRequired) {
   json doc = minimal();
   doc["agent_groups"][0]["staff"] = {{"shifts", {json::object()}}};
   EXPECT_EQ(errors_of(doc), (Lines{
-                                "agent_groups[0].staff.shifts[0].start_s: is required",
-                                "agent_groups[0].staff.shifts[0].end_s: is required",
+                                "agent_groups[0].staff.shifts[0]: must have either start_s and "
+                                "end_s (seconds from the horizon start) or start and end (clock "
+                                "times \"HH:MM\" of the calendar day) (got none)",
                                 "agent_groups[0].staff.shifts[0].count: is required",
                             }));
 }
