@@ -30,7 +30,7 @@ std::string morning(const std::string& staff, const std::string& volume = "") {
 })";
 }
 
-class ForecastCommand : public ::testing::Test {
+class ForecastErrorAndShiftsCommand : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = ccsim::test::temp_dir(::testing::UnitTest::GetInstance()->current_test_info()->name());
@@ -42,7 +42,7 @@ class ForecastCommand : public ::testing::Test {
   std::filesystem::path dir_;
 };
 
-TEST_F(ForecastCommand, ClockShiftsRunExactlyAsTheirSecondsForm) {
+TEST_F(ForecastErrorAndShiftsCommand, ClockShiftsRunExactlyAsTheirSecondsForm) {
   const std::string clock =
       file("clock.json", morning(R"({ "shifts": [ { "start": "07:30", "end": "09:30", "count": 9 },
         { "start": "08:30", "end": "12:00", "count": 6 } ] })"));
@@ -55,7 +55,7 @@ TEST_F(ForecastCommand, ClockShiftsRunExactlyAsTheirSecondsForm) {
   EXPECT_EQ(a.out, b.out);
 }
 
-TEST_F(ForecastCommand, ZeroVolumeCvRunsExactlyAsNone) {
+TEST_F(ForecastErrorAndShiftsCommand, ZeroVolumeCvRunsExactlyAsNone) {
   const std::string none = file("none.json", morning(R"({ "count": 12 })"));
   const std::string zero = file("zero.json", morning(R"({ "count": 12 })", R"(, "volume_cv": 0)"));
   const auto a = run_ccsim("run " + none + " --format json --quiet");
@@ -64,7 +64,7 @@ TEST_F(ForecastCommand, ZeroVolumeCvRunsExactlyAsNone) {
   EXPECT_EQ(a.out, b.out);
 }
 
-TEST_F(ForecastCommand, MeetProbabilityShowsTheSpreadOfDailyServiceLevel) {
+TEST_F(ForecastErrorAndShiftsCommand, MeetProbabilityShowsTheSpreadOfDailyServiceLevel) {
   const std::string f = file("m.json", morning(R"({ "count": 12 })", R"(, "volume_cv": 0.2)"));
   const auto r = run_ccsim("staff " + f + " --meet-probability 0.8 --format json --quiet");
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -95,7 +95,7 @@ TEST_F(ForecastCommand, MeetProbabilityShowsTheSpreadOfDailyServiceLevel) {
   EXPECT_FALSE(nlohmann::json::parse(mean.out)["intervals"][0].contains("daily_service_level"));
 }
 
-TEST_F(ForecastCommand, MeetProbabilityOptionErrors) {
+TEST_F(ForecastErrorAndShiftsCommand, MeetProbabilityOptionErrors) {
   const std::string f = file("m.json", morning(R"({ "count": 12 })"));
   const auto erlang = run_ccsim("staff " + f + " --method erlang --meet-probability 0.9");
   EXPECT_EQ(erlang.exit_code, 2);
