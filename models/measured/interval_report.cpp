@@ -50,7 +50,7 @@ class ReportReader {
   ReportReader(MeasuredTable& table, const Scenario& scenario)
       : table_(table), scenario_(scenario) {
     for (const auto& ct : scenario.contact_types) type_names_.push_back(ct.name);
-    for (int i = 0; i < scenario.horizon.intervals; ++i) {
+    for (int i = 0; i < scenario.horizon.interval_count(); ++i) {
       labels_.push_back(interval_label(scenario.horizon, i));
     }
   }
@@ -128,7 +128,7 @@ std::optional<int> ReportReader::interval(std::string_view iv) const {
   int v = -1;
   const auto r = std::from_chars(iv.data(), iv.data() + iv.size(), v);
   if (r.ec == std::errc() && r.ptr == iv.data() + iv.size() && v >= 0 &&
-      v < scenario_.horizon.intervals) {
+      v < scenario_.horizon.interval_count()) {
     return v;
   }
   return std::nullopt;
@@ -187,7 +187,7 @@ void ReportReader::row(const std::string& line, std::size_t line_no) {
   const std::optional<int> i = interval(iv);
   if (!i) {
     bad("interval: must be an interval index from 0 to " +
-        std::to_string(scenario_.horizon.intervals - 1) + " or the start HH:MM of one (" +
+        std::to_string(scenario_.horizon.interval_count() - 1) + " or the start HH:MM of one (" +
         labels_.front() + " to " + labels_.back() + ") (got " + quoted_value(iv) + ")");
     return;
   }

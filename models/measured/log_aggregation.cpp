@@ -48,6 +48,10 @@ std::optional<std::size_t> arrival_interval(const LoggedContact& c, const Contac
   double t = c.arrival_s - origin;
   if (log.origin == LogOrigin::Midnight && t < 0 && t + kDay < end) t += kDay;
   if (t < 0 || t >= end) return std::nullopt;
+  if (horizon.days > 1) {
+    if (horizon.closed_at(t)) return std::nullopt;
+    return std::size_t(horizon.interval_at(t));
+  }
   return std::min(std::size_t(horizon.intervals) - 1, std::size_t(t / horizon.interval_s));
 }
 
@@ -55,7 +59,7 @@ LogCells accumulate_log(const ContactLog& log, const Scenario& scenario, const D
                         const std::vector<int>& type_of, MeasuredTable& table) {
   const Horizon& horizon = scenario.horizon;
   LogCells cells;
-  cells.stats.assign(std::size_t(horizon.intervals),
+  cells.stats.assign(std::size_t(horizon.interval_count()),
                      std::vector<ContactStats>(scenario.contact_types.size()));
   cells.unknown.assign(log.types.size(), 0);
   const DaySubset selected = select_days(log, days);
