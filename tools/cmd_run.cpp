@@ -195,7 +195,7 @@ void write_comparison_table(std::ostream& out, const PairedComparison& c, const 
     }
     rows.push_back(head);
     for (std::size_t i = 0; i < c.intervals.size(); ++i) {
-      std::vector<std::string> row{clock_label(base.horizon.start, c.interval_start_s[i])};
+      std::vector<std::string> row{interval_label(base.horizon, int(i))};
       for (Kpi q : columns) {
         const PairedEstimate& p = c.intervals[i][k][q];
         const int d = decimals_for(kpi_info(q).name);
