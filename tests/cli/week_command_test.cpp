@@ -25,7 +25,8 @@ TEST(WeekCommand, JsonGivesEachIntervalItsDayAndDateAndEachDayItsTotals) {
   EXPECT_EQ(j["days"][6]["date"], "2026-12-13");
   // Conservation: the days' offered contacts add up to the horizon's.
   double offered = 0.0;
-  for (const auto& day : j["days"]) offered += day["totals"]["all"]["offered"]["mean"].get<double>();
+  for (const auto& day : j["days"])
+    offered += day["totals"]["all"]["offered"]["mean"].get<double>();
   EXPECT_NEAR(offered, j["totals"]["all"]["offered"]["mean"].get<double>(), 1e-6);
   EXPECT_TRUE(j["days"][0]["agent_groups"]["team"].contains("occupancy"));
 }

@@ -1,8 +1,11 @@
 // Horizons of several days (horizon.days, horizon.start_date): intervals over the whole
 // horizon, no arrivals while closed, what happens at closing, per-day totals, labels.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -130,6 +133,19 @@ TEST(Weeks, BadKeysAreRefusedNamingTheirPath) {
   EXPECT_EQ(errors_of(doc), Lines{"contact_types[0].arrivals.per_interval: must have exactly 6 "
                                   "entries, one per interval (days × intervals = 3 × 2) (got 2 "
                                   "entries)"});
+}
+
+TEST(Weeks, ATraceTimeWhileClosedIsRefused) {
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("ccsim_weeks_trace_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "calls.csv") << "10\n40000\n90000\n";
+  json doc = week_doc(2, 10);
+  doc["contact_types"][0]["arrivals"] = json::parse(R"({"trace": "calls.csv"})");
+  EXPECT_EQ(parse_scenario(doc, dir).errors,
+            Lines{"contact_types[0].arrivals.trace: calls.csv line 2: must be within opening "
+                  "hours: the centre is closed from 36000 to 86400 (got 40000)"});
+  std::filesystem::remove_all(dir);
 }
 
 TEST(Weeks, NoArrivalsWhileClosed) {
