@@ -11,6 +11,7 @@
 
 #include "models/centre/contact_centre.h"
 #include "models/centre/experiment.h"
+#include "models/measured/measured.h"
 #include "models/scenario/scenario.h"
 #include "models/scenario/scenario_json.h"
 
@@ -289,6 +290,37 @@ TEST(Weeks, AcceptedCallbacksCarryOverToTheNextOpening) {
     EXPECT_GE(r.first_call_s, s.horizon.day_open_s(1));
   });
   EXPECT_GT(callbacks, 5u);
+}
+
+// compare: measured rows name their interval by date and clock time (or by index within the
+// date's day); without a date, a clock time is ambiguous over several days.
+TEST(Weeks, MeasuredRowsAreMatchedByDateAndClockTime) {
+  json doc = week_doc(3, 4);
+  doc["horizon"]["start_date"] = "2026-12-07";
+  const Scenario s = parsed(doc);
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("ccsim_weeks_measured_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "m.csv") << "interval,date,offered\n09:00,2026-12-08,50\n3,2026-12-09,40\n"
+                                  "08:00,2026-12-10,1\n12:00,2026-12-07,1\n";
+  std::ofstream(dir / "n.csv") << "interval,offered\n09:00,50\n7,40\n";
+  const MeasuredTable m = read_measured_csv(dir / "m.csv", s, 1);
+  ASSERT_EQ(m.rows.size(), 2u);
+  EXPECT_EQ(m.rows[0].interval, 5);   // Tuesday (day 1), 09:00
+  EXPECT_EQ(m.rows[1].interval, 11);  // Wednesday (day 2), its interval 3
+  const std::string f = (dir / "m.csv").string();
+  EXPECT_EQ(m.errors,
+            Lines({f + " line 4: date: must be a date of the horizon, 2026-12-07 to 2026-12-09 "
+                       "(got \"2026-12-10\")",
+                   f + " line 5: interval: must be an interval index from 0 to 3 or the start "
+                       "HH:MM of one (08:00 to 11:00) (got \"12:00\")"}));
+  const MeasuredTable n = read_measured_csv(dir / "n.csv", s, 1);
+  ASSERT_EQ(n.rows.size(), 1u);
+  EXPECT_EQ(n.rows[0].interval, 7);
+  EXPECT_EQ(n.errors, Lines{(dir / "n.csv").string() +
+                            " line 2: interval: must be an interval index from 0 to 11; a start "
+                            "HH:MM needs a date column over several days (got \"09:00\")"});
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace
