@@ -45,6 +45,12 @@ struct CalibrateOptions {
   std::uint64_t seed = SimulationSettings{}.seed;        // Default: the scenario's default
   std::size_t min_handle_observations = 50;              // fewer: the pooled handle-time fit
   std::size_t min_abandonments = 10;                     // fewer: the pooled patience fit
+  // A week (horizon.days 7 from a Monday, start_date set) instead of one typical day: each
+  // weekday's arrivals are the average over the selected log days of that weekday (none on a
+  // weekday without such a day), and the typical day's agents are on duty on each weekday the
+  // log has; handle times and patience are fitted over every day. Dated logs only.
+  // Default: false (one typical day).
+  bool week = false;
 };
 
 struct TypeCalibration {
