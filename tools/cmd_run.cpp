@@ -72,6 +72,7 @@ nlohmann::json comparison_json(const PairedComparison& c, const Scenario& base,
     row["index"] = i;
     row["start_s"] = c.interval_start_s[i];
     row["start"] = clock_label(base.horizon.start, c.interval_start_s[i]);
+    add_interval_day(row, base.horizon, int(i));
     for (std::size_t k = 0; k < c.intervals[i].size(); ++k) {
       row[type_key(c, k)] = paired_contact_json(c.intervals[i][k]);
     }

@@ -15,6 +15,7 @@
 #include "tools/options.h"
 #include "tools/progress.h"
 #include "tools/report_pages.h"
+#include "tools/run_results.h"
 #include "tools/table_text.h"
 
 namespace po = boost::program_options;
@@ -113,7 +114,8 @@ nlohmann::json report_json(const Report& r) {
     nlohmann::json row;
     row["index"] = i;
     row["start_s"] = res.achieved.interval_start_s[i];
-    row["start"] = interval_label(sc, int(i));
+    row["start"] = clock_label(sc.horizon.start, res.achieved.interval_start_s[i]);
+    add_interval_day(row, sc.horizon, int(i));
     for (std::size_t k = 0; k < sc.contact_types.size(); ++k) {
       nlohmann::json kpis = nlohmann::json::object();
       for (const KpiInfo& info : contact_kpis()) {

@@ -95,6 +95,10 @@ void write_days_tables(std::ostream& out, const Results& r, const Scenario& sc,
 
 }  // namespace
 
+void add_interval_day(nlohmann::json& row, const Horizon& horizon, int k) {
+  if (dated(horizon)) add_day(row, horizon, horizon.day_of(k));
+}
+
 nlohmann::json results_json(const Results& r, const Scenario& sc) {
   nlohmann::json j;
   j["scenario"] = r.scenario;

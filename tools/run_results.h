@@ -16,6 +16,10 @@
 
 namespace ccsim::cli {
 
+// Adds to an interval's JSON row its "day" (0-based) and, with a start date, its "date", when
+// the horizon has several days or a start date (`k`: the interval over the horizon).
+void add_interval_day(nlohmann::json& row, const Horizon& horizon, int k);
+
 // The results in the contract's JSON layout.
 nlohmann::json results_json(const Results& results, const Scenario& scenario);
 // Long CSV: section,interval,start_s,start,name,kpi,mean,ci95 (one row per KPI), then day,date

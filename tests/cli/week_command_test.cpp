@@ -50,4 +50,16 @@ TEST(WeekCommand, TablesLabelIntervalsWithTheWeekday) {
   EXPECT_NE(r.out.find("\nWed 17:00 "), std::string::npos);
 }
 
+TEST(WeekCommand, StaffGivesEachIntervalItsDayAndDate) {
+  const auto r = run_ccsim(
+      "staff scenarios/contact_week.json --method erlang --replications 2 --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j["intervals"].size(), 70u);
+  EXPECT_EQ(j["intervals"][69]["day"], 6);
+  EXPECT_EQ(j["intervals"][69]["date"], "2026-12-13");
+  EXPECT_EQ(j["intervals"][69]["start"], "17:00");
+  EXPECT_EQ(j["agent_groups"]["team"]["per_interval"].size(), 70u);
+}
+
 }  // namespace
