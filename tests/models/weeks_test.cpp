@@ -11,6 +11,7 @@
 
 #include "models/centre/contact_centre.h"
 #include "models/centre/experiment.h"
+#include "models/measured/contact_log.h"
 #include "models/measured/measured.h"
 #include "models/scenario/scenario.h"
 #include "models/scenario/scenario_json.h"
@@ -320,6 +321,40 @@ TEST(Weeks, MeasuredRowsAreMatchedByDateAndClockTime) {
   EXPECT_EQ(n.errors, Lines{(dir / "n.csv").string() +
                             " line 2: interval: must be an interval index from 0 to 11; a start "
                             "HH:MM needs a date column over several days (got \"09:00\")"});
+  std::filesystem::remove_all(dir);
+}
+
+// compare with a dated per-contact log: each contact counts on the horizon's day of its date
+// (not on a typical day), and counts are not divided by the number of days.
+TEST(Weeks, LoggedContactsCountOnTheDayOfTheirDate) {
+  json doc = week_doc(3, 2);
+  doc["horizon"]["start"] = "10:00";
+  doc["horizon"]["start_date"] = "1999-01-04";
+  std::string text =
+      "vru+line\tcall_id\tcustomer_id\tpriority\ttype\tdate\tvru_entry\tvru_exit\tvru_time\t"
+      "q_start\tq_exit\tq_time\toutcome\tser_start\tser_exit\tser_time\tserver\n";
+  int id = 0;
+  for (const char* row :
+       {"990104\t10:05", "990104\t10:15", "990105\t10:05", "990105\t11:05", "990110\t10:05"}) {
+    const std::string date(row, 6), hhmm(row + 7);
+    text += "AA0101\t" + std::to_string(++id) + "\t0\t0\tPS\t" + date + "\t" + hhmm + ":00\t" +
+            hhmm + ":00\t0\t" + hhmm + ":00\t" + hhmm + ":10\t10\tAGENT\t" + hhmm + ":10\t" + hhmm +
+            ":50\t40\tMICHAL\n";
+  }
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("ccsim_weeks_log_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "log.txt") << text;
+  const ContactLog log = read_contact_log(dir / "log.txt", LogFormat{});
+  ASSERT_FALSE(log.fatal);
+  doc["contact_types"][0]["name"] = "PS";
+  doc["agent_groups"][0]["skills"] = json::array({"PS"});
+  const MeasuredTable m = aggregate_log(log, parsed(doc), DaySelection{});
+  EXPECT_EQ(m.days, 1);
+  EXPECT_EQ(m.outside_horizon, 1u);
+  std::vector<double> offered(6, -1.0);
+  for (const MeasuredRow& r : m.rows) offered[std::size_t(r.interval)] = *r.get(Kpi::Offered);
+  EXPECT_EQ(offered, (std::vector<double>{2, 0, 1, 1, 0, 0}));
   std::filesystem::remove_all(dir);
 }
 
