@@ -126,6 +126,17 @@ PairedComparison pair_replications(const Scenario& base, const Scenario& variant
   }
   for (std::size_t k = 0; k <= c.types.size(); ++k) c.totals.push_back(contact(n_intervals, k));
   for (std::size_t g = 0; g < c.groups.size(); ++g) c.group_totals.push_back(group(n_intervals, g));
+  const std::size_t n_days = base.horizon.days > 1 ? std::size_t(base.horizon.days) : 0;
+  c.days.resize(n_days);
+  c.group_days.resize(n_days);
+  for (std::size_t d = 0; d < n_days; ++d) {  // scope intervals + 1 + d: day d
+    for (std::size_t k = 0; k <= c.types.size(); ++k) {
+      c.days[d].push_back(contact(n_intervals + 1 + d, k));
+    }
+    for (std::size_t g = 0; g < c.groups.size(); ++g) {
+      c.group_days[d].push_back(group(n_intervals + 1 + d, g));
+    }
+  }
   return c;
 }
 

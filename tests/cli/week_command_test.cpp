@@ -2,6 +2,7 @@
 // the labels of the tables.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -51,8 +52,8 @@ TEST(WeekCommand, TablesLabelIntervalsWithTheWeekday) {
 }
 
 TEST(WeekCommand, StaffGivesEachIntervalItsDayAndDate) {
-  const auto r = run_ccsim(
-      "staff scenarios/contact_week.json --method erlang --replications 2 --format json");
+  const auto r =
+      run_ccsim("staff scenarios/contact_week.json --method erlang --replications 2 --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto j = nlohmann::json::parse(r.out);
   ASSERT_EQ(j["intervals"].size(), 70u);
@@ -60,6 +61,25 @@ TEST(WeekCommand, StaffGivesEachIntervalItsDayAndDate) {
   EXPECT_EQ(j["intervals"][69]["date"], "2026-12-13");
   EXPECT_EQ(j["intervals"][69]["start"], "17:00");
   EXPECT_EQ(j["agent_groups"]["team"]["per_interval"].size(), 70u);
+}
+
+TEST(WeekCommand, WhatIfGivesEachDayItsPairedTotals) {
+  auto variant = nlohmann::json::parse(ccsim::test::read_file(
+      std::filesystem::path(CCSIM_SOURCE_DIR) / "scenarios/contact_week.json"));
+  for (auto& n : variant["agent_groups"][0]["staff"]["per_interval"]) n = n.get<int>() + 1;
+  const auto dir = ccsim::test::temp_dir("week_whatif");
+  const auto file = ccsim::test::write_file(dir, "variant.json", variant.dump());
+  const auto r = run_ccsim("run scenarios/contact_week.json --vs '" + file.string() +
+                           "' --replications 3 --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j["days"].size(), 7u);
+  EXPECT_EQ(j["days"][2]["date"], "2026-12-09");
+  EXPECT_EQ(j["intervals"][25]["day"], 2);
+  // More agents every day: each day's calls wait less.
+  for (const auto& day : j["days"]) {
+    EXPECT_LT(day["totals"]["calls"]["asa_s"]["difference"]["mean"].get<double>(), 0.0);
+  }
 }
 
 }  // namespace
