@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "models/centre/callback.h"
 #include "models/centre/contact_centre.h"
 #include "models/centre/experiment.h"
 #include "models/measured/contact_log.h"
@@ -356,6 +357,24 @@ TEST(Weeks, LoggedContactsCountOnTheDayOfTheirDate) {
   for (const MeasuredRow& r : m.rows) offered[std::size_t(r.interval)] = *r.get(Kpi::Offered);
   EXPECT_EQ(offered, (std::vector<double>{2, 0, 1, 1, 0, 0}));
   std::filesystem::remove_all(dir);
+}
+
+// A scheduled callback "at the start of the next interval" accepted in a day's last interval
+// is due at the next opening; within a day, at the next interval's start.
+TEST(Weeks, ScheduledCallbacksCountOpenIntervals) {
+  Horizon h;
+  h.interval_s = 3600;
+  h.intervals = 10;
+  h.days = 2;
+  Callback cb;
+  cb.mode = CallbackMode::Scheduled;
+  cb.at_interval_start_after = 1;
+  EXPECT_EQ(centre::callback_due_s(cb, 9.5 * 3600, h), 86400.0);
+  EXPECT_EQ(centre::callback_due_s(cb, 2.5 * 3600, h), 3 * 3600.0);
+  EXPECT_EQ(centre::callback_due_s(cb, 86400.0 + 9.5 * 3600, h), h.end_s());
+  cb.at_interval_start_after.reset();
+  cb.delay_s = 600;
+  EXPECT_EQ(centre::callback_due_s(cb, 100.0, h), 700.0);
 }
 
 }  // namespace
