@@ -82,4 +82,21 @@ TEST(WeekCommand, WhatIfGivesEachDayItsPairedTotals) {
   }
 }
 
+TEST(WeekCommand, CompareMatchesMeasuredRowsByDateAndClockTime) {
+  const auto dir = ccsim::test::temp_dir("week_compare");
+  const auto measured = ccsim::test::write_file(dir, "measured.csv",
+                                                "interval,date,contact_type,offered\n10:00,2026-12-"
+                                                "08,calls,100\n10:00,2026-12-12,calls,50\n");
+  const auto r = run_ccsim("compare scenarios/contact_week.json --measured '" + measured.string() +
+                           "' --replications 2 --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j["intervals"].size(), 2u);
+  EXPECT_EQ(j["intervals"][0]["index"], 12);
+  EXPECT_EQ(j["intervals"][0]["date"], "2026-12-08");
+  EXPECT_EQ(j["intervals"][1]["index"], 52);
+  EXPECT_EQ(j["intervals"][1]["start"], "10:00");
+  EXPECT_EQ(j["intervals"][1]["day"], 5);
+}
+
 }  // namespace
