@@ -32,10 +32,15 @@ void read_start(Checker& in, const json& v, const std::string& path, Horizon& ho
   }
 }
 
-// days: an integer in [1, 366]; start_date: a real calendar date "YYYY-MM-DD".
-void read_days(Checker& in, const json& v, const std::string& path, Horizon& horizon) {
+// days: an integer in [1, 366]; start_date: a real calendar date "YYYY-MM-DD". Returns false
+// for a bad days: the per-interval lists' lengths then cannot be checked (a bad start_date, a
+// label, keeps the horizon).
+bool read_days(Checker& in, const json& v, const std::string& path, Horizon& horizon) {
+  bool ok = true;
   if (const json* days = find(v, "days")) {
-    if (auto d = in.integer(*days, member(path, "days"), 1, 366)) horizon.days = int(*d);
+    const auto d = in.integer(*days, member(path, "days"), 1, 366);
+    if (d) horizon.days = int(*d);
+    ok = d.has_value();
   }
   if (const json* date = find(v, "start_date")) {
     const std::string date_path = member(path, "start_date");
@@ -47,6 +52,7 @@ void read_days(Checker& in, const json& v, const std::string& path, Horizon& hor
       }
     }
   }
+  return ok;
 }
 
 // With several days, each day (intervals × interval_s) must fit in 24 h, and a duration_s
@@ -131,8 +137,8 @@ std::optional<Horizon> read_horizon(Checker& in, const json& v, const std::strin
 
   Horizon horizon;
   read_start(in, v, path, horizon);
-  read_days(in, v, path, horizon);
-  if (!by_intervals && !by_duration) return std::nullopt;
+  const bool days_ok = read_days(in, v, path, horizon);
+  if ((!by_intervals && !by_duration) || !days_ok) return std::nullopt;
   if (by_intervals) {
     if (!minutes_value || !intervals_value) return std::nullopt;
     horizon.interval_s = *minutes_value * 60.0;

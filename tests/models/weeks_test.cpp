@@ -118,6 +118,8 @@ TEST(Weeks, BadKeysAreRefusedNamingTheirPath) {
   EXPECT_EQ(errors_of(doc), Lines{"horizon.days: must be <= 366 (got 367)"});
   doc["horizon"]["days"] = 2.5;
   EXPECT_EQ(errors_of(doc), Lines{"horizon.days: must be an integer (got 2.5)"});
+  doc["contact_types"][0]["arrivals"] = json::parse(R"({"per_interval": [1, 2]})");
+  EXPECT_EQ(errors_of(doc), Lines{"horizon.days: must be an integer (got 2.5)"});  // no cascade
   doc = week_doc(1, 10);
   doc["horizon"]["start_date"] = "2026-02-30";
   EXPECT_EQ(
