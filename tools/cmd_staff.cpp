@@ -145,13 +145,20 @@ nlohmann::json report_json(const Report& r) {
 void write_csv(std::ostream& out, const Report& r) {
   const Scenario& sc = r.scenario;
   const staffing::Result& res = r.result;
-  out << "section,interval,start_s,start,name,kpi,mean,ci95\n";
+  const bool with_day = carries_days(sc.horizon);
+  out << "section,interval,start_s,start,name,kpi,mean,ci95" << (with_day ? ",day,date" : "")
+      << "\n";
   auto row = [&](const char* section, const std::string& interval, double start_s,
                  const std::string& name, std::string_view kpi, const std::string& mean,
                  const std::string& ci95) {
     out << section << ',' << interval << ',' << csv_number(start_s) << ','
         << clock_label(sc.horizon.start, start_s) << ',' << text::csv_field(name) << ',' << kpi
-        << ',' << mean << ',' << ci95 << '\n';
+        << ',' << mean << ',' << ci95;
+    if (with_day) {  // the day of start_s (a shift's start, or an interval's)
+      const int d = sc.horizon.day_of(sc.horizon.interval_at(start_s));
+      out << ',' << d << ',' << day_date(sc.horizon, d);
+    }
+    out << '\n';
   };
   auto estimate_row = [&](const char* section, int i, const std::string& name, std::string_view kpi,
                           const KpiEstimate& e) {

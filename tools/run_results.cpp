@@ -95,6 +95,10 @@ void write_days_tables(std::ostream& out, const Results& r, const Scenario& sc,
 
 }  // namespace
 
+bool carries_days(const Horizon& horizon) {
+  return dated(horizon);
+}
+
 void add_interval_day(nlohmann::json& row, const Horizon& horizon, int k) {
   if (dated(horizon)) add_day(row, horizon, horizon.day_of(k));
 }

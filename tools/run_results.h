@@ -16,6 +16,9 @@
 
 namespace ccsim::cli {
 
+// Whether intervals carry their day (and date) in outputs: several days, or a start date.
+bool carries_days(const Horizon& horizon);
+
 // Adds to an interval's JSON row its "day" (0-based) and, with a start date, its "date", when
 // the horizon has several days or a start date (`k`: the interval over the horizon).
 void add_interval_day(nlohmann::json& row, const Horizon& horizon, int k);

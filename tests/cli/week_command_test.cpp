@@ -63,6 +63,16 @@ TEST(WeekCommand, StaffGivesEachIntervalItsDayAndDate) {
   EXPECT_EQ(j["agent_groups"]["team"]["per_interval"].size(), 70u);
 }
 
+TEST(WeekCommand, StaffCsvAddsDayAndDateColumns) {
+  const auto r = run_ccsim(
+      "staff scenarios/contact_week.json --method erlang --replications 2 --format csv");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.substr(0, r.out.find('\n')),
+            "section,interval,start_s,start,name,kpi,mean,ci95,day,date");
+  EXPECT_NE(r.out.find("\nstaffing,39,291600,17:00,team,agents,"), std::string::npos);
+  EXPECT_NE(r.out.find(",3,2026-12-10\n"), std::string::npos);
+}
+
 TEST(WeekCommand, WhatIfGivesEachDayItsPairedTotals) {
   auto variant = nlohmann::json::parse(ccsim::test::read_file(
       std::filesystem::path(CCSIM_SOURCE_DIR) / "scenarios/contact_week.json"));
