@@ -1,6 +1,8 @@
 #include "sim/stats.h"
 
 #include <algorithm>
+#include <array>
+#include <atomic>
 #include <boost/math/distributions/students_t.hpp>
 
 namespace sim {
@@ -87,8 +89,18 @@ std::optional<double> QuantileSketch::quantile(double q) const {
 }
 
 double student_t_975(std::uint64_t dof) {
+  // The quantile costs microseconds and a run asks for it once per KPI and scope, always with
+  // the same few degrees of freedom: each is computed once (a race computes the same value
+  // twice, harmlessly). 0 marks an entry not yet computed.
+  static std::array<std::atomic<double>, 1024> known{};
+  if (dof < known.size()) {
+    const double cached = known[dof].load(std::memory_order_relaxed);
+    if (cached != 0.0) return cached;
+  }
   boost::math::students_t dist(static_cast<double>(dof));
-  return boost::math::quantile(dist, 0.975);
+  const double q = boost::math::quantile(dist, 0.975);
+  if (dof < known.size()) known[dof].store(q, std::memory_order_relaxed);
+  return q;
 }
 
 std::optional<Estimate> estimate(std::span<const std::optional<double>> samples) {

@@ -20,7 +20,8 @@ namespace {
 
 constexpr const char* kCalibrateUsage =
     "usage: ccsim calibrate LOG [--preset anonymous-bank|ccsim | --columns MAP] [--days DAYS]\n"
-    "                       [--interval-minutes M] [--start HH:MM] [--end HH:MM] [OPTIONS]\n";
+    "                       [--interval-minutes M] [--start HH:MM] [--end HH:MM] [--week]\n"
+    "                       [OPTIONS]\n";
 
 // The values of --staffing, the default first.
 constexpr std::array<Choice<StaffingMethod>, 3> kStaffingMethods{{
@@ -55,6 +56,7 @@ std::string calibration_problem(const Calibration& cal) {
 // The options of calibrate besides the common and the log-reading ones, as given.
 struct CalibrateArgs {
   std::string interval_minutes, start, end, resolution, types, name, staffing;
+  bool week = false;
 };
 
 void add_calibrate_options(po::options_description& desc, CalibrateArgs& a) {
@@ -72,7 +74,10 @@ void add_calibrate_options(po::options_description& desc, CalibrateArgs& a) {
       "staffing", po::value<std::string>(&a.staffing),
       "agents estimator: answered-at-once (default: the activity estimate fitted by simulation "
       "to the share of callers answered at once), throughput (fitted to the share answered) or "
-      "activity (agent activity alone)");
+      "activity (agent activity alone)")(
+      "week", po::bool_switch(&a.week),
+      "build a week from a Monday, each weekday's arrivals from the log's days of that weekday "
+      "(default: one typical day)");
 }
 
 // --interval-minutes and --staffing-resolution-minutes.
@@ -149,6 +154,7 @@ void parse_scenario_options(const CalibrateArgs& a, const po::variables_map& vm,
     }
   }
   options.name = a.name;
+  options.week = a.week;
 }
 
 // Reads the log, calibrates, and writes the scenario (and the report unless --quiet).

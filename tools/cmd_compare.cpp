@@ -15,6 +15,7 @@
 #include "tools/options.h"
 #include "tools/progress.h"
 #include "tools/report_pages.h"
+#include "tools/run_results.h"
 #include "tools/table_text.h"
 
 namespace po = boost::program_options;
@@ -102,18 +103,20 @@ nlohmann::json comparison_json(const Scenario& sc, const Results& res, const Mea
   j["summary"] = summary;
   nlohmann::json rows = nlohmann::json::array();
   for (const ComparisonRow& r : c.simulation.rows) {
-    nlohmann::json row{{"index", r.interval},
-                       {"start", interval_label(sc.horizon, r.interval)},
-                       {"contact_type", scope_name(sc, r.type)},
-                       {"kpi", std::string(kpi_info(r.kpi).name)},
-                       {"measured", r.measured},
-                       {"weight", r.weight},
-                       {"simulation",
-                        {{"mean", r.predicted},
-                         {"ci95", *r.ci95},
-                         {"pi95", *r.pi95},
-                         {"error", r.error()},
-                         {"within_pi95", *r.within}}}};
+    nlohmann::json row{
+        {"index", r.interval},
+        {"start", clock_label(sc.horizon.start, sc.horizon.interval_start_s(r.interval))},
+        {"contact_type", scope_name(sc, r.type)},
+        {"kpi", std::string(kpi_info(r.kpi).name)},
+        {"measured", r.measured},
+        {"weight", r.weight},
+        {"simulation",
+         {{"mean", r.predicted},
+          {"ci95", *r.ci95},
+          {"pi95", *r.pi95},
+          {"error", r.error()},
+          {"within_pi95", *r.within}}}};
+    add_interval_day(row, sc.horizon, r.interval);
     if (c.erlang_a) {
       for (const ComparisonRow& e : c.erlang_a->rows) {
         if (e.interval == r.interval && e.type == r.type && e.kpi == r.kpi) {

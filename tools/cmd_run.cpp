@@ -54,6 +54,27 @@ nlohmann::json paired_group_json(const PairedGroupKpis& k) {
   return o;
 }
 
+// Each day's paired totals: [{"day", "date", "totals": {type: ...}, "agent_groups": {...}}].
+nlohmann::json paired_days_json(const PairedComparison& c, const Scenario& base) {
+  nlohmann::json days = nlohmann::json::array();
+  for (std::size_t d = 0; d < c.days.size(); ++d) {
+    nlohmann::json day = nlohmann::json::object();
+    add_interval_day(day, base.horizon, int(d) * base.horizon.intervals);
+    nlohmann::json totals = nlohmann::json::object();
+    for (std::size_t k = 0; k < c.days[d].size(); ++k) {
+      totals[type_key(c, k)] = paired_contact_json(c.days[d][k]);
+    }
+    day["totals"] = totals;
+    nlohmann::json groups = nlohmann::json::object();
+    for (std::size_t g = 0; g < c.groups.size(); ++g) {
+      groups[c.groups[g]] = paired_group_json(c.group_days[d][g]);
+    }
+    day["agent_groups"] = groups;
+    days.push_back(day);
+  }
+  return days;
+}
+
 nlohmann::json comparison_json(const PairedComparison& c, const Scenario& base,
                                const std::string& base_file, const std::string& variant_file) {
   nlohmann::json j;
@@ -72,6 +93,7 @@ nlohmann::json comparison_json(const PairedComparison& c, const Scenario& base,
     row["index"] = i;
     row["start_s"] = c.interval_start_s[i];
     row["start"] = clock_label(base.horizon.start, c.interval_start_s[i]);
+    add_interval_day(row, base.horizon, int(i));
     for (std::size_t k = 0; k < c.intervals[i].size(); ++k) {
       row[type_key(c, k)] = paired_contact_json(c.intervals[i][k]);
     }
@@ -91,6 +113,7 @@ nlohmann::json comparison_json(const PairedComparison& c, const Scenario& base,
     groups[c.groups[g]] = gj;
   }
   j["agent_groups"] = groups;
+  if (!c.days.empty()) j["days"] = paired_days_json(c, base);
   return j;
 }
 
@@ -195,7 +218,7 @@ void write_comparison_table(std::ostream& out, const PairedComparison& c, const 
     }
     rows.push_back(head);
     for (std::size_t i = 0; i < c.intervals.size(); ++i) {
-      std::vector<std::string> row{clock_label(base.horizon.start, c.interval_start_s[i])};
+      std::vector<std::string> row{interval_label(base.horizon, int(i))};
       for (Kpi q : columns) {
         const PairedEstimate& p = c.intervals[i][k][q];
         const int d = decimals_for(kpi_info(q).name);

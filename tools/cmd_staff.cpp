@@ -15,6 +15,7 @@
 #include "tools/options.h"
 #include "tools/progress.h"
 #include "tools/report_pages.h"
+#include "tools/run_results.h"
 #include "tools/staff_days.h"
 #include "tools/table_text.h"
 
@@ -42,7 +43,7 @@ double plan_cost(const Report& r) {
 }
 
 std::string interval_label(const Scenario& sc, int i) {
-  return clock_label(sc.horizon.start, double(i) * sc.horizon.interval_s);
+  return ccsim::interval_label(sc.horizon, i);
 }
 
 nlohmann::json targets_json(const Scenario& sc) {
@@ -118,7 +119,8 @@ nlohmann::json report_json(const Report& r) {
     nlohmann::json row;
     row["index"] = i;
     row["start_s"] = res.achieved.interval_start_s[i];
-    row["start"] = interval_label(sc, int(i));
+    row["start"] = clock_label(sc.horizon.start, res.achieved.interval_start_s[i]);
+    add_interval_day(row, sc.horizon, int(i));
     for (std::size_t k = 0; k < sc.contact_types.size(); ++k) {
       nlohmann::json kpis = nlohmann::json::object();
       for (const KpiInfo& info : contact_kpis()) {
@@ -151,17 +153,24 @@ nlohmann::json report_json(const Report& r) {
 void write_csv(std::ostream& out, const Report& r) {
   const Scenario& sc = r.scenario;
   const staffing::Result& res = r.result;
-  out << "section,interval,start_s,start,name,kpi,mean,ci95\n";
+  const bool with_day = carries_days(sc.horizon);
+  out << "section,interval,start_s,start,name,kpi,mean,ci95" << (with_day ? ",day,date" : "")
+      << "\n";
   auto row = [&](const char* section, const std::string& interval, double start_s,
                  const std::string& name, std::string_view kpi, const std::string& mean,
                  const std::string& ci95) {
     out << section << ',' << interval << ',' << csv_number(start_s) << ','
         << clock_label(sc.horizon.start, start_s) << ',' << text::csv_field(name) << ',' << kpi
-        << ',' << mean << ',' << ci95 << '\n';
+        << ',' << mean << ',' << ci95;
+    if (with_day) {  // the day of start_s (a shift's start, or an interval's)
+      const int d = sc.horizon.day_of(sc.horizon.interval_at(start_s));
+      out << ',' << d << ',' << day_date(sc.horizon, d);
+    }
+    out << '\n';
   };
   auto estimate_row = [&](const char* section, int i, const std::string& name, std::string_view kpi,
                           const KpiEstimate& e) {
-    const double start = double(i) * sc.horizon.interval_s;
+    const double start = sc.horizon.interval_start_s(int(i));
     if (e) {
       row(section, std::to_string(i), start, name, kpi, csv_number(e->mean), csv_number(e->ci95));
     } else {
@@ -170,15 +179,15 @@ void write_csv(std::ostream& out, const Report& r) {
   };
   for (std::size_t g = 0; g < sc.agent_groups.size(); ++g) {
     const std::string& name = sc.agent_groups[g].name;
-    for (int i = 0; i < sc.horizon.intervals; ++i) {
-      const double start = double(i) * sc.horizon.interval_s;
+    for (int i = 0; i < sc.horizon.interval_count(); ++i) {
+      const double start = sc.horizon.interval_start_s(int(i));
       row("staffing", std::to_string(i), start, name, "agents",
           std::to_string(res.scheduled[g][std::size_t(i)]), "");
       row("staffing", std::to_string(i), start, name, "on_duty",
           std::to_string(res.net[g][std::size_t(i)]), "");
     }
   }
-  for (int i = 0; i < sc.horizon.intervals; ++i) {
+  for (int i = 0; i < sc.horizon.interval_count(); ++i) {
     for (std::size_t k = 0; k < sc.contact_types.size(); ++k) {
       for (const KpiInfo& info : contact_kpis()) {
         estimate_row("contact_type", i, sc.contact_types[k].name, info.name,
@@ -201,8 +210,8 @@ void write_csv(std::ostream& out, const Report& r) {
       row("shift", std::to_string(t), r.templates[t].start_s, name, "count",
           std::to_string(r.plans[g].count[t]), "");
     }
-    for (int i = 0; i < sc.horizon.intervals; ++i) {
-      row("coverage", std::to_string(i), double(i) * sc.horizon.interval_s, name, "agents",
+    for (int i = 0; i < sc.horizon.interval_count(); ++i) {
+      row("coverage", std::to_string(i), sc.horizon.interval_start_s(int(i)), name, "agents",
           std::to_string(r.plans[g].coverage[std::size_t(i)]), "");
     }
   }
@@ -244,7 +253,7 @@ void write_agents_table(std::ostream& out, const Report& r) {
     if (!r.plans.empty()) head.push_back("coverage");
   }
   rows.push_back(head);
-  for (int i = 0; i < sc.horizon.intervals; ++i) {
+  for (int i = 0; i < sc.horizon.interval_count(); ++i) {
     std::vector<std::string> row{interval_label(sc, i)};
     for (std::size_t g = 0; g < sc.agent_groups.size(); ++g) {
       row.push_back(std::to_string(res.scheduled[g][std::size_t(i)]));
@@ -482,7 +491,7 @@ std::optional<std::vector<ShiftPlan>> plan_groups(const Scenario& scenario,
       plans.push_back(std::move(*plan));
       continue;
     }
-    for (int i = 0; i < scenario.horizon.intervals; ++i) {
+    for (int i = 0; i < scenario.horizon.interval_count(); ++i) {
       const int need = result.scheduled[g][std::size_t(i)];
       const bool covered = std::any_of(covers.begin(), covers.end(), [i](const ShiftCover& c) {
         return c.first <= i && i < c.end;

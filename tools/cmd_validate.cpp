@@ -93,7 +93,7 @@ int cmd_validate(const std::vector<std::string>& args, std::ostream& out, std::o
     if (parsed.ok()) {
       const Scenario& s = *parsed.scenario;
       content << common.positional[0] << ": valid (" << s.contact_types.size() << " contact types, "
-              << s.agent_groups.size() << " agent groups, " << s.horizon.intervals
+              << s.agent_groups.size() << " agent groups, " << s.horizon.interval_count()
               << " intervals)\n";
       for (const DataFileRead& d : s.data_files) content << "read " << data_file_line(d) << "\n";
     } else {

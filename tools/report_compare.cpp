@@ -97,7 +97,7 @@ void for_each_row(const std::vector<ComparisonRow>& rows, int k, Kpi q, std::siz
 // KPI q of scope k per interval: the simulation's prediction with its 95% CI, the prediction
 // band, the measured points, and Erlang A's prediction when compared.
 Chart comparison_chart(const Scenario& sc, const Results& res, const Comparison& c, int k, Kpi q) {
-  const std::size_t n = std::size_t(sc.horizon.intervals);
+  const std::size_t n = std::size_t(sc.horizon.interval_count());
   const int d = decimals_for(kpi_info(q).name);
   Chart chart =
       interval_chart(sc, std::string(kpi_info(q).label) + ": " + scope_name(sc, k), kpi_axis(q));

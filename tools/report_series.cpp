@@ -7,8 +7,8 @@ namespace ccsim::cli {
 
 std::vector<std::string> interval_labels(const Scenario& sc) {
   std::vector<std::string> labels;
-  for (int i = 0; i < sc.horizon.intervals; ++i) {
-    labels.push_back(clock_label(sc.horizon.start, double(i) * sc.horizon.interval_s));
+  for (int i = 0; i < sc.horizon.interval_count(); ++i) {
+    labels.push_back(interval_label(sc.horizon, i));
   }
   return labels;
 }
@@ -70,7 +70,10 @@ std::vector<std::pair<std::string, std::string>> scenario_facts(const Scenario& 
   } else {
     f.emplace_back("horizon", std::to_string(h.intervals) + " intervals of " +
                                   format_number(h.interval_s / 60.0, h.interval_s < 60 ? 2 : 0) +
-                                  " min, " + h.start + " to " + clock_label(h.start, h.end_s()));
+                                  " min, " + h.start + " to " +
+                                  clock_label(h.start, h.interval_s * h.intervals) +
+                                  (h.days > 1 ? ", " + std::to_string(h.days) + " days" : "") +
+                                  (h.start_date.empty() ? "" : " from " + h.start_date));
   }
   std::string types;
   for (const ContactType& ct : sc.contact_types) {

@@ -46,7 +46,7 @@ void staff_summary(HtmlReport& page, const StaffReportInput& in) {
                      format_number(staffing::agent_hours(res.scheduled, sc.horizon), 1));
   double scenario_hours = 0;
   for (const AgentGroup& g : sc.agent_groups) {
-    for (int i = 0; i < sc.horizon.intervals; ++i) {
+    for (int i = 0; i < sc.horizon.interval_count(); ++i) {
       scenario_hours += scheduled_agents_in_interval(g, sc.horizon, i) * sc.horizon.interval_s;
     }
   }
@@ -84,7 +84,7 @@ Chart staffing_chart(const StaffReportInput& in, std::size_t g) {
   ChartSeries on_duty = series("required on duty (after shrinkage)", 0);
   ChartSeries current = series("scenario's staff", 1);
   ChartSeries coverage = series("shift plan coverage", 0);
-  for (std::size_t i = 0; i < std::size_t(sc.horizon.intervals); ++i) {
+  for (std::size_t i = 0; i < std::size_t(sc.horizon.interval_count()); ++i) {
     required.mean.push_back(double(res.scheduled[g][i]));
     on_duty.mean.push_back(double(res.net[g][i]));
     current.mean.push_back(scheduled_agents_in_interval(group, sc.horizon, int(i)));
@@ -124,9 +124,8 @@ void misses_table(HtmlReport& page, const StaffReportInput& in) {
     const std::string who = group ? sc.agent_groups[std::size_t(m.index)].name
                                   : sc.contact_types[std::size_t(m.index)].name;
     const int d = m.kind == staffing::TargetMiss::Kind::Asa ? 1 : 3;
-    t.push_back({clock_label(sc.horizon.start, m.interval * sc.horizon.interval_s), who,
-                 staffing::target_kpi_name(m.kind), format_number(m.value, d),
-                 format_number(m.limit, d)});
+    t.push_back({interval_label(sc.horizon, m.interval), who, staffing::target_kpi_name(m.kind),
+                 format_number(m.value, d), format_number(m.limit, d)});
   }
   page.table(t, {}, 3);
 }

@@ -30,7 +30,78 @@ std::string type_key(const Results& r, std::size_t k) {
   return k < r.types.size() ? r.types[k] : std::string("all");
 }
 
+// Whether intervals carry their day (and date): a horizon of several days or with a date.
+bool dated(const Horizon& h) {
+  return h.days > 1 || !h.start_date.empty();
+}
+
+// `row` with the day (0-based) and, with a start date, the date of day d.
+void add_day(nlohmann::json& row, const Horizon& h, int d) {
+  row["day"] = d;
+  if (!h.start_date.empty()) row["date"] = day_date(h, d);
+}
+
+// Label of day d in tables: its weekday and date ("Mon 2026-12-07"), or "D1" without a date.
+std::string day_label(const Horizon& h, int d) {
+  if (h.start_date.empty()) return "D" + std::to_string(d + 1);
+  const std::string date = day_date(h, d);
+  return std::string(weekday_name(date)) + " " + date;
+}
+
+// The per-day totals: [{"day", "date", "totals": {type: KPIs}, "agent_groups": {group: KPIs}}].
+nlohmann::json days_json(const Results& r, const Scenario& sc) {
+  nlohmann::json days = nlohmann::json::array();
+  for (std::size_t d = 0; d < r.days.size(); ++d) {
+    nlohmann::json day = nlohmann::json::object();
+    add_day(day, sc.horizon, int(d));
+    nlohmann::json totals = nlohmann::json::object();
+    for (std::size_t k = 0; k < r.days[d].size(); ++k) {
+      totals[type_key(r, k)] = contact_kpis_json(r.days[d][k]);
+    }
+    day["totals"] = totals;
+    nlohmann::json groups = nlohmann::json::object();
+    for (std::size_t g = 0; g < r.groups.size(); ++g) {
+      groups[r.groups[g]] = group_kpis_json(r.group_days[d][g]);
+    }
+    day["agent_groups"] = groups;
+    days.push_back(day);
+  }
+  return days;
+}
+
+// Per day, for each type (and all types when there are several): the columns' KPIs and each
+// group's occupancy.
+void write_days_tables(std::ostream& out, const Results& r, const Scenario& sc,
+                       const std::vector<Kpi>& columns) {
+  for (std::size_t k = 0; k < r.totals.size() && !r.days.empty(); ++k) {
+    if (r.types.size() == 1 && k == 1) break;  // "all" repeats the only type
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> head{"day"};
+    for (Kpi q : columns) head.emplace_back(kpi_info(q).name);
+    for (const std::string& g : r.groups) head.push_back("occ " + g);
+    rows.push_back(head);
+    for (std::size_t d = 0; d < r.days.size(); ++d) {
+      std::vector<std::string> row{day_label(sc.horizon, int(d))};
+      for (Kpi q : columns) row.push_back(cell(r.days[d][k][q], decimals_for(kpi_info(q).name)));
+      for (std::size_t g = 0; g < r.groups.size(); ++g) {
+        row.push_back(cell(r.group_days[d][g][GroupKpi::Occupancy], 3));
+      }
+      rows.push_back(row);
+    }
+    out << "\nPer day: " << type_key(r, k) << "\n";
+    print_table(out, rows);
+  }
+}
+
 }  // namespace
+
+bool carries_days(const Horizon& horizon) {
+  return dated(horizon);
+}
+
+void add_interval_day(nlohmann::json& row, const Horizon& horizon, int k) {
+  if (dated(horizon)) add_day(row, horizon, horizon.day_of(k));
+}
 
 nlohmann::json results_json(const Results& r, const Scenario& sc) {
   nlohmann::json j;
@@ -41,12 +112,14 @@ nlohmann::json results_json(const Results& r, const Scenario& sc) {
   for (std::size_t k = 0; k < r.totals.size(); ++k)
     totals[type_key(r, k)] = contact_kpis_json(r.totals[k]);
   j["totals"] = totals;
+  if (!r.days.empty()) j["days"] = days_json(r, sc);
   nlohmann::json intervals = nlohmann::json::array();
   for (std::size_t i = 0; i < r.intervals.size(); ++i) {
     nlohmann::json row;
     row["index"] = i;
     row["start_s"] = r.interval_start_s[i];
     row["start"] = clock_label(sc.horizon.start, r.interval_start_s[i]);
+    if (dated(sc.horizon)) add_day(row, sc.horizon, r.interval_day[i]);
     for (std::size_t k = 0; k < r.intervals[i].size(); ++k) {
       row[type_key(r, k)] = contact_kpis_json(r.intervals[i][k]);
     }
@@ -71,9 +144,12 @@ nlohmann::json results_json(const Results& r, const Scenario& sc) {
 }
 
 void write_results_csv(std::ostream& out, const Results& r, const Scenario& sc) {
-  out << "section,interval,start_s,start,name,kpi,mean,ci95\n";
+  const bool with_day = dated(sc.horizon);
+  out << "section,interval,start_s,start,name,kpi,mean,ci95" << (with_day ? ",day,date" : "")
+      << "\n";
+  // A row of interval i, of day d (a per-day total), or of the horizon (neither).
   auto row = [&](const char* section, std::optional<std::size_t> i, const std::string& name,
-                 std::string_view kpi, const KpiEstimate& e) {
+                 std::string_view kpi, const KpiEstimate& e, std::optional<int> d = {}) {
     out << section << ',';
     if (i) {
       out << *i << ',' << csv_number(r.interval_start_s[*i]) << ','
@@ -86,11 +162,22 @@ void write_results_csv(std::ostream& out, const Results& r, const Scenario& sc) 
       out << csv_number(e->mean) << ',' << csv_number(e->ci95);
     else
       out << ',';
+    if (i) d = r.interval_day[*i];
+    if (with_day && d) out << ',' << *d << ',' << day_date(sc.horizon, *d);
+    if (with_day && !d) out << ",,";
     out << '\n';
   };
   for (std::size_t k = 0; k < r.totals.size(); ++k) {
     for (const KpiInfo& info : contact_kpis()) {
       row("contact_type", std::nullopt, type_key(r, k), info.name, r.totals[k][info.kpi]);
+    }
+  }
+  for (std::size_t d = 0; d < r.days.size(); ++d) {
+    for (std::size_t k = 0; k < r.days[d].size(); ++k) {
+      for (const KpiInfo& info : contact_kpis()) {
+        row("contact_type", std::nullopt, type_key(r, k), info.name, r.days[d][k][info.kpi],
+            int(d));
+      }
     }
   }
   for (std::size_t i = 0; i < r.intervals.size(); ++i) {
@@ -103,6 +190,12 @@ void write_results_csv(std::ostream& out, const Results& r, const Scenario& sc) 
   for (std::size_t g = 0; g < r.groups.size(); ++g) {
     for (const GroupKpiInfo& info : group_kpis()) {
       row("agent_group", std::nullopt, r.groups[g], info.name, r.group_totals[g][info.kpi]);
+    }
+    for (std::size_t d = 0; d < r.group_days.size(); ++d) {
+      for (const GroupKpiInfo& info : group_kpis()) {
+        row("agent_group", std::nullopt, r.groups[g], info.name, r.group_days[d][g][info.kpi],
+            int(d));
+      }
     }
     for (std::size_t i = 0; i < r.group_intervals.size(); ++i) {
       for (const GroupKpiInfo& info : group_kpis()) {
@@ -140,7 +233,7 @@ void write_results_table(std::ostream& out, const Results& r, const Scenario& sc
     for (const ContactKpis& t : r.totals) row.push_back(cell(t[info.kpi], decimals_for(info.name)));
     rows.push_back(row);
   }
-  out << "Totals over the day\n";
+  out << (r.days.empty() ? "Totals over the day\n" : "Totals over the horizon\n");
   print_table(out, rows);
 
   rows.clear();
@@ -155,6 +248,7 @@ void write_results_table(std::ostream& out, const Results& r, const Scenario& sc
 
   const std::vector<Kpi> columns{Kpi::Offered, Kpi::Answered,     Kpi::Abandoned, Kpi::AbandonRate,
                                  Kpi::Asa,     Kpi::ServiceLevel, Kpi::WaitP90,   Kpi::Aht};
+  write_days_tables(out, r, sc, columns);
   for (std::size_t k = 0; k < r.totals.size(); ++k) {
     if (r.types.size() == 1 && k == 1) break;  // "all" repeats the only type
     rows.clear();
@@ -163,7 +257,7 @@ void write_results_table(std::ostream& out, const Results& r, const Scenario& sc
     for (const std::string& g : r.groups) head.push_back("occ " + g);
     rows.push_back(head);
     for (std::size_t i = 0; i < r.intervals.size(); ++i) {
-      std::vector<std::string> row{clock_label(sc.horizon.start, r.interval_start_s[i])};
+      std::vector<std::string> row{interval_label(sc.horizon, int(i))};
       for (Kpi q : columns) {
         row.push_back(cell(r.intervals[i][k][q], decimals_for(kpi_info(q).name)));
       }

@@ -5,7 +5,7 @@
 // arrival after t is found by inversion of the cumulative rate: one unit-mean exponential of
 // "rate time" is consumed interval by interval from t. A type given by a trace arrives at the
 // trace's times, in order. Past the last interval with a rate, or the end of the trace, no
-// contact arrives (+infinity).
+// contact arrives (+infinity). Over several days, no contact arrives while the centre is closed.
 //
 // Random numbers: one unit-mean exponential per arrival, from the type's arrival stream
 // (purpose "arrivals", drawn by the model and passed in); traces draw nothing.
@@ -30,7 +30,7 @@
 namespace ccsim::centre {
 
 // The arrival rate per second of each interval for a rate-given type (rate_per_hour or
-// per_interval); empty for a trace.
+// per_interval), one per interval of the horizon; empty for a trace.
 std::vector<double> arrival_rates_per_s(const Arrivals& arrivals, int intervals, double interval_s);
 
 // The forecast-error factors of days 0 .. days − 1 of replication `replication`: Gamma with
@@ -61,6 +61,27 @@ inline double next_poisson_arrival_s(const std::vector<double>& rate_per_s, doub
     remaining -= rate * std::max(0.0, interval_end - t);
     t = interval_end;
     ++i;
+  }
+  return std::numeric_limits<double>::infinity();
+}
+
+// The same over a horizon of several days: rate_per_s[k] holds within interval k of the
+// horizon ([interval_start_s(k), interval_end_s(k))), and no contact arrives while the centre
+// is closed between two days. With one day it is the function above.
+// REQUIRES: rate_per_s.size() <= horizon.interval_count(); unit_exponential > 0; rates >= 0.
+inline double next_poisson_arrival_s(const std::vector<double>& rate_per_s, const Horizon& horizon,
+                                     double after_s, double unit_exponential) {
+  if (horizon.days == 1) {
+    return next_poisson_arrival_s(rate_per_s, horizon.interval_s, after_s, unit_exponential);
+  }
+  double remaining = unit_exponential;
+  double t = after_s;
+  for (auto k = std::size_t(horizon.interval_at(after_s)); k < rate_per_s.size(); ++k) {
+    t = std::max(t, horizon.interval_start_s(int(k)));
+    const double interval_end = horizon.interval_end_s(int(k));
+    const double rate = rate_per_s[k];
+    if (rate > 0.0 && rate * (interval_end - t) >= remaining) return t + remaining / rate;
+    remaining -= rate * std::max(0.0, interval_end - t);
   }
   return std::numeric_limits<double>::infinity();
 }

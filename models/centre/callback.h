@@ -70,6 +70,20 @@ inline std::optional<double> callback_due_s(const Callback& cb, double accepted_
   return accepted_s + cb.delay_s;
 }
 
+// The same over a horizon of several days: the interval `at_interval_start_after` intervals
+// after the one holding accepted_s counts the horizon's intervals, so it skips closed hours
+// (a callback accepted in a day's last interval with 1 is due at the next opening); past the
+// last interval, intervals continue from the horizon's end.
+inline std::optional<double> callback_due_s(const Callback& cb, double accepted_s,
+                                            const Horizon& horizon) {
+  if (horizon.days == 1 || cb.mode != CallbackMode::Scheduled || !cb.at_interval_start_after) {
+    return callback_due_s(cb, accepted_s, horizon.interval_s);
+  }
+  const int k = horizon.interval_at(accepted_s) + *cb.at_interval_start_after;
+  if (k < horizon.interval_count()) return horizon.interval_start_s(k);
+  return horizon.end_s() + double(k - horizon.interval_count()) * horizon.interval_s;
+}
+
 // The agent time of one call attempt; draws only if the callback has a dial time.
 inline double dial_time_s(const Callback& cb, sim::RandomStream& dial_rng) {
   return cb.dial_time ? cb.dial_time->sample(dial_rng) : 0.0;

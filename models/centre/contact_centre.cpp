@@ -112,8 +112,8 @@ class Model {
   const Scenario& sc_;
   const std::uint64_t seed_, replication_;
   const RecordSink& sink_;
-  const double interval_s_, end_s_, warmup_s_;
-  const int intervals_;
+  const double end_s_, warmup_s_;
+  const int intervals_;  // over the horizon
 
   sim::Calendar<Event> calendar_;
   std::vector<TypeState> types_;
@@ -143,10 +143,9 @@ Model::Model(const Scenario& scenario, std::uint64_t seed, std::uint64_t replica
       seed_(seed),
       replication_(replication),
       sink_(sink),
-      interval_s_(scenario.horizon.interval_s),
       end_s_(scenario.horizon.end_s()),
       warmup_s_(scenario.simulation.warmup_s),
-      intervals_(scenario.horizon.intervals) {
+      intervals_(scenario.horizon.interval_count()) {
   const std::size_t n_types = sc_.contact_types.size(), n_groups = sc_.agent_groups.size();
   service_ = make_services(sc_);
   types_ = make_type_states(sc_, service_);
@@ -242,6 +241,8 @@ ReplicationResult Model::run() {
 
   result_.group = group_per_interval(groups_, checkpoints_s_, integrals_, sc_.horizon, warmup_s_);
   result_.group_total = group_window(groups_, checkpoints_s_, integrals_, warmup_s_, end_s_);
+  result_.group_day = group_per_day(groups_, checkpoints_s_, integrals_, sc_.horizon, warmup_s_);
+  result_.intervals_per_day = sc_.horizon.intervals;
   return std::move(result_);
 }
 
@@ -260,7 +261,7 @@ double Model::next_arrival_time(int type, double after_s) {
   if (ct.arrivals.kind == Arrivals::Kind::Trace) {
     return next_trace_arrival_s(ct.arrivals.trace_times_s, ts.trace_pos);
   }
-  return next_poisson_arrival_s(ts.rate_per_s, interval_s_, after_s,
+  return next_poisson_arrival_s(ts.rate_per_s, sc_.horizon, after_s,
                                 arrival_streams_[std::size_t(type)].exponential(1.0));
 }
 
@@ -398,7 +399,7 @@ void Model::enter_human_queue(std::uint32_t slot) {
     if (offer == CallbackOffer::Accepted) {
       c.rec.callback_accepted = true;
       c.rec.callback_accept_s = calendar_.now_s();
-      if (const auto due_s = callback_due_s(cb, calendar_.now_s(), interval_s_)) {
+      if (const auto due_s = callback_due_s(cb, calendar_.now_s(), sc_.horizon)) {
         calendar_.schedule(*due_s, int(EventKind::CallbackDue),
                            Event{EventKind::CallbackDue, slot});
         return;
@@ -596,6 +597,14 @@ void Model::agent_ready(std::uint32_t agent) {
   Agent& a = agents_[agent];
   GroupState& g = groups_[std::size_t(a.group)];
   if (a.leaving) {
+    // After a day's closing, it stays on while real-time contacts of its skills wait (state.h).
+    if (a.active < g.concurrency && sc_.horizon.closed_at(calendar_.now_s())) {
+      if (const auto found = overtime_contact(g.skills, types_, contacts_)) {
+        unlink(contacts_, types_[std::size_t(found->first)].queue, found->second);
+        take(found->second, agent);  // calls agent_ready again: a chat agent may take more
+        return;
+      }
+    }
     if (a.active == 0) depart(agent);
     return;
   }

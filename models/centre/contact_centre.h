@@ -29,6 +29,12 @@
 // about to leave stay before new ones are hired. After the horizon the last staffing stays on
 // duty until every contact has finished.
 //
+// Days (horizon.days > 1): no fresh contact arrives between a day's closing and the next
+// opening; count and per_interval staffing drop to 0 at closing (shifts hold as written). An
+// agent going off duty after closing stays on while a real-time contact of its skills waits
+// that is not an accepted callback (closing overtime, state.h: overtime_contact); email and
+// accepted callbacks wait for the next opening. The last day closes like a one-day horizon.
+//
 // Invariants, between events:
 //   - A contact is in at most one queue (a bot queue or the human queue of its type), the one
 //     its `where` names; its abandonment timer is pending only while it waits there.
@@ -73,6 +79,11 @@ struct ReplicationResult {
   std::vector<std::vector<GroupStats>> group;
   // group_total[g]: agent time of group g within [warm-up, horizon end].
   std::vector<GroupStats> group_total;
+  // Over several days (horizon.days > 1), group_day[d][g]: agent time of group g within day d
+  // (state.h: group_per_day); empty with one day.
+  std::vector<std::vector<GroupStats>> group_day;
+  // Intervals per day (horizon.intervals): contact[i] is in day i / intervals_per_day.
+  int intervals_per_day = 1;
   std::uint64_t events = 0;             // events processed
   std::uint64_t contacts = 0;           // contacts simulated (warm-up included)
   std::size_t peak_in_system = 0;       // most waiting contacts held at once (a contact in

@@ -1,5 +1,7 @@
 #include "models/centre/experiment.h"
 
+#include <algorithm>
+
 #include "sim/replicate.h"
 
 namespace ccsim {
@@ -8,8 +10,11 @@ ReplicationKpis replication_kpis(const ReplicationResult& rep) {
   const std::size_t n_intervals = rep.contact.size();
   const std::size_t n_types = n_intervals ? rep.contact[0].size() : 0;
   const std::size_t n_groups = rep.group_total.size();
-  // Scopes [interval or day][type or all]: the day and "all" are merges of the cells.
-  std::vector<std::vector<ContactStats>> cells(n_intervals + 1,
+  const std::size_t n_days = rep.group_day.size();  // 0 with one day
+  const auto per_day = std::size_t(std::max(1, rep.intervals_per_day));
+  // Scopes [interval, horizon, day][type or all]: the horizon, the days and "all" are merges of
+  // the cells.
+  std::vector<std::vector<ContactStats>> cells(n_intervals + 1 + n_days,
                                                std::vector<ContactStats>(n_types + 1));
   for (std::size_t i = 0; i < n_intervals; ++i) {
     for (std::size_t k = 0; k < n_types; ++k) {
@@ -18,21 +23,30 @@ ReplicationKpis replication_kpis(const ReplicationResult& rep) {
       cells[n_intervals][k].merge(rep.contact[i][k]);
     }
     cells[n_intervals][n_types].merge(cells[i][n_types]);
+    if (n_days > 0) {
+      for (std::size_t k = 0; k <= n_types; ++k)
+        cells[n_intervals + 1 + i / per_day][k].merge(cells[i][k]);
+    }
   }
-  // The day's backlog is the backlog at its end, not a sum over intervals.
+  // The backlog of the horizon (of a day) is the backlog at its end, not a sum over intervals.
   for (std::size_t k = 0; k <= n_types && n_intervals > 0; ++k) {
     cells[n_intervals][k].set_backlog(cells[n_intervals - 1][k].backlog());
+    for (std::size_t d = 0; d < n_days; ++d) {
+      cells[n_intervals + 1 + d][k].set_backlog(cells[(d + 1) * per_day - 1][k].backlog());
+    }
   }
   ReplicationKpis out;
-  out.contact.reserve((n_intervals + 1) * (n_types + 1) * kKpiCount);
+  out.contact.reserve(cells.size() * (n_types + 1) * kKpiCount);
   for (const auto& row : cells) {
     for (const ContactStats& s : row) {
       for (std::size_t q = 0; q < kKpiCount; ++q) out.contact.push_back(s.value(Kpi(q)));
     }
   }
-  for (std::size_t i = 0; i <= n_intervals; ++i) {
+  for (std::size_t i = 0; i <= n_intervals + n_days; ++i) {
     for (std::size_t g = 0; g < n_groups; ++g) {
-      const GroupStats& gs = i < n_intervals ? rep.group[i][g] : rep.group_total[g];
+      const GroupStats& gs = i < n_intervals    ? rep.group[i][g]
+                             : i == n_intervals ? rep.group_total[g]
+                                                : rep.group_day[i - n_intervals - 1][g];
       for (std::size_t q = 0; q < kGroupKpiCount; ++q) out.group.push_back(gs.value(GroupKpi(q)));
     }
   }
@@ -50,9 +64,12 @@ Results summarise(const Scenario& scenario, const std::vector<ReplicationKpis>& 
   for (const ContactType& ct : scenario.contact_types) res.types.push_back(ct.name);
   for (const AgentGroup& g : scenario.agent_groups) res.groups.push_back(g.name);
   const std::size_t n_types = res.types.size(), n_groups = res.groups.size();
-  const auto n_intervals = std::size_t(scenario.horizon.intervals);
+  const Horizon& h = scenario.horizon;
+  const auto n_intervals = std::size_t(h.interval_count());
+  const std::size_t n_days = h.days > 1 ? std::size_t(h.days) : 0;
   for (std::size_t i = 0; i < n_intervals; ++i) {
-    res.interval_start_s.push_back(double(i) * scenario.horizon.interval_s);
+    res.interval_start_s.push_back(h.interval_start_s(int(i)));
+    res.interval_day.push_back(h.day_of(int(i)));
   }
   for (const ReplicationKpis& r : reps) {
     res.events += r.events;
@@ -86,6 +103,16 @@ Results summarise(const Scenario& scenario, const std::vector<ReplicationKpis>& 
   }
   for (std::size_t k = 0; k <= n_types; ++k) res.totals.push_back(contact_kpis(n_intervals, k));
   for (std::size_t g = 0; g < n_groups; ++g) res.group_totals.push_back(group_kpis(n_intervals, g));
+  res.days.resize(n_days);
+  res.group_days.resize(n_days);
+  for (std::size_t d = 0; d < n_days; ++d) {
+    for (std::size_t k = 0; k <= n_types; ++k) {
+      res.days[d].push_back(contact_kpis(n_intervals + 1 + d, k));
+    }
+    for (std::size_t g = 0; g < n_groups; ++g) {
+      res.group_days[d].push_back(group_kpis(n_intervals + 1 + d, g));
+    }
+  }
   return res;
 }
 

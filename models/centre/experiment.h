@@ -44,20 +44,25 @@ struct Results {
   std::vector<std::string> types;   // contact type names; index types.size() is "all"
   std::vector<std::string> groups;  // agent group names
   std::vector<double> interval_start_s;
+  std::vector<int> interval_day;  // the day (0-based) of each interval
   // totals[k] for k < types.size(): the contact type's day; totals[types.size()]: all types.
   std::vector<ContactKpis> totals;
   std::vector<std::vector<ContactKpis>> intervals;      // [interval][type or all]
   std::vector<GroupKpis> group_totals;                  // [group]
   std::vector<std::vector<GroupKpis>> group_intervals;  // [interval][group]
-  std::uint64_t events = 0;                             // summed over replications
-  std::uint64_t contacts = 0;                           // summed over replications
+  // Over several days (horizon.days > 1), each day's KPIs: [day][type or all] and
+  // [day][group]; empty with one day.
+  std::vector<std::vector<ContactKpis>> days;
+  std::vector<std::vector<GroupKpis>> group_days;
+  std::uint64_t events = 0;    // summed over replications
+  std::uint64_t contacts = 0;  // summed over replications
 };
 
 // The KPI values of one replication, for every scope (a few numbers: replications are reduced
 // to these as soon as they finish, so memory does not grow with the contacts simulated).
 struct ReplicationKpis {
-  // contact[(i * (types + 1) + k) * kKpiCount + q]: interval i (i = intervals: the day),
-  // type k (k = types: all), KPI q.
+  // contact[(i * (types + 1) + k) * kKpiCount + q]: interval i (i = intervals: the horizon;
+  // i = intervals + 1 + d: day d, over several days), type k (k = types: all), KPI q.
   std::vector<std::optional<double>> contact;
   // group[(i * groups + g) * kGroupKpiCount + q]
   std::vector<std::optional<double>> group;

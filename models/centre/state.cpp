@@ -45,8 +45,8 @@ std::vector<TypeState> make_type_states(const Scenario& scenario,
     const ContactType& ct = scenario.contact_types[k];
     TypeState& ts = types[k];
     ts.name_id = sim::stream_hash(ct.name);
-    ts.rate_per_s =
-        arrival_rates_per_s(ct.arrivals, scenario.horizon.intervals, scenario.horizon.interval_s);
+    ts.rate_per_s = arrival_rates_per_s(ct.arrivals, scenario.horizon.interval_count(),
+                                        scenario.horizon.interval_s);
     ts.mean_agent_time_s = ct.handle_time.mean_s + (ct.wrap_up ? ct.wrap_up->mean_s : 0.0);
     ts.realtime = ct.channel != Channel::Email;
     if (has_interval_means(ct)) set_interval_durations(ct, scenario.horizon, ts);
@@ -109,7 +109,13 @@ void remove_agent(std::vector<Agent>& agents, std::vector<std::uint32_t>& free_a
 
 std::vector<double> checkpoint_times_s(const Horizon& horizon, double warmup_s) {
   std::vector<double> times;
-  for (int i = 1; i <= horizon.intervals; ++i) times.push_back(double(i) * horizon.interval_s);
+  for (int k = 0; k < horizon.interval_count(); ++k) {
+    // Over several days a day's opening is no earlier interval's end: both are checkpoints.
+    if (k > 0 && horizon.interval_start_s(k) != times.back()) {
+      times.push_back(horizon.interval_start_s(k));
+    }
+    times.push_back(horizon.interval_end_s(k));
+  }
   if (warmup_s > 0.0) times.push_back(warmup_s);
   std::sort(times.begin(), times.end());
   times.insert(times.begin(), 0.0);
@@ -149,26 +155,37 @@ std::vector<std::vector<GroupStats>> group_per_interval(
     const std::vector<GroupState>& groups, const std::vector<double>& checkpoints_s,
     const std::vector<std::vector<GroupIntegrals>>& integrals, const Horizon& horizon,
     double warmup_s) {
-  std::vector<std::vector<GroupStats>> out(std::size_t(horizon.intervals));
-  for (int i = 0; i < horizon.intervals; ++i) {
-    out[std::size_t(i)] = group_window(groups, checkpoints_s, integrals,
-                                       std::max(double(i) * horizon.interval_s, warmup_s),
-                                       double(i + 1) * horizon.interval_s);
+  std::vector<std::vector<GroupStats>> out(std::size_t(horizon.interval_count()));
+  for (int i = 0; i < horizon.interval_count(); ++i) {
+    out[std::size_t(i)] =
+        group_window(groups, checkpoints_s, integrals,
+                     std::max(horizon.interval_start_s(i), warmup_s), horizon.interval_end_s(i));
+  }
+  return out;
+}
+
+std::vector<std::vector<GroupStats>> group_per_day(
+    const std::vector<GroupState>& groups, const std::vector<double>& checkpoints_s,
+    const std::vector<std::vector<GroupIntegrals>>& integrals, const Horizon& horizon,
+    double warmup_s) {
+  std::vector<std::vector<GroupStats>> out;
+  for (int d = 0; d < horizon.days && horizon.days > 1; ++d) {
+    const double hi = d + 1 < horizon.days ? horizon.day_open_s(d + 1) : horizon.end_s();
+    out.push_back(group_window(groups, checkpoints_s, integrals,
+                               std::max(horizon.day_open_s(d), warmup_s), hi));
   }
   return out;
 }
 
 void count_contact(const ContactRecord& r, const Horizon& horizon, double warmup_s,
                    double threshold_s, std::vector<std::vector<ContactStats>>& contact) {
-  const double interval_s = horizon.interval_s;
-  const auto intervals = std::size_t(horizon.intervals);
+  const auto intervals = std::size_t(horizon.interval_count());
   if (r.queued) {
     const double left = r.outcome == Outcome::Answered   ? r.answer_s
                         : r.outcome == Outcome::Unserved ? std::numeric_limits<double>::infinity()
                                                          : r.end_s;
-    auto first = std::size_t(std::floor(r.queue_entry_s / interval_s));
-    for (std::size_t i = first; i < intervals; ++i) {
-      const double boundary = double(i + 1) * interval_s;
+    for (auto i = std::size_t(horizon.interval_at(r.queue_entry_s)); i < intervals; ++i) {
+      const double boundary = horizon.interval_end_s(int(i));
       if (boundary >= left) break;
       if (boundary > r.queue_entry_s && boundary > warmup_s) {
         contact[i][std::size_t(r.type)].add_backlog(1);
@@ -176,8 +193,25 @@ void count_contact(const ContactRecord& r, const Horizon& horizon, double warmup
     }
   }
   if (r.arrival_s < warmup_s) return;
-  const auto i = std::min(std::size_t(r.arrival_s / interval_s), intervals - 1);
+  const auto i = std::size_t(horizon.interval_at(r.arrival_s));
   contact[i][std::size_t(r.type)].add(r, threshold_s);
+}
+
+std::optional<std::pair<int, std::uint32_t>> overtime_contact(
+    const std::vector<int>& skills, const std::vector<TypeState>& types,
+    const std::vector<Contact>& contacts) {
+  std::optional<std::pair<int, std::uint32_t>> best;
+  for (int k : skills) {
+    const TypeState& ts = types[std::size_t(k)];
+    if (!ts.realtime) continue;
+    std::uint32_t slot = ts.queue.head;
+    while (slot != kNone && contacts[slot].rec.on_callback()) slot = contacts[slot].next;
+    if (slot != kNone &&
+        (!best || contacts[slot].rec.queue_entry_s < contacts[best->second].rec.queue_entry_s)) {
+      best = std::make_pair(k, slot);
+    }
+  }
+  return best;
 }
 
 }  // namespace ccsim::centre

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "models/centre/callback.h"
@@ -126,7 +127,8 @@ std::vector<GroupState> make_group_states(const Scenario& scenario);
 // How each group serves each type: service[g][k].
 std::vector<std::vector<Service>> make_services(const Scenario& scenario);
 
-// The interval boundaries and the warm-up end, sorted, after 0.
+// The interval boundaries (over several days, each interval's start and end) and the warm-up
+// end, sorted, after 0.
 std::vector<double> checkpoint_times_s(const Horizon& horizon, double warmup_s);
 
 // The busy agents, busy slots and present agents integrals of each group up to now_s.
@@ -144,6 +146,22 @@ std::vector<std::vector<GroupStats>> group_per_interval(
     const std::vector<GroupState>& groups, const std::vector<double>& checkpoints_s,
     const std::vector<std::vector<GroupIntegrals>>& integrals, const Horizon& horizon,
     double warmup_s);
+
+// group_window of each day after the warm-up: [d][g]; day d runs from its opening to the next
+// day's opening (its closed hours included), the last day to the horizon's end; empty with one
+// day.
+std::vector<std::vector<GroupStats>> group_per_day(
+    const std::vector<GroupState>& groups, const std::vector<double>& checkpoints_s,
+    const std::vector<std::vector<GroupIntegrals>>& integrals, const Horizon& horizon,
+    double warmup_s);
+
+// The contact an agent going off duty after a day's closing takes (closing overtime): among
+// the real-time types (voice, chat) of `skills`, the waiting contact that is not an accepted
+// callback and entered the queue first (ties: the skill listed first), as (type, slot); nullopt
+// when none waits. Email and accepted callbacks wait for the next opening.
+std::optional<std::pair<int, std::uint32_t>> overtime_contact(const std::vector<int>& skills,
+                                                              const std::vector<TypeState>& types,
+                                                              const std::vector<Contact>& contacts);
 
 // Counts a contact's record into contact[i][type] (ReplicationResult::contact, [interval][type]):
 // its backlog at the end of every interval it waited across for an agent, in (queue entry,

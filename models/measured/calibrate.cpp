@@ -1,6 +1,7 @@
 #include "models/measured/calibrate.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <filesystem>
 #include <map>
@@ -508,6 +509,47 @@ bool calibrate_types(const ContactLog& log, const CalibrateOptions& options,
   return true;
 }
 
+// The typical day of cal.scenario turned into a week from a Monday (CalibrateOptions::week):
+// arrivals per weekday from the contacts `used`, the day's shifts on each weekday the log has.
+void make_week(const std::vector<const LoggedContact*>& used, const std::vector<int>& type_index,
+               Calibration& cal) {
+  const auto ni = std::size_t(cal.intervals);
+  auto monday_based = [](std::int32_t day) { return std::size_t((weekday_of(day) + 6) % 7); };
+  std::array<double, 7> days_of{};
+  for (std::int32_t d : cal.days) days_of[monday_based(d)] += 1.0;
+  auto& types = cal.scenario["contact_types"];
+  std::vector<std::vector<double>> arrivals(types.size(), std::vector<double>(7 * ni, 0.0));
+  for (const LoggedContact* c : used) {
+    const double t = queue_entry(*c) - cal.start_s;
+    const std::size_t w = monday_based(c->day);
+    arrivals[std::size_t(type_index[std::size_t(c->type)])]
+            [w * ni + std::min(ni - 1, std::size_t(t / cal.interval_s))] += 1.0 / days_of[w];
+  }
+  for (std::size_t k = 0; k < types.size(); ++k) {
+    for (double& x : arrivals[k]) x = round_to(x, 4);
+    types[k]["arrivals"] = {{"per_interval", arrivals[k]}};
+  }
+  auto& horizon = cal.scenario["horizon"];
+  horizon["days"] = 7;
+  const std::int32_t first = cal.days.front();
+  horizon["start_date"] = day_label(first - std::int32_t(monday_based(first)));
+  auto& staff = cal.scenario["agent_groups"][0]["staff"];
+  if (!staff.contains("shifts")) return;
+  const double close = cal.interval_s * double(cal.intervals);
+  nlohmann::ordered_json week = nlohmann::ordered_json::array();
+  for (std::size_t w = 0; w < 7; ++w) {
+    if (days_of[w] == 0) continue;
+    for (const auto& shift : staff["shifts"]) {
+      const double offset = double(w) * Horizon::kDayS;
+      week.push_back({{"start_s", shift["start_s"].get<double>() + offset},
+                      {"end_s", std::min(shift["end_s"].get<double>(), close) + offset},
+                      {"count", shift["count"]}});
+    }
+  }
+  staff = week.empty() ? nlohmann::ordered_json{{"count", 0}}
+                       : nlohmann::ordered_json{{"shifts", week}};
+}
+
 }  // namespace
 
 Calibration calibrate(const ContactLog& log, const CalibrateOptions& options) {
@@ -518,6 +560,10 @@ Calibration calibrate(const ContactLog& log, const CalibrateOptions& options) {
   cal.interval_s = options.interval_s;
   cal.min_interval_observations = options.min_interval_observations;
   cal.min_interval_abandonments = options.min_interval_abandonments;
+  if (options.week && log.origin != LogOrigin::Midnight) {
+    cal.error = log.source + ": a week needs a log with dates (this one counts replications)";
+    return cal;
+  }
   std::vector<bool> type_used;
   if (!select_types(log, options, type_used, cal)) return cal;
   const std::vector<const LoggedContact*> queued = queued_contacts(log, options, type_used, cal);
@@ -551,6 +597,7 @@ Calibration calibrate(const ContactLog& log, const CalibrateOptions& options) {
     fit_staffing(cal.staffing, used, cal.start_s, options.interval_s, settings, scenario);
   }
   cal.scenario = scenario(cal.staffing.available);
+  if (options.week) make_week(used, type_index, cal);
   cal.types = std::move(types);
   return cal;
 }

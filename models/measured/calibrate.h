@@ -54,6 +54,12 @@ struct CalibrateOptions {
   // Per-interval patience: an interval with fewer abandonments of a type than this takes the
   // type's mean. Default: 30.
   std::size_t min_interval_abandonments = 30;
+  // A week (horizon.days 7 from a Monday, start_date set) instead of one typical day: each
+  // weekday's arrivals are the average over the selected log days of that weekday (none on a
+  // weekday without such a day), and the typical day's agents are on duty on each weekday the
+  // log has; handle times and patience are fitted over every day. Dated logs only.
+  // Default: false (one typical day).
+  bool week = false;
 };
 
 struct TypeCalibration {

@@ -16,9 +16,9 @@ using text::trim;
 constexpr double kMaxMeasuredCount = 1e12;
 
 const std::vector<std::string>& report_columns() {
-  static const std::vector<std::string> columns{"interval", "contact_type",  "offered",
-                                                "answered", "abandoned",     "abandon_rate",
-                                                "asa_s",    "service_level", "aht_s"};
+  static const std::vector<std::string> columns{
+      "interval",     "contact_type", "offered",       "answered", "abandoned",
+      "abandon_rate", "asa_s",        "service_level", "aht_s",    "date"};
   return columns;
 }
 
@@ -50,8 +50,10 @@ class ReportReader {
   ReportReader(MeasuredTable& table, const Scenario& scenario)
       : table_(table), scenario_(scenario) {
     for (const auto& ct : scenario.contact_types) type_names_.push_back(ct.name);
-    for (int i = 0; i < scenario.horizon.intervals; ++i) {
-      labels_.push_back(interval_label(scenario.horizon, i));
+    const Horizon& h = scenario.horizon;
+    for (int i = 0; i < h.interval_count(); ++i) {
+      labels_.push_back(interval_label(h, i));
+      clocks_.push_back(clock_label(h.start, double(i % h.intervals) * h.interval_s));
     }
   }
 
@@ -65,13 +67,15 @@ class ReportReader {
   std::string_view cell(const std::string& column) const {
     return trim(fields_[std::size_t(at_.at(column))]);
   }
-  std::optional<int> interval(std::string_view iv) const;
+  std::optional<int> interval(std::string_view iv, std::optional<int> day) const;
+  bool day(std::optional<int>& d);
+  bool interval(MeasuredRow& row, std::optional<int> d);
   bool contact_type(MeasuredRow& row);
   bool figures(MeasuredRow& row);
 
   MeasuredTable& table_;
   const Scenario& scenario_;
-  std::vector<std::string> type_names_, labels_, header_;
+  std::vector<std::string> type_names_, labels_, clocks_, header_;
   std::map<std::string, int> at_;  // column index of each known column of the header
   std::vector<std::string_view> fields_;
   std::vector<std::string> storage_;
@@ -116,22 +120,70 @@ bool ReportReader::header(const std::string& line) {
   return true;
 }
 
-// A 0-based index, or the start HH:MM of an interval (leading zero optional).
-std::optional<int> ReportReader::interval(std::string_view iv) const {
+// A 0-based index, or the start HH:MM of an interval (leading zero optional); with a day (a
+// date column), of that day's intervals; without, of the horizon's (HH:MM: one day only).
+std::optional<int> ReportReader::interval(std::string_view iv, std::optional<int> day) const {
+  const Horizon& h = scenario_.horizon;
+  const int first = day ? *day * h.intervals : 0;
+  const int count = day ? h.intervals : h.interval_count();
   if (iv.find(':') != std::string_view::npos) {
+    if (!day && h.days > 1) return std::nullopt;
     std::string label(iv);
     if (label.size() == 4 && label[1] == ':') label.insert(0, 1, '0');
-    const auto it = std::find(labels_.begin(), labels_.end(), label);
-    if (it != labels_.end()) return int(it - labels_.begin());
+    const auto begin = clocks_.begin() + first, end = begin + count;
+    const auto it = std::find(begin, end, label);
+    if (it != end) return int(it - clocks_.begin());
     return std::nullopt;
   }
   int v = -1;
   const auto r = std::from_chars(iv.data(), iv.data() + iv.size(), v);
-  if (r.ec == std::errc() && r.ptr == iv.data() + iv.size() && v >= 0 &&
-      v < scenario_.horizon.intervals) {
-    return v;
+  if (r.ec == std::errc() && r.ptr == iv.data() + iv.size() && v >= 0 && v < count) {
+    return first + v;
   }
   return std::nullopt;
+}
+
+// The day of the row's date (a date column), matched against the horizon's start_date; false
+// (and a problem) when it is not a day of the horizon.
+bool ReportReader::day(std::optional<int>& d) {
+  if (!at_.count("date")) return true;
+  const Horizon& h = scenario_.horizon;
+  const std::string date(cell("date"));
+  if (h.start_date.empty()) {
+    bad("date: the scenario's horizon has no start_date to match dates against (got " +
+        quoted_value(date) + ")");
+    return false;
+  }
+  for (int k = 0; k < h.days; ++k) {
+    if (day_date(h, k) == date) {
+      d = k;
+      return true;
+    }
+  }
+  bad("date: must be a date of the horizon, " + h.start_date + " to " + day_date(h, h.days - 1) +
+      " (got " + quoted_value(date) + ")");
+  return false;
+}
+
+bool ReportReader::interval(MeasuredRow& row, std::optional<int> d) {
+  const std::string_view iv = cell("interval");
+  const std::optional<int> i = interval(iv, d);
+  if (i) {
+    row.interval = *i;
+    return true;
+  }
+  const Horizon& h = scenario_.horizon;
+  if (!d && h.days > 1) {
+    bad("interval: must be an interval index from 0 to " + std::to_string(h.interval_count() - 1) +
+        "; a start HH:MM needs a date column over several days (got " + quoted_value(iv) + ")");
+    return false;
+  }
+  const int first = d ? *d * h.intervals : 0,
+            last = first + (d ? h.intervals : h.interval_count()) - 1;
+  bad("interval: must be an interval index from 0 to " + std::to_string(last - first) +
+      " or the start HH:MM of one (" + clocks_[std::size_t(first)] + " to " +
+      clocks_[std::size_t(last)] + ") (got " + quoted_value(iv) + ")");
+  return false;
 }
 
 bool ReportReader::contact_type(MeasuredRow& row) {
@@ -183,16 +235,8 @@ void ReportReader::row(const std::string& line, std::size_t line_no) {
   }
   MeasuredRow row;
   row.line = line_no;
-  const std::string_view iv = cell("interval");
-  const std::optional<int> i = interval(iv);
-  if (!i) {
-    bad("interval: must be an interval index from 0 to " +
-        std::to_string(scenario_.horizon.intervals - 1) + " or the start HH:MM of one (" +
-        labels_.front() + " to " + labels_.back() + ") (got " + quoted_value(iv) + ")");
-    return;
-  }
-  row.interval = *i;
-  if (!contact_type(row) || !figures(row)) return;
+  std::optional<int> d;
+  if (!day(d) || !interval(row, d) || !contact_type(row) || !figures(row)) return;
   const auto key = std::make_pair(row.interval, row.type);
   if (const auto it = seen_.find(key); it != seen_.end()) {
     bad("duplicate of line " + std::to_string(it->second) + " (interval " +

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "models/measured/log_values.h"
 #include "models/measured/measured.h"
 
 namespace ccsim {
@@ -38,6 +39,7 @@ struct LogCells {
   std::vector<std::vector<ContactStats>> stats;  // [interval][scenario type]
   std::vector<std::size_t> unknown;              // per log type: contacts not in the scenario
   std::vector<std::int32_t> days;                // the days present, sorted
+  bool by_date = false;  // contacts placed on the horizon's day of their date (see below)
 };
 
 // Interval of the horizon in which `c` arrived; nullopt outside the horizon. `origin`: the
@@ -48,6 +50,10 @@ std::optional<std::size_t> arrival_interval(const LoggedContact& c, const Contac
   double t = c.arrival_s - origin;
   if (log.origin == LogOrigin::Midnight && t < 0 && t + kDay < end) t += kDay;
   if (t < 0 || t >= end) return std::nullopt;
+  if (horizon.days > 1) {
+    if (horizon.closed_at(t)) return std::nullopt;
+    return std::size_t(horizon.interval_at(t));
+  }
   return std::min(std::size_t(horizon.intervals) - 1, std::size_t(t / horizon.interval_s));
 }
 
@@ -55,13 +61,20 @@ LogCells accumulate_log(const ContactLog& log, const Scenario& scenario, const D
                         const std::vector<int>& type_of, MeasuredTable& table) {
   const Horizon& horizon = scenario.horizon;
   LogCells cells;
-  cells.stats.assign(std::size_t(horizon.intervals),
+  cells.stats.assign(std::size_t(horizon.interval_count()),
                      std::vector<ContactStats>(scenario.contact_types.size()));
   cells.unknown.assign(log.types.size(), 0);
   const DaySubset selected = select_days(log, days);
   cells.days = selected.days;
   table.outside_days = log.contacts.size() - selected.contacts.size();
   const double origin = log.origin == LogOrigin::Midnight ? start_clock_s(horizon) : 0.0;
+  // Over several days with a start date, a dated log's contact belongs to the horizon's day of
+  // its date (outside the horizon on other dates), not to a typical day.
+  std::optional<std::int32_t> first_day;
+  if (horizon.days > 1 && !horizon.start_date.empty() && log.origin == LogOrigin::Midnight) {
+    first_day = log_values::parse_date(horizon.start_date);
+  }
+  cells.by_date = first_day.has_value();
   for (const LoggedContact* c : selected.contacts) {
     const int k = type_of[std::size_t(c->type)];
     if (k < 0) {
@@ -69,7 +82,15 @@ LogCells accumulate_log(const ContactLog& log, const Scenario& scenario, const D
       ++cells.unknown[std::size_t(c->type)];
       continue;
     }
-    const auto i = arrival_interval(*c, log, horizon, origin);
+    std::optional<std::size_t> i;
+    if (first_day) {
+      const std::int32_t d = c->day - *first_day;
+      LoggedContact on_day = *c;
+      on_day.arrival_s += double(d) * kDay;
+      if (d >= 0 && d < horizon.days) i = arrival_interval(on_day, log, horizon, origin);
+    } else {
+      i = arrival_interval(*c, log, horizon, origin);
+    }
     if (!i) {
       ++table.outside_horizon;
       continue;
@@ -131,7 +152,7 @@ MeasuredTable aggregate_log(const ContactLog& log, const Scenario& scenario,
     table.fatal = no_contact_on_days(log, days);
     return table;
   }
-  table.days = int(cells.days.size());
+  table.days = cells.by_date ? 1 : int(cells.days.size());
   table.rows_read = log.rows;
   const std::size_t n_types = scenario.contact_types.size();
   std::vector<bool> present(n_types, false);

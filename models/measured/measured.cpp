@@ -20,17 +20,13 @@ std::optional<double> MeasuredRow::get(Kpi kpi) const {
   return q ? value[*q] : std::nullopt;
 }
 
-std::string interval_label(const Horizon& horizon, int i) {
-  return clock_label(horizon.start, double(i) * horizon.interval_s);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Erlang A per interval
 
 namespace {
 
 double agents_in_interval(const Scenario& sc, int i) {
-  const double lo = double(i) * sc.horizon.interval_s, hi = lo + sc.horizon.interval_s;
+  const double lo = sc.horizon.interval_start_s(i), hi = lo + sc.horizon.interval_s;
   double integral = 0.0;
   for (const AgentGroup& g : sc.agent_groups) {
     integral += agent_seconds(net_staffing_schedule(g, sc.horizon), lo, hi);
@@ -76,7 +72,7 @@ std::vector<ErlangInterval> erlang_a_by_interval(const Scenario& sc) {
   std::vector<ErlangInterval> out;
   const double hours = sc.horizon.interval_s / 3600.0;
   const double threshold = sc.contact_types.front().service_level.threshold_s;
-  for (int i = 0; i < sc.horizon.intervals; ++i) {
+  for (int i = 0; i < sc.horizon.interval_count(); ++i) {
     ErlangInterval e;
     double volume = 0, work = 0, hazard = 0, plain_work = 0;
     for (const ContactType& ct : sc.contact_types) {

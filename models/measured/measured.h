@@ -56,9 +56,6 @@ struct MeasuredTable {
   std::size_t unknown_type = 0;     // of a contact type the scenario does not have
 };
 
-// The start label "HH:MM" of interval i of the horizon (days wrap), as in `ccsim run` output.
-std::string interval_label(const Horizon& horizon, int i);
-
 // Reads an interval report: a CSV with a header, columns
 //   interval,contact_type,offered,answered,abandoned,abandon_rate,asa_s,service_level,aht_s
 // of which only `interval` is required (contact_type too when the scenario has several types),

@@ -71,8 +71,15 @@ void read_start(TemplateReading& r, const Horizon& horizon, ShiftTemplate& t) {
     r.problem("start_s", "must be >= 0" + value);
   } else if (!(*s < horizon.end_s())) {
     r.problem("start_s", "must be < horizon end = " + number_text(horizon.end_s()) + value);
-  } else if (!is_multiple(*s, horizon.interval_s)) {
+  } else if (horizon.days == 1 && !is_multiple(*s, horizon.interval_s)) {
     r.problem("start_s", "must be on an interval boundary (a multiple of " +
+                             number_text(horizon.interval_s) + " s)" + value);
+  } else if (horizon.days > 1 &&
+             (horizon.closed_at(*s) ||
+              !is_multiple(*s - horizon.day_open_s(horizon.day_of(horizon.interval_at(*s))),
+                           horizon.interval_s))) {
+    r.problem("start_s", "must be the start of an interval of an open day (a day's opening, " +
+                             number_text(Horizon::kDayS) + " s × day, plus a multiple of " +
                              number_text(horizon.interval_s) + " s)" + value);
   }
 }
@@ -277,9 +284,16 @@ ShiftTemplatesParse load_shift_templates(const std::filesystem::path& file,
 
 ShiftCover shift_cover(const ShiftTemplate& shift, const Horizon& horizon) {
   ShiftCover c;
-  c.first = int(std::lround(shift.start_s / horizon.interval_s));
-  c.end = std::min(horizon.intervals,
-                   int(std::lround((shift.start_s + shift.length_s) / horizon.interval_s)));
+  if (horizon.days == 1) {
+    c.first = int(std::lround(shift.start_s / horizon.interval_s));
+    c.end = std::min(horizon.intervals,
+                     int(std::lround((shift.start_s + shift.length_s) / horizon.interval_s)));
+  } else {  // within its day: the centre is closed after the day's last interval
+    c.first = horizon.interval_at(shift.start_s);
+    const int day_end = (horizon.day_of(c.first) + 1) * horizon.intervals;
+    const double length = std::lround(shift.length_s / horizon.interval_s);
+    c.end = int(std::min(double(day_end), double(c.first) + length));
+  }
   c.cost = shift.cost_per_agent();
   return c;
 }

@@ -43,7 +43,10 @@ struct ShiftTemplatesParse {
 // (optional)}]. Rules: at least one template; start_s >= 0, before the horizon end and on an
 // interval boundary; length_s > 0 and a whole number of intervals (a shift may run past the
 // horizon end: it covers the intervals up to the end and is paid in full); cost >= 0; no other
-// keys. `where` prefixes every path, e.g. "shifts.json" gives "shifts.json[2].length_s: ...".
+// keys. Over several days (horizon.days > 1), start_s is the start of an interval of some day
+// (seconds from the horizon start) and a shift covers intervals of that day only (it may run
+// past the day's closing, paid in full). `where` prefixes every path, e.g. "shifts.json" gives
+// "shifts.json[2].length_s: ...".
 ShiftTemplatesParse parse_shift_templates(const nlohmann::json& document, const Horizon& horizon,
                                           const std::string& where);
 // Reads and parses a file (a missing file or malformed JSON is one error naming it).

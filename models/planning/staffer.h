@@ -48,7 +48,7 @@ class Staffer {
       : sc_(sc),
         opt_(opt),
         groups_(int(sc.agent_groups.size())),
-        intervals_(sc.horizon.intervals),
+        intervals_(sc.horizon.interval_count()),
         types_(int(sc.contact_types.size())) {}
 
   Outcome run();

@@ -92,6 +92,13 @@ void read_trace(Checker& in, const std::string& trace, const std::string& path,
     } else if (horizon && !(t < horizon->end_s())) {
       problem(line_number, "must be < horizon end = " + number_text(horizon->end_s()),
               std::string(*field));
+    } else if (horizon && horizon->closed_at(t)) {
+      const int d = int(t / Horizon::kDayS);
+      problem(line_number,
+              "must be within opening hours: the centre is closed from " +
+                  number_text(horizon->day_close_s(d)) + " to " +
+                  number_text(horizon->day_open_s(d + 1)),
+              std::string(*field));
     } else if (times.size() == kMaxTraceArrivals) {
       in.error(path, trace + ": must hold at most " + std::to_string(kMaxTraceArrivals) +
                          " arrival times (line " + std::to_string(line_number) + " is one more)");

@@ -32,6 +32,47 @@ void read_start(Checker& in, const json& v, const std::string& path, Horizon& ho
   }
 }
 
+// days: an integer in [1, 366]; start_date: a real calendar date "YYYY-MM-DD". Returns false
+// for a bad days: the per-interval lists' lengths then cannot be checked (a bad start_date, a
+// label, keeps the horizon).
+bool read_days(Checker& in, const json& v, const std::string& path, Horizon& horizon) {
+  bool ok = true;
+  if (const json* days = find(v, "days")) {
+    const auto d = in.integer(*days, member(path, "days"), 1, 366);
+    if (d) horizon.days = int(*d);
+    ok = d.has_value();
+  }
+  if (const json* date = find(v, "start_date")) {
+    const std::string date_path = member(path, "start_date");
+    if (auto s = in.string(*date, date_path, false)) {
+      if (is_calendar_date(*s)) {
+        horizon.start_date = *s;
+      } else {
+        in.error(date_path, "must be a calendar date \"YYYY-MM-DD\"", *date);
+      }
+    }
+  }
+  return ok;
+}
+
+// With several days, each day (intervals × interval_s) must fit in 24 h, and a duration_s
+// horizon (one stationary interval) has a single day.
+bool days_fit(Checker& in, const std::string& path, const Horizon& horizon) {
+  if (horizon.days == 1) return true;
+  if (horizon.stationary) {
+    in.error(member(path, "days"),
+             "must be 1 with duration_s (got " + std::to_string(horizon.days) + ")");
+    return false;
+  }
+  const double day_s = horizon.interval_s * horizon.intervals;
+  if (day_s > Horizon::kDayS) {
+    in.error(path, "a day of interval_minutes × 60 × intervals = " + number_text(day_s) +
+                       " s must fit in 24 h (86400 s) when days > 1");
+    return false;
+  }
+  return true;
+}
+
 // seed: an integer in [0, 2^64 - 1].
 void read_seed(Checker& in, const json& v, const std::string& path, SimulationSettings& settings) {
   if (v.is_number_unsigned()) {
@@ -96,7 +137,8 @@ std::optional<Horizon> read_horizon(Checker& in, const json& v, const std::strin
 
   Horizon horizon;
   read_start(in, v, path, horizon);
-  if (!by_intervals && !by_duration) return std::nullopt;
+  const bool days_ok = read_days(in, v, path, horizon);
+  if ((!by_intervals && !by_duration) || !days_ok) return std::nullopt;
   if (by_intervals) {
     if (!minutes_value || !intervals_value) return std::nullopt;
     horizon.interval_s = *minutes_value * 60.0;
@@ -112,6 +154,7 @@ std::optional<Horizon> read_horizon(Checker& in, const json& v, const std::strin
                        number_text(horizon.end_s()) + ")");
     return std::nullopt;
   }
+  if (!days_fit(in, path, horizon)) return std::nullopt;
   return horizon;
 }
 

@@ -330,9 +330,14 @@ std::optional<std::size_t> Checker::one_of(const json& value, const std::string&
 bool Checker::expect_interval_list(const json& value, const std::string& path,
                                    const Horizon* horizon) {
   if (!expect_array(value, path)) return false;
-  if (horizon && value.size() != static_cast<std::size_t>(horizon->intervals)) {
-    error(path, "must have exactly " + entries(static_cast<std::size_t>(horizon->intervals)) +
-                    ", one per interval (got " + entries(value.size()) + ")");
+  if (horizon && value.size() != static_cast<std::size_t>(horizon->interval_count())) {
+    const std::string per_day = horizon->days == 1
+                                    ? std::string()
+                                    : " (days × intervals = " + std::to_string(horizon->days) +
+                                          " × " + std::to_string(horizon->intervals) + ")";
+    error(path, "must have exactly " +
+                    entries(static_cast<std::size_t>(horizon->interval_count())) +
+                    ", one per interval" + per_day + " (got " + entries(value.size()) + ")");
   }
   return true;
 }

@@ -66,11 +66,12 @@ std::optional<std::string> results_refusal(const Scenario& s, const RunSizeLimit
   const Horizon& h = s.horizon;
   const double results = results_bytes(s, s.simulation.replications);
   if (!(results > limits.max_memory_bytes)) return std::nullopt;
-  const std::string path = h.intervals >= s.simulation.replications
+  const std::string path = h.interval_count() >= s.simulation.replications
                                ? std::string("horizon.intervals")
                                : std::string(replications_path);
-  return path + ": the per-interval results of " + std::to_string(h.intervals) + " intervals × " +
-         std::to_string(s.simulation.replications) + " replications need ~" + gib(results) +
+  return path + ": the per-interval results of " + std::to_string(h.interval_count()) +
+         " intervals × " + std::to_string(s.simulation.replications) + " replications need ~" +
+         gib(results) +
          " (16 bytes per KPI value and replication, and 768 bytes per KPI value reported), more "
          "than the limit of " +
          gib(limits.max_memory_bytes) + "; use fewer, longer intervals or fewer replications";
@@ -80,7 +81,7 @@ std::optional<std::string> results_refusal(const Scenario& s, const RunSizeLimit
 std::vector<std::vector<double>> arrivals_by_interval(const Scenario& s) {
   std::vector<std::vector<double>> arrivals(s.contact_types.size());
   for (std::size_t k = 0; k < arrivals.size(); ++k) {
-    for (int i = 0; i < s.horizon.intervals; ++i) {
+    for (int i = 0; i < s.horizon.interval_count(); ++i) {
       arrivals[k].push_back(expected_arrivals(s.contact_types[k], s.horizon, i));
     }
   }
@@ -167,8 +168,8 @@ AgentsOnDuty agents_on_duty(const Scenario& s) {
     int peak = 0;
     for (const StaffChange& c : steps) peak = std::max(peak, c.agents);
     agents.peak += double(peak);
-    for (int i = 0; i < h.intervals; ++i) {
-      const double lo = double(i) * h.interval_s;
+    for (int i = 0; i < h.interval_count(); ++i) {
+      const double lo = h.interval_start_s(i);
       agents.mean[g].push_back(agent_seconds(steps, lo, lo + h.interval_s) / h.interval_s);
     }
   }
@@ -220,7 +221,7 @@ struct FluidLoad {
 
 FluidLoad fluid_load(const Scenario& s, const SkillComponents& components, std::size_t c,
                      const std::vector<std::vector<double>>& arrivals, const AgentsOnDuty& agents) {
-  const auto n_intervals = static_cast<std::size_t>(s.horizon.intervals);
+  const auto n_intervals = static_cast<std::size_t>(s.horizon.interval_count());
   const double T = s.horizon.interval_s;
   FluidLoad f;
   f.load.assign(n_intervals, 0.0);
@@ -276,11 +277,12 @@ void check_overload(const Scenario& s, const std::vector<std::size_t>& types,
   const std::string together =
       types.size() > 1 ? " (types " + quoted_names(s, types) + " together)" : "";
   const std::string where = h.stationary ? std::string("over the horizon")
-                                         : "interval " + clock_label(h.start, double(f.worst) * T);
+                                         : "interval " + interval_label(h, int(f.worst));
   const double peak_contacts = f.peak_backlog / f.mean_time;
   const double peak_bytes = peak_contacts * kBytesPerWaitingContact;
-  const std::string peak_where = h.stationary ? std::string("the end of the horizon")
-                                              : clock_label(h.start, double(f.peak_at + 1) * T);
+  const std::string peak_where = h.stationary  ? std::string("the end of the horizon")
+                                 : h.days == 1 ? clock_label(h.start, double(f.peak_at + 1) * T)
+                                               : "the end of " + interval_label(h, int(f.peak_at));
   const std::string overload = path + ": " + where + ": offered load " + figure(f.load[f.worst]) +
                                " Erlangs" + together + " exceeds capacity " +
                                figure(f.capacity[f.worst]) + " agents and " + who;
@@ -297,8 +299,8 @@ void check_overload(const Scenario& s, const std::vector<std::size_t>& types,
                         (h.stationary ? "over the horizon" : "in the interval");
   if (!h.stationary) {
     message += " (overloaded in " + std::to_string(f.overloaded) + " of " +
-               std::to_string(h.intervals) + " intervals; peak backlog ~" + figure(peak_contacts) +
-               " contacts at " + peak_where + ")";
+               std::to_string(h.interval_count()) + " intervals; peak backlog ~" +
+               figure(peak_contacts) + " contacts at " + peak_where + ")";
   }
   check.warnings.push_back(message);
 }
@@ -351,7 +353,9 @@ RunSizeCheck check_run_size_named(const Scenario& s, const RunSizeLimits& limits
 }  // namespace
 
 double results_bytes(const Scenario& scenario, int replications) {
-  const double scopes = double(scenario.horizon.intervals) + 1.0;
+  // The intervals, the horizon and, over several days, each day.
+  const Horizon& h = scenario.horizon;
+  const double scopes = double(h.interval_count()) + 1.0 + (h.days > 1 ? double(h.days) : 0.0);
   const double values = (double(scenario.contact_types.size()) + 1.0) * double(kKpiCount) +
                         double(scenario.agent_groups.size()) * double(kGroupKpiCount);
   return scopes * values * (double(replications) * kBytesPerKpiValue + kBytesPerReportedValue);

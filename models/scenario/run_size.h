@@ -65,10 +65,10 @@ inline constexpr double kBytesPerKpiValue = 16.0;
 // measured; see tests/models/run_size_test.cpp).
 inline constexpr double kBytesPerReportedValue = 768.0;
 
-// Peak bytes of the per-interval results of `replications` replications: (intervals + 1 scopes)
-// × ((contact types + 1) × contact KPIs + groups × group KPIs) values × (replications ×
-// kBytesPerKpiValue + kBytesPerReportedValue). It dominates the peak memory of a run with many
-// intervals.
+// Peak bytes of the per-interval results of `replications` replications: (intervals over the
+// horizon + 1 + days when days > 1 scopes) × ((contact types + 1) × contact KPIs + groups × group
+// KPIs) values × (replications × kBytesPerKpiValue + kBytesPerReportedValue). It dominates the peak
+// memory of a run with many intervals.
 double results_bytes(const Scenario& scenario, int replications);
 
 // Contact attempts and callback calls per first attempt of `type`, at their most: the attempts

@@ -42,8 +42,99 @@ const char* agent_choice_name(AgentChoice choice) {
 
 int Horizon::interval_at(double t_s) const {
   if (!(t_s > 0)) return 0;  // also NaN
-  const double k = std::floor(t_s / interval_s);
-  return k >= double(interval_count() - 1) ? interval_count() - 1 : int(k);
+  if (days == 1) {
+    const double k = std::floor(t_s / interval_s);
+    return k >= double(interval_count() - 1) ? interval_count() - 1 : int(k);
+  }
+  const double d = std::min(std::floor(t_s / kDayS), double(days - 1));
+  const double i = std::floor((t_s - d * kDayS) / interval_s);
+  return int(d) * intervals + (i >= double(intervals - 1) ? intervals - 1 : int(i));
+}
+
+bool Horizon::closed_at(double t_s) const {
+  if (days == 1 || !(t_s >= 0)) return false;
+  const double d = std::floor(t_s / kDayS);
+  return d < double(days - 1) && t_s >= day_close_s(int(d));
+}
+
+namespace {
+
+// Days since 1970-01-01 of a proleptic Gregorian date, and back (H. Hinnant's algorithms).
+long long days_from_civil(long long y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const long long era = (y >= 0 ? y : y - 399) / 400;
+  const auto yoe = unsigned(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + (long long)doe - 719468;
+}
+
+void civil_from_days(long long z, long long& y, unsigned& m, unsigned& d) {
+  z += 719468;
+  const long long era = (z >= 0 ? z : z - 146096) / 146097;
+  const auto doe = unsigned(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  d = doy - (153 * mp + 2) / 5 + 1;
+  m = mp < 10 ? mp + 3 : mp - 9;
+  y = (long long)yoe + era * 400 + (m <= 2);
+}
+
+bool parse_date(const std::string& text, long long& y, unsigned& m, unsigned& d) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (text[i] < '0' || text[i] > '9') return false;
+  }
+  y = std::stoll(text.substr(0, 4));
+  m = unsigned(std::stoul(text.substr(5, 2)));
+  d = unsigned(std::stoul(text.substr(8, 2)));
+  if (y < 1 || m < 1 || m > 12 || d < 1) return false;
+  static constexpr unsigned kLength[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return d <= kLength[m - 1] + (m == 2 && leap ? 1 : 0);
+}
+
+}  // namespace
+
+bool is_calendar_date(const std::string& text) {
+  long long y = 0;
+  unsigned m = 0, d = 0;
+  return parse_date(text, y, m, d);
+}
+
+std::string add_days(const std::string& date, int days) {
+  long long y = 0;
+  unsigned m = 0, d = 0;
+  if (!parse_date(date, y, m, d)) return date;
+  civil_from_days(days_from_civil(y, m, d) + days, y, m, d);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u", y, m, d);
+  return buf;
+}
+
+const char* weekday_name(const std::string& date) {
+  static constexpr const char* kNames[] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};
+  long long y = 0;
+  unsigned m = 0, d = 0;
+  if (!parse_date(date, y, m, d)) return "?";
+  const long long z = days_from_civil(y, m, d);  // 1970-01-01 was a Thursday
+  return kNames[((z % 7) + 7) % 7];
+}
+
+std::string day_date(const Horizon& horizon, int d) {
+  return horizon.start_date.empty() ? std::string() : add_days(horizon.start_date, d);
+}
+
+std::string interval_label(const Horizon& horizon, int k) {
+  const std::string clock =
+      clock_label(horizon.start, double(k % horizon.intervals) * horizon.interval_s);
+  const int d = horizon.day_of(k);
+  if (!horizon.start_date.empty()) {
+    return std::string(weekday_name(day_date(horizon, d))) + " " + clock;
+  }
+  if (horizon.days > 1) return "D" + std::to_string(d + 1) + " " + clock;
+  return clock;
 }
 
 std::string clock_label(const std::string& start, double offset_s) {
@@ -104,11 +195,18 @@ std::vector<StaffChange> scheduled_schedule(const AgentGroup& group, const Horiz
   };
   switch (group.staff.kind) {
     case Staffing::Kind::Count:
-      push(0.0, group.staff.count);
+      for (int d = 0; d < horizon.days; ++d) {  // off duty while closed
+        push(horizon.day_open_s(d), group.staff.count);
+        if (d + 1 < horizon.days) push(horizon.day_close_s(d), 0);
+      }
       break;
     case Staffing::Kind::PerInterval:
       for (std::size_t i = 0; i < group.staff.per_interval.size(); ++i) {
-        push(double(i) * horizon.interval_s, group.staff.per_interval[i]);
+        push(horizon.interval_start_s(int(i)), group.staff.per_interval[i]);
+        const int d = horizon.day_of(int(i));
+        if (int(i) % horizon.intervals == horizon.intervals - 1 && d + 1 < horizon.days) {
+          push(horizon.day_close_s(d), 0);
+        }
       }
       break;
     case Staffing::Kind::Shifts: {
@@ -208,7 +306,7 @@ double agent_seconds(const std::vector<StaffChange>& steps, double lo, double hi
 }
 
 double scheduled_agents_in_interval(const AgentGroup& group, const Horizon& horizon, int i) {
-  const double lo = double(i) * horizon.interval_s, hi = lo + horizon.interval_s;
+  const double lo = horizon.interval_start_s(i), hi = lo + horizon.interval_s;
   return agent_seconds(scheduled_schedule(group, horizon), lo, hi) / horizon.interval_s;
 }
 
@@ -222,8 +320,8 @@ double expected_arrivals(const ContactType& type, const Horizon& horizon, int i)
       return std::size_t(i) < a.per_interval.size() ? a.per_interval[std::size_t(i)] : 0.0;
     case Arrivals::Kind::Trace: {
       const auto& t = a.trace_times_s;
-      const auto lo = std::lower_bound(t.begin(), t.end(), double(i) * len);
-      const auto hi = std::lower_bound(t.begin(), t.end(), double(i + 1) * len);
+      const auto lo = std::lower_bound(t.begin(), t.end(), horizon.interval_start_s(i));
+      const auto hi = std::lower_bound(t.begin(), t.end(), horizon.interval_end_s(i));
       return double(hi - lo);
     }
   }

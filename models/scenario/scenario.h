@@ -37,7 +37,7 @@ struct Horizon {
   // Length of one interval: interval_minutes × 60, or duration_s.
   // Required. Default in code: 1800 s.
   double interval_s = 1800.0;
-  // Number of intervals; the horizon is interval_s × intervals (1 for duration_s).
+  // Number of intervals of one day (1 for duration_s); a day is open interval_s × intervals.
   // Required. Default in code: 1.
   int intervals = 1;
   // Label of the first interval's start ("HH:MM"), for output only. Default: "00:00".
@@ -45,17 +45,37 @@ struct Horizon {
   // Whether the horizon was given as duration_s: one interval covering the whole horizon.
   // Default: false.
   bool stationary = false;
-  // Days of `intervals` intervals each, day d starting d × 24 h after the first. Default: 1.
+  // Days of `intervals` intervals each, day d opening d × 24 h after the first; between a
+  // day's last interval and the next day's first the centre is closed. Default: 1.
   int days = 1;
   // Date of day 0 ("YYYY-MM-DD"), for output only. Default: empty (no dates).
   std::string start_date;
-  double end_s() const { return interval_s * intervals; }
+
+  // Length of a day in seconds (the distance between two openings).
+  static constexpr double kDayS = 86400.0;
+  // The horizon ends when the last day closes: (days − 1) × 24 h + intervals × interval_s.
+  double end_s() const { return double(days - 1) * kDayS + interval_s * intervals; }
+  // REQUIRES: 0 <= d < days.
+  double day_open_s(int d) const { return double(d) * kDayS; }
+  double day_close_s(int d) const { return double(d) * kDayS + interval_s * intervals; }
+  // Whether t_s falls between a day's closing and the next day's opening (never with one day).
+  bool closed_at(double t_s) const;
 
   // Intervals over the whole horizon: every per-interval list has this many entries, and
-  // interval k (0 <= k < interval_count()) starts at interval_start_s(k).
-  int interval_count() const { return intervals; }
+  // interval k (0 <= k < interval_count()) starts at interval_start_s(k): k = d × intervals + i
+  // is interval i of day d.
+  int interval_count() const { return days * intervals; }
   // REQUIRES: 0 <= k < interval_count().
-  double interval_start_s(int k) const { return double(k) * interval_s; }
+  double interval_start_s(int k) const {
+    return days == 1 ? double(k) * interval_s
+                     : double(k / intervals) * kDayS + double(k % intervals) * interval_s;
+  }
+  // The end of interval k (the next one's start within a day). REQUIRES: as interval_start_s.
+  double interval_end_s(int k) const {
+    return days == 1 ? double(k + 1) * interval_s : interval_start_s(k) + interval_s;
+  }
+  // The day of interval k. REQUIRES: 0 <= k < interval_count().
+  int day_of(int k) const { return k / intervals; }
   // The interval that holds time t_s (seconds from the horizon start), clamped to
   // [0, interval_count() − 1]; a time between two days belongs to the interval before it.
   int interval_at(double t_s) const;
@@ -339,6 +359,20 @@ struct Scenario {
   // The forecast and roster files read, in the order read. Default: empty (none).
   std::vector<DataFileRead> data_files;
 };
+
+// The calendar date `days` days after `date` ("YYYY-MM-DD", proleptic Gregorian), and the
+// weekday of a date ("Mon" … "Sun"). REQUIRES: date is a valid date.
+std::string add_days(const std::string& date, int days);
+const char* weekday_name(const std::string& date);
+// Whether `text` is a real calendar date written "YYYY-MM-DD" (years 0001 to 9999).
+bool is_calendar_date(const std::string& text);
+// The date of day d ("" without horizon.start_date).
+std::string day_date(const Horizon& horizon, int d);
+
+// Label of interval k in tables and reports: its clock time ("08:30"); with a start date the
+// weekday before it ("Mon 08:30"); with several days and no date the day, counted from 1
+// ("D2 08:30" is 08:30 on day 1).
+std::string interval_label(const Horizon& horizon, int k);
 
 // Clock label of a time `offset_s` after the horizon's start label `start` ("HH:MM"), e.g.
 // "08:30" for "08:00" + 1800 s; "HH:MM:SS" when not on a whole minute; days wrap at 24:00, for

@@ -203,7 +203,7 @@ const std::map<std::string, std::vector<std::string>>& scenario_keys() {
       {"scenario",
        {"$schema", "name", "horizon", "simulation", "contact_types", "agent_groups", "forecast",
         "routing"}},
-      {"horizon", {"interval_minutes", "intervals", "duration_s", "start"}},
+      {"horizon", {"interval_minutes", "intervals", "duration_s", "start", "days", "start_date"}},
       {"simulation", {"replications", "seed", "warmup_s", "volume_cv"}},
       {"contact_type",
        {"name", "channel", "arrivals", "handle_time", "wrap_up", "patience", "service_level",

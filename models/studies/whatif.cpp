@@ -11,7 +11,8 @@ std::string describe(const Horizon& h) {
   char buf[96];
   std::snprintf(buf, sizeof buf, "%d interval%s of %g s", h.intervals, h.intervals == 1 ? "" : "s",
                 h.interval_s);
-  return buf;
+  if (h.days == 1) return buf;
+  return std::string(buf) + " a day over " + std::to_string(h.days) + " days";
 }
 
 // Names of `a` in order, then those of `b` not in `a`; with each one's index in a and b (or -1).
@@ -65,7 +66,8 @@ PairedEstimate pair_column(const std::vector<std::optional<double>> ReplicationK
 std::vector<std::string> comparison_errors(const Scenario& base, const Scenario& variant) {
   std::vector<std::string> errors;
   if (base.horizon.intervals != variant.horizon.intervals ||
-      base.horizon.interval_s != variant.horizon.interval_s) {
+      base.horizon.interval_s != variant.horizon.interval_s ||
+      base.horizon.days != variant.horizon.days) {
     errors.push_back("horizon: the variant's horizon (" + describe(variant.horizon) +
                      ") differs from the base's (" + describe(base.horizon) +
                      "); a paired comparison needs the same horizon");
@@ -84,9 +86,9 @@ PairedComparison pair_replications(const Scenario& base, const Scenario& variant
   c.seed = seed;
   match_by_name(base.contact_types, variant.contact_types, c.types, c.base_type, c.variant_type);
   match_by_name(base.agent_groups, variant.agent_groups, c.groups, c.base_group, c.variant_group);
-  const auto n_intervals = std::size_t(base.horizon.intervals);
+  const auto n_intervals = std::size_t(base.horizon.interval_count());
   for (std::size_t i = 0; i < n_intervals; ++i) {
-    c.interval_start_s.push_back(double(i) * base.horizon.interval_s);
+    c.interval_start_s.push_back(base.horizon.interval_start_s(int(i)));
   }
   const std::size_t nb_types = base.contact_types.size(), nv_types = variant.contact_types.size();
   const std::size_t nb_groups = base.agent_groups.size(), nv_groups = variant.agent_groups.size();
@@ -124,6 +126,17 @@ PairedComparison pair_replications(const Scenario& base, const Scenario& variant
   }
   for (std::size_t k = 0; k <= c.types.size(); ++k) c.totals.push_back(contact(n_intervals, k));
   for (std::size_t g = 0; g < c.groups.size(); ++g) c.group_totals.push_back(group(n_intervals, g));
+  const std::size_t n_days = base.horizon.days > 1 ? std::size_t(base.horizon.days) : 0;
+  c.days.resize(n_days);
+  c.group_days.resize(n_days);
+  for (std::size_t d = 0; d < n_days; ++d) {  // scope intervals + 1 + d: day d
+    for (std::size_t k = 0; k <= c.types.size(); ++k) {
+      c.days[d].push_back(contact(n_intervals + 1 + d, k));
+    }
+    for (std::size_t g = 0; g < c.groups.size(); ++g) {
+      c.group_days[d].push_back(group(n_intervals + 1 + d, g));
+    }
+  }
   return c;
 }
 

@@ -53,10 +53,13 @@ struct PairedComparison {
   std::vector<std::vector<PairedContactKpis>> intervals;      // [interval][type or all]
   std::vector<PairedGroupKpis> group_totals;                  // [group]
   std::vector<std::vector<PairedGroupKpis>> group_intervals;  // [interval][group]
+  // Over several days (horizon.days > 1): [day][type or all] and [day][group]; else empty.
+  std::vector<std::vector<PairedContactKpis>> days;
+  std::vector<std::vector<PairedGroupKpis>> group_days;
 };
 
 // Why the two scenarios cannot be compared (empty if they can): their horizons must have the
-// same interval length and number of intervals.
+// same interval length, number of intervals and number of days.
 std::vector<std::string> comparison_errors(const Scenario& base, const Scenario& variant);
 
 // Pairs the replications of the two runs (reps[r] of each from the same seed and index r).

@@ -206,4 +206,41 @@ TEST(RunWithLog, AnUnwritableFileIsAnErrorAndLeavesNothing) {
   EXPECT_FALSE(std::filesystem::exists(path.parent_path()));
 }
 
+// --week: each weekday's arrivals average the log's days of that weekday (two Mondays, one
+// Tuesday), the week starts on the Monday of the first day, and the day's agents are on duty
+// on each weekday the log has.
+TEST(CalibrateCommand, WeekGivesEachWeekdayItsOwnProfile) {
+  const auto dir = temp_dir("calibrate_week");
+  std::string log =
+      "vru+line\tcall_id\tcustomer_id\tpriority\ttype\tdate\tvru_entry\tvru_exit\tvru_time\t"
+      "q_start\tq_exit\tq_time\toutcome\tser_start\tser_exit\tser_time\tserver\n";
+  int id = 0;
+  auto call = [&](const std::string& date, const std::string& hh, const std::string& mm) {
+    const std::string t = hh + ":" + mm + ":00";
+    log += "AA0101\t" + std::to_string(++id) + "\t0\t0\tPS\t" + date + "\t" + t + "\t" + t +
+           "\t0\t" + t + "\t" + hh + ":" + mm + ":10\t10\tAGENT\t" + hh + ":" + mm + ":10\t" + hh +
+           ":" + mm + ":40\t30\tMICHAL\n";
+  };
+  for (const char* mm : {"01", "11", "21", "31"}) call("990104", "10", mm);  // Monday
+  for (const char* mm : {"05", "25"}) call("990111", "10", mm);              // Monday
+  for (const char* mm : {"02", "12", "22"}) call("990105", "11", mm);        // Tuesday
+  const auto file = ccsim::test::write_file(dir, "log.txt", log);
+  const auto out = dir / "week.json";
+  const auto r =
+      run_ccsim("calibrate '" + file.string() + "' --preset anonymous-bank --week --start 10:00 " +
+                "--end 12:00 --staffing activity --quiet --out '" + out.string() + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(read_file(out));
+  EXPECT_EQ(j["horizon"]["days"], 7);
+  EXPECT_EQ(j["horizon"]["start_date"], "1999-01-04");
+  const std::vector<double> expected{3, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+  EXPECT_EQ(j["contact_types"][0]["arrivals"]["per_interval"].get<std::vector<double>>(), expected);
+  for (const auto& shift : j["agent_groups"][0]["staff"]["shifts"]) {
+    const double start = shift["start_s"].get<double>();
+    EXPECT_TRUE(start < 7200 || (start >= 86400 && start < 86400 + 7200)) << start;
+  }
+  const auto check = run_ccsim("validate '" + out.string() + "'");
+  EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
+}
+
 }  // namespace
