@@ -60,10 +60,10 @@
 
 namespace ccsim::staffing {
 
-enum class Method { Erlang, Simulation };
+enum class Method { Erlang, Simulation, Transient };
 enum class Judge { Mean, Ci95 };
 
-const char* method_name(Method method);  // "erlang", "simulation"
+const char* method_name(Method method);  // "erlang", "simulation", "transient"
 const char* judge_name(Judge judge);     // "mean", "ci95"
 
 // Whether the scenario gives any staffing target (contact type or agent group).
@@ -139,6 +139,9 @@ struct Options {
   unsigned threads = 0;  // 0: every hardware thread; results do not depend on it
   // Simulations of the horizon (each of `replications` replications) the search may run.
   int max_iterations = 100;
+  // Simulation method: start the search from the transient model's staffing when the scenario
+  // fits that model (transient_model.h), else from the Erlang staffing. Default: true.
+  bool start_from_transient = true;
   std::function<void(const Progress&)> progress;
 };
 

@@ -8,9 +8,12 @@
 #include <string>
 
 #include "models/io/text.h"
+#include "models/planning/transient_group.h"
 #include "models/queueing/transient.h"
 
 namespace ccsim {
+
+using namespace transient_detail;
 
 namespace {
 
@@ -153,20 +156,6 @@ void refuse_mixed_pools(const Scenario& sc, const std::vector<std::vector<int>>&
 // ---------------------------------------------------------------------------------------------
 // The chain of one group
 
-// Expected figures of one (interval, type) cell, or of one interval of a group.
-struct Cell {
-  double offered = 0, deflected = 0, queued = 0, answered = 0, within = 0, wait_s = 0;
-  double abandoned = 0, abandon_wait_s = 0, unserved = 0, talk_s = 0, agent_time_s = 0;
-  std::optional<double> backlog_end;
-};
-struct GroupCell {
-  double busy_agent_s = 0, agent_s = 0, window_s = 0;
-};
-
-struct Totals {
-  double abandoned_tagged = 0, abandonment_flow = 0, waits_s = 0, queue_s = 0, offered = 0;
-};
-
 // Times at which the rates of group g's chain may change: interval bounds, staffing changes,
 // the end of the warm-up; sorted, from 0 to the horizon's end.
 std::vector<double> breakpoints(const Scenario& sc, const std::vector<StaffChange>& staff) {
@@ -220,37 +209,6 @@ void add_arrivals(const Scenario& sc, int g, int i, const transient::Segment& se
   }
 }
 
-// The agents serving in group g's chain, kept as the simulation keeps them: a rise of the
-// schedule takes effect at once; after a fall to L agents, idle agents above L leave at once and
-// the m busy ones (m = E[busy above L], rounded) leave one by one as they finish the contact in
-// hand, at the expected times (the first of m after 1/(mμ), the next 1/((m−1)μ) later, ...),
-// until the schedule changes again.
-struct Serving {
-  int level = 0;    // the schedule's net agents in force
-  int serving = 0;  // agents serving: level plus those still finishing
-  std::deque<double> leave_at;
-
-  void change(int target, double t, double mu, const transient::Chain& chain) {
-    leave_at.clear();
-    if (target >= serving || t <= 0.0) {
-      serving = target;
-    } else {
-      const int before = serving;
-      const double busy_above =
-          chain.expected([&](int n) { return double(std::max(std::min(n, before) - target, 0)); });
-      const int m = int(std::lround(busy_above));
-      serving = target + m;
-      double when = t;
-      for (int i = m; i > 0; --i) leave_at.push_back(when += 1.0 / (double(i) * mu));
-    }
-    level = target;
-  }
-  // Applies the leavings due by t.
-  void leave_until(double t) {
-    while (!leave_at.empty() && leave_at.front() <= t) leave_at.pop_front(), --serving;
-  }
-};
-
 // The segment of group g from t to `end_s` with `agents` serving, and its interval (-1 between
 // days: closed, no arrivals).
 transient::Segment segment_at(const Scenario& sc, int g, bool pooled, double t, double end_s,
@@ -275,13 +233,6 @@ transient::Segment segment_at(const Scenario& sc, int g, bool pooled, double t, 
   return seg;
 }
 
-// Where the groups' results go.
-struct Sink {
-  std::vector<std::vector<Cell>>& cells;
-  std::vector<std::vector<GroupCell>>& group_cells;
-  Totals& totals;
-};
-
 void record(const Scenario& sc, int g, int i, bool counted, const transient::Segment& seg,
             const transient::SegmentResult& r, Sink& sink) {
   sink.totals.abandoned_tagged += r.abandoned;
@@ -302,51 +253,6 @@ double waiting_now(const transient::Chain& chain, int agents) {
   return chain.expected([&](int n) { return double(std::max(n - agents, 0)); });
 }
 
-void solve_group(const Scenario& sc, int g, bool pooled, Sink& sink, TransientRun& run) {
-  const Horizon& h = sc.horizon;
-  const std::vector<StaffChange> net = net_staffing_schedule(sc.agent_groups[std::size_t(g)], h);
-  const std::vector<double> points = breakpoints(sc, net);
-  const std::vector<int>& skills = sc.agent_groups[std::size_t(g)].skills;
-  std::vector<std::vector<Cell>>& cells = sink.cells;
-  transient::Chain chain;
-  Serving serving;
-  transient::Segment last;
-  std::size_t next_point = 1;
-  int previous = -1;  // the interval of the last segment
-  for (double t = 0.0; t < h.end_s();) {
-    const int target = agents_at(net, t);
-    if (t == 0.0 || target != serving.level) {
-      serving.change(target, t, 1.0 / pool_rates(sc, g, h.interval_at(t), pooled).agent_time_s,
-                     chain);
-    }
-    serving.leave_until(t);
-    while (next_point < points.size() && points[next_point] <= t) ++next_point;
-    double end = next_point < points.size() ? points[next_point] : h.end_s();
-    if (!serving.leave_at.empty()) end = std::min(end, serving.leave_at.front());
-    int i = -1;
-    const int agents_before = last.agents;
-    last = segment_at(sc, g, pooled, t, end, serving.serving, i);
-    if (previous >= 0 && i != previous && skills.size() == 1) {
-      // The interval before ended at t: the contacts then waiting. New agents at t answer at
-      // once; when agents leave, those in service stay in service (as in the simulation).
-      cells[std::size_t(previous)][std::size_t(skills[0])].backlog_end =
-          waiting_now(chain, std::max(agents_before, last.agents));
-    }
-    record(sc, g, i, t >= sc.simulation.warmup_s, last, chain.advance(last), sink);
-    if (i >= 0) previous = i;
-    t = end;
-  }
-  if (previous >= 0 && skills.size() == 1) {
-    cells[std::size_t(previous)][std::size_t(skills[0])].backlog_end =
-        waiting_now(chain, last.agents);
-  }
-  const transient::Drain drain = chain.drain(last);
-  sink.totals.abandonment_flow += drain.abandonments;
-  sink.totals.queue_s += drain.queue_time_s;
-  run.truncated_mass += chain.truncated_mass();
-  run.uniformisation_steps += chain.uniformisation_steps();
-}
-
 // ---------------------------------------------------------------------------------------------
 // Results
 
@@ -365,7 +271,7 @@ void add_cell(Cell& to, const Cell& c) {
   if (c.backlog_end) to.backlog_end = to.backlog_end.value_or(0.0) + *c.backlog_end;
 }
 
-ContactKpis contact_kpis_of(const Cell& c) {
+ContactKpis contact_kpis(const Cell& c) {
   ContactKpis k;
   auto set = [&](Kpi q, KpiEstimate e) { k.kpi[static_cast<std::size_t>(q)] = e; };
   for (Kpi q : {Kpi::Retrials, Kpi::Contained, Kpi::BotAbandoned, Kpi::CallbacksOffered,
@@ -420,9 +326,9 @@ Results results_of(const Scenario& sc, const std::vector<std::vector<Cell>>& cel
       Cell total = cells[i][k];
       total.backlog_end.reset();  // a state at the interval's end, not summed over the day
       add_cell(day[k], total);
-      row.push_back(contact_kpis_of(cells[i][k]));
+      row.push_back(contact_kpis(cells[i][k]));
     }
-    row.push_back(contact_kpis_of(all));
+    row.push_back(contact_kpis(all));
     r.intervals.push_back(row);
     std::vector<GroupKpis> grow;
     for (std::size_t g = 0; g < groups; ++g) {
@@ -434,7 +340,7 @@ Results results_of(const Scenario& sc, const std::vector<std::vector<Cell>>& cel
     r.group_intervals.push_back(grow);
   }
   for (std::size_t k = 0; k < types; ++k) add_cell(day[types], day[k]);
-  for (const Cell& c : day) r.totals.push_back(contact_kpis_of(c));
+  for (const Cell& c : day) r.totals.push_back(contact_kpis(c));
   for (const GroupCell& c : group_day) r.group_totals.push_back(group_kpis_of(c));
   return r;
 }
@@ -471,20 +377,107 @@ std::vector<std::string> assumptions_of(const Scenario& sc, bool pooled) {
 
 }  // namespace
 
+namespace transient_detail {
+
+Sink::Sink(const Scenario& sc)
+    : cells(std::size_t(sc.horizon.interval_count()), std::vector<Cell>(sc.contact_types.size())),
+      group_cells(std::size_t(sc.horizon.interval_count()),
+                  std::vector<GroupCell>(sc.agent_groups.size())) {}
+
+void Serving::change(int target, double t, double mu, const transient::Chain& chain) {
+  leave_at.clear();
+  if (target >= serving || t <= 0.0) {
+    serving = target;
+  } else {
+    const int before = serving;
+    const double busy_above =
+        chain.expected([&](int n) { return double(std::max(std::min(n, before) - target, 0)); });
+    const int m = int(std::lround(busy_above));
+    serving = target + m;
+    double when = t;
+    for (int i = m; i > 0; --i) leave_at.push_back(when += 1.0 / (double(i) * mu));
+  }
+  level = target;
+}
+
+void Serving::leave_until(double t) {
+  while (!leave_at.empty() && leave_at.front() <= t) leave_at.pop_front(), --serving;
+}
+
+GroupChain::GroupChain(const Scenario& sc, int g, bool pooled, std::vector<StaffChange> net,
+                       bool count_all)
+    : sc_(&sc), g_(g), pooled_(pooled), count_all_(count_all), net_(std::move(net)) {
+  points_ = breakpoints(sc, net_);
+}
+
+void GroupChain::set_agents_from(double t, int agents) {
+  while (!net_.empty() && net_.back().time_s >= t) net_.pop_back();
+  net_.push_back({t, agents});
+}
+
+void GroupChain::advance_to(double until, Sink& sink) {
+  const Scenario& sc = *sc_;
+  const Horizon& h = sc.horizon;
+  const std::vector<int>& skills = sc.agent_groups[std::size_t(g_)].skills;
+  while (t_ < until) {
+    const int target = agents_at(net_, t_);
+    if (t_ == 0.0 || target != serving_.level) {
+      const double mu = 1.0 / pool_rates(sc, g_, h.interval_at(t_), pooled_).agent_time_s;
+      serving_.change(target, t_, mu, chain_);
+    }
+    serving_.leave_until(t_);
+    while (next_point_ < points_.size() && points_[next_point_] <= t_) ++next_point_;
+    double end = next_point_ < points_.size() ? points_[next_point_] : h.end_s();
+    if (!serving_.leave_at.empty()) end = std::min(end, serving_.leave_at.front());
+    end = std::min(end, until);
+    int i = -1;
+    const int agents_before = last_.agents;
+    last_ = segment_at(sc, g_, pooled_, t_, end, serving_.serving, i);
+    if (previous_ >= 0 && i != previous_ && skills.size() == 1) {
+      // The interval before ended at t: the contacts then waiting. New agents at t answer at
+      // once; when agents leave, those in service stay in service (as in the simulation).
+      sink.cells[std::size_t(previous_)][std::size_t(skills[0])].backlog_end =
+          waiting_now(chain_, std::max(agents_before, last_.agents));
+    }
+    const bool counted = count_all_ || t_ >= sc.simulation.warmup_s;
+    record(sc, g_, i, counted, last_, chain_.advance(last_), sink);
+    if (i >= 0) previous_ = i;
+    t_ = end;
+  }
+}
+
+void GroupChain::finish(Sink& sink, TransientRun& run) {
+  const std::vector<int>& skills = sc_->agent_groups[std::size_t(g_)].skills;
+  if (previous_ >= 0 && skills.size() == 1) {
+    sink.cells[std::size_t(previous_)][std::size_t(skills[0])].backlog_end =
+        waiting_now(chain_, last_.agents);
+  }
+  const transient::Drain drain = chain_.drain(last_);
+  sink.totals.abandonment_flow += drain.abandonments;
+  sink.totals.queue_s += drain.queue_time_s;
+  run.truncated_mass += chain_.truncated_mass();
+  run.uniformisation_steps += chain_.uniformisation_steps();
+}
+
+ContactKpis contact_kpis_of(const Cell& c) {
+  return contact_kpis(c);
+}
+
+}  // namespace transient_detail
+
 TransientRun run_transient(const Scenario& sc, const TransientOptions& options) {
   TransientRun run;
-  const std::size_t intervals = std::size_t(sc.horizon.interval_count());
-  std::vector<std::vector<Cell>> cells(intervals, std::vector<Cell>(sc.contact_types.size()));
-  std::vector<std::vector<GroupCell>> group_cells(intervals,
-                                                  std::vector<GroupCell>(sc.agent_groups.size()));
-  Totals totals;
-  Sink sink{cells, group_cells, totals};
+  Sink sink(sc);
   for (std::size_t g = 0; g < sc.agent_groups.size(); ++g) {
     if (sc.agent_groups[g].skills.empty()) continue;
-    solve_group(sc, int(g), options.pooled, sink, run);
+    GroupChain chain(sc, int(g), options.pooled,
+                     net_staffing_schedule(sc.agent_groups[g], sc.horizon), false);
+    chain.advance_to(sc.horizon.end_s(), sink);
+    chain.finish(sink, run);
   }
-  run.results = results_of(sc, cells, group_cells);
+  run.results = results_of(sc, sink.cells, sink.group_cells);
   run.assumptions = assumptions_of(sc, options.pooled);
+  const Totals& totals = sink.totals;
   if (totals.offered > 0) {
     run.abandonment_gap =
         std::abs(totals.abandoned_tagged - totals.abandonment_flow) / totals.offered;

@@ -30,6 +30,7 @@
 // arriving before warmup_s are left out, and agent time before it.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -68,5 +69,18 @@ std::vector<std::string> transient_refusals(const Scenario& scenario,
 
 // REQUIRES: scenario validated and transient_refusals(scenario, options) empty.
 TransientRun run_transient(const Scenario& scenario, const TransientOptions& options = {});
+
+// Staffing by the transient model: per agent group with targets, interval by interval from the
+// start, the fewest net agents that meet the targets of the interval (service level,
+// abandonment and ASA of its arrivals; the group's occupancy cap), the state carried over from
+// the staffing already chosen for the intervals before (so a backlog left by one interval is
+// staffed for in the next, and the empty start needs less). The search starts at `guess`
+// (net agents [group][interval], e.g. the Erlang staffing) and moves down while targets stay met,
+// else up until they are; groups without targets keep `guess`. Intervals before the warm-up are
+// judged too. Targets no number of agents meets are errors ("agent_groups[g]: ...").
+// REQUIRES: transient_refusals(sc) empty; guess sized [groups][interval_count()].
+std::optional<std::vector<std::vector<int>>> transient_staffing(
+    const Scenario& sc, const std::vector<std::vector<int>>& guess,
+    std::vector<std::string>& errors);
 
 }  // namespace ccsim

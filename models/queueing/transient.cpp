@@ -365,6 +365,11 @@ Chain::Chain(std::span<const double> initial) : state_(std::make_unique<State>()
 }
 
 Chain::~Chain() = default;
+Chain::Chain(const Chain& other) : state_(std::make_unique<State>(*other.state_)) {}
+Chain& Chain::operator=(const Chain& other) {
+  if (this != &other) state_ = std::make_unique<State>(*other.state_);
+  return *this;
+}
 Chain::Chain(Chain&&) noexcept = default;
 Chain& Chain::operator=(Chain&&) noexcept = default;
 

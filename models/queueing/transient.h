@@ -97,6 +97,8 @@ class Chain {
   // REQUIRES: initial non-negative, summing to 1.
   explicit Chain(std::span<const double> initial = {});
   ~Chain();
+  Chain(const Chain& other);
+  Chain& operator=(const Chain& other);
   Chain(Chain&&) noexcept;
   Chain& operator=(Chain&&) noexcept;
 
