@@ -352,17 +352,21 @@ std::vector<std::string> assumptions_of(const Scenario& sc, bool pooled) {
       "A contact's wait is worked out with the agents and rates of the moment it arrives; a "
       "change of staffing during its wait is not seen by it (abandonment_gap and little_gap "
       "measure the effect).",
-      "When staffing falls below the contacts in service, the excess wait again (the "
-      "M(t)/M/s(t) convention); the simulation lets them finish."};
+      "When staffing falls, idle agents leave at once and busy ones one by one at the expected "
+      "times they finish their contact (the simulation lets each one finish).",
+      "A ratio (ASA, service level, abandon rate) is a ratio of expected counts; the "
+      "simulation's is a mean over replications of each one's ratio."};
   if (pooled) {
     for (std::size_t k = 0; k < sc.contact_types.size(); ++k) {
       check_shapes(sc.contact_types[k], type_path(int(k)), true, out);
     }
     for (const AgentGroup& g : sc.agent_groups) {
       if (g.skills.size() < 2) continue;
-      out.push_back("agent group \"" + g.name +
-                    "\": its contact types are pooled into one queue with their arrival-weighted "
-                    "mean agent time and abandonment rate; each type gets the pool's waits.");
+      out.push_back(
+          "agent group \"" + g.name +
+          "\": its contact types are pooled into one FIFO queue (priorities ignored) with "
+          "their arrival-weighted mean agent time and abandonment rate; each type gets "
+          "the pool's waits.");
     }
   }
   for (std::size_t k = 0; k < sc.contact_types.size(); ++k) {
