@@ -34,8 +34,11 @@ void write_transient_table(std::ostream& out, const TransientRun& run, const Sce
       << "Transient model: the exact time-varying Markov chain, no simulation (expected values; "
          "no confidence intervals)\n";
   for (const std::string& a : run.assumptions) out << "  assumes: " << a << "\n";
-  out << "  truncated probability mass " << format_number(run.truncated_mass * 1e12, 3)
-      << "e-12; waits spanning a change of staffing: abandonment gap "
+  std::ostringstream mass;
+  mass.precision(2);
+  mass << run.truncated_mass;
+  out << "  truncated probability mass " << mass.str()
+      << "; waits spanning a change of staffing: abandonment gap "
       << format_number(run.abandonment_gap * 100, 4) << "% of offered, Little's-law gap "
       << format_number(run.little_gap * 100, 4) << "%\n"
       << text.substr(second + 1);

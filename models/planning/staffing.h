@@ -5,7 +5,11 @@
 // KPIs of the contacts that arrived in it; per agent group `max_occupancy`, judged per
 // interval on the group's occupancy.
 //
-// Two methods (Method):
+// Three methods (Method):
+//
+// Transient. The transient model's staffing (transient_model.h: transient_staffing), searched
+// from the Erlang staffing below; the scenario must fit that model (else errors). Its KPIs are
+// those of one simulation of it, as for Erlang.
 //
 // Erlang. Each contact type in each interval is one stationary queue (analytic_queue): Erlang A
 // when the contact has patience, else Erlang C; its requirement is the fewest servers meeting
@@ -16,7 +20,9 @@
 // errs on the safe side; the simulation method recovers it.
 //
 // Simulation (in the spirit of the iterative staffing algorithm of Feldman, Mandelbaum, Massey
-// and Whitt, Management Science 54(2), 2008). Every iteration simulates the whole horizon once,
+// and Whitt, Management Science 54(2), 2008; it starts from the transient staffing when the
+// scenario fits the transient model and Options::start_from_transient, else from the Erlang
+// staffing). Every iteration simulates the whole horizon once,
 // with the same seed and replication indices (common random numbers), so two staffings are
 // compared on the same contacts. Phases, all within a budget of iterations:
 //   1. Iterate: simulate; for each type and interval, measure each target's KPI and express the

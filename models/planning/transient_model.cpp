@@ -257,7 +257,7 @@ double waiting_now(const transient::Chain& chain, int agents) {
 // Results
 
 KpiEstimate exact(double v) {
-  return sim::Estimate{v, 0.0, 1};
+  return sim::Estimate{v, 0.0, 0};  // n 0: exact, not from replications
 }
 KpiEstimate exact_ratio(double num, double den) {
   return den > 0 ? exact(num / den) : KpiEstimate{};

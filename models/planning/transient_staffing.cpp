@@ -45,9 +45,8 @@ bool meets_targets(const Scenario& sc, int g, int i, const Sink& sink) {
          gc.busy_agent_s / gc.agent_s <= *group.max_occupancy + kEps;
 }
 
-// Fewest agents from `guess` on (down while the targets stay met, else up until they are) that
-// meet interval i's targets, the chain having reached the interval's start; nullopt when none up
-// to `most` does.
+// Fewest agents that meet interval i's targets, the chain having reached the interval's start,
+// searched from `guess`; nullopt when none up to `most` does.
 std::optional<int> fewest_agents(const Scenario& sc, int g, int i, const GroupChain& chain,
                                  int guess, int most) {
   const Horizon& h = sc.horizon;
@@ -59,15 +58,42 @@ std::optional<int> fewest_agents(const Scenario& sc, int g, int i, const GroupCh
     trial.advance_to(end, scratch);
     return meets_targets(sc, g, i, scratch);
   };
-  int n = std::clamp(guess, 0, most);
-  if (met(n)) {
-    while (n > 0 && met(n - 1)) --n;
-    return n;
+  // Gallop away from the guess (steps 1, 2, 4, ...) to a bracket [bad, good], then bisect: the
+  // targets are met from some number of agents on (more agents, shorter waits).
+  int good = std::clamp(guess, 0, most), bad = -1, step = 1;
+  if (met(good)) {
+    while (good > 0) {
+      const int n = std::max(0, good - step);
+      if (!met(n)) {
+        bad = n;
+        break;
+      }
+      good = n;
+      step *= 2;
+    }
+    if (bad < 0) return good;  // 0 agents meet them
+  } else {
+    bad = good;
+    for (;;) {
+      if (bad == most) return std::nullopt;
+      const int n = std::min(most, bad + step);
+      if (met(n)) {
+        good = n;
+        break;
+      }
+      bad = n;
+      step *= 2;
+    }
   }
-  while (++n <= most) {
-    if (met(n)) return n;
+  while (good - bad > 1) {
+    const int mid = bad + (good - bad) / 2;
+    if (met(mid)) {
+      good = mid;
+    } else {
+      bad = mid;
+    }
   }
-  return std::nullopt;
+  return good;
 }
 
 }  // namespace
