@@ -29,7 +29,8 @@ std::vector<double> day_profile(int n, double peak) {
 }
 
 // Agents per interval: the offered load plus a square-root safety margin.
-std::vector<int> staffing_for(const std::vector<double>& arrivals, double interval_s, double aht_s) {
+std::vector<int> staffing_for(const std::vector<double>& arrivals, double interval_s,
+                              double aht_s) {
   std::vector<int> out;
   for (double x : arrivals) {
     const double load = x * aht_s / interval_s;

@@ -54,8 +54,8 @@ TEST(TransientCommand, ScenarioOutsideTheModelExitsTwoWithEveryReason) {
 }
 
 TEST(TransientCommand, SimulationOptionsAreRefused) {
-  const auto r = run_ccsim(
-      "run scenarios/transient_day.json --method transient --replications 5 --log x.csv");
+  const auto r =
+      run_ccsim("run scenarios/transient_day.json --method transient --replications 5 --log x.csv");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("error: --log: does not apply with --method transient (no simulation)"),
             std::string::npos)
@@ -71,10 +71,12 @@ TEST(TransientCommand, SimulationOptionsAreRefused) {
 }
 
 TEST(TransientCommand, StaffingMeetsTheTargetsInTheModelAndCostsNoMoreThanErlang) {
-  const auto t = run_ccsim("staff scenarios/transient_day.json --method transient --format json "
-                           "--replications 2");
-  const auto e = run_ccsim("staff scenarios/transient_day.json --method erlang --format json "
-                           "--replications 2");
+  const auto t = run_ccsim(
+      "staff scenarios/transient_day.json --method transient --format json "
+      "--replications 2");
+  const auto e = run_ccsim(
+      "staff scenarios/transient_day.json --method erlang --format json "
+      "--replications 2");
   ASSERT_EQ(t.exit_code, 0) << t.err;
   ASSERT_EQ(e.exit_code, 0) << e.err;
   const auto jt = nlohmann::json::parse(t.out), je = nlohmann::json::parse(e.out);

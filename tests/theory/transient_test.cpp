@@ -1,6 +1,8 @@
 // The time-varying Markov model (models/queueing/transient.h, models/planning/transient_model.h)
 // against exact stationary results, against its own invariants, and — the other way round — as
 // the oracle of the simulator on a time-varying Markov day.
+#include "models/queueing/transient.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -11,7 +13,6 @@
 #include "models/centre/experiment.h"
 #include "models/planning/transient_model.h"
 #include "models/queueing/erlang.h"
-#include "models/queueing/transient.h"
 #include "models/scenario/scenario_json.h"
 #include "tests/models/scenario_builder.h"
 
@@ -19,7 +20,9 @@ namespace {
 
 using namespace ccsim;
 
-double relative(double a, double b) { return std::abs(a - b) / std::max(std::abs(b), 1e-300); }
+double relative(double a, double b) {
+  return std::abs(a - b) / std::max(std::abs(b), 1e-300);
+}
 
 // Forty constant hours from an empty system: the last half hour is stationary to far below 1e-9.
 std::vector<transient::Segment> constant_day(double per_hour, int agents, double aht_s,
@@ -44,8 +47,8 @@ class TransientLongConstantDay : public ::testing::TestWithParam<ConstantCase> {
 
 TEST_P(TransientLongConstantDay, ConvergesToTheExactStationaryErlangModel) {
   const ConstantCase c = GetParam();
-  const transient::Solution sol = transient::solve(constant_day(c.per_hour, c.agents, c.aht_s,
-                                                                c.patience_s, 20.0));
+  const transient::Solution sol =
+      transient::solve(constant_day(c.per_hour, c.agents, c.aht_s, c.patience_s, 20.0));
   const transient::SegmentResult& r = sol.segments.back();
   erlang::Params p;
   p.agents = c.agents;
@@ -154,8 +157,8 @@ TEST(TransientModel, NoAgentsAndNoPatienceLeavesEveryArrivalUnserved) {
 // The simulator against the model on a time-varying Markov day
 
 Scenario markov_day() {
-  const auto parse = load_scenario(std::filesystem::path(CCSIM_SOURCE_DIR) / "scenarios" /
-                                   "transient_day.json");
+  const auto parse =
+      load_scenario(std::filesystem::path(CCSIM_SOURCE_DIR) / "scenarios" / "transient_day.json");
   EXPECT_TRUE(parse.ok());
   return *parse.scenario;
 }
