@@ -8,6 +8,7 @@
 
 #include "models/io/text.h"
 #include "models/measured/measured.h"
+#include "models/planning/transient_model.h"
 #include "models/scenario/scenario_json.h"
 #include "tools/cli.h"
 #include "tools/json_text.h"
@@ -26,7 +27,8 @@ namespace {
 
 constexpr const char* kCompareUsage =
     "usage: ccsim compare SCENARIO --measured FILE [--measured-log] [--preset P | --columns MAP]\n"
-    "                     [--days DAYS] [--measured-days D] [--erlang-a] [--report FILE.html]\n"
+    "                     [--days DAYS] [--measured-days D] [--erlang-a] [--transient]\n"
+    "                     [--report FILE.html]\n"
     "                     [OPTIONS]\n";
 
 std::string scope_name(const Scenario& sc, int k) {
@@ -75,7 +77,7 @@ std::vector<int> scopes_with_rows(const ModelComparison& m) {
 }
 
 nlohmann::json comparison_json(const Scenario& sc, const Results& res, const MeasuredTable& m,
-                               const Comparison& c) {
+                               const Comparison& c, const TransientRun* transient) {
   nlohmann::json j;
   j["scenario"] = sc.name;
   j["replications"] = res.replications;
@@ -86,6 +88,10 @@ nlohmann::json comparison_json(const Scenario& sc, const Results& res, const Mea
                    {"rows_read", m.rows_read},
                    {"bad_rows", m.bad_rows}};
   j["weights"] = "offered";
+  if (transient) {
+    j["transient"] = {{"assumptions", transient->assumptions},
+                      {"truncated_mass", transient->truncated_mass}};
+  }
   nlohmann::json summary;
   auto add_summary = [&](const ModelComparison& mc, bool within) {
     nlohmann::json s = nlohmann::json::object();
@@ -99,7 +105,7 @@ nlohmann::json comparison_json(const Scenario& sc, const Results& res, const Mea
     summary[mc.model] = s;
   };
   add_summary(c.simulation, true);
-  if (c.erlang_a) add_summary(*c.erlang_a, false);
+  for (const ModelComparison* mc : c.analytic()) add_summary(*mc, false);
   j["summary"] = summary;
   nlohmann::json rows = nlohmann::json::array();
   for (const ComparisonRow& r : c.simulation.rows) {
@@ -117,10 +123,10 @@ nlohmann::json comparison_json(const Scenario& sc, const Results& res, const Mea
           {"error", r.error()},
           {"within_pi95", *r.within}}}};
     add_interval_day(row, sc.horizon, r.interval);
-    if (c.erlang_a) {
-      for (const ComparisonRow& e : c.erlang_a->rows) {
+    for (const ModelComparison* mc : c.analytic()) {
+      for (const ComparisonRow& e : mc->rows) {
         if (e.interval == r.interval && e.type == r.type && e.kpi == r.kpi) {
-          row["erlang_a"] = {{"mean", e.predicted}, {"error", e.error()}};
+          row[mc->model] = {{"mean", e.predicted}, {"error", e.error()}};
         }
       }
     }
@@ -156,9 +162,9 @@ void write_comparison_csv(std::ostream& out, const Scenario& sc, const Compariso
     }
   };
   summaries(c.simulation);
-  if (c.erlang_a) summaries(*c.erlang_a);
+  for (const ModelComparison* mc : c.analytic()) summaries(*mc);
   rows(c.simulation);
-  if (c.erlang_a) rows(*c.erlang_a);
+  for (const ModelComparison* mc : c.analytic()) rows(*mc);
 }
 
 void print_rows(std::ostream& out, const std::vector<std::vector<std::string>>& rows) {
@@ -204,9 +210,8 @@ void write_comparison_table(std::ostream& out, const Scenario& sc, const Results
          " measured value lies in the 95% prediction interval ±pi95 = ±ci95·√(1 + n/D)\n\n";
   std::vector<std::vector<std::string>> rows{
       {"scope", "kpi", "intervals", "MAPE", "bias", "rel. bias", "within"}};
-  if (c.erlang_a) {
-    for (const char* h : {"Erlang A MAPE", "Erlang A bias", "Erlang A rel. bias"})
-      rows[0].push_back(h);
+  for (const ModelComparison* mc : c.analytic()) {
+    for (const char* h : {" MAPE", " bias", " rel. bias"}) rows[0].push_back(mc->label + h);
   }
   for (int k : scopes_with_rows(c.simulation)) {
     for (const KpiSummary& s : c.simulation.summary[std::size_t(k)]) {
@@ -218,13 +223,15 @@ void write_comparison_table(std::ostream& out, const Scenario& sc, const Results
                                    s.bias ? format_number(*s.bias, decimals(s.kpi)) : "-",
                                    pct(s.relative_bias),
                                    pct(s.within)};
-      if (c.erlang_a) {
-        const KpiSummary& e = c.erlang_a->summary[std::size_t(k)][*measured_index(s.kpi)];
-        if (e.rows > 0) {
-          row.push_back(pct(e.mape));
-          row.push_back(e.bias ? format_number(*e.bias, decimals(s.kpi)) : "-");
-          row.push_back(pct(e.relative_bias));
+      for (const ModelComparison* mc : c.analytic()) {
+        const KpiSummary& e = mc->summary[std::size_t(k)][*measured_index(s.kpi)];
+        if (e.rows == 0) {  // blank (the model has no figure for this scope)
+          row.insert(row.end(), 3, "");
+          continue;
         }
+        row.push_back(pct(e.mape));
+        row.push_back(e.bias ? format_number(*e.bias, decimals(s.kpi)) : "-");
+        row.push_back(pct(e.relative_bias));
       }
       rows.push_back(row);
     }
@@ -233,10 +240,14 @@ void write_comparison_table(std::ostream& out, const Scenario& sc, const Results
   print_rows(out, rows);
   for (int k : scopes_with_rows(c.simulation)) {
     rows = {{"start", "kpi", "predicted", "measured", "error", "within"}};
-    const bool erlang_scope = c.erlang_a && !c.erlang_a->summary.empty() &&
-                              std::any_of(c.erlang_a->rows.begin(), c.erlang_a->rows.end(),
-                                          [&](const ComparisonRow& e) { return e.type == k; });
-    if (erlang_scope) rows[0].push_back("Erlang A");
+    std::vector<const ModelComparison*> analytic;  // those with rows in this scope
+    for (const ModelComparison* mc : c.analytic()) {
+      if (std::any_of(mc->rows.begin(), mc->rows.end(),
+                      [&](const ComparisonRow& e) { return e.type == k; })) {
+        analytic.push_back(mc);
+        rows[0].push_back(mc->label);
+      }
+    }
     for (const ComparisonRow& r : c.simulation.rows) {
       if (r.type != k) continue;
       const int d = decimals(r.kpi);
@@ -247,9 +258,9 @@ void write_comparison_table(std::ostream& out, const Scenario& sc, const Results
           format_number(r.measured, d),
           format_number(r.error(), d),
           *r.within ? "yes" : "no"};
-      if (erlang_scope) {
+      for (const ModelComparison* mc : analytic) {
         std::string e = "";
-        for (const ComparisonRow& x : c.erlang_a->rows) {
+        for (const ComparisonRow& x : mc->rows) {
           if (x.interval == r.interval && x.type == r.type && x.kpi == r.kpi) {
             e = format_number(x.predicted, d);
           }
@@ -266,7 +277,7 @@ void write_comparison_table(std::ostream& out, const Scenario& sc, const Results
 // The options of compare besides the common and the log-reading ones, as given.
 struct CompareArgs {
   std::string measured_file, measured_days, report_file;
-  bool measured_log = false, erlang_a = false;
+  bool measured_log = false, erlang_a = false, transient = false;
 };
 
 void add_compare_options(po::options_description& desc, CompareArgs& a) {
@@ -277,7 +288,10 @@ void add_compare_options(po::options_description& desc, CompareArgs& a) {
       "measured-days", po::value<std::string>(&a.measured_days),
       "days each figure of an interval report averages over (default 1)")(
       "erlang-a", po::bool_switch(&a.erlang_a),
-      "also compare a per-interval Erlang A model of the scenario");
+      "also compare a per-interval Erlang A model of the scenario")(
+      "transient", po::bool_switch(&a.transient),
+      "also compare the transient model of the scenario (the day's queue carried from interval "
+      "to interval; other distributions taken as exponential of the same mean)");
   add_report_option(desc, a.report_file);
 }
 
@@ -359,19 +373,38 @@ int write_comparison(const CommonOptions& common, const CompareArgs& a, const Sc
                      const MeasuredTable& measured, std::ostream& out, std::ostream& err) {
   ProgressBar progress(show_progress(common), "replications", std::cerr);
   const RunOptions options = run_options(common, scenario, progress);
+  std::optional<TransientRun> transient;
+  if (a.transient) {
+    const TransientOptions pooled{true};
+    const std::vector<std::string> refusals = transient_refusals(scenario, pooled);
+    if (!refusals.empty()) {
+      err << "error: --transient cannot model this scenario:\n";
+      return bad_input(err, refusals);
+    }
+    transient = run_transient(scenario, pooled);
+  }
   const Results results = run_experiment(scenario, options);
   progress.finish();
-  const Comparison comparison = compare_with_measured(scenario, results, measured, a.erlang_a);
+  const Comparison comparison = compare_with_measured(scenario, results, measured, a.erlang_a,
+                                                      transient ? &transient->results : nullptr);
   std::ostringstream content;
   switch (common.output_format()) {
     case Format::Json:
-      content << json_text(comparison_json(scenario, results, measured, comparison)) << "\n";
+      content << json_text(comparison_json(scenario, results, measured, comparison,
+                                           transient ? &*transient : nullptr))
+              << "\n";
       break;
     case Format::Csv:
       write_comparison_csv(content, scenario, comparison);
       break;
     case Format::Table:
       write_comparison_table(content, scenario, results, measured, comparison);
+      if (transient) {
+        content << "\nTransient model: the exact time-varying Markov chain of the scenario\n";
+        for (const std::string& line : transient->assumptions) {
+          content << "  assumes: " << line << "\n";
+        }
+      }
       break;
   }
   return emit_with_report(

@@ -15,6 +15,7 @@
 #include "tools/report_pages.h"
 #include "tools/run_log.h"
 #include "tools/run_results.h"
+#include "tools/run_transient.h"
 #include "tools/table_text.h"
 
 namespace po = boost::program_options;
@@ -25,9 +26,16 @@ namespace {
 
 constexpr const char* kRunUsage =
     "usage: ccsim run SCENARIO [--vs VARIANT] [--log FILE] [--report FILE.html] [OPTIONS]\n"
+    "       ccsim run SCENARIO --method transient [--format F] [--out FILE]\n"
     "With --vs, runs both scenarios with the same seed and replications and reports each KPI of\n"
     "both and the paired difference (variant - base) with its 95% confidence interval.\n"
-    "With --report, also writes an HTML report with charts per interval and tables.\n";
+    "With --report, also writes an HTML report with charts per interval and tables.\n"
+    "With --method transient, computes the day with the exact time-varying Markov model\n"
+    "instead of simulating it (Poisson arrivals, exponential times; see the README).\n";
+
+enum class RunMethod { Simulation, Transient };
+constexpr std::array<Choice<RunMethod>, 2> kRunMethods{
+    {{"simulation", RunMethod::Simulation}, {"transient", RunMethod::Transient}}};
 
 // ---- paired comparison (--vs) ----
 
@@ -341,11 +349,21 @@ int cmd_run(const std::vector<std::string>& args, std::ostream& out, std::ostrea
                      "VARIANT scenario: paired comparison with SCENARIO (same horizon)")(
       "log", po::value<std::string>(&log_file),
       "write the per-contact log of the simulation to FILE (CSV, ccsim log format)");
-  std::string report_file;
+  std::string report_file, method_text = "simulation";
+  desc.add_options()("method", po::value<std::string>(&method_text),
+                     "simulation (default) or transient: the exact time-varying Markov model");
   add_report_option(desc, report_file);
   add_common_options(desc, raw, common);
   po::variables_map vm;
   std::vector<std::string> errors = parse_options(args, desc, vm, raw, common);
+  RunMethod method = RunMethod::Simulation;
+  if (errors.empty()) {
+    if (auto m = parse_choice("--method", method_text, kRunMethods, errors)) method = *m;
+  }
+  if (errors.empty() && method == RunMethod::Transient) {
+    refuse_options(vm, {"vs", "log", "report", "replications", "seed", "threads"},
+                   "with --method transient (no simulation)", errors);
+  }
   if (errors.empty() && vm.count("vs") && vs.empty()) errors.push_back("--vs: a file is required");
   if (errors.empty() && vm.count("log")) {
     if (auto e = output_path_error("--log", log_file)) errors.push_back(*e);
@@ -372,6 +390,9 @@ int cmd_run(const std::vector<std::string>& args, std::ostream& out, std::ostrea
       read_scenario(common.positional[0], err, "", common.replications);
   if (!loaded) return kExitBadInput;
   const Scenario& scenario = *loaded;
+  if (method == RunMethod::Transient) {
+    return run_transient_command(common, scenario, out, err);
+  }
   if (!vs.empty()) return run_paired(common, scenario, vs, report_file, out, err);
   return run_single(common, scenario, log_file, report_file, out, err);
 }

@@ -26,7 +26,7 @@ namespace ccsim::cli {
 namespace {
 
 constexpr const char* kStaffUsage =
-    "usage: ccsim staff SCENARIO [--method simulation|erlang] [--judge mean|ci95]\n"
+    "usage: ccsim staff SCENARIO [--method simulation|erlang|transient] [--judge mean|ci95]\n"
     "                   [--meet-probability P] [--max-iterations N]\n"
     "                   [--shift-templates FILE.json]\n"
     "                   [--report FILE.html] [OPTIONS]\n"
@@ -379,7 +379,9 @@ struct StaffArgs {
 
 void declare_staff_options(po::options_description& desc, StaffArgs& a) {
   desc.add_options()("method", po::value<std::string>(&a.method),
-                     "simulation (default: a search with the simulator) or erlang (analytic)")(
+                     "simulation (default: a search with the simulator), erlang (analytic, each "
+                     "interval in steady state) or transient (analytic, the day's queue carried "
+                     "from interval to interval)")(
       "judge", po::value<std::string>(&a.judge),
       "mean (default): a target is met when the mean over replications meets it; ci95: when "
       "the whole 95% confidence interval does")(
@@ -397,8 +399,10 @@ void declare_staff_options(po::options_description& desc, StaffArgs& a) {
   add_common_options(desc, a.raw, a.common);
 }
 
-constexpr std::array<Choice<staffing::Method>, 2> kMethods{
-    {{"simulation", staffing::Method::Simulation}, {"erlang", staffing::Method::Erlang}}};
+constexpr std::array<Choice<staffing::Method>, 3> kMethods{
+    {{"simulation", staffing::Method::Simulation},
+     {"erlang", staffing::Method::Erlang},
+     {"transient", staffing::Method::Transient}}};
 constexpr std::array<Choice<staffing::Judge>, 2> kJudges{
     {{"mean", staffing::Judge::Mean}, {"ci95", staffing::Judge::Ci95}}};
 
@@ -433,12 +437,13 @@ void check_staff_options(const po::variables_map& vm, const StaffArgs& a,
   if (vm.count("report")) {
     if (auto e = report_path_error(a.report_file)) errors.push_back(*e);
   }
-  if (options.method == staffing::Method::Erlang) {
+  if (options.method != staffing::Method::Simulation) {
     refuse_options(vm, {"max-iterations"},
-                   "with --method erlang, which simulates its staffing once", errors);
+                   "with --method " + a.method + ", which simulates its staffing once", errors);
     refuse_options(vm, {"meet-probability"},
-                   "with --method erlang, whose analytic models give the mean day, not the "
-                   "spread of days (use --method simulation)",
+                   "with --method " + a.method +
+                       ", whose analytic models give the mean day, not the spread of days (use "
+                       "--method simulation)",
                    errors);
   }
   if (vm.count("shift-templates") && a.templates_file.empty()) {
@@ -532,8 +537,10 @@ void warn_about(const staffing::Result& result, std::ostream& err) {
     err << "warning: the search stopped after " << result.iterations
         << " iterations (--max-iterations): every target is met, but fewer agents may do\n";
   }
-  if (result.method == staffing::Method::Erlang && !result.misses.empty()) {
-    err << "warning: in simulation the Erlang staffing misses " << result.misses.size()
+  if (result.method != staffing::Method::Simulation && !result.misses.empty()) {
+    err << "warning: in simulation the "
+        << (result.method == staffing::Method::Erlang ? "Erlang" : "transient")
+        << " staffing misses " << result.misses.size()
         << " targets (marked in the output); --method simulation corrects for that\n";
   }
 }

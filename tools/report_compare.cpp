@@ -56,10 +56,8 @@ void accuracy_table(HtmlReport& page, const Scenario& sc, const Comparison& c,
                     const std::vector<int>& scopes) {
   page.section("Accuracy");
   TextTable acc{{"scope", "KPI", "intervals", "MAPE", "bias", "relative bias", "within pi95"}};
-  if (c.erlang_a) {
-    for (const char* h : {"Erlang A MAPE", "Erlang A bias", "Erlang A relative bias"}) {
-      acc[0].push_back(h);
-    }
+  for (const ModelComparison* mc : c.analytic()) {
+    for (const char* h : {" MAPE", " bias", " relative bias"}) acc[0].push_back(mc->label + h);
   }
   for (int k : scopes) {
     for (const KpiSummary& s : c.simulation.summary[std::size_t(k)]) {
@@ -72,8 +70,8 @@ void accuracy_table(HtmlReport& page, const Scenario& sc, const Comparison& c,
                                    s.bias ? format_number(*s.bias, d) : "\u2013",
                                    pct(s.relative_bias),
                                    pct(s.within)};
-      if (c.erlang_a) {
-        const KpiSummary& e = c.erlang_a->summary[std::size_t(k)][*measured_index(s.kpi)];
+      for (const ModelComparison* mc : c.analytic()) {
+        const KpiSummary& e = mc->summary[std::size_t(k)][*measured_index(s.kpi)];
         row.push_back(e.rows > 0 ? pct(e.mape) : "\u2013");
         row.push_back(e.rows > 0 && e.bias ? format_number(*e.bias, d) : "\u2013");
         row.push_back(e.rows > 0 ? pct(e.relative_bias) : "\u2013");
@@ -118,30 +116,31 @@ Chart comparison_chart(const Scenario& sc, const Results& res, const Comparison&
   measured.name = "measured";
   measured.style = ChartSeries::Style::Points;
   measured.decimals = d;
-  ChartSeries erlang;
-  erlang.name = "Erlang A";
-  erlang.decimals = d;
   band.mean.assign(n, std::nullopt);
   band.half_width.assign(n, std::nullopt);
   measured.mean.assign(n, std::nullopt);
-  erlang.mean.assign(n, std::nullopt);
   for_each_row(c.simulation.rows, k, q, n, [&](std::size_t i, const ComparisonRow& r) {
     band.mean[i] = r.predicted;
     band.half_width[i] = r.pi95;
     measured.mean[i] = r.measured;
   });
-  bool has_erlang = false;
-  if (c.erlang_a) {
-    for_each_row(c.erlang_a->rows, k, q, n, [&](std::size_t i, const ComparisonRow& r) {
-      erlang.mean[i] = r.predicted;
-      has_erlang = true;
-    });
-  }
   predicted.colour = 0;
   measured.colour = 4;
-  erlang.colour = 2;
   chart.series = {band, predicted, measured};
-  if (has_erlang) chart.series.push_back(erlang);
+  int colour = 2;  // Erlang A, then the transient model
+  for (const ModelComparison* mc : c.analytic()) {
+    ChartSeries analytic;
+    analytic.name = mc->label;
+    analytic.decimals = d;
+    analytic.colour = colour++;
+    analytic.mean.assign(n, std::nullopt);
+    bool any = false;
+    for_each_row(mc->rows, k, q, n, [&](std::size_t i, const ComparisonRow& r) {
+      analytic.mean[i] = r.predicted;
+      any = true;
+    });
+    if (any) chart.series.push_back(analytic);
+  }
   chart.note =
       "Line: the simulation's mean with its 95% CI; wide band: the 95% prediction "
       "interval of the measured figure; dots: measured.";

@@ -29,6 +29,7 @@ int decimals_for(std::string_view kpi_name) {
 
 std::string cell(const KpiEstimate& e, int decimals) {
   if (!e) return "-";
+  if (e->n == 0) return format_number(e->mean, decimals);  // exact: no replications
   return format_number(e->mean, decimals) + " ± " + format_number(e->ci95, decimals);
 }
 

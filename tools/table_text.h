@@ -18,7 +18,8 @@ std::string format_number(double value, int decimals);
 // `value` with 17 significant digits, as a CSV field.
 std::string csv_number(double value);
 
-// "mean ± ci95" with `decimals` decimals, or "-" when undefined.
+// "mean ± ci95" with `decimals` decimals, or "-" when undefined; the mean alone for an exact
+// value (n 0: computed, not estimated from replications).
 std::string cell(const KpiEstimate& e, int decimals);
 // Decimals for a KPI in tables: shares and rates 3, counts and seconds 1.
 int decimals_for(std::string_view kpi_name);

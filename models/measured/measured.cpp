@@ -169,10 +169,14 @@ double weight_of(const OfferedWeights& measured_offered, const MeasuredRow& row,
 
 // The simulation's figures beside the measured ones, and their prediction intervals over
 // `days` measured days.
-ModelComparison simulation_comparison(const Results& results, const MeasuredTable& measured,
-                                      const OfferedWeights& weights, double days) {
+// The rows of a model whose results have the layout of a run: with confidence and prediction
+// intervals when they come from replications, without for exact values (n 0).
+ModelComparison results_comparison(const char* model, const char* label, const Results& results,
+                                   const MeasuredTable& measured, const OfferedWeights& weights,
+                                   double days) {
   ModelComparison m;
-  m.model = "simulation";
+  m.model = model;
+  m.label = label;
   for (const MeasuredRow& row : measured.rows) {
     const ContactKpis& pred = results.intervals[std::size_t(row.interval)][std::size_t(row.type)];
     const double predicted_offered = pred[Kpi::Offered] ? pred[Kpi::Offered]->mean : 0.0;
@@ -184,11 +188,13 @@ ModelComparison simulation_comparison(const Results& results, const MeasuredTabl
       c.type = row.type;
       c.kpi = kpi;
       c.predicted = pred[kpi]->mean;
-      c.ci95 = pred[kpi]->ci95;
-      c.pi95 = pred[kpi]->ci95 * std::sqrt(1.0 + double(pred[kpi]->n) / days);
       c.measured = *row.value[q];
       c.weight = weight_of(weights, row, predicted_offered);
-      c.within = std::abs(c.error()) <= *c.pi95;
+      if (pred[kpi]->n > 0) {
+        c.ci95 = pred[kpi]->ci95;
+        c.pi95 = pred[kpi]->ci95 * std::sqrt(1.0 + double(pred[kpi]->n) / days);
+        c.within = std::abs(c.error()) <= *c.pi95;
+      }
       m.rows.push_back(c);
     }
   }
@@ -222,6 +228,7 @@ ModelComparison erlang_a_comparison(const Scenario& scenario, const MeasuredTabl
                                     const OfferedWeights& weights) {
   ModelComparison e;
   e.model = "erlang_a";
+  e.label = "Erlang A";
   const std::size_t n_types = scenario.contact_types.size();
   const std::vector<ErlangInterval> model = erlang_a_by_interval(scenario);
   const int scope = n_types == 1 ? 0 : int(n_types);
@@ -246,16 +253,30 @@ ModelComparison erlang_a_comparison(const Scenario& scenario, const MeasuredTabl
 
 }  // namespace
 
+std::vector<const ModelComparison*> Comparison::analytic() const {
+  std::vector<const ModelComparison*> out;
+  if (erlang_a) out.push_back(&*erlang_a);
+  if (transient) out.push_back(&*transient);
+  return out;
+}
+
 Comparison compare_with_measured(const Scenario& scenario, const Results& results,
-                                 const MeasuredTable& measured, bool with_erlang_a) {
+                                 const MeasuredTable& measured, bool with_erlang_a,
+                                 const Results* transient) {
   Comparison out;
   const std::size_t n_types = scenario.contact_types.size();
   OfferedWeights weights;
   for (const MeasuredRow& row : measured.rows) {
     if (auto v = row.get(Kpi::Offered)) weights[{row.interval, row.type}] = *v;
   }
-  out.simulation = simulation_comparison(results, measured, weights, std::max(1, measured.days));
+  const double days = std::max(1, measured.days);
+  out.simulation = results_comparison("simulation", "simulation", results, measured, weights, days);
   summarise(out.simulation, n_types + 1);
+  if (transient) {
+    out.transient =
+        results_comparison("transient", "transient", *transient, measured, weights, days);
+    summarise(*out.transient, n_types + 1);
+  }
   if (with_erlang_a) {
     out.erlang_a = erlang_a_comparison(scenario, measured, weights);
     summarise(*out.erlang_a, n_types + 1);

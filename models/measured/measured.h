@@ -111,7 +111,8 @@ struct KpiSummary {
 };
 
 struct ModelComparison {
-  std::string model;  // "simulation" or "erlang_a"
+  std::string model;  // "simulation", "erlang_a" or "transient"
+  std::string label;  // for tables and charts: "simulation", "Erlang A", "transient"
   std::vector<ComparisonRow> rows;
   // summary[k][q]: scope k (a type; k == types: all) and KPI kMeasuredKpis[q].
   std::vector<std::array<KpiSummary, kMeasuredKpis.size()>> summary;
@@ -120,6 +121,9 @@ struct ModelComparison {
 struct Comparison {
   ModelComparison simulation;
   std::optional<ModelComparison> erlang_a;
+  std::optional<ModelComparison> transient;
+  // The analytic models compared (no confidence intervals), in this order: Erlang A, transient.
+  std::vector<const ModelComparison*> analytic() const;
 };
 
 // Per interval, the Erlang A (M/M/n+M) model of the whole scenario as one queue: arrivals of
@@ -139,8 +143,10 @@ struct ErlangInterval {
 std::vector<ErlangInterval> erlang_a_by_interval(const Scenario& scenario);
 
 // Compares `results` (of `scenario`) with `measured`, and Erlang A when asked (scope "all" only,
-// or the only type).
+// or the only type), and the transient model's results when given (every scope, as the
+// simulation's: models/planning/transient_model.h).
 Comparison compare_with_measured(const Scenario& scenario, const Results& results,
-                                 const MeasuredTable& measured, bool with_erlang_a);
+                                 const MeasuredTable& measured, bool with_erlang_a,
+                                 const Results* transient = nullptr);
 
 }  // namespace ccsim

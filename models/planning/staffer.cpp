@@ -9,6 +9,8 @@
 #include <string>
 #include <utility>
 
+#include "models/planning/transient_model.h"
+
 namespace ccsim::staffing {
 
 namespace {
@@ -358,6 +360,17 @@ Outcome Staffer::run() {
   if (!init(out.errors)) return out;
 
   Staff cur = compose(servers_, floor_);
+  if (opt_.method == Method::Transient) {
+    for (const std::string& e : transient_refusals(sc_)) out.errors.push_back(e);
+    if (!out.errors.empty()) return out;
+    std::optional<Staff> t = transient_staffing(sc_, cur, out.errors);
+    if (!t) return out;
+    cur = *t;
+  } else if (opt_.method == Method::Simulation && opt_.start_from_transient &&
+             transient_refusals(sc_).empty()) {
+    std::vector<std::string> unmet;  // targets the model cannot meet: start from Erlang's
+    if (std::optional<Staff> t = transient_staffing(sc_, cur, unmet)) cur = *t;
+  }
   const Evaluation* ev = evaluate(cur, "evaluate");
   if (!ev) return out;  // unreachable: max_iterations >= 1
   if (opt_.method == Method::Simulation) {

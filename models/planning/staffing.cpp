@@ -14,6 +14,8 @@ const char* method_name(Method method) {
       return "erlang";
     case Method::Simulation:
       return "simulation";
+    case Method::Transient:
+      return "transient";
   }
   return "?";
 }

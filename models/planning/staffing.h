@@ -5,7 +5,11 @@
 // KPIs of the contacts that arrived in it; per agent group `max_occupancy`, judged per
 // interval on the group's occupancy.
 //
-// Two methods (Method):
+// Three methods (Method):
+//
+// Transient. The transient model's staffing (transient_model.h: transient_staffing), searched
+// from the Erlang staffing below; the scenario must fit that model (else errors). Its KPIs are
+// those of one simulation of it, as for Erlang.
 //
 // Erlang. Each contact type in each interval is one stationary queue (analytic_queue): Erlang A
 // when the contact has patience, else Erlang C; its requirement is the fewest servers meeting
@@ -16,7 +20,9 @@
 // errs on the safe side; the simulation method recovers it.
 //
 // Simulation (in the spirit of the iterative staffing algorithm of Feldman, Mandelbaum, Massey
-// and Whitt, Management Science 54(2), 2008). Every iteration simulates the whole horizon once,
+// and Whitt, Management Science 54(2), 2008; it starts from the transient staffing when the
+// scenario fits the transient model and Options::start_from_transient, else from the Erlang
+// staffing). Every iteration simulates the whole horizon once,
 // with the same seed and replication indices (common random numbers), so two staffings are
 // compared on the same contacts. Phases, all within a budget of iterations:
 //   1. Iterate: simulate; for each type and interval, measure each target's KPI and express the
@@ -70,10 +76,10 @@
 
 namespace ccsim::staffing {
 
-enum class Method { Erlang, Simulation };
+enum class Method { Erlang, Simulation, Transient };
 enum class Judge { Mean, Ci95 };
 
-const char* method_name(Method method);  // "erlang", "simulation"
+const char* method_name(Method method);  // "erlang", "simulation", "transient"
 const char* judge_name(Judge judge);     // "mean", "ci95"
 
 // Whether the scenario gives any staffing target (contact type or agent group).
@@ -153,6 +159,9 @@ struct Options {
   // meets it (`judge`: of the days simulated, or with 95% confidence), in (0, 1). Default:
   // absent (the mean over replications is judged).
   std::optional<double> meet_probability;
+  // Simulation method: start the search from the transient model's staffing when the scenario
+  // fits that model (transient_model.h), else from the Erlang staffing. Default: true.
+  bool start_from_transient = true;
   std::function<void(const Progress&)> progress;
 };
 

@@ -95,7 +95,7 @@ TEST_F(StaffCommand, BadOptionsExitTwoNamingEachOption) {
   const auto r = run_ccsim("staff " + file("day.json", kSmallDay) +
                            " --method magic --judge maybe --max-iterations 0");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("--method: must be one of simulation, erlang (got magic)"),
+  EXPECT_NE(r.err.find("--method: must be one of simulation, erlang, transient (got magic)"),
             std::string::npos)
       << r.err;
   EXPECT_NE(r.err.find("--judge: must be one of mean, ci95 (got maybe)"), std::string::npos);

@@ -19,7 +19,13 @@ TEST(TableText, CellIsMeanWithHalfWidthOrDashWhenUndefined) {
   sim::Estimate e;
   e.mean = 0.5;
   e.ci95 = 0.01;
+  e.n = 20;
   EXPECT_EQ(cell(e, 3), "0.500 ± 0.010");
+  e.ci95 = 0.0;
+  e.n = 1;  // one replication: no spread, still an estimate
+  EXPECT_EQ(cell(e, 3), "0.500 ± 0.000");
+  e.n = 0;  // exact (the transient model): no replications
+  EXPECT_EQ(cell(e, 3), "0.500");
   EXPECT_EQ(cell(std::nullopt, 3), "-");
   EXPECT_EQ(decimals_for("service_level"), 3);
   EXPECT_EQ(decimals_for("asa_s"), 1);
