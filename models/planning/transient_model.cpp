@@ -307,6 +307,38 @@ GroupKpis group_kpis_of(const GroupCell& c) {
   return k;
 }
 
+// Sums of cells over a span of intervals (a day, the horizon): per type, and all types.
+struct Span {
+  std::vector<Cell> cells;
+  std::vector<GroupCell> groups;
+  Span(std::size_t types, std::size_t n_groups) : cells(types + 1), groups(n_groups) {}
+  void add(const std::vector<Cell>& row, const std::vector<GroupCell>& group_row) {
+    for (std::size_t k = 0; k < row.size(); ++k) {
+      Cell c = row[k];
+      c.backlog_end.reset();  // a state at the interval's end, not summed over intervals
+      add_cell(cells[k], c);
+    }
+    for (std::size_t g = 0; g < group_row.size(); ++g) {
+      groups[g].busy_agent_s += group_row[g].busy_agent_s;
+      groups[g].agent_s += group_row[g].agent_s;
+      groups[g].window_s += group_row[g].window_s;
+    }
+  }
+  std::vector<ContactKpis> contact_kpis_all() const {
+    Cell all;
+    for (std::size_t k = 0; k + 1 < cells.size(); ++k) add_cell(all, cells[k]);
+    std::vector<ContactKpis> out;
+    for (std::size_t k = 0; k + 1 < cells.size(); ++k) out.push_back(contact_kpis(cells[k]));
+    out.push_back(contact_kpis(all));
+    return out;
+  }
+  std::vector<GroupKpis> group_kpis_all() const {
+    std::vector<GroupKpis> out;
+    for (const GroupCell& c : groups) out.push_back(group_kpis_of(c));
+    return out;
+  }
+};
+
 Results results_of(const Scenario& sc, const std::vector<std::vector<Cell>>& cells,
                    const std::vector<std::vector<GroupCell>>& group_cells) {
   Results r;
@@ -315,33 +347,34 @@ Results results_of(const Scenario& sc, const std::vector<std::vector<Cell>>& cel
   for (const ContactType& ct : sc.contact_types) r.types.push_back(ct.name);
   for (const AgentGroup& g : sc.agent_groups) r.groups.push_back(g.name);
   const std::size_t types = r.types.size(), groups = r.groups.size();
-  std::vector<Cell> day(types + 1);
-  std::vector<GroupCell> group_day(groups);
+  const Horizon& h = sc.horizon;
+  Span horizon(types, groups);
+  std::vector<Span> days(std::size_t(h.days), Span(types, groups));
   for (std::size_t i = 0; i < cells.size(); ++i) {
-    r.interval_start_s.push_back(sc.horizon.interval_start_s(int(i)));
+    r.interval_start_s.push_back(h.interval_start_s(int(i)));
+    r.interval_day.push_back(h.day_of(int(i)));
     Cell all;
     std::vector<ContactKpis> row;
     for (std::size_t k = 0; k < types; ++k) {
       add_cell(all, cells[i][k]);
-      Cell total = cells[i][k];
-      total.backlog_end.reset();  // a state at the interval's end, not summed over the day
-      add_cell(day[k], total);
       row.push_back(contact_kpis(cells[i][k]));
     }
     row.push_back(contact_kpis(all));
     r.intervals.push_back(row);
-    std::vector<GroupKpis> grow;
-    for (std::size_t g = 0; g < groups; ++g) {
-      const GroupCell& c = group_cells[i][g];
-      group_day[g].busy_agent_s += c.busy_agent_s, group_day[g].agent_s += c.agent_s;
-      group_day[g].window_s += c.window_s;
-      grow.push_back(group_kpis_of(c));
-    }
-    r.group_intervals.push_back(grow);
+    std::vector<GroupKpis> group_row;
+    for (const GroupCell& c : group_cells[i]) group_row.push_back(group_kpis_of(c));
+    r.group_intervals.push_back(group_row);
+    horizon.add(cells[i], group_cells[i]);
+    days[std::size_t(h.day_of(int(i)))].add(cells[i], group_cells[i]);
   }
-  for (std::size_t k = 0; k < types; ++k) add_cell(day[types], day[k]);
-  for (const Cell& c : day) r.totals.push_back(contact_kpis(c));
-  for (const GroupCell& c : group_day) r.group_totals.push_back(group_kpis_of(c));
+  r.totals = horizon.contact_kpis_all();
+  r.group_totals = horizon.group_kpis_all();
+  if (h.days > 1) {
+    for (const Span& d : days) {
+      r.days.push_back(d.contact_kpis_all());
+      r.group_days.push_back(d.group_kpis_all());
+    }
+  }
   return r;
 }
 
@@ -424,8 +457,10 @@ void GroupChain::advance_to(double until, Sink& sink) {
   const Horizon& h = sc.horizon;
   const std::vector<int>& skills = sc.agent_groups[std::size_t(g_)].skills;
   while (t_ < until) {
+    // While the centre is closed the agents on duty at closing stay until those waiting are
+    // served (as in the simulation; nothing arrives then); the staffing applies again at opening.
     const int target = agents_at(net_, t_);
-    if (t_ == 0.0 || target != serving_.level) {
+    if (t_ == 0.0 || (target != serving_.level && !h.closed_at(t_))) {
       const double mu = 1.0 / pool_rates(sc, g_, h.interval_at(t_), pooled_).agent_time_s;
       serving_.change(target, t_, mu, chain_);
     }

@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -265,6 +266,62 @@ TEST(SimulationAgainstTransientModel, OccupancyAgreesPerInterval) {
           << s->mean << " ± " << s->ci95;
     }
   }
+}
+
+}  // namespace
+
+namespace {
+
+using namespace ccsim;
+
+// A week of ten open hours a day from Monday 2026-12-07 (closed between days), one queue of
+// exponential calls with a profile per weekday.
+Scenario markov_week() {
+  nlohmann::json doc = nlohmann::json::parse(R"({
+    "name": "a Markov week",
+    "horizon": {"interval_minutes": 60, "intervals": 10, "start": "08:00", "days": 7,
+                "start_date": "2026-12-07"},
+    "simulation": {"replications": 20, "seed": 5},
+    "contact_types": [{"name": "calls", "arrivals": {"per_interval": []},
+                       "handle_time": {"dist": "exponential", "mean_s": 240},
+                       "patience": {"dist": "exponential", "mean_s": 240}}],
+    "agent_groups": [{"name": "team", "skills": ["calls"], "staff": {"per_interval": []}}]
+  })");
+  for (int d = 0; d < 7; ++d) {
+    const double scale = d < 5 ? 1.0 - 0.05 * d : 0.4;
+    for (int i = 0; i < 10; ++i) {
+      const double x = scale * (60 + 40 * std::sin(3.14159 * (i + 0.5) / 10.0));
+      doc["contact_types"][0]["arrivals"]["per_interval"].push_back(x);
+      doc["agent_groups"][0]["staff"]["per_interval"].push_back(int(std::ceil(x * 240 / 3600 + 2)));
+    }
+  }
+  const ScenarioParse parse = parse_scenario(doc, ".");
+  EXPECT_TRUE(parse.ok()) << (parse.errors.empty() ? "" : parse.errors[0]);
+  return *parse.scenario;
+}
+
+TEST(TransientWeek, EachDaysTotalsAgreeWithTheSimulationAndSumToTheWeek) {
+  const Scenario week = markov_week();
+  ASSERT_TRUE(transient_refusals(week).empty());
+  const TransientRun model = run_transient(week);
+  ASSERT_EQ(model.results.days.size(), 7u);
+  RunOptions o;
+  o.replications = 300;
+  o.seed = 9;
+  const Results sim = run_experiment(week, o);
+  double answered = 0;
+  for (std::size_t d = 0; d < 7; ++d) {
+    answered += model.results.days[d][0][Kpi::Answered]->mean;
+    for (Kpi q : {Kpi::Offered, Kpi::Answered, Kpi::Abandoned}) {
+      const double m = model.results.days[d][0][q]->mean;
+      const sim::Estimate& s = *sim.days[d][0][q];
+      EXPECT_LE(std::abs(m - s.mean), s.ci95 * 3.29 / 1.96 + 0.01)
+          << "day " << d << " " << kpi_info(q).name << ": model " << m << ", simulation "
+          << s.mean << " ± " << s.ci95;
+    }
+  }
+  EXPECT_NEAR(answered, model.results.totals[0][Kpi::Answered]->mean, 1e-9 * answered);
+  EXPECT_LT(model.little_gap, 0.02);
 }
 
 }  // namespace
