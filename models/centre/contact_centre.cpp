@@ -8,6 +8,7 @@
 #include "models/centre/callback.h"
 #include "models/centre/customer.h"
 #include "models/centre/front_door.h"
+#include "models/centre/model.h"
 #include "models/centre/routing.h"
 #include "models/centre/state.h"
 #include "sim/calendar.h"
@@ -19,123 +20,7 @@ namespace {
 
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
-// Event kinds; at equal times they fire in this order (the calendar's priority).
-enum class EventKind : std::uint8_t {
-  Checkpoint,
-  StaffChange,
-  AgentFree,    // an agent finished a contact (talk + wrap-up)
-  DialEnd,      // an agent's call to a callback customer was answered or not
-  BotEnd,       // a bot conversation ended
-  BotAbandon,   // patience ran out waiting for a bot session
-  Abandon,      // patience ran out in the human queue
-  CallbackDue,  // a callback is due for (another) attempt
-  Retrial,      // an abandoned contact calls again (on its own type or another channel)
-  Transfer,     // a transferred contact joins its new type's queue
-};
-// Fresh arrivals are not calendar events: run() merges them in after calendar events at the
-// same time.
-
-struct Event {
-  EventKind kind;
-  std::uint32_t index;  // checkpoint, group, agent, contact slot, retrial or contact type
-};
-
-// Purposes of random numbers, combined with a contact type's name into stream ids.
-enum Purpose : std::uint64_t {
-  kArrivals = 1,
-  kHandle = 2,
-  kWrapUp = 3,
-  kPatience = 4,
-  kDeflection = 5,
-  kBotTime = 6,
-  kBotOutcome = 7,
-  kBotPatience = 8,
-  kCallbackAccept = 9,
-  kDial = 10,
-  kReach = 11,
-  kRetrial = 12,
-  kBalk = 13,
-  kSwitch = 14,
-  kTransfer = 15,
-  kSwitched = 16,      // names the key of a contact that switched channel
-  kTransferred = 17,   // names the key of a contact that arrived by transfer
-  kVolume = 18,        // a type's forecast-error factor (substream: the day)
-  kSharedVolume = 19,  // the forecast-error factor shared by every type (with stream id 0)
-};
-
-constexpr std::uint64_t kSeqMask = (std::uint64_t(1) << 48) - 1;
-
-class Model {
- public:
-  Model(const Scenario& scenario, std::uint64_t seed, std::uint64_t replication,
-        const RecordSink& sink);
-  ReplicationResult run();
-
- private:
-  // Events.
-  void on_arrival(int type);
-  void on_retrial(std::uint32_t index);
-  void on_transfer(std::uint32_t index);
-  std::uint32_t add_pending(const PendingContact& p);
-  void after_leaving_queue(std::uint32_t slot);
-  void on_bot_end(std::uint32_t slot);
-  void on_bot_abandon(std::uint32_t slot);
-  void on_abandon(std::uint32_t slot);
-  void on_callback_due(std::uint32_t slot);
-  void on_agent_free(std::uint32_t agent);
-  void on_dial_end(std::uint32_t agent);
-  void on_staff_change(int group);
-  void on_checkpoint(std::size_t index);
-
-  double next_arrival_time(int type, double after_s);
-  void schedule_next_arrival(int type);
-
-  // The contact flow.
-  void start_contact(std::uint32_t slot);
-  void start_bot(std::uint32_t slot);
-  void enter_human_queue(std::uint32_t slot);
-  void dispatch(std::uint32_t slot, bool at_head);
-  void finish(std::uint32_t slot, Outcome outcome, double end_s);
-
-  // Agents and routing.
-  void take(std::uint32_t slot, std::uint32_t agent);
-  void serve(std::uint32_t slot, std::uint32_t agent);
-  void agent_ready(std::uint32_t agent);
-  std::uint32_t hire(int group);
-  void depart(std::uint32_t agent);
-
-  // Contacts.
-  std::uint32_t new_contact(int type, std::uint64_t base, int attempt);
-  void record(const ContactRecord& r);
-  sim::RandomStream stream(std::uint32_t slot, std::uint64_t purpose) const;
-
-  const Scenario& sc_;
-  const std::uint64_t seed_, replication_;
-  const RecordSink& sink_;
-  const double end_s_, warmup_s_;
-  const int intervals_;  // over the horizon
-
-  sim::Calendar<Event> calendar_;
-  std::vector<TypeState> types_;
-  std::vector<GroupState> groups_;
-  std::vector<std::vector<Service>> service_;  // [group][type]
-  std::vector<Agent> agents_;
-  std::vector<std::uint32_t> free_agents_;
-  std::vector<Contact> contacts_;
-  std::vector<std::uint32_t> free_contacts_;
-  std::vector<PendingContact> pending_;
-  std::vector<std::uint32_t> free_pending_;
-  std::vector<sim::RandomStream> arrival_streams_;
-  // Next fresh arrival of each type (+infinity when none is left in the horizon). Kept out of
-  // the calendar and merged with it in run(): an arrival fires after calendar events at the same
-  // time, and arrivals at the same time in the order of the types.
-  std::vector<double> next_arrival_s_;
-  std::vector<double> checkpoints_s_;  // interval boundaries and the warm-up end, sorted
-  std::vector<std::vector<GroupIntegrals>> integrals_;  // [checkpoint][group]
-  std::uint64_t next_id_ = 0;
-  std::size_t in_system_ = 0;
-  ReplicationResult result_;
-};
+}  // namespace
 
 Model::Model(const Scenario& scenario, std::uint64_t seed, std::uint64_t replication,
              const RecordSink& sink)
@@ -702,7 +587,6 @@ void Model::record(const ContactRecord& r) {
                 sc_.contact_types[std::size_t(r.type)].service_level.threshold_s, result_.contact);
 }
 
-}  // namespace
 }  // namespace ccsim::centre
 
 namespace ccsim {
