@@ -13,10 +13,11 @@ namespace ccsim::cli {
 namespace {
 
 // "forecast.csv: 96 rows, 2 contact types, 1 day, 48 intervals".
+std::string count(std::size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
 std::string data_file_line(const DataFileRead& data) {
-  auto count = [](int n, const char* one, const char* many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
-  };
   const bool forecast = data.kind == DataFileRead::Kind::Forecast;
   return data.file + ": " + count(data.rows, "row", "rows") + ", " +
          (forecast ? count(data.series, "contact type", "contact types")
@@ -92,9 +93,14 @@ int cmd_validate(const std::vector<std::string>& args, std::ostream& out, std::o
     for (const auto& e : parsed.errors) content << "error: " << e << "\n";
     if (parsed.ok()) {
       const Scenario& s = *parsed.scenario;
-      content << common.positional[0] << ": valid (" << s.contact_types.size() << " contact types, "
-              << s.agent_groups.size() << " agent groups, " << s.horizon.interval_count()
-              << " intervals)\n";
+      // "valid (2 contact types, 1 agent group, 24 intervals)", and "..., 7 days, 168
+      // intervals)" over several days.
+      content << common.positional[0] << ": valid ("
+              << count(s.contact_types.size(), "contact type", "contact types") << ", "
+              << count(s.agent_groups.size(), "agent group", "agent groups") << ", "
+              << (s.horizon.days > 1 ? count(std::size_t(s.horizon.days), "day", "days") + ", "
+                                     : std::string())
+              << count(std::size_t(s.horizon.interval_count()), "interval", "intervals") << ")\n";
       for (const DataFileRead& d : s.data_files) content << "read " << data_file_line(d) << "\n";
     } else {
       content << common.positional[0] << ": " << parsed.errors.size()

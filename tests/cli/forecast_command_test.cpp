@@ -107,7 +107,7 @@ TEST(ForecastCommand, ValidateSaysWhatItRead) {
   const auto table = run_ccsim("validate scenarios/wfm_export_day.json");
   ASSERT_EQ(table.exit_code, 0) << table.err;
   EXPECT_EQ(table.out,
-            "scenarios/wfm_export_day.json: valid (2 contact types, 1 agent groups, 24 intervals)\n"
+            "scenarios/wfm_export_day.json: valid (2 contact types, 1 agent group, 24 intervals)\n"
             "read wfm_export_day_forecast.csv: 48 rows, 2 contact types, 1 day, 24 intervals\n"
             "read wfm_export_day_roster.csv: 24 rows, 1 agent group, 1 day, 24 intervals\n");
   const auto j = run_ccsim("validate scenarios/wfm_export_day.json --format json");

@@ -54,7 +54,7 @@ TEST(UnstableScenarios, ValidateListsTheLoadWarningAndExitsZero) {
   const auto r = run_ccsim("validate '" + file.string() + "'");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, std::string(kOverloadedWarning) + file.string() +
-                       ": valid (1 contact types, 1 agent groups, 2 intervals)\n");
+                       ": valid (1 contact type, 1 agent group, 2 intervals)\n");
   const auto j = run_ccsim("validate '" + file.string() + "' --format json");
   EXPECT_EQ(nlohmann::json::parse(j.out)["warnings"][0],
             std::string(kOverloadedWarning).substr(9, std::string(kOverloadedWarning).size() - 10));
