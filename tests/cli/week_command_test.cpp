@@ -64,8 +64,8 @@ TEST(WeekCommand, StaffGivesEachIntervalItsDayAndDate) {
 }
 
 TEST(WeekCommand, StaffCsvAddsDayAndDateColumns) {
-  const auto r = run_ccsim(
-      "staff scenarios/contact_week.json --method erlang --replications 2 --format csv");
+  const auto r =
+      run_ccsim("staff scenarios/contact_week.json --method erlang --replications 2 --format csv");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out.substr(0, r.out.find('\n')),
             "section,interval,start_s,start,name,kpi,mean,ci95,day,date");

@@ -316,8 +316,8 @@ TEST(TransientWeek, EachDaysTotalsAgreeWithTheSimulationAndSumToTheWeek) {
       const double m = model.results.days[d][0][q]->mean;
       const sim::Estimate& s = *sim.days[d][0][q];
       EXPECT_LE(std::abs(m - s.mean), s.ci95 * 3.29 / 1.96 + 0.01)
-          << "day " << d << " " << kpi_info(q).name << ": model " << m << ", simulation "
-          << s.mean << " ± " << s.ci95;
+          << "day " << d << " " << kpi_info(q).name << ": model " << m << ", simulation " << s.mean
+          << " ± " << s.ci95;
     }
   }
   EXPECT_NEAR(answered, model.results.totals[0][Kpi::Answered]->mean, 1e-9 * answered);
