@@ -91,6 +91,11 @@ void refuse_flows(const ContactType& ct, const std::string& path, std::vector<st
                   ".arrivals.trace: the transient model needs Poisson arrivals "
                   "(rate_per_hour or per_interval)");
   }
+  if (ct.arrivals.volume_cv > 0) {
+    out.push_back(path +
+                  ".arrivals.volume_cv: the transient model takes the forecast as exact (the "
+                  "simulation draws each day's error)");
+  }
   if (ct.chatbot) out.push_back(path + ".chatbot" + tail);
   if (ct.callback) out.push_back(path + ".callback" + tail);
   if (ct.retrial) out.push_back(path + ".retrial" + tail);
@@ -542,6 +547,11 @@ std::vector<std::string> transient_refusals(const Scenario& sc, const TransientO
       out.push_back(type_path(int(k)) + ": served by agent groups " + names +
                     "; the transient model needs each contact type served by one group");
     }
+  }
+  if (sc.simulation.volume_cv > 0) {
+    out.push_back(
+        "simulation.volume_cv: the transient model takes the forecast as exact (the simulation "
+        "draws each day's error)");
   }
   refuse_groups(sc, out);
   if (out.empty() && !options.pooled) refuse_mixed_pools(sc, by_type, out);

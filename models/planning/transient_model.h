@@ -11,6 +11,7 @@
 //   - each contact type served by exactly one agent group (a pool); types sharing a group share
 //     its FIFO queue and must then have the same mean agent time, patience, priority and
 //     service-level threshold in every interval (one chain per group);
+//   - no forecast error (volume_cv 0: the forecast is taken as exact);
 //   - no chatbot, callback, retrial, transfer, channel switch or balking; concurrency 1 and no
 //     per-group handle times (speed_factor is applied);
 //   - staffing of any kind, after shrinkage (net_staffing_schedule); a change of staffing within an

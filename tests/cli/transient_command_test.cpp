@@ -53,6 +53,15 @@ TEST(TransientCommand, ScenarioOutsideTheModelExitsTwoWithEveryReason) {
       << r.err;
 }
 
+TEST(TransientCommand, ForecastErrorIsRefusedWithItsPath) {
+  const auto r = run_ccsim("run scenarios/wfm_export_week.json --method transient");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("error: simulation.volume_cv: the transient model takes the forecast as "
+                       "exact (the simulation draws each day's error)\n"),
+            std::string::npos)
+      << r.err;
+}
+
 TEST(TransientCommand, SimulationOptionsAreRefused) {
   const auto r =
       run_ccsim("run scenarios/transient_day.json --method transient --replications 5 --log x.csv");
