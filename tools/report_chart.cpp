@@ -151,8 +151,13 @@ std::string axes_svg(const Plot& p) {
           text_element(p.left_m + p.pw + 6, p.py(v, true) + 4, format_number(v, y2_dec), "start");
     }
   }
-  // x labels: at most about 12, evenly thinned.
-  const std::size_t every = std::max<std::size_t>(1, (p.n + 11) / 12);
+  // x labels: evenly thinned to at most 12, and to as many as fit side by side (about 8.5 px per
+  // character and a gap: "Mon 08:00" over a week needs more room than "08:00").
+  std::size_t widest = 1;
+  for (const std::string& l : c.x_labels) widest = std::max(widest, l.size());
+  const auto fit = static_cast<std::size_t>(p.pw / (8.5 * double(widest) + 12.0));
+  const std::size_t most = std::clamp<std::size_t>(fit, 2, 12);
+  const std::size_t every = std::max<std::size_t>(1, (p.n + most - 1) / most);
   for (std::size_t i = 0; i < p.n; ++i) {
     const double x = p.px(i);
     svg +=

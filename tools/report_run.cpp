@@ -67,7 +67,7 @@ void run_facts(HtmlReport& page, const Scenario& sc, const Results& r,
 
 // The totals tables: contact KPIs worth showing by scope, and every KPI of each agent group.
 void run_totals(HtmlReport& page, const Results& r, std::size_t scopes) {
-  page.section("Totals over the day");
+  page.section(r.days.empty() ? "Totals over the day" : "Totals over the horizon");
   TextTable totals{{"KPI"}};
   for (std::size_t k = 0; k < scopes; ++k) totals[0].push_back(scope_name(r.types, k));
   for (const KpiInfo& info : contact_kpis()) {
