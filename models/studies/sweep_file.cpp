@@ -130,7 +130,10 @@ std::optional<SweepHeader> parse_jsonl_header(const std::string& line) {
     h.grid_hash = j.at("grid").get<std::string>();
     h.seed = j.at("seed").get<std::string>();
     h.replications = j.at("replications").get<std::string>();
-    h.points = j.at("points").get<std::size_t>();
+    // An integer only: get<std::size_t>() of a float (2.4e104) would convert out of range.
+    const json& points = j.at("points");
+    if (!points.is_number_unsigned()) return std::nullopt;
+    h.points = points.get<std::size_t>();
     if (j.contains("shard") && !parse_shard(j.at("shard").get<std::string>(), h)) {
       return std::nullopt;
     }

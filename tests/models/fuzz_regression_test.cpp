@@ -84,6 +84,19 @@ TEST(FuzzRegression, SweepHeaderWithAStringVersionIsNotASweepFileNotACrash) {
   fs::remove_all(dir);
 }
 
+// fuzz_sweep: a JSONL sweep header whose "points" is a float beyond any integer (2.4e104) was
+// converted to std::size_t out of range (undefined behaviour, caught by UBSan).
+TEST(FuzzRegression, SweepHeaderWithAHugeFloatPointCountIsNotASweepFile) {
+  const fs::path dir = test::temp_dir("fuzz_regression_sweep_points");
+  const fs::path file = dir / "sweep.jsonl";
+  std::ofstream(file, std::ios::binary)
+      << "{\"ccsim_sweep\":1,\"scenario\":\"e7\",\"grid\":\"fb\",\"seed\":\"1\","
+         "\"replications\":\"2\",\"points\":2.4e104}\n";
+  std::string error;
+  EXPECT_FALSE(read_sweep_file(file, error).has_value());
+  EXPECT_EQ(error, file.string() + ":1: not a ccsim sweep file (no valid sweep header line)");
+}
+
 TEST(FuzzRegression, Utf8CheckRejectsOverlongsSurrogatesAndCutSequences) {
   EXPECT_TRUE(text::is_valid_utf8(""));
   EXPECT_TRUE(text::is_valid_utf8("plain"));
