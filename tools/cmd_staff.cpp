@@ -67,53 +67,44 @@ std::string miss_name(const Scenario& sc, const staffing::TargetMiss& m) {
              : sc.contact_types[std::size_t(m.index)].name;
 }
 
-nlohmann::json report_json(const Report& r) {
+// One group's staffing in JSON: what to schedule, on duty, occupancy achieved, shifts.
+nlohmann::json group_json(const Report& r, std::size_t g) {
   const Scenario& sc = r.scenario;
   const staffing::Result& res = r.result;
-  nlohmann::json j;
-  j["scenario"] = sc.name;
-  j["method"] = staffing::method_name(res.method);
-  j["judge"] = staffing::judge_name(r.options.judge);
-  if (r.options.meet_probability) j["meet_probability"] = *r.options.meet_probability;
-  j["replications"] = r.options.replications;
-  j["seed"] = r.options.seed;
-  j["iterations"] = res.iterations;
-  j["targets_met"] = res.misses.empty();
-  j["budget_exhausted"] = res.budget_exhausted;
-  j["agent_hours"] = staffing::agent_hours(res.scheduled, sc.horizon);
-  j["targets"] = targets_json(sc);
-  nlohmann::json groups = nlohmann::json::object();
-  for (std::size_t g = 0; g < sc.agent_groups.size(); ++g) {
-    const AgentGroup& group = sc.agent_groups[g];
-    nlohmann::json gj;
-    gj["per_interval"] = res.scheduled[g];
-    gj["on_duty"] = res.net[g];
-    gj["shrinkage"] = group.shrinkage_by_interval.empty()
-                          ? nlohmann::json(group.shrinkage)
-                          : nlohmann::json(group.shrinkage_by_interval);
-    gj["agent_hours"] = staffing::agent_hours({res.scheduled[g]}, sc.horizon);
-    if (group.max_occupancy) gj["max_occupancy"] = *group.max_occupancy;
-    nlohmann::json occ = nlohmann::json::array();
-    for (std::size_t i = 0; i < res.achieved.group_intervals.size(); ++i) {
-      occ.push_back(estimate_json(res.achieved.group_intervals[i][g][GroupKpi::Occupancy]));
-    }
-    gj["occupancy"] = occ;
-    if (!r.plans.empty()) {
-      const ShiftPlan& plan = r.plans[g];
-      nlohmann::json shifts = nlohmann::json::array();
-      for (std::size_t t = 0; t < r.templates.size(); ++t) {
-        if (plan.count[t] == 0) continue;
-        shifts.push_back({{"start_s", r.templates[t].start_s},
-                          {"end_s", r.templates[t].start_s + r.templates[t].length_s},
-                          {"count", plan.count[t]}});
-      }
-      gj["shifts"] = shifts;
-      gj["coverage"] = plan.coverage;
-      gj["shift_cost"] = plan.cost;
-    }
-    groups[group.name] = gj;
+  const AgentGroup& group = sc.agent_groups[g];
+  nlohmann::json gj;
+  gj["per_interval"] = res.scheduled[g];
+  gj["on_duty"] = res.net[g];
+  gj["shrinkage"] = group.shrinkage_by_interval.empty()
+                        ? nlohmann::json(group.shrinkage)
+                        : nlohmann::json(group.shrinkage_by_interval);
+  gj["agent_hours"] = staffing::agent_hours({res.scheduled[g]}, sc.horizon);
+  if (group.max_occupancy) gj["max_occupancy"] = *group.max_occupancy;
+  nlohmann::json occ = nlohmann::json::array();
+  for (std::size_t i = 0; i < res.achieved.group_intervals.size(); ++i) {
+    occ.push_back(estimate_json(res.achieved.group_intervals[i][g][GroupKpi::Occupancy]));
   }
-  j["agent_groups"] = groups;
+  gj["occupancy"] = occ;
+  if (!r.plans.empty()) {
+    const ShiftPlan& plan = r.plans[g];
+    nlohmann::json shifts = nlohmann::json::array();
+    for (std::size_t t = 0; t < r.templates.size(); ++t) {
+      if (plan.count[t] == 0) continue;
+      shifts.push_back({{"start_s", r.templates[t].start_s},
+                        {"end_s", r.templates[t].start_s + r.templates[t].length_s},
+                        {"count", plan.count[t]}});
+    }
+    gj["shifts"] = shifts;
+    gj["coverage"] = plan.coverage;
+    gj["shift_cost"] = plan.cost;
+  }
+  return gj;
+}
+
+// The achieved KPIs per interval in JSON (and the daily spread with --meet-probability).
+nlohmann::json intervals_json(const Report& r) {
+  const Scenario& sc = r.scenario;
+  const staffing::Result& res = r.result;
   nlohmann::json intervals = nlohmann::json::array();
   for (std::size_t i = 0; i < res.achieved.intervals.size(); ++i) {
     nlohmann::json row;
@@ -133,7 +124,30 @@ nlohmann::json report_json(const Report& r) {
     }
     intervals.push_back(row);
   }
-  j["intervals"] = intervals;
+  return intervals;
+}
+
+nlohmann::json report_json(const Report& r) {
+  const Scenario& sc = r.scenario;
+  const staffing::Result& res = r.result;
+  nlohmann::json j;
+  j["scenario"] = sc.name;
+  j["method"] = staffing::method_name(res.method);
+  j["judge"] = staffing::judge_name(r.options.judge);
+  if (r.options.meet_probability) j["meet_probability"] = *r.options.meet_probability;
+  j["replications"] = r.options.replications;
+  j["seed"] = r.options.seed;
+  j["iterations"] = res.iterations;
+  j["targets_met"] = res.misses.empty();
+  j["budget_exhausted"] = res.budget_exhausted;
+  j["agent_hours"] = staffing::agent_hours(res.scheduled, sc.horizon);
+  j["targets"] = targets_json(sc);
+  nlohmann::json groups = nlohmann::json::object();
+  for (std::size_t g = 0; g < sc.agent_groups.size(); ++g) {
+    groups[sc.agent_groups[g].name] = group_json(r, g);
+  }
+  j["agent_groups"] = groups;
+  j["intervals"] = intervals_json(r);
   nlohmann::json misses = nlohmann::json::array();
   for (const staffing::TargetMiss& m : res.misses) {
     misses.push_back({{"index", m.interval},
