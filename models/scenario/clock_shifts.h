@@ -21,10 +21,6 @@ namespace ccsim {
 // `allow_midnight_end`); nullopt when the text is not one.
 std::optional<double> clock_time_s(const std::string& text, bool allow_midnight_end);
 
-// Day of the week of a date "YYYY-MM-DD" of the proleptic Gregorian calendar, 0 = Monday to
-// 6 = Sunday; nullopt when the text is not a valid date.
-std::optional<int> weekday_of_date(const std::string& date);
-
 // 0 = "mon" to 6 = "sun"; nullopt for any other text.
 std::optional<int> weekday_of_name(const std::string& name);
 

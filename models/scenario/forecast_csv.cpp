@@ -109,7 +109,7 @@ void set_interval_means(Distribution& dist, const std::vector<std::optional<doub
 namespace reading {
 
 DateAnchor date_anchor(const Horizon& horizon) {
-  return DateAnchor{parse_iso_date(horizon.start_date)};
+  return DateAnchor{date_day_number(horizon.start_date)};
 }
 
 std::optional<Forecast> read_forecast(Checker& in, const std::string& path, const std::string& file,

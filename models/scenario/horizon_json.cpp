@@ -4,18 +4,11 @@
 #include <cstdint>
 #include <vector>
 
+#include "models/scenario/clock_shifts.h"
+
 namespace ccsim::reading {
 
 namespace {
-
-bool is_time_of_day(const std::string& s) {
-  auto digit = [](char c) { return c >= '0' && c <= '9'; };
-  if (s.size() != 5 || s[2] != ':' || !digit(s[0]) || !digit(s[1]) || !digit(s[3]) ||
-      !digit(s[4])) {
-    return false;
-  }
-  return (s[0] - '0') * 10 + (s[1] - '0') <= 23 && s[3] <= '5';
-}
 
 // start: a time of day "HH:MM". A bad start is reported but keeps the horizon (with the
 // default label), so that the lengths of per_interval lists are still checked against it.
@@ -24,7 +17,7 @@ void read_start(Checker& in, const json& v, const std::string& path, Horizon& ho
   if (!start) return;
   const std::string start_path = member(path, "start");
   if (auto s = in.string(*start, start_path, false)) {
-    if (is_time_of_day(*s)) {
+    if (clock_time_s(*s, false)) {  // 00:00 to 23:59
       horizon.start = *s;
     } else {
       in.error(start_path, "must be a time of day \"HH:MM\" from 00:00 to 23:59", *start);

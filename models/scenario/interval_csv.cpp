@@ -277,7 +277,7 @@ bool read_row(std::string_view line_text, int line, const Header& header, const 
       continue;
     }
     if (role == kDate) {
-      raw.date = parse_iso_date(field);
+      raw.date = date_day_number(field);
       date_text = std::string(field) + " ";
       if (!raw.date) {
         problems.add(line,
@@ -375,27 +375,6 @@ void RowProblems::finish() {
                          " more problems not shown");
   }
   lines_.clear();
-}
-
-std::optional<long long> parse_iso_date(std::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-' || !all_digits(s.substr(0, 4)) ||
-      !all_digits(s.substr(5, 2)) || !all_digits(s.substr(8, 2))) {
-    return std::nullopt;
-  }
-  const long long y = digits_value(s.substr(0, 4));
-  const int m = digits_value(s.substr(5, 2)), d = digits_value(s.substr(8, 2));
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  if (m < 1 || m > 12 || d < 1 || d > kDays[m - 1] + (m == 2 && leap ? 1 : 0)) {
-    return std::nullopt;
-  }
-  // Days from civil (H. Hinnant's algorithm).
-  const long long yy = y - (m <= 2 ? 1 : 0);
-  const long long era = yy / 400;
-  const long long yoe = yy - era * 400;
-  const long long doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
 }
 
 IntervalTable read_interval_table(Checker& in, const std::string& path, const std::string& file,

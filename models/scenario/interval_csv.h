@@ -100,7 +100,4 @@ IntervalTable read_interval_table(Checker& in, const std::string& path, const st
                                   const Horizon& horizon, const TableSpec& spec, DateAnchor& anchor,
                                   RowProblems& problems);
 
-// Days since 1970-01-01 of "YYYY-MM-DD", or nullopt when it is not a valid date so written.
-std::optional<long long> parse_iso_date(std::string_view text);
-
 }  // namespace ccsim::reading

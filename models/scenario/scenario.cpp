@@ -81,15 +81,21 @@ void civil_from_days(long long z, long long& y, unsigned& m, unsigned& d) {
   y = (long long)yoe + era * 400 + (m <= 2);
 }
 
-bool parse_date(const std::string& text, long long& y, unsigned& m, unsigned& d) {
+// y-m-d of a date written "YYYY-MM-DD" (years 0000 to 9999), when it is a real date.
+bool parse_date(std::string_view text, long long& y, unsigned& m, unsigned& d) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
   for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
     if (text[i] < '0' || text[i] > '9') return false;
   }
-  y = std::stoll(text.substr(0, 4));
-  m = unsigned(std::stoul(text.substr(5, 2)));
-  d = unsigned(std::stoul(text.substr(8, 2)));
-  if (y < 1 || m < 1 || m > 12 || d < 1) return false;
+  const auto number = [&](std::size_t at, std::size_t n) {
+    long long v = 0;
+    for (std::size_t i = at; i < at + n; ++i) v = v * 10 + (text[i] - '0');
+    return v;
+  };
+  y = number(0, 4);
+  m = unsigned(number(5, 2));
+  d = unsigned(number(8, 2));
+  if (m < 1 || m > 12 || d < 1) return false;
   static constexpr unsigned kLength[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
   return d <= kLength[m - 1] + (m == 2 && leap ? 1 : 0);
@@ -97,29 +103,38 @@ bool parse_date(const std::string& text, long long& y, unsigned& m, unsigned& d)
 
 }  // namespace
 
-bool is_calendar_date(const std::string& text) {
+std::optional<long long> date_day_number(std::string_view text) {
   long long y = 0;
   unsigned m = 0, d = 0;
-  return parse_date(text, y, m, d);
+  if (!parse_date(text, y, m, d)) return std::nullopt;
+  return days_from_civil(y, m, d);
+}
+
+std::optional<int> weekday_of_date(std::string_view date) {
+  const std::optional<long long> z = date_day_number(date);
+  if (!z) return std::nullopt;
+  return int(((*z + 3) % 7 + 7) % 7);  // 1970-01-01 was a Thursday (3)
+}
+
+bool is_calendar_date(const std::string& text) {
+  return date_day_number(text) && text.compare(0, 4, "0000") != 0;
 }
 
 std::string add_days(const std::string& date, int days) {
+  const std::optional<long long> z = date_day_number(date);
+  if (!z) return date;
   long long y = 0;
   unsigned m = 0, d = 0;
-  if (!parse_date(date, y, m, d)) return date;
-  civil_from_days(days_from_civil(y, m, d) + days, y, m, d);
+  civil_from_days(*z + days, y, m, d);
   char buf[32];
   std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u", y, m, d);
   return buf;
 }
 
 const char* weekday_name(const std::string& date) {
-  static constexpr const char* kNames[] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};
-  long long y = 0;
-  unsigned m = 0, d = 0;
-  if (!parse_date(date, y, m, d)) return "?";
-  const long long z = days_from_civil(y, m, d);  // 1970-01-01 was a Thursday
-  return kNames[((z % 7) + 7) % 7];
+  static constexpr const char* kNames[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+  const std::optional<int> w = weekday_of_date(date);
+  return w ? kNames[*w] : "?";
 }
 
 std::string day_date(const Horizon& horizon, int d) {

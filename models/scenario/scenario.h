@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -366,6 +367,11 @@ std::string add_days(const std::string& date, int days);
 const char* weekday_name(const std::string& date);
 // Whether `text` is a real calendar date written "YYYY-MM-DD" (years 0001 to 9999).
 bool is_calendar_date(const std::string& text);
+// Days since 1970-01-01 of a date written "YYYY-MM-DD" (years 0000 to 9999 of the proleptic
+// Gregorian calendar); nullopt when the text is not such a date.
+std::optional<long long> date_day_number(std::string_view text);
+// Day of the week of such a date, 0 = Monday to 6 = Sunday; nullopt when it is not one.
+std::optional<int> weekday_of_date(std::string_view date);
 // The date of day d ("" without horizon.start_date).
 std::string day_date(const Horizon& horizon, int d);
 

@@ -272,7 +272,7 @@ TEST_F(ForecastFiles, TheHorizonsStartDateIsDayZero) {
                                            {std::string("billing")}, anchor);
   ASSERT_TRUE(read.has_value());
   EXPECT_EQ(read->series[0].volume, (std::vector<double>{1, 0, 0, 0}));
-  EXPECT_EQ(anchor.day0, reading::parse_iso_date("2026-03-01"));
+  EXPECT_EQ(anchor.day0, date_day_number("2026-03-01"));
   EXPECT_EQ(anchor.day0, 20513);  // days since 1970-01-01
 }
 
