@@ -74,7 +74,4 @@ class GroupChain {
   double t_ = 0.0;
 };
 
-// The KPIs of a cell (transient_model.h says which are defined).
-ContactKpis contact_kpis_of(const Cell& c);
-
 }  // namespace ccsim::transient_detail

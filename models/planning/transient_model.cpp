@@ -503,10 +503,6 @@ void GroupChain::finish(Sink& sink, TransientRun& run) {
   run.uniformisation_steps += chain_.uniformisation_steps();
 }
 
-ContactKpis contact_kpis_of(const Cell& c) {
-  return contact_kpis(c);
-}
-
 }  // namespace transient_detail
 
 TransientRun run_transient(const Scenario& sc, const TransientOptions& options) {

@@ -325,7 +325,7 @@ Drain drain(const Law& law, const Segment& last) {
 }
 
 // The segment's time figures from ∫p dt over it.
-void time_figures(const ArrayXd& integral, const Law& law, const Segment& seg, SegmentResult& r) {
+void time_figures(const ArrayXd& integral, const Segment& seg, SegmentResult& r) {
   for (Index n = 0; n < integral.size(); ++n) {
     if (integral(n) == 0.0) continue;
     r.queue_time_s += waiting_in(seg, n) * integral(n);
@@ -333,10 +333,6 @@ void time_figures(const ArrayXd& integral, const Law& law, const Segment& seg, S
   }
   r.abandonments = seg.abandon_per_s * r.queue_time_s;
   r.completions = seg.service_per_s * r.busy_agent_s;
-  for (Index n = law.lo; n <= law.hi; ++n) {
-    r.waiting_end += waiting_in(seg, n) * law.p(n);
-    r.in_system_end += static_cast<double>(n) * law.p(n);
-  }
 }
 
 // Births a sub-step may hold: long segments are cut so that the window of reachable states
@@ -383,7 +379,7 @@ SegmentResult Chain::advance(const Segment& segment) {
   for (int i = 0; i < static_cast<int>(pieces); ++i) {
     state_->steps += transient::advance(law, segment, h, integral, state_->truncated_mass);
   }
-  time_figures(integral, law, segment, r);
+  time_figures(integral, segment, r);
   Index lo = 0, hi = integral.size() - 1;
   while (hi > 0 && integral(hi) == 0.0) --hi;
   while (lo < hi && integral(lo) == 0.0) ++lo;

@@ -69,8 +69,6 @@ struct SegmentResult {
   double busy_agent_s = 0;      // ∫ E[min(N, s)] dt over the segment
   double abandonments = 0;      // θ × queue_time_s: abandonments happening in the segment
   double completions = 0;       // μ × busy_agent_s: services ending in the segment
-  double waiting_end = 0;       // E[waiting] at the segment's end
-  double in_system_end = 0;     // E[N] at the segment's end
 };
 
 // After the last segment: no arrivals, the last segment's rates, until the system is empty.
@@ -102,8 +100,8 @@ class Chain {
   Chain(Chain&&) noexcept;
   Chain& operator=(Chain&&) noexcept;
 
-  // Carries the chain over `segment` (valid as documented) and returns its figures; its
-  // waiting_end and in_system_end are with the segment's own agents.
+  // Carries the chain over `segment` (valid as documented) and returns its figures (the state
+  // at its end: expected()).
   SegmentResult advance(const Segment& segment);
   // E[f(N)] now.
   double expected(const std::function<double(int)>& f) const;
