@@ -205,10 +205,16 @@ void write_results_csv(std::ostream& out, const Results& r, const Scenario& sc) 
   }
 }
 
-void write_results_table(std::ostream& out, const Results& r, const Scenario& sc) {
-  out << "Scenario: " << r.scenario << "\n"
-      << r.replications << " replications, seed " << r.seed
-      << "; every figure is mean ± 95% CI half-width across replications\n\n";
+void write_results_table(std::ostream& out, const Results& r, const Scenario& sc,
+                         const std::string& how) {
+  out << "Scenario: " << r.scenario << "\n";
+  if (how.empty()) {
+    out << r.replications << " replications, seed " << r.seed
+        << "; every figure is mean ± 95% CI half-width across replications\n";
+  } else {
+    out << how;
+  }
+  out << "\n";
 
   std::vector<std::vector<std::string>> rows;
   std::vector<std::string> header{"KPI"};

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 #include <ostream>
+#include <string>
 
 #include "models/centre/experiment.h"
 #include "models/scenario/scenario.h"
@@ -29,6 +30,9 @@ nlohmann::json results_json(const Results& results, const Scenario& scenario);
 // with several days or a start date.
 void write_results_csv(std::ostream& out, const Results& results, const Scenario& scenario);
 // Human-readable aligned tables; the totals leave out KPIs of flows the scenario does not use.
-void write_results_table(std::ostream& out, const Results& results, const Scenario& scenario);
+// `how`: the lines under the scenario's name that say how the figures were obtained (each ending
+// in a newline); empty: "N replications, seed S; every figure is mean ± 95% CI ...".
+void write_results_table(std::ostream& out, const Results& results, const Scenario& scenario,
+                         const std::string& how = {});
 
 }  // namespace ccsim::cli

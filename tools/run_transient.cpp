@@ -26,22 +26,18 @@ namespace {
 // The table of `run`, with the model named above run's tables (whose header line speaks of
 // replications) instead of it.
 void write_transient_table(std::ostream& out, const TransientRun& run, const Scenario& sc) {
-  std::ostringstream body;
-  write_results_table(body, run.results, sc);
-  std::string text = body.str();
-  const std::size_t first = text.find('\n'), second = text.find('\n', first + 1);
-  out << text.substr(0, first + 1)
-      << "Transient model: the exact time-varying Markov chain, no simulation (expected values; "
+  std::ostringstream how;
+  how << "Transient model: the exact time-varying Markov chain, no simulation (expected values; "
          "no confidence intervals)\n";
-  for (const std::string& a : run.assumptions) out << "  assumes: " << a << "\n";
+  for (const std::string& a : run.assumptions) how << "  assumes: " << a << "\n";
   std::ostringstream mass;
   mass.precision(2);
   mass << run.truncated_mass;
-  out << "  truncated probability mass " << mass.str()
+  how << "  truncated probability mass " << mass.str()
       << "; waits spanning a change of staffing: abandonment gap "
       << format_number(run.abandonment_gap * 100, 4) << "% of offered, Little's-law gap "
-      << format_number(run.little_gap * 100, 4) << "%\n"
-      << text.substr(second + 1);
+      << format_number(run.little_gap * 100, 4) << "%\n";
+  write_results_table(out, run.results, sc, how.str());
 }
 
 }  // namespace
