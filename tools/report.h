@@ -16,6 +16,8 @@
 #include <string_view>
 #include <vector>
 
+#include "models/kpi/targets.h"
+
 namespace ccsim::cli {
 
 // `text` with & < > " ' replaced by character references (for text and attribute values).
@@ -62,6 +64,12 @@ std::string chart_svg(const Chart& chart);
 // The chart's numbers as an HTML <table>: x label, then each series' "mean ± half_width".
 std::string chart_table(const Chart& chart);
 
+// Colours: with a target, each cell by its verdict (models/kpi/targets.h, from the value and
+// its half-width): met blue, missed orange, both darker the further the value is from the
+// target (as a share of the way from the target to the scale's end on that side), not
+// distinguishable pale grey; without a target, one neutral sequential hue, darker for higher
+// values, from 0 to the scale's end. Never a map's own range: two close values get close
+// colours.
 struct Heatmap {
   std::string title;
   std::string x_axis, y_axis;  // the parameters
@@ -70,11 +78,22 @@ struct Heatmap {
   std::vector<std::vector<std::optional<double>>> half_widths;  // empty, or [y][x]
   std::string value_name;                                       // with unit, e.g. "ASA (s)"
   int decimals = 1;
-  bool higher_is_better = false;  // colours: good is green, bad is red
+  // The target the values are judged against. Default: none (a neutral scale).
+  std::optional<double> target;
+  // Whether the target is a floor (service level) or a cap (ASA, abandonment). Default: floor.
+  TargetSense sense = TargetSense::AtLeast;
+  // The scale's upper end (1 for shares). Default: none (the largest value, and at least twice
+  // the target).
+  std::optional<double> scale_max;
 };
 
-// The heatmap as an inline <svg> element, with each cell's value written in it.
+// The heatmap as an inline <svg> element, with each cell's value written in it and a legend
+// saying what the colours mean.
 std::string heatmap_svg(const Heatmap& map);
+// The CSS colour ("#rrggbb") of a cell of `map` holding `value` ± `half_width` (grey when the
+// value is undefined), by the rule above.
+std::string heatmap_colour(const Heatmap& map, const std::optional<double>& value,
+                           const std::optional<double>& half_width);
 
 // A text table: rows[0] is the header; the first column is left-aligned, the rest right-aligned.
 using TextTable = std::vector<std::vector<std::string>>;

@@ -112,11 +112,11 @@ SweepAxis sweep_axis(const SweepSpec& spec, const SweepPlan& plan,
 }
 
 // Curves of the KPIs against the parameters (the varying one, or the zipped ones point by
-// point): waiting time, service level and abandonment of the scope with the only contact
-// type's targets, and occupancy of each group.
+// point): waiting time, service level and abandonment of the scope with the targets of its
+// contact type (`type`; null for all types), and with `groups` the occupancy of each group.
 void sweep_curves(HtmlReport& page, const SweepSpec& spec, const SweepPlan& plan,
                   const PointRecords& at, const ContactType* only_type,
-                  const std::vector<std::size_t>& varying) {
+                  const std::vector<std::size_t>& varying, bool groups) {
   std::vector<std::size_t> shown = varying;
   if (shown.empty()) shown.push_back(0);
   if (spec.zip) {
@@ -139,7 +139,8 @@ void sweep_curves(HtmlReport& page, const SweepSpec& spec, const SweepPlan& plan
     return estimate_series(
         name, points, [&, kpi](std::size_t i) { return at.total(i, kpi); }, d);
   };
-  page.section("KPIs against " + axis.title);
+  page.section("KPIs against " + axis.title +
+               (plan.types.size() > 1 ? ": " + at.scope : std::string()));
   Chart waits = chart("Waiting time (" + at.scope + ")", "wait (s)");
   waits.series = {series("ASA", "asa_s", 1), series("wait p90", "wait_p90_s", 1)};
   if (only_type) add_asa_target(waits, *only_type);
@@ -154,6 +155,7 @@ void sweep_curves(HtmlReport& page, const SweepSpec& spec, const SweepPlan& plan
   ab.series = {series("abandon rate", "abandon_rate", 3)};
   if (only_type) add_abandon_target(ab, *only_type);
   page.chart(ab);
+  if (!groups) return;
   Chart occ = chart("Occupancy", "occupancy (share)");
   occ.y_min = 0;
   occ.y_max = 1;
@@ -187,9 +189,16 @@ SweepGrid sweep_grid(const SweepSpec& spec, const SweepPlan& plan, std::size_t i
   return grid;
 }
 
+// How a heatmap is coloured: against a target (a floor or a cap), or on a neutral scale.
+struct HeatScale {
+  std::optional<double> target;
+  TargetSense sense = TargetSense::AtLeast;
+  std::optional<double> scale_max;  // 1 for shares
+};
+
 // The heatmap over `grid` of the estimate `at` of each point.
 Heatmap grid_heatmap(const SweepGrid& grid, const std::string& title, const std::string& value_name,
-                     int decimals, bool higher_is_better,
+                     int decimals, const HeatScale& scale,
                      const std::function<KpiEstimate(std::size_t)>& at) {
   Heatmap m;
   m.title = title;
@@ -199,7 +208,9 @@ Heatmap grid_heatmap(const SweepGrid& grid, const std::string& title, const std:
   for (const json& v : grid.py.values) m.y_labels.push_back(parameter_text(v));
   m.value_name = value_name;
   m.decimals = decimals;
-  m.higher_is_better = higher_is_better;
+  m.target = scale.target;
+  m.sense = scale.sense;
+  m.scale_max = scale.scale_max;
   for (const auto& row : grid.point_at) {
     m.values.emplace_back();
     m.half_widths.emplace_back();
@@ -212,29 +223,54 @@ Heatmap grid_heatmap(const SweepGrid& grid, const std::string& title, const std:
   return m;
 }
 
-// Heatmaps of ASA, service level, abandonment and each group's occupancy over a grid of the
-// two varying parameters, the first down, the second across.
-void sweep_heatmaps(HtmlReport& page, const SweepSpec& spec, const SweepPlan& plan,
-                    const PointRecords& at, const std::vector<std::size_t>& varying) {
-  const SweepGrid grid = sweep_grid(spec, plan, varying[0], varying[1]);
+// Whether any cell of `map` is defined (a KPI the "all" scope does not pool has none).
+bool any_defined(const Heatmap& map) {
+  for (const auto& row : map.values) {
+    for (const auto& v : row) {
+      if (v) return true;
+    }
+  }
+  return false;
+}
+
+// Heatmaps of ASA, service level and abandonment of each scope (`type`: its contact type, whose
+// targets colour them; null for all types), over a grid of the two varying parameters, the
+// first down, the second across. Maps with no defined cell are left out.
+void scope_heatmaps(HtmlReport& page, const SweepGrid& grid, const PointRecords& at,
+                    const ContactType* type) {
   const std::string& scope = at.scope;
-  page.section("Heatmaps of " + grid.py.pointer + " \u00d7 " + grid.px.pointer);
-  page.heatmap(grid_heatmap(grid, "ASA (" + scope + ")", "ASA (s)", 1, false,
-                            [&](std::size_t p) { return at.total(p, "asa_s"); }));
-  page.heatmap(grid_heatmap(grid, "Service level (" + scope + ")", "service level (share)", 3, true,
-                            [&](std::size_t p) { return at.total(p, "service_level"); }));
-  page.heatmap(grid_heatmap(grid, "Abandonment (" + scope + ")", "abandon rate (share)", 3, false,
-                            [&](std::size_t p) { return at.total(p, "abandon_rate"); }));
-  for (const std::string& g : plan.groups) {
-    page.heatmap(grid_heatmap(grid, "Occupancy: " + g, "occupancy (share)", 3, true,
-                              [&](std::size_t p) { return at.occupancy(p, g); }));
+  HeatScale asa, sl{std::nullopt, TargetSense::AtLeast, 1.0}, ab{sl};
+  if (type && type->max_asa_s) asa = {type->max_asa_s, TargetSense::AtMost, std::nullopt};
+  if (type && type->has_service_level_target) sl.target = type->service_level.target;
+  if (type && type->max_abandon_rate) ab = {type->max_abandon_rate, TargetSense::AtMost, 1.0};
+  const std::vector<Heatmap> maps{
+      grid_heatmap(grid, "ASA (" + scope + ")", "ASA (s)", 1, asa,
+                   [&](std::size_t p) { return at.total(p, "asa_s"); }),
+      grid_heatmap(grid, "Service level (" + scope + ")", "service level (share)", 3, sl,
+                   [&](std::size_t p) { return at.total(p, "service_level"); }),
+      grid_heatmap(grid, "Abandonment (" + scope + ")", "abandon rate (share)", 3, ab,
+                   [&](std::size_t p) { return at.total(p, "abandon_rate"); })};
+  for (const Heatmap& m : maps) {
+    if (any_defined(m)) page.heatmap(m);
+  }
+}
+
+// Each group's occupancy over the grid, against its max_occupancy where `first` sets one (else
+// on a neutral scale: occupancy is neither good nor bad in itself).
+void group_heatmaps(HtmlReport& page, const SweepGrid& grid, const PointRecords& at,
+                    const SweepPlan& plan, const Scenario& first) {
+  for (std::size_t g = 0; g < plan.groups.size(); ++g) {
+    HeatScale occ{std::nullopt, TargetSense::AtMost, 1.0};
+    if (g < first.agent_groups.size()) occ.target = first.agent_groups[g].max_occupancy;
+    const std::string& name = plan.groups[g];
+    page.heatmap(grid_heatmap(grid, "Occupancy: " + name, "occupancy (share)", 3, occ,
+                              [&](std::size_t p) { return at.occupancy(p, name); }));
   }
 }
 
 // Every point: its parameters' values, the main KPIs of the scope and each group's occupancy.
 void points_table(HtmlReport& page, const SweepSpec& spec, const SweepPlan& plan,
                   const PointRecords& at) {
-  page.section("Every point");
   TextTable t{{"point"}};
   for (const SweepParameter& p : spec.parameters) t[0].push_back(p.pointer);
   const std::vector<std::pair<const char*, int>> kpis{{"offered", 1},       {"answered", 1},
@@ -259,32 +295,49 @@ void points_table(HtmlReport& page, const SweepSpec& spec, const SweepPlan& plan
 
 std::string sweep_report(const std::string& scenario_file, const SweepSpec& spec,
                          const SweepPlan& plan, const std::map<std::size_t, json>& records) {
-  const PointRecords at{records, plan.types.size() == 1 ? plan.types[0] : "all"};
+  // Each contact type, then (with several) all types pooled, which leaves out what does not
+  // pool (models/README.md): every figure shown for "all" is shown per type too.
+  std::vector<PointRecords> scopes;
+  for (const std::string& t : plan.types) scopes.push_back({records, t});
+  if (plan.types.size() > 1) scopes.push_back({records, "all"});
   const Scenario first = plan.scenario(0);
   HtmlReport page("Sweep report: " + first.name,
-                  std::to_string(plan.points.size()) + " points of " + scenario_file + "; " +
-                      at.scope +
-                      " totals over the day, means with 95% confidence intervals across "
-                      "replications");
+                  std::to_string(plan.points.size()) + " points of " + scenario_file +
+                      "; totals over the day per contact type" +
+                      (plan.types.size() > 1 ? " and all types" : "") +
+                      ", means with 95% confidence intervals across replications");
   sweep_facts(page, scenario_file, spec, plan, records.size(), first);
-  const ContactType* only_type =
-      first.contact_types.size() == 1 ? &first.contact_types.front() : nullptr;
+  // The contact type of scope k, whose targets apply (null for all types).
+  auto type_of = [&](std::size_t k) {
+    return k < first.contact_types.size() ? &first.contact_types[k] : nullptr;
+  };
   // Parameters with more than one value; the others are constants of the sweep.
   std::vector<std::size_t> varying;
   for (std::size_t p = 0; p < spec.parameters.size(); ++p) {
     if (spec.parameters[p].values.size() > 1) varying.push_back(p);
   }
   if (spec.zip || varying.size() <= 1) {
-    sweep_curves(page, spec, plan, at, only_type, varying);
+    for (std::size_t k = 0; k < scopes.size(); ++k) {
+      sweep_curves(page, spec, plan, scopes[k], type_of(k), varying, k + 1 == scopes.size());
+    }
   } else if (varying.size() == 2) {
-    sweep_heatmaps(page, spec, plan, at, varying);
+    const SweepGrid grid = sweep_grid(spec, plan, varying[0], varying[1]);
+    for (std::size_t k = 0; k < scopes.size(); ++k) {
+      page.section("Heatmaps of " + grid.py.pointer + " \u00d7 " + grid.px.pointer +
+                   (scopes.size() > 1 ? ": " + scopes[k].scope : std::string()));
+      scope_heatmaps(page, grid, scopes[k], type_of(k));
+    }
+    page.section("Heatmaps of " + grid.py.pointer + " \u00d7 " + grid.px.pointer +
+                 ": agent groups");
+    group_heatmaps(page, grid, scopes.front(), plan, first);
   } else {
     page.section("Points");
     page.paragraph("A grid of " + std::to_string(varying.size()) +
                    " varying parameters is shown as a table (charts cover one parameter or "
                    "two).");
   }
-  points_table(page, spec, plan, at);
+  page.section("Every point");
+  for (const PointRecords& at : scopes) points_table(page, spec, plan, at);
   return page.html();
 }
 
