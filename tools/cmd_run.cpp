@@ -15,6 +15,7 @@
 #include "tools/report_pages.h"
 #include "tools/run_log.h"
 #include "tools/run_results.h"
+#include "tools/run_targets.h"
 #include "tools/run_transient.h"
 #include "tools/table_text.h"
 
@@ -122,6 +123,8 @@ nlohmann::json comparison_json(const PairedComparison& c, const Scenario& base,
   }
   j["agent_groups"] = groups;
   if (!c.days.empty()) j["days"] = paired_days_json(c, base);
+  j["targets"] = targets_json(c.variant_targets, base.horizon);
+  j["base_targets"] = targets_json(c.base_targets, base.horizon);
   return j;
 }
 
@@ -135,9 +138,21 @@ std::string csv_estimate(const KpiEstimate& e) {
 
 void write_comparison_csv(std::ostream& out, const PairedComparison& c, const Scenario& base) {
   out << "section,interval,start_s,start,name,kpi,base_mean,base_ci95,variant_mean,variant_ci95,"
-         "difference_mean,difference_ci95\n";
-  auto row = [&](const char* section, std::optional<std::size_t> i, const std::string& name,
+         "difference_mean,difference_ci95,target,target_met\n";
+  const TargetLookup targets(c.variant_targets);
+  // `owner`: the matched type (or group) k of the comparison; its target is the variant's.
+  auto row = [&](const char* section, std::optional<std::size_t> i, std::size_t owner,
                  std::string_view kpi, const PairedEstimate& p) {
+    const bool of_group = std::string_view(section) == "agent_group";
+    const std::string& name = of_group ? c.groups[owner] : type_key(c, owner);
+    const int in_variant = of_group                 ? c.variant_group[owner]
+                           : owner < c.types.size() ? c.variant_type[owner]
+                                                    : -1;
+    const TargetCheck* check =
+        in_variant < 0
+            ? nullptr
+            : targets.find(of_group, std::size_t(in_variant), kpi,
+                           i ? TargetScope::Interval : TargetScope::Total, i ? int(*i) : 0);
     out << section << ',';
     if (i) {
       std::ostringstream start;
@@ -149,27 +164,30 @@ void write_comparison_csv(std::ostream& out, const PairedComparison& c, const Sc
       out << ",,";
     }
     out << ',' << text::csv_field(name) << ',' << kpi << ',' << csv_estimate(p.base) << ','
-        << csv_estimate(p.variant) << ',' << csv_estimate(p.difference) << '\n';
+        << csv_estimate(p.variant) << ',' << csv_estimate(p.difference) << ',';
+    if (check) out << csv_number(check->target) << ',' << verdict_name(check->verdict);
+    if (!check) out << ',';
+    out << '\n';
   };
   for (std::size_t k = 0; k < c.totals.size(); ++k) {
     for (const KpiInfo& info : contact_kpis()) {
-      row("contact_type", std::nullopt, type_key(c, k), info.name, c.totals[k][info.kpi]);
+      row("contact_type", std::nullopt, k, info.name, c.totals[k][info.kpi]);
     }
   }
   for (std::size_t i = 0; i < c.intervals.size(); ++i) {
     for (std::size_t k = 0; k < c.intervals[i].size(); ++k) {
       for (const KpiInfo& info : contact_kpis()) {
-        row("contact_type", i, type_key(c, k), info.name, c.intervals[i][k][info.kpi]);
+        row("contact_type", i, k, info.name, c.intervals[i][k][info.kpi]);
       }
     }
   }
   for (std::size_t g = 0; g < c.groups.size(); ++g) {
     for (const GroupKpiInfo& info : group_kpis()) {
-      row("agent_group", std::nullopt, c.groups[g], info.name, c.group_totals[g][info.kpi]);
+      row("agent_group", std::nullopt, g, info.name, c.group_totals[g][info.kpi]);
     }
     for (std::size_t i = 0; i < c.group_intervals.size(); ++i) {
       for (const GroupKpiInfo& info : group_kpis()) {
-        row("agent_group", i, c.groups[g], info.name, c.group_intervals[i][g][info.kpi]);
+        row("agent_group", i, g, info.name, c.group_intervals[i][g][info.kpi]);
       }
     }
   }
@@ -212,6 +230,8 @@ void write_comparison_table(std::ostream& out, const PairedComparison& c, const 
   }
   out << "\nAgent groups\n";
   print_table(out, rows);
+  write_targets_section(out, c.variant_targets, base.horizon, "Targets of the variant");
+  write_targets_section(out, c.base_targets, base.horizon, "Targets of the base");
 
   const std::vector<Kpi> columns{Kpi::ServiceLevel, Kpi::Asa, Kpi::AbandonRate};
   for (std::size_t k = 0; k < c.totals.size(); ++k) {

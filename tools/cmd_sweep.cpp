@@ -57,11 +57,10 @@ std::size_t display_width(const std::string& s) {
   return n;
 }
 
-// A compact table: the parameters, then the main KPIs of the only type (or of "all"), then
-// each group's occupancy.
-void write_sweep_table(std::ostream& out, const SweepSpec& spec, const SweepPlan& plan,
-                       const std::map<std::size_t, json>& records) {
-  const std::string scope = plan.types.size() == 1 ? plan.types[0] : "all";
+// A compact table of one scope (a contact type, or "all"): the parameters, then the scope's
+// main KPIs, then each group's occupancy.
+void write_scope_table(std::ostream& out, const SweepSpec& spec, const SweepPlan& plan,
+                       const std::map<std::size_t, json>& records, const std::string& scope) {
   const std::vector<std::pair<const char*, int>> kpis{{"offered", 1},       {"answered", 1},
                                                       {"abandon_rate", 3},  {"asa_s", 1},
                                                       {"service_level", 3}, {"wait_p90_s", 1}};
@@ -105,6 +104,20 @@ void write_sweep_table(std::ostream& out, const SweepSpec& spec, const SweepPlan
       for (std::size_t c = 0; c < width.size(); ++c) total += width[c] + (c ? 2 : 0);
       out << std::string(total, '-') << "\n";
     }
+  }
+}
+
+// One table per contact type, then (with several) one of all types, which leaves out what does
+// not pool (models/README.md).
+void write_sweep_table(std::ostream& out, const SweepSpec& spec, const SweepPlan& plan,
+                       const std::map<std::size_t, json>& records) {
+  for (const std::string& type : plan.types) {
+    if (&type != &plan.types.front()) out << "\n";
+    write_scope_table(out, spec, plan, records, type);
+  }
+  if (plan.types.size() > 1) {
+    out << "\n";
+    write_scope_table(out, spec, plan, records, "all");
   }
 }
 

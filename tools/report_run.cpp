@@ -4,6 +4,7 @@
 
 #include "tools/report_pages.h"
 #include "tools/report_series.h"
+#include "tools/run_targets.h"
 #include "tools/table_text.h"
 
 namespace ccsim::cli {
@@ -125,22 +126,79 @@ Chart offered_chart(const Scenario& sc, const Results& r, std::size_t k, const s
   return offered;
 }
 
+// The summary of every target: one line per contact type (or group) and target.
+void run_targets(HtmlReport& page, const Scenario& sc, const std::vector<TargetCheck>& checks,
+                 std::string_view heading = "Targets") {
+  if (checks.empty()) return;
+  page.section(heading);
+  for (std::span<const TargetCheck> t : checks_by_target(checks)) {
+    page.paragraph(target_summary(t, sc.horizon, 16));
+  }
+  page.paragraph(
+      "Missed: the whole 95% confidence interval is on the wrong side of the target; not "
+      "distinguishable: the interval straddles the target. Intervals where the KPI is "
+      "undefined (no contact answered or abandoned, no agent) are not counted. Charts mark "
+      "missed intervals with a dot.");
+}
+
+// Marks on `chart` the intervals where the KPI `kpi` of `owner` missed its target, or could
+// not be told from it, as two dot series at the KPI's value (prefixed `prefix`).
+void mark_verdicts(Chart& chart, const std::vector<TargetCheck>& checks, bool of_group,
+                   std::size_t owner, std::string_view kpi, int decimals,
+                   const std::string& prefix = {}) {
+  const std::size_t n = chart.x_labels.size();
+  ChartSeries missed, unclear;
+  missed.name = prefix + "target missed";
+  unclear.name = prefix + "not distinguishable";
+  for (ChartSeries* s : {&missed, &unclear}) {
+    s->style = ChartSeries::Style::Points;
+    s->decimals = decimals;
+    s->mean.assign(n, std::nullopt);
+  }
+  for (const TargetCheck& c : checks) {
+    if (c.of_group != of_group || c.owner != owner || c.kpi != kpi) continue;
+    if (c.scope != TargetScope::Interval || std::size_t(c.index) >= n) continue;
+    if (c.verdict == Verdict::Missed) missed.mean[std::size_t(c.index)] = c.value;
+    if (c.verdict == Verdict::NotDistinguishable) unclear.mean[std::size_t(c.index)] = c.value;
+  }
+  for (ChartSeries* s : {&missed, &unclear}) {
+    if (std::any_of(s->mean.begin(), s->mean.end(), [](auto v) { return v.has_value(); })) {
+      chart.series.push_back(*s);
+    }
+  }
+}
+
 // The charts of scope k per interval: offered and agents, waiting time, service level,
-// abandonment.
-void run_scope_charts(HtmlReport& page, const Scenario& sc, const Results& r, std::size_t k) {
+// abandonment; intervals that miss a target of type k marked.
+void run_scope_charts(HtmlReport& page, const Scenario& sc, const Results& r, std::size_t k,
+                      const std::vector<TargetCheck>& checks) {
   const std::string name = scope_name(r.types, k);
   const ContactType* type = scope_type(sc, k);
   page.section("Per interval: " + name);
   page.chart(offered_chart(sc, r, k, name));
-  page.chart(waiting_time_chart(sc, r, k, name, type));
-  page.chart(service_level_chart(sc, r, k, sl_title(sc, k) + ": " + name, type));
-  page.chart(abandonment_chart(sc, r, k, name, type));
+  Chart wait = waiting_time_chart(sc, r, k, name, type);
+  Chart sl = service_level_chart(sc, r, k, sl_title(sc, k) + ": " + name, type);
+  Chart abandon = abandonment_chart(sc, r, k, name, type);
+  if (type) {
+    const std::size_t owner = std::size_t(type - sc.contact_types.data());
+    mark_verdicts(wait, checks, false, owner, "asa_s", 1, "ASA: ");
+    mark_verdicts(sl, checks, false, owner, "service_level", 3);
+    mark_verdicts(abandon, checks, false, owner, "abandon_rate", 3);
+  }
+  page.chart(wait);
+  page.chart(sl);
+  page.chart(abandon);
 }
 
 // Occupancy and available agents of each group per interval.
-void run_group_charts(HtmlReport& page, const Scenario& sc, const Results& r) {
+void run_group_charts(HtmlReport& page, const Scenario& sc, const Results& r,
+                      const std::vector<TargetCheck>& checks) {
   page.section("Agent groups per interval");
-  page.chart(occupancy_chart(sc, r, "occupancy (share of available time busy)"));
+  Chart occupancy = occupancy_chart(sc, r, "occupancy (share of available time busy)");
+  for (std::size_t g = 0; g < r.groups.size(); ++g) {
+    mark_verdicts(occupancy, checks, true, g, "occupancy", 3, r.groups[g] + ": ");
+  }
+  page.chart(occupancy);
   Chart staffed = interval_chart(sc, "Agents available", "agents (time-average)");
   for (std::size_t g = 0; g < r.groups.size(); ++g) {
     staffed.series.push_back(estimate_series(
@@ -159,10 +217,12 @@ std::string run_report(const Scenario& sc, const Results& r, const std::string& 
                       "intervals across replications");
   const std::size_t types = r.types.size();
   const std::size_t scopes = types == 1 ? 1 : types + 1;
+  const std::vector<TargetCheck> checks = check_targets(r, sc);
+  run_targets(page, sc, checks);
   run_facts(page, sc, r, scenario_file);
   run_totals(page, r, scopes);
-  for (std::size_t k = 0; k < scopes; ++k) run_scope_charts(page, sc, r, k);
-  run_group_charts(page, sc, r);
+  for (std::size_t k = 0; k < scopes; ++k) run_scope_charts(page, sc, r, k, checks);
+  run_group_charts(page, sc, r, checks);
   return page.html();
 }
 
@@ -286,6 +346,8 @@ std::string paired_report(const Scenario& base, const Scenario& variant, const P
                       "95% confidence interval");
   const std::size_t types = c.types.size();
   const std::size_t scopes = types == 1 ? 1 : types + 1;
+  run_targets(page, variant, c.variant_targets, "Targets of the variant");
+  run_targets(page, base, c.base_targets, "Targets of the base");
   paired_facts(page, base, variant, c, base_file, variant_file);
   paired_totals(page, c, scopes);
   const std::vector<Kpi> charted{Kpi::Offered, Kpi::Asa, Kpi::WaitP90, Kpi::ServiceLevel,

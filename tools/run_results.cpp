@@ -6,6 +6,7 @@
 
 #include "models/io/text.h"
 #include "tools/json_text.h"
+#include "tools/run_targets.h"
 #include "tools/table_text.h"
 
 namespace ccsim::cli {
@@ -72,7 +73,7 @@ nlohmann::json days_json(const Results& r, const Scenario& sc) {
 // Per day, for each type (and all types when there are several): the columns' KPIs and each
 // group's occupancy.
 void write_days_tables(std::ostream& out, const Results& r, const Scenario& sc,
-                       const std::vector<Kpi>& columns) {
+                       const std::vector<Kpi>& columns, const TargetLookup& lk) {
   for (std::size_t k = 0; k < r.totals.size() && !r.days.empty(); ++k) {
     if (r.types.size() == 1 && k == 1) break;  // "all" repeats the only type
     std::vector<std::vector<std::string>> rows;
@@ -82,13 +83,47 @@ void write_days_tables(std::ostream& out, const Results& r, const Scenario& sc,
     rows.push_back(head);
     for (std::size_t d = 0; d < r.days.size(); ++d) {
       std::vector<std::string> row{day_label(sc.horizon, int(d))};
-      for (Kpi q : columns) row.push_back(cell(r.days[d][k][q], decimals_for(kpi_info(q).name)));
+      for (Kpi q : columns) {
+        const std::string_view name = kpi_info(q).name;
+        row.push_back(cell(r.days[d][k][q], decimals_for(name)) +
+                      lk.mark(false, k, name, TargetScope::Day, int(d)));
+      }
       for (std::size_t g = 0; g < r.groups.size(); ++g) {
-        row.push_back(cell(r.group_days[d][g][GroupKpi::Occupancy], 3));
+        row.push_back(cell(r.group_days[d][g][GroupKpi::Occupancy], 3) +
+                      lk.mark(true, g, "occupancy", TargetScope::Day, int(d)));
       }
       rows.push_back(row);
     }
     out << "\nPer day: " << type_key(r, k) << "\n";
+    print_table(out, rows);
+  }
+}
+
+// Per interval, for each type (and all types when there are several): the columns' KPIs and
+// each group's occupancy, with the marks of their targets.
+void write_interval_tables(std::ostream& out, const Results& r, const Scenario& sc,
+                           const std::vector<Kpi>& columns, const TargetLookup& lk) {
+  for (std::size_t k = 0; k < r.totals.size(); ++k) {
+    if (r.types.size() == 1 && k == 1) break;  // "all" repeats the only type
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> head{"start"};
+    for (Kpi q : columns) head.emplace_back(kpi_info(q).name);
+    for (const std::string& g : r.groups) head.push_back("occ " + g);
+    rows.push_back(head);
+    for (std::size_t i = 0; i < r.intervals.size(); ++i) {
+      std::vector<std::string> row{interval_label(sc.horizon, int(i))};
+      for (Kpi q : columns) {
+        const std::string_view name = kpi_info(q).name;
+        row.push_back(cell(r.intervals[i][k][q], decimals_for(name)) +
+                      lk.mark(false, k, name, TargetScope::Interval, int(i)));
+      }
+      for (std::size_t g = 0; g < r.groups.size(); ++g) {
+        row.push_back(cell(r.group_intervals[i][g][GroupKpi::Occupancy], 3) +
+                      lk.mark(true, g, "occupancy", TargetScope::Interval, int(i)));
+      }
+      rows.push_back(row);
+    }
+    out << "\nPer interval: " << type_key(r, k) << "\n";
     print_table(out, rows);
   }
 }
@@ -140,16 +175,26 @@ nlohmann::json results_json(const Results& r, const Scenario& sc) {
     groups[r.groups[g]] = gj;
   }
   j["agent_groups"] = groups;
+  j["targets"] = targets_json(check_targets(r, sc), sc.horizon);
   return j;
 }
 
 void write_results_csv(std::ostream& out, const Results& r, const Scenario& sc) {
   const bool with_day = dated(sc.horizon);
+  const std::vector<TargetCheck> checks = check_targets(r, sc);
+  const TargetLookup targets(checks);
   out << "section,interval,start_s,start,name,kpi,mean,ci95" << (with_day ? ",day,date" : "")
-      << "\n";
-  // A row of interval i, of day d (a per-day total), or of the horizon (neither).
-  auto row = [&](const char* section, std::optional<std::size_t> i, const std::string& name,
+      << ",target,target_met\n";
+  // A row of interval i, of day d (a per-day total), or of the horizon (neither); `owner`: the
+  // index of the type (or group) in the results.
+  auto row = [&](const char* section, std::optional<std::size_t> i, std::size_t owner,
                  std::string_view kpi, const KpiEstimate& e, std::optional<int> d = {}) {
+    const bool of_group = std::string_view(section) == "agent_group";
+    const std::string& name = of_group ? r.groups[owner] : type_key(r, owner);
+    const TargetCheck* check =
+        i   ? targets.find(of_group, owner, kpi, TargetScope::Interval, int(*i))
+        : d ? targets.find(of_group, owner, kpi, TargetScope::Day, *d)
+            : targets.find(of_group, owner, kpi, TargetScope::Total, 0);
     out << section << ',';
     if (i) {
       out << *i << ',' << csv_number(r.interval_start_s[*i]) << ','
@@ -165,41 +210,41 @@ void write_results_csv(std::ostream& out, const Results& r, const Scenario& sc) 
     if (i) d = r.interval_day[*i];
     if (with_day && d) out << ',' << *d << ',' << day_date(sc.horizon, *d);
     if (with_day && !d) out << ",,";
+    if (check) out << ',' << csv_number(check->target) << ',' << verdict_name(check->verdict);
+    if (!check) out << ",,";
     out << '\n';
   };
   for (std::size_t k = 0; k < r.totals.size(); ++k) {
     for (const KpiInfo& info : contact_kpis()) {
-      row("contact_type", std::nullopt, type_key(r, k), info.name, r.totals[k][info.kpi]);
+      row("contact_type", std::nullopt, k, info.name, r.totals[k][info.kpi]);
     }
   }
   for (std::size_t d = 0; d < r.days.size(); ++d) {
     for (std::size_t k = 0; k < r.days[d].size(); ++k) {
       for (const KpiInfo& info : contact_kpis()) {
-        row("contact_type", std::nullopt, type_key(r, k), info.name, r.days[d][k][info.kpi],
-            int(d));
+        row("contact_type", std::nullopt, k, info.name, r.days[d][k][info.kpi], int(d));
       }
     }
   }
   for (std::size_t i = 0; i < r.intervals.size(); ++i) {
     for (std::size_t k = 0; k < r.intervals[i].size(); ++k) {
       for (const KpiInfo& info : contact_kpis()) {
-        row("contact_type", i, type_key(r, k), info.name, r.intervals[i][k][info.kpi]);
+        row("contact_type", i, k, info.name, r.intervals[i][k][info.kpi]);
       }
     }
   }
   for (std::size_t g = 0; g < r.groups.size(); ++g) {
     for (const GroupKpiInfo& info : group_kpis()) {
-      row("agent_group", std::nullopt, r.groups[g], info.name, r.group_totals[g][info.kpi]);
+      row("agent_group", std::nullopt, g, info.name, r.group_totals[g][info.kpi]);
     }
     for (std::size_t d = 0; d < r.group_days.size(); ++d) {
       for (const GroupKpiInfo& info : group_kpis()) {
-        row("agent_group", std::nullopt, r.groups[g], info.name, r.group_days[d][g][info.kpi],
-            int(d));
+        row("agent_group", std::nullopt, g, info.name, r.group_days[d][g][info.kpi], int(d));
       }
     }
     for (std::size_t i = 0; i < r.group_intervals.size(); ++i) {
       for (const GroupKpiInfo& info : group_kpis()) {
-        row("agent_group", i, r.groups[g], info.name, r.group_intervals[i][g][info.kpi]);
+        row("agent_group", i, g, info.name, r.group_intervals[i][g][info.kpi]);
       }
     }
   }
@@ -215,6 +260,8 @@ void write_results_table(std::ostream& out, const Results& r, const Scenario& sc
     out << how;
   }
   out << "\n";
+  const std::vector<TargetCheck> checks = check_targets(r, sc);
+  const TargetLookup lk(checks);
 
   std::vector<std::vector<std::string>> rows;
   std::vector<std::string> header{"KPI"};
@@ -236,7 +283,12 @@ void write_results_table(std::ostream& out, const Results& r, const Scenario& sc
     }
     if (!shown) continue;
     std::vector<std::string> row{std::string(info.name)};
-    for (const ContactKpis& t : r.totals) row.push_back(cell(t[info.kpi], decimals_for(info.name)));
+    for (std::size_t k = 0; k < r.totals.size(); ++k) {
+      // A type's column is padded where it has no target, so that its numbers align.
+      std::string mark = lk.mark(false, k, info.name, TargetScope::Total, 0);
+      if (mark.empty() && lk.has_any_target(false, k)) mark = "  ";
+      row.push_back(cell(r.totals[k][info.kpi], decimals_for(info.name)) + mark);
+    }
     rows.push_back(row);
   }
   out << (r.days.empty() ? "Totals over the day\n" : "Totals over the horizon\n");
@@ -245,36 +297,22 @@ void write_results_table(std::ostream& out, const Results& r, const Scenario& sc
   rows.clear();
   rows.push_back({"agent group", "occupancy", "utilisation", "agents"});
   for (std::size_t g = 0; g < r.groups.size(); ++g) {
-    rows.push_back({r.groups[g], cell(r.group_totals[g][GroupKpi::Occupancy], 3),
+    std::string mark = lk.mark(true, g, "occupancy", TargetScope::Total, 0);
+    for (std::size_t h = 0; h < r.groups.size() && mark.empty(); ++h) {
+      if (lk.has_target(true, h, "occupancy")) mark = "  ";  // align with the marked ones
+    }
+    rows.push_back({r.groups[g], cell(r.group_totals[g][GroupKpi::Occupancy], 3) + mark,
                     cell(r.group_totals[g][GroupKpi::Utilisation], 3),
                     cell(r.group_totals[g][GroupKpi::Agents], 1)});
   }
   out << "\nAgent groups\n";
   print_table(out, rows);
 
+  write_targets_section(out, checks, sc.horizon);
   const std::vector<Kpi> columns{Kpi::Offered, Kpi::Answered,     Kpi::Abandoned, Kpi::AbandonRate,
                                  Kpi::Asa,     Kpi::ServiceLevel, Kpi::WaitP90,   Kpi::Aht};
-  write_days_tables(out, r, sc, columns);
-  for (std::size_t k = 0; k < r.totals.size(); ++k) {
-    if (r.types.size() == 1 && k == 1) break;  // "all" repeats the only type
-    rows.clear();
-    std::vector<std::string> head{"start"};
-    for (Kpi q : columns) head.emplace_back(kpi_info(q).name);
-    for (const std::string& g : r.groups) head.push_back("occ " + g);
-    rows.push_back(head);
-    for (std::size_t i = 0; i < r.intervals.size(); ++i) {
-      std::vector<std::string> row{interval_label(sc.horizon, int(i))};
-      for (Kpi q : columns) {
-        row.push_back(cell(r.intervals[i][k][q], decimals_for(kpi_info(q).name)));
-      }
-      for (std::size_t g = 0; g < r.groups.size(); ++g) {
-        row.push_back(cell(r.group_intervals[i][g][GroupKpi::Occupancy], 3));
-      }
-      rows.push_back(row);
-    }
-    out << "\nPer interval: " << type_key(r, k) << "\n";
-    print_table(out, rows);
-  }
+  write_days_tables(out, r, sc, columns, lk);
+  write_interval_tables(out, r, sc, columns, lk);
 }
 
 }  // namespace ccsim::cli

@@ -55,6 +55,36 @@ ReplicationKpis replication_kpis(const ReplicationResult& rep) {
   return out;
 }
 
+PoolingBasis pooling_basis(const std::vector<const ContactType*>& types) {
+  PoolingBasis basis;
+  for (const ContactType* t : types) {
+    basis.one_channel = basis.one_channel && t->channel == types.front()->channel;
+    basis.one_threshold = basis.one_threshold &&
+                          t->service_level.threshold_s == types.front()->service_level.threshold_s;
+  }
+  return basis;
+}
+
+PoolingBasis pooling_basis(const Scenario& scenario) {
+  std::vector<const ContactType*> types;
+  for (const ContactType& t : scenario.contact_types) types.push_back(&t);
+  return pooling_basis(types);
+}
+
+void withhold_unpooled(ContactKpis& all, const PoolingBasis& basis) {
+  for (const KpiInfo& info : contact_kpis()) {
+    if (!pooled_in_all(info.kpi, basis)) all.kpi[static_cast<std::size_t>(info.kpi)].reset();
+  }
+}
+
+void withhold_unpooled(Results& results, const Scenario& scenario) {
+  const PoolingBasis basis = pooling_basis(scenario);
+  const std::size_t all = results.types.size();
+  for (auto& row : results.intervals) withhold_unpooled(row[all], basis);
+  for (auto& row : results.days) withhold_unpooled(row[all], basis);
+  if (all < results.totals.size()) withhold_unpooled(results.totals[all], basis);
+}
+
 Results summarise(const Scenario& scenario, const std::vector<ReplicationKpis>& reps,
                   std::uint64_t seed) {
   Results res;
@@ -113,6 +143,7 @@ Results summarise(const Scenario& scenario, const std::vector<ReplicationKpis>& 
       res.group_days[d].push_back(group_kpis(n_intervals + 1 + d, g));
     }
   }
+  withhold_unpooled(res, scenario);
   return res;
 }
 

@@ -91,7 +91,16 @@ std::vector<ReplicationKpis> simulate_replications(const Scenario& scenario,
 // REQUIRES: scenario validated; options.replications >= 1.
 Results run_experiment(const Scenario& scenario, const RunOptions& options);
 
-// Summarises replications (in replication order).
+// What the contact types of `types` have in common, for the "all" scope (kpi.h).
+PoolingBasis pooling_basis(const std::vector<const ContactType*>& types);
+PoolingBasis pooling_basis(const Scenario& scenario);
+// Leaves out of `all` (an "all" scope) each KPI that is not pooled_in_all.
+void withhold_unpooled(ContactKpis& all, const PoolingBasis& basis);
+// withhold_unpooled on every "all" scope of `results` (intervals, totals, days).
+void withhold_unpooled(Results& results, const Scenario& scenario);
+
+// Summarises replications (in replication order); the "all" scopes as withhold_unpooled leaves
+// them.
 Results summarise(const Scenario& scenario, const std::vector<ReplicationKpis>& reps,
                   std::uint64_t seed);
 

@@ -76,6 +76,24 @@ void add_known(sim::Mean& mean, double duration_s) {
 }
 }  // namespace
 
+bool pooled_in_all(Kpi kpi, const PoolingBasis& basis) {
+  switch (kpi) {
+    case Kpi::Asa:
+    case Kpi::WaitP90:
+    case Kpi::Frt:
+    case Kpi::Aht:
+    case Kpi::Art:
+    case Kpi::AbandonWait:
+    case Kpi::CallbackWait:
+    case Kpi::WaitPredictionMae:
+      return basis.one_channel;
+    case Kpi::ServiceLevel:
+      return basis.one_channel && basis.one_threshold;
+    default:
+      return true;  // counts and shares of contacts
+  }
+}
+
 std::span<const KpiInfo> contact_kpis() {
   return kContactKpis;
 }

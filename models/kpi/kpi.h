@@ -68,6 +68,18 @@ struct KpiInfo {
 std::span<const KpiInfo> contact_kpis();
 const KpiInfo& kpi_info(Kpi kpi);
 
+// What the contact types pooled in the "all" scope have in common.
+struct PoolingBasis {
+  bool one_channel = true;    // every type is of one channel (all voice, all chat or all email)
+  bool one_threshold = true;  // every type has one service-level threshold_s
+};
+// Whether KPI `kpi` of the "all" scope has one meaning over the pooled types, and so is
+// reported there (models/README.md, "The all scope"): counts and shares of contacts (abandon,
+// transfer and first-contact-resolution rates, csat) always; durations (waits, handle and
+// resolution times) only within one channel, since a 30 s wait means one thing on the phone
+// and another for an email; the service level only within one channel and one threshold.
+bool pooled_in_all(Kpi kpi, const PoolingBasis& basis);
+
 // Accumulators for one scope of one replication.
 class ContactStats {
  public:

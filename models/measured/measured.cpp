@@ -25,11 +25,13 @@ std::optional<double> MeasuredRow::get(Kpi kpi) const {
 
 namespace {
 
-double agents_in_interval(const Scenario& sc, int i) {
+// Time-average agents on duty (after shrinkage) in interval i, over the groups `groups`.
+double agents_in_interval(const Scenario& sc, int i, const std::vector<int>& groups) {
   const double lo = sc.horizon.interval_start_s(i), hi = lo + sc.horizon.interval_s;
   double integral = 0.0;
-  for (const AgentGroup& g : sc.agent_groups) {
-    integral += agent_seconds(net_staffing_schedule(g, sc.horizon), lo, hi);
+  for (int g : groups) {
+    integral +=
+        agent_seconds(net_staffing_schedule(sc.agent_groups[std::size_t(g)], sc.horizon), lo, hi);
   }
   return integral / sc.horizon.interval_s;
 }
@@ -68,14 +70,19 @@ std::optional<double> blend(std::optional<double> a, std::optional<double> b, do
 
 }  // namespace
 
-std::vector<ErlangInterval> erlang_a_by_interval(const Scenario& sc) {
+namespace {
+
+// Erlang A of the types `types` served by the agents of `groups`, interval by interval.
+std::vector<ErlangInterval> erlang_a_of(const Scenario& sc, const std::vector<int>& types,
+                                        const std::vector<int>& groups) {
   std::vector<ErlangInterval> out;
   const double hours = sc.horizon.interval_s / 3600.0;
-  const double threshold = sc.contact_types.front().service_level.threshold_s;
+  const double threshold = sc.contact_types[std::size_t(types.front())].service_level.threshold_s;
   for (int i = 0; i < sc.horizon.interval_count(); ++i) {
     ErlangInterval e;
     double volume = 0, work = 0, hazard = 0, plain_work = 0;
-    for (const ContactType& ct : sc.contact_types) {
+    for (int k : types) {
+      const ContactType& ct = sc.contact_types[std::size_t(k)];
       const double x = expected_arrivals(ct, sc.horizon, i);
       const double agent_time =
           ct.handle_time.mean_in(i) + (ct.wrap_up ? ct.wrap_up->mean_in(i) : 0.0);
@@ -87,9 +94,9 @@ std::vector<ErlangInterval> erlang_a_by_interval(const Scenario& sc) {
     }
     e.offered = volume;
     e.arrivals_per_hour = volume / hours;
-    e.aht_s = volume > 0 ? work / volume : plain_work / double(sc.contact_types.size());
+    e.aht_s = volume > 0 ? work / volume : plain_work / double(types.size());
     if (hazard > 0) e.patience_s = volume / hazard;
-    e.agents = agents_in_interval(sc, i);
+    e.agents = agents_in_interval(sc, i, groups);
     const int n0 = int(std::floor(e.agents));
     const double f = e.agents - n0;
     const ErlangPoint a = erlang_point(n0, e.arrivals_per_hour, e.aht_s, e.patience_s, threshold);
@@ -109,6 +116,26 @@ std::vector<ErlangInterval> erlang_a_by_interval(const Scenario& sc) {
     out.push_back(e);
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<ErlangInterval> erlang_a_by_interval(const Scenario& sc) {
+  std::vector<int> types(sc.contact_types.size()), groups(sc.agent_groups.size());
+  for (std::size_t k = 0; k < types.size(); ++k) types[k] = int(k);
+  for (std::size_t g = 0; g < groups.size(); ++g) groups[g] = int(g);
+  return erlang_a_of(sc, types, groups);
+}
+
+std::optional<std::vector<ErlangInterval>> erlang_a_of_type(const Scenario& sc, int k) {
+  std::vector<int> groups;
+  for (std::size_t g = 0; g < sc.agent_groups.size(); ++g) {
+    const std::vector<int>& skills = sc.agent_groups[g].skills;
+    if (std::find(skills.begin(), skills.end(), k) == skills.end()) continue;
+    if (skills.size() > 1) return std::nullopt;  // blended: its agents are shared
+    groups.push_back(int(g));
+  }
+  return erlang_a_of(sc, {k}, groups);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -223,21 +250,30 @@ std::optional<double> erlang_a_figure(const ErlangInterval& m, Kpi kpi) {
   }
 }
 
-// Erlang A's figures beside the measured ones of the pooled scope: "all", or the only type.
+// Erlang A's figures beside the measured ones: of every type its own agents serve alone
+// (erlang_a_of_type), and of all types pooled, but for what "all" does not pool
+// (pooled_in_all).
 ModelComparison erlang_a_comparison(const Scenario& scenario, const MeasuredTable& measured,
                                     const OfferedWeights& weights) {
   ModelComparison e;
   e.model = "erlang_a";
   e.label = "Erlang A";
   const std::size_t n_types = scenario.contact_types.size();
-  const std::vector<ErlangInterval> model = erlang_a_by_interval(scenario);
-  const int scope = n_types == 1 ? 0 : int(n_types);
+  const std::vector<ErlangInterval> pooled = erlang_a_by_interval(scenario);
+  std::vector<std::optional<std::vector<ErlangInterval>>> own(n_types);
+  if (n_types > 1) {
+    for (std::size_t k = 0; k < n_types; ++k) own[k] = erlang_a_of_type(scenario, int(k));
+  }
+  const PoolingBasis basis = pooling_basis(scenario);
   for (const MeasuredRow& row : measured.rows) {
-    if (row.type != scope && !(n_types == 1 && row.type == 1)) continue;
-    const ErlangInterval& m = model[std::size_t(row.interval)];
+    const bool all = row.type >= int(n_types) || n_types == 1;
+    if (!all && !own[std::size_t(row.type)]) continue;
+    const ErlangInterval& m = all ? pooled[std::size_t(row.interval)]
+                                  : (*own[std::size_t(row.type)])[std::size_t(row.interval)];
     for (std::size_t q = 0; q < kMeasuredKpis.size(); ++q) {
       const std::optional<double> p = erlang_a_figure(m, kMeasuredKpis[q]);
       if (!row.value[q] || !p) continue;
+      if (all && n_types > 1 && !pooled_in_all(kMeasuredKpis[q], basis)) continue;
       ComparisonRow c;
       c.interval = row.interval;
       c.type = row.type;

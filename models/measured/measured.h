@@ -141,10 +141,13 @@ struct ErlangInterval {
   std::optional<double> abandon_rate, asa_s, service_level;
 };
 std::vector<ErlangInterval> erlang_a_by_interval(const Scenario& scenario);
+// Erlang A of contact type k alone, served by the groups skilled for it; nullopt when one of
+// them is skilled for another type too (blended agents: no stand-alone queue).
+std::optional<std::vector<ErlangInterval>> erlang_a_of_type(const Scenario& scenario, int k);
 
-// Compares `results` (of `scenario`) with `measured`, and Erlang A when asked (scope "all" only,
-// or the only type), and the transient model's results when given (every scope, as the
-// simulation's: models/planning/transient_model.h).
+// Compares `results` (of `scenario`) with `measured`, and Erlang A when asked (each type its
+// own agents serve alone, and "all" but for what it does not pool), and the transient model's
+// results when given (every scope, as the simulation's: models/planning/transient_model.h).
 Comparison compare_with_measured(const Scenario& scenario, const Results& results,
                                  const MeasuredTable& measured, bool with_erlang_a,
                                  const Results* transient = nullptr);

@@ -380,6 +380,7 @@ Results results_of(const Scenario& sc, const std::vector<std::vector<Cell>>& cel
       r.group_days.push_back(d.group_kpis_all());
     }
   }
+  withhold_unpooled(r, sc);
   return r;
 }
 

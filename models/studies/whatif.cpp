@@ -93,6 +93,12 @@ PairedComparison pair_replications(const Scenario& base, const Scenario& variant
   const std::size_t nb_types = base.contact_types.size(), nv_types = variant.contact_types.size();
   const std::size_t nb_groups = base.agent_groups.size(), nv_groups = variant.agent_groups.size();
 
+  // "all" pools the types of both scenarios: it keeps what is pooled_in_all over all of them.
+  std::vector<const ContactType*> pooled;
+  for (const ContactType& t : base.contact_types) pooled.push_back(&t);
+  for (const ContactType& t : variant.contact_types) pooled.push_back(&t);
+  const PoolingBasis basis = pooling_basis(pooled);
+
   // Scope i (== n_intervals: the day), matched type k (== types.size(): all).
   auto contact = [&](std::size_t i, std::size_t k) {
     PairedContactKpis out;
@@ -104,6 +110,7 @@ PairedComparison pair_replications(const Scenario& base, const Scenario& variant
       if (kb >= 0) at_b = contact_kpi_index(nb_types, i, std::size_t(kb), Kpi(q));
       if (kv >= 0) at_v = contact_kpi_index(nv_types, i, std::size_t(kv), Kpi(q));
       out.kpi[q] = pair_column(&ReplicationKpis::contact, base_reps, variant_reps, at_b, at_v);
+      if (all && !pooled_in_all(Kpi(q), basis)) out.kpi[q] = PairedEstimate{};
     }
     return out;
   };
@@ -154,7 +161,10 @@ PairedComparison compare_paired(const Scenario& base, const Scenario& variant,
   }
   const std::vector<ReplicationKpis> b = simulate_replications(base, first);
   const std::vector<ReplicationKpis> v = simulate_replications(variant, second);
-  return pair_replications(base, variant, b, v, options.seed);
+  PairedComparison c = pair_replications(base, variant, b, v, options.seed);
+  c.base_targets = check_targets(summarise(base, b, options.seed), base);
+  c.variant_targets = check_targets(summarise(variant, v, options.seed), variant);
+  return c;
 }
 
 }  // namespace ccsim

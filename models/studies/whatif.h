@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "models/centre/experiment.h"
+#include "models/centre/targets.h"
 #include "models/scenario/scenario.h"
 
 namespace ccsim {
@@ -56,6 +57,9 @@ struct PairedComparison {
   // Over several days (horizon.days > 1): [day][type or all] and [day][group]; else empty.
   std::vector<std::vector<PairedContactKpis>> days;
   std::vector<std::vector<PairedGroupKpis>> group_days;
+  // Each scenario's own targets checked against its own run (check_targets); set by
+  // compare_paired, empty from pair_replications alone.
+  std::vector<TargetCheck> base_targets, variant_targets;
 };
 
 // Why the two scenarios cannot be compared (empty if they can): their horizons must have the

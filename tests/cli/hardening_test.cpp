@@ -262,8 +262,8 @@ TEST(NumericalEdges, IntervalWithoutContactsHasNullKpisInJsonAndEmptyCellsInCsv)
   const auto c = run_ccsim("run '" + file.string() + "' --format csv --quiet");
   ASSERT_EQ(c.exit_code, 0) << c.err;
   EXPECT_EQ(c.out.find("nan"), std::string::npos);
-  EXPECT_NE(c.out.find("\ncontact_type,0,0,08:00,billing,asa_s,,\n"), std::string::npos) << c.out;
-  EXPECT_NE(c.out.find("\ncontact_type,0,0,08:00,billing,service_level,,\n"), std::string::npos);
+  EXPECT_NE(c.out.find("\ncontact_type,0,0,08:00,billing,asa_s,,,,\n"), std::string::npos) << c.out;
+  EXPECT_NE(c.out.find("\ncontact_type,0,0,08:00,billing,service_level,,,,\n"), std::string::npos);
   fs::remove_all(dir);
 }
 

@@ -54,7 +54,8 @@ TEST(RunCommand, OneReplicationHasZeroHalfWidth) {
 TEST(RunCommand, CsvHasOneRowPerKpiWithAHeader) {
   const auto r = run_ccsim("run scenarios/erlang_a_check.json --replications 2 --format csv");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(r.out.substr(0, r.out.find('\n')), "section,interval,start_s,start,name,kpi,mean,ci95");
+  EXPECT_EQ(r.out.substr(0, r.out.find('\n')),
+            "section,interval,start_s,start,name,kpi,mean,ci95,target,target_met");
   EXPECT_NE(r.out.find("\ncontact_type,,,,all,asa_s,"), std::string::npos);
   EXPECT_NE(r.out.find("\nagent_group,0,0,"), std::string::npos);
 }

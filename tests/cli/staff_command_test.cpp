@@ -236,7 +236,7 @@ TEST_F(StaffCommand, RunVsCsvAndTableShowBaseVariantAndDifference) {
   ASSERT_EQ(csv.exit_code, 0) << csv.err;
   EXPECT_EQ(csv.out.substr(0, csv.out.find('\n')),
             "section,interval,start_s,start,name,kpi,base_mean,base_ci95,variant_mean,"
-            "variant_ci95,difference_mean,difference_ci95");
+            "variant_ci95,difference_mean,difference_ci95,target,target_met");
   EXPECT_NE(csv.out.find("\ncontact_type,,,,calls,offered,"), std::string::npos);
   const auto table = run_ccsim("run " + base + " --vs " + base);
   ASSERT_EQ(table.exit_code, 0) << table.err;

@@ -36,9 +36,9 @@ TEST(WeekCommand, CsvAddsDayAndDateColumnsAndPerDayRows) {
   const auto r = run_ccsim("run scenarios/contact_week.json --replications 2 --format csv");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out.substr(0, r.out.find('\n')),
-            "section,interval,start_s,start,name,kpi,mean,ci95,day,date");
+            "section,interval,start_s,start,name,kpi,mean,ci95,day,date,target,target_met");
   EXPECT_NE(r.out.find("\ncontact_type,,,,calls,offered,"), std::string::npos);
-  EXPECT_NE(r.out.find(",3,2026-12-10\n"), std::string::npos);
+  EXPECT_NE(r.out.find(",3,2026-12-10,,\n"), std::string::npos);
   EXPECT_NE(r.out.find("\ncontact_type,10,86400,08:00,calls,offered,"), std::string::npos);
 }
 
