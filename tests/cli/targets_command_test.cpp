@@ -166,3 +166,62 @@ TEST(PooledScopeCommand, TwoVoiceQueuesWithOneThresholdKeepThePooledServiceLevel
 }
 
 }  // namespace
+
+namespace {
+
+TEST(TargetsCommand, SeveralDaysGiveEachDaysVerdictWithItsDate) {
+  const auto r = run_ccsim("run scenarios/contact_week.json --replications 2 --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  const auto days = rows_of(j["targets"], "service_level", "day");
+  ASSERT_EQ(days.size(), 7u);
+  EXPECT_EQ(days[3]["day"], 3);
+  EXPECT_EQ(days[3]["date"], "2026-12-10");
+  EXPECT_EQ(days[3]["value"], j["days"][3]["totals"]["calls"]["service_level"]["mean"]);
+  const auto intervals = rows_of(j["targets"], "service_level", "interval");
+  ASSERT_FALSE(intervals.empty());
+  EXPECT_EQ(intervals.back()["day"], 6);
+  EXPECT_EQ(intervals.back()["date"], "2026-12-13");
+}
+
+TEST(PooledScopeCommand, SweepTableShowsEachTypeThenAllWithoutUnpooledFigures) {
+  const auto r = run_ccsim(
+      "sweep scenarios/email_team.json --set /simulation/seed=1,2 --replications 2 --quiet");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto line = r.out.find("Sweep of 2 points (service_line totals;");
+  const auto email = r.out.find("Sweep of 2 points (email totals;");
+  const auto all = r.out.find("Sweep of 2 points (all totals;");
+  ASSERT_NE(line, std::string::npos) << r.out;
+  ASSERT_NE(email, std::string::npos);
+  ASSERT_NE(all, std::string::npos);
+  EXPECT_LT(line, email);
+  EXPECT_LT(email, all);
+  const std::string first_all_row = r.out.substr(r.out.find("\n0 ", all), 120);
+  EXPECT_NE(first_all_row.find("      -"), std::string::npos) << first_all_row;
+}
+
+TEST(PooledScopeCommand, CompareErlangAModelsEachTypeItsOwnGroupsServeAlone) {
+  const auto dir = temp_dir("erlang_a_per_type");
+  auto sc = nlohmann::json::parse(
+      read_file(std::string(CCSIM_SOURCE_DIR) + "/tests/data/compare_scenario.json"));
+  sc["agent_groups"] = nlohmann::json::parse(R"([
+      {"name": "billing team", "skills": ["billing"], "staff": {"per_interval": [7, 10, 13, 9]}},
+      {"name": "cards team", "skills": ["cards"], "staff": {"per_interval": [3, 4, 5, 4]}}])");
+  const auto own = write_file(dir, "own.json", sc.dump());
+  const std::string measured =
+      " --measured tests/data/measured_intervals.csv --erlang-a "
+      "--format json --quiet";
+  const auto apart = run_ccsim("compare " + own.string() + measured);
+  ASSERT_EQ(apart.exit_code, 0) << apart.err;
+  const auto a = nlohmann::json::parse(apart.out)["summary"]["erlang_a"];
+  EXPECT_TRUE(a.contains("billing")) << a.dump();
+  EXPECT_TRUE(a.contains("cards"));
+  // One blended group: its agents are shared, so no type has a stand-alone Erlang A queue.
+  const auto blended = run_ccsim("compare tests/data/compare_scenario.json" + measured);
+  ASSERT_EQ(blended.exit_code, 0) << blended.err;
+  const auto b = nlohmann::json::parse(blended.out)["summary"]["erlang_a"];
+  EXPECT_FALSE(b.contains("billing")) << b.dump();
+  EXPECT_TRUE(b.contains("all"));
+}
+
+}  // namespace
