@@ -185,9 +185,19 @@ void run_scope_charts(HtmlReport& page, const Scenario& sc, const Results& r, st
     mark_verdicts(sl, checks, false, owner, "service_level", 3);
     mark_verdicts(abandon, checks, false, owner, "abandon_rate", 3);
   }
-  page.chart(wait);
-  page.chart(sl);
+  // All types pooled: waits and service level only where they have one meaning.
+  const bool all = k >= r.types.size();
+  const PoolingBasis basis = pooling_basis(sc);
+  const bool waits = !all || pooled_in_all(Kpi::Asa, basis);
+  const bool service = !all || pooled_in_all(Kpi::ServiceLevel, basis);
+  if (waits) page.chart(wait);
+  if (service) page.chart(sl);
   page.chart(abandon);
+  if (!waits || !service) {
+    page.paragraph(std::string(waits ? "The service level is" : "Waits and the service level are") +
+                   " not pooled over these contact types (their channels or thresholds differ: "
+                   "an average of them would describe no customer); see each type's charts.");
+  }
 }
 
 // Occupancy and available agents of each group per interval.
