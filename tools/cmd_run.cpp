@@ -234,6 +234,7 @@ void write_comparison_table(std::ostream& out, const PairedComparison& c, const 
   write_targets_section(out, c.base_targets, base.horizon, "Targets of the base");
 
   const std::vector<Kpi> columns{Kpi::ServiceLevel, Kpi::Asa, Kpi::AbandonRate};
+  const TargetLookup variant_targets(c.variant_targets);
   for (std::size_t k = 0; k < c.totals.size(); ++k) {
     if (c.types.size() == 1 && k == 1) break;
     rows.clear();
@@ -251,7 +252,13 @@ void write_comparison_table(std::ostream& out, const PairedComparison& c, const 
         const PairedEstimate& p = c.intervals[i][k][q];
         const int d = decimals_for(kpi_info(q).name);
         row.push_back(p.base ? format_number(p.base->mean, d) : "-");
-        row.push_back(p.variant ? format_number(p.variant->mean, d) : "-");
+        // The variant's mark against its own target (run_targets.h).
+        const int kv = k < c.types.size() ? c.variant_type[k] : -1;
+        const std::string mark =
+            kv < 0 ? std::string()
+                   : variant_targets.mark(false, std::size_t(kv), kpi_info(q).name,
+                                          TargetScope::Interval, int(i));
+        row.push_back((p.variant ? format_number(p.variant->mean, d) : "-") + mark);
         row.push_back(signed_cell(p.difference, d));
       }
       rows.push_back(row);
