@@ -109,9 +109,9 @@ Chart queue_chart(const StaffReportInput& in, std::size_t k) {
   const staffing::QueueStaffing& q = in.queues;
   Chart c = interval_chart(sc, "Agents for " + sc.contact_types[k].name, "agents");
   ChartSeries net, gross, alone;
-  net.name = "share of the groups' requirement on duty";
-  gross.name = "share to schedule (shrinkage applied)";
-  alone.name = "stand-alone requirement on duty (Erlang, no pooling)";
+  net.name = "share on duty";
+  gross.name = "share to schedule";
+  alone.name = "stand-alone on duty";
   for (ChartSeries* s : {&net, &gross, &alone}) s->decimals = 0;
   for (std::size_t i = 0; i < std::size_t(sc.horizon.interval_count()); ++i) {
     net.mean.push_back(double(q.net[k][i]));
@@ -120,7 +120,10 @@ Chart queue_chart(const StaffReportInput& in, std::size_t k) {
     alone.mean.push_back(a ? std::optional<double>(double(*a)) : std::nullopt);
   }
   c.series = {gross, net, alone};
-  c.note = "Shares split each group's requirement by the busy time of each contact type in it.";
+  c.note =
+      "Share: each group's requirement split by the busy time of each contact type in it "
+      "(to schedule: shrinkage applied). Stand-alone: the type staffed by itself, by Erlang, "
+      "without pooling.";
   return c;
 }
 

@@ -7,7 +7,8 @@
 //   --max-occupancy X         max_occupancy of every agent group
 //   --volume-factor F         every type's arrivals (rate_per_hour or per_interval) × F
 // An option replaces the scenario's figure where it has one and adds the target where it has
-// none. Utilisation caps (--max-utilisation) are read with the search's own options.
+// none. A utilisation cap (--max-utilisation, with a group's max_utilisation) belongs beside
+// --max-occupancy: a field here, its option, check, text and JSON key alike.
 #pragma once
 
 #include <boost/program_options.hpp>

@@ -7,8 +7,7 @@
 // analytic_servers (Erlang A with patience, else Erlang C, on the type's load) ÷ the concurrency
 // of the groups serving it (their average weighted by split_weights), rounded up; agents on
 // duty. Gross: ÷ (1 − the serving groups' shrinkage in the interval, weighted alike), rounded
-// up. Pooling with other types is ignored, so stand-alone requirements summed over types are at
-// least the blended staffing, usually more.
+// up. Pooling with other types is ignored: it is what a dedicated team would need.
 //
 // Share of the blended staffing. Each group's requirement (Result::net, and Result::scheduled
 // for gross) is split over the types it serves in proportion to each type's busy time in the
