@@ -290,6 +290,22 @@ TEST_F(StaffCommand, BadWhatIfOptionsExitTwoNamingEachOptionAndItsRule) {
   EXPECT_TRUE(r.out.empty());
 }
 
+TEST_F(StaffCommand, AVolumeFactorOnAReplayedTraceExitsTwoNamingTheType) {
+  file("arrivals.csv", "time_s\n10\n20\n30\n");
+  const auto r = run_ccsim("staff " + file("traced.json", R"({
+    "name": "traced", "horizon": {"duration_s": 3600}, "simulation": {"replications": 2},
+    "contact_types": [{"name": "calls", "arrivals": {"trace": "arrivals.csv"},
+                       "handle_time": {"dist": "exponential", "mean_s": 180},
+                       "max_asa_s": 60}],
+    "agent_groups": [{"name": "team", "skills": ["calls"], "staff": {"count": 2}}]})") +
+                           " --volume-factor 1.1");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "error: --volume-factor: contact type \"calls\" replays an arrival trace, which a "
+            "factor cannot scale (give its arrivals as per_interval or rate_per_hour)\n");
+  EXPECT_TRUE(r.out.empty());
+}
+
 TEST_F(StaffCommand, WarnsThatThePlanReplacesTheScenariosShifts) {
   std::string day = kSmallDay;
   replace_once(day, R"({ "count": 10 })",
