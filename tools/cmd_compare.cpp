@@ -6,6 +6,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "models/io/plural.h"
 #include "models/io/text.h"
 #include "models/measured/measured.h"
 #include "models/planning/transient_model.h"
@@ -202,10 +203,10 @@ std::string pct(const std::optional<double>& v) {
 void write_comparison_table(std::ostream& out, const Scenario& sc, const Results& res,
                             const MeasuredTable& m, const Comparison& c) {
   out << "Scenario: " << sc.name << "\n"
-      << res.replications << " replications, seed " << res.seed << "\n"
+      << text::plural(res.replications, "replication") << ", seed " << res.seed << "\n"
       << "Measured: " << m.source << " ("
-      << (m.kind == "log" ? "per-contact log" : "interval report") << ", " << m.days
-      << (m.days == 1 ? " day" : " days") << "; counts per day)\n"
+      << (m.kind == "log" ? "per-contact log" : "interval report") << ", "
+      << text::plural(m.days, "day") << "; counts per day)\n"
       << "Weights: offered volume per interval. within: share (weighted) of intervals whose"
          " measured value lies in the 95% prediction interval ±pi95 = ±ci95·√(1 + n/D)\n\n";
   std::vector<std::vector<std::string>> rows{

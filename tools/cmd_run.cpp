@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "models/centre/experiment.h"
+#include "models/io/plural.h"
 #include "models/io/text.h"
 #include "models/scenario/scenario_json.h"
 #include "models/studies/whatif.h"
@@ -201,7 +202,7 @@ std::string signed_cell(const KpiEstimate& e, int decimals) {
 
 void write_comparison_table(std::ostream& out, const PairedComparison& c, const Scenario& base) {
   out << "Base:    " << c.base_name << "\nVariant: " << c.variant_name << "\n"
-      << c.replications << " paired replications, seed " << c.seed
+      << text::plural(c.replications, "paired replication") << ", seed " << c.seed
       << " (common random numbers); difference = variant - base, mean ± 95% CI half-width\n";
   for (std::size_t k = 0; k < c.totals.size(); ++k) {
     if (c.types.size() == 1 && k == 1) break;  // "all" repeats the only type

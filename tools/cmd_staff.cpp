@@ -6,7 +6,9 @@
 #include <iostream>
 #include <sstream>
 
+#include "models/io/plural.h"
 #include "models/io/text.h"
+#include "models/planning/queue_staffing.h"
 #include "models/planning/shift_planning.h"
 #include "models/planning/staffing.h"
 #include "models/scenario/scenario_json.h"
@@ -17,6 +19,8 @@
 #include "tools/report_pages.h"
 #include "tools/run_results.h"
 #include "tools/staff_days.h"
+#include "tools/staff_overrides.h"
+#include "tools/staff_queues.h"
 #include "tools/table_text.h"
 
 namespace po = boost::program_options;
@@ -25,10 +29,14 @@ namespace ccsim::cli {
 
 namespace {
 
+using text::plural;
+
 constexpr const char* kStaffUsage =
     "usage: ccsim staff SCENARIO [--method simulation|erlang|transient] [--judge mean|ci95]\n"
     "                   [--meet-probability P] [--max-iterations N]\n"
     "                   [--shift-templates FILE.json]\n"
+    "                   [--sl TARGET/THRESHOLD_S] [--asa-s X] [--max-abandon X]\n"
+    "                   [--max-occupancy X] [--volume-factor F]\n"
     "                   [--report FILE.html] [OPTIONS]\n"
     "Finds the agents each group needs in each interval to meet the scenario's targets\n"
     "(service_level, max_abandon_rate, max_asa_s per contact type; max_occupancy per group).\n";
@@ -127,7 +135,7 @@ nlohmann::json intervals_json(const Report& r) {
   return intervals;
 }
 
-nlohmann::json report_json(const Report& r) {
+nlohmann::json report_json(const Report& r, const StaffOverrides& overrides) {
   const Scenario& sc = r.scenario;
   const staffing::Result& res = r.result;
   nlohmann::json j;
@@ -142,11 +150,13 @@ nlohmann::json report_json(const Report& r) {
   j["budget_exhausted"] = res.budget_exhausted;
   j["agent_hours"] = staffing::agent_hours(res.scheduled, sc.horizon);
   j["targets"] = targets_json(sc);
+  if (overrides.any()) j["overrides"] = overrides_json(overrides);
   nlohmann::json groups = nlohmann::json::object();
   for (std::size_t g = 0; g < sc.agent_groups.size(); ++g) {
     groups[sc.agent_groups[g].name] = group_json(r, g);
   }
   j["agent_groups"] = groups;
+  j["contact_types"] = contact_types_json(sc, r.queues);
   j["intervals"] = intervals_json(r);
   nlohmann::json misses = nlohmann::json::array();
   for (const staffing::TargetMiss& m : res.misses) {
@@ -164,75 +174,15 @@ nlohmann::json report_json(const Report& r) {
   return j;
 }
 
-void write_csv(std::ostream& out, const Report& r) {
+// The what-if options in effect, and the targets the staffing meets: each contact type's and
+// each group's maximum occupancy.
+void write_targets(std::ostream& out, const Report& r) {
   const Scenario& sc = r.scenario;
-  const staffing::Result& res = r.result;
-  const bool with_day = carries_days(sc.horizon);
-  out << "section,interval,start_s,start,name,kpi,mean,ci95" << (with_day ? ",day,date" : "")
-      << "\n";
-  auto row = [&](const char* section, const std::string& interval, double start_s,
-                 const std::string& name, std::string_view kpi, const std::string& mean,
-                 const std::string& ci95) {
-    out << section << ',' << interval << ',' << csv_number(start_s) << ','
-        << clock_label(sc.horizon.start, start_s) << ',' << text::csv_field(name) << ',' << kpi
-        << ',' << mean << ',' << ci95;
-    if (with_day) {  // the day of start_s (a shift's start, or an interval's)
-      const int d = sc.horizon.day_of(sc.horizon.interval_at(start_s));
-      out << ',' << d << ',' << day_date(sc.horizon, d);
-    }
-    out << '\n';
-  };
-  auto estimate_row = [&](const char* section, int i, const std::string& name, std::string_view kpi,
-                          const KpiEstimate& e) {
-    const double start = sc.horizon.interval_start_s(int(i));
-    if (e) {
-      row(section, std::to_string(i), start, name, kpi, csv_number(e->mean), csv_number(e->ci95));
-    } else {
-      row(section, std::to_string(i), start, name, kpi, "", "");
-    }
-  };
-  for (std::size_t g = 0; g < sc.agent_groups.size(); ++g) {
-    const std::string& name = sc.agent_groups[g].name;
-    for (int i = 0; i < sc.horizon.interval_count(); ++i) {
-      const double start = sc.horizon.interval_start_s(int(i));
-      row("staffing", std::to_string(i), start, name, "agents",
-          std::to_string(res.scheduled[g][std::size_t(i)]), "");
-      row("staffing", std::to_string(i), start, name, "on_duty",
-          std::to_string(res.net[g][std::size_t(i)]), "");
-    }
+  if (!r.overrides.empty()) {
+    out << "What-if options in effect\n";
+    for (const std::string& o : r.overrides) out << "  " << o << "\n";
+    out << "\n";
   }
-  for (int i = 0; i < sc.horizon.interval_count(); ++i) {
-    for (std::size_t k = 0; k < sc.contact_types.size(); ++k) {
-      for (const KpiInfo& info : contact_kpis()) {
-        estimate_row("contact_type", i, sc.contact_types[k].name, info.name,
-                     res.achieved.intervals[std::size_t(i)][k][info.kpi]);
-      }
-    }
-    for (std::size_t g = 0; g < sc.agent_groups.size(); ++g) {
-      estimate_row("agent_group", i, sc.agent_groups[g].name, "occupancy",
-                   res.achieved.group_intervals[std::size_t(i)][g][GroupKpi::Occupancy]);
-    }
-  }
-  write_daily_csv(
-      sc, res, [&](int i, const std::string& name, std::string_view kpi, const std::string& value) {
-        row("daily", std::to_string(i), sc.horizon.interval_start_s(i), name, kpi, value, "");
-      });
-  for (std::size_t g = 0; g < r.plans.size(); ++g) {
-    const std::string& name = sc.agent_groups[g].name;
-    for (std::size_t t = 0; t < r.templates.size(); ++t) {
-      if (r.plans[g].count[t] == 0) continue;
-      row("shift", std::to_string(t), r.templates[t].start_s, name, "count",
-          std::to_string(r.plans[g].count[t]), "");
-    }
-    for (int i = 0; i < sc.horizon.interval_count(); ++i) {
-      row("coverage", std::to_string(i), sc.horizon.interval_start_s(int(i)), name, "agents",
-          std::to_string(r.plans[g].coverage[std::size_t(i)]), "");
-    }
-  }
-}
-
-// The targets the staffing meets: each contact type's and each group's maximum occupancy.
-void write_targets(std::ostream& out, const Scenario& sc) {
   out << "Targets\n";
   for (const ContactType& ct : sc.contact_types) {
     std::vector<std::string> t;
@@ -374,10 +324,12 @@ void write_table(std::ostream& out, const Report& r) {
   out << "Staffing: " << r.scenario.name << "\n"
       << staffing_method_text(r) << "\n"
       << (res.misses.empty() ? "every target met"
-                             : std::to_string(res.misses.size()) + " targets missed (marked *)")
+                             : plural(res.misses.size(), "target") + " missed (marked *)")
       << "\n\n";
-  write_targets(out, r.scenario);
+  write_targets(out, r);
   write_agents_table(out, r);
+  out << "\n" << kQueueTableTitle << "\n";
+  print_table(out, queue_table_rows(r.scenario, r.queues));
   write_achieved_table(out, r);
   write_daily_table(out, r.scenario, res);
   if (!r.plans.empty()) write_shifts_table(out, r);
@@ -389,6 +341,7 @@ struct StaffArgs {
   RawCommon raw;
   std::string method = "simulation", judge = "mean", meet_probability, max_iterations,
               templates_file, report_file;
+  StaffOverrideArgs overrides;
 };
 
 void declare_staff_options(po::options_description& desc, StaffArgs& a) {
@@ -409,6 +362,7 @@ void declare_staff_options(po::options_description& desc, StaffArgs& a) {
       "shift-templates", po::value<std::string>(&a.templates_file),
       "JSON array of allowed shifts [{\"start_s\", \"length_s\", \"cost\"}]: also find the "
       "least-cost shifts covering the staffing");
+  declare_override_options(desc, a.overrides);
   add_report_option(desc, a.report_file);
   add_common_options(desc, a.raw, a.common);
 }
@@ -486,7 +440,7 @@ staffing::Outcome search_staffing(const Scenario& scenario, staffing::Options op
   options.progress = [&progress](const staffing::Progress& p) {
     progress.update(std::size_t(p.iteration), std::size_t(p.max_iterations),
                     std::string(p.phase) + ": " + format_number(p.agent_hours, 1) +
-                        " agent-hours, " + std::to_string(p.misses) + " targets missed");
+                        " agent-hours, " + plural(p.misses, "target") + " missed");
   };
   staffing::Outcome outcome = staffing::staff(scenario, options);
   progress.finish();
@@ -518,7 +472,7 @@ std::optional<std::vector<ShiftPlan>> plan_groups(const Scenario& scenario,
       if (need > 0 && !covered) {
         err << "error: " << templates_file << ": no shift template covers interval " << i << " ("
             << interval_label(scenario, i) << "), where agent group \""
-            << scenario.agent_groups[g].name << "\" needs " << need << " agents\n";
+            << scenario.agent_groups[g].name << "\" needs " << plural(need, "agent") << "\n";
       }
     }
     uncovered = true;
@@ -527,14 +481,14 @@ std::optional<std::vector<ShiftPlan>> plan_groups(const Scenario& scenario,
   return plans;
 }
 
-std::string staff_output(Format format, const Report& report) {
+std::string staff_output(Format format, const Report& report, const StaffOverrides& overrides) {
   std::ostringstream content;
   switch (format) {
     case Format::Json:
-      content << json_text(report_json(report)) << "\n";
+      content << json_text(report_json(report, overrides)) << "\n";
       break;
     case Format::Csv:
-      write_csv(content, report);
+      write_wfm_csv(content, report.scenario, report.queues);
       break;
     case Format::Table:
       write_table(content, report);
@@ -548,15 +502,45 @@ std::string staff_output(Format format, const Report& report) {
 // simulation.
 void warn_about(const staffing::Result& result, std::ostream& err) {
   if (result.budget_exhausted && result.misses.empty()) {
-    err << "warning: the search stopped after " << result.iterations
-        << " iterations (--max-iterations): every target is met, but fewer agents may do\n";
+    err << "warning: the search stopped after " << plural(result.iterations, "iteration")
+        << " (--max-iterations): every target is met, but fewer agents may do\n";
   }
   if (result.method != staffing::Method::Simulation && !result.misses.empty()) {
     err << "warning: in simulation the "
         << (result.method == staffing::Method::Erlang ? "Erlang" : "transient")
-        << " staffing misses " << result.misses.size()
-        << " targets (marked in the output); --method simulation corrects for that\n";
+        << " staffing misses " << plural(result.misses.size(), "target")
+        << " (marked in the output); --method simulation corrects for that\n";
   }
+}
+
+// A warning when the plan replaces shifts or a roster file the scenario gives: how many, and
+// the scheduled agent-hours of the plan against the scenario's.
+void warn_replaced_roster(const Scenario& sc, const staffing::Result& result, std::ostream& err) {
+  std::size_t shifts = 0;
+  std::vector<std::string> rosters;
+  for (const AgentGroup& g : sc.agent_groups) {
+    if (g.staff.kind == Staffing::Kind::Shifts) shifts += g.staff.shifts.size();
+    if (!g.staff.file.empty() &&
+        std::find(rosters.begin(), rosters.end(), g.staff.file) == rosters.end()) {
+      rosters.push_back(g.staff.file);
+    }
+  }
+  if (shifts == 0 && rosters.empty()) return;
+  std::string what;
+  if (shifts > 0) what = "the scenario's " + plural(shifts, "shift");
+  for (const std::string& file : rosters) {
+    what += (what.empty() ? "the roster " : " and the roster ") + file;
+  }
+  double own = 0.0;
+  for (const AgentGroup& g : sc.agent_groups) {
+    for (int i = 0; i < sc.horizon.interval_count(); ++i) {
+      own += scheduled_agents_in_interval(g, sc.horizon, i) * sc.horizon.interval_s / 3600.0;
+    }
+  }
+  const double plan = staffing::agent_hours(result.scheduled, sc.horizon);
+  err << "warning: the staffing plan replaces " << what << ": " << format_number(plan, 1)
+      << " agent-hours to schedule against " << format_number(own, 1) << " ("
+      << (plan >= own ? "+" : "") << format_number(plan - own, 1) << ")\n";
 }
 
 }  // namespace
@@ -573,14 +557,19 @@ int cmd_staff(const std::vector<std::string>& args, std::ostream& out, std::ostr
     return kExitOk;
   }
   staffing::Options options;
-  if (errors.empty()) check_staff_options(vm, a, options, errors);
+  StaffOverrides overrides;
+  if (errors.empty()) {
+    check_staff_options(vm, a, options, errors);
+    overrides = check_overrides(vm, a.overrides, errors);
+  }
   if (!errors.empty()) {
     return bad_input(err, errors, kStaffUsage);
   }
 
-  const std::optional<Scenario> loaded =
+  std::optional<Scenario> loaded =
       read_scenario(common.positional[0], err, "", common.replications);
   if (!loaded) return kExitBadInput;
+  if (auto e = apply_overrides(overrides, *loaded); !e.empty()) return bad_input(err, e);
   const Scenario& scenario = *loaded;
   std::vector<NamedFile> inputs = scenario_files(scenario, common.positional[0]);
   if (!a.templates_file.empty()) inputs.push_back({"--shift-templates", a.templates_file});
@@ -605,15 +594,19 @@ int cmd_staff(const std::vector<std::string>& args, std::ostream& out, std::ostr
   if (!templates->empty()) plans = plan_groups(scenario, result, *templates, a.templates_file, err);
   if (!plans) return kExitBadInput;
 
-  const Report full{scenario, result, options, a.templates_file, *templates, *plans};
-  const std::string content = staff_output(common.output_format(), full);
+  const staffing::QueueStaffing queues = staffing::queue_staffing(scenario, result);
+  const std::vector<std::string> override_text = override_texts(overrides);
+  const Report full{scenario,   result, options, a.templates_file,
+                    *templates, *plans, queues,  override_text};
+  const std::string content = staff_output(common.output_format(), full, overrides);
   warn_about(result, err);
+  warn_replaced_roster(scenario, result, err);
   const int code = emit_with_report(
       common, content, a.report_file, [&] { return staff_report(full); }, out, err);
   if (code == kExitOk && !result.misses.empty() && result.method == staffing::Method::Simulation) {
-    err << "error: the search stopped after " << result.iterations << " iterations with "
-        << result.misses.size()
-        << " targets still missed (raise --max-iterations); the staffing written is the last "
+    err << "error: the search stopped after " << plural(result.iterations, "iteration") << " with "
+        << plural(result.misses.size(), "target")
+        << " still missed (raise --max-iterations); the staffing written is the last "
            "one simulated\n";
     return kExitFailure;
   }

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "models/io/input_file.h"
+#include "models/io/plural.h"
 #include "models/studies/sweep.h"
 #include "sim/replicate.h"
 #include "tools/cli.h"
@@ -88,7 +89,7 @@ void write_scope_table(std::ostream& out, const SweepSpec& spec, const SweepPlan
       width[c] = std::max(width[c], display_width(row[c]));
     }
   }
-  out << "Sweep of " << plan.points.size() << " points (" << scope
+  out << "Sweep of " << text::plural(plan.points.size(), "point") << " (" << scope
       << " totals; mean ± 95% CI half-width)\n";
   for (std::size_t r = 0; r < rows.size(); ++r) {
     std::string line;
@@ -377,7 +378,7 @@ int plan_resume(Job& job) {
   }
   if (!job.kept_rows.empty()) {
     job.notes.push_back("note: resuming " + job.common.out + ": " +
-                        std::to_string(job.kept_rows.size()) + " points done, " +
+                        text::plural(job.kept_rows.size(), "point") + " done, " +
                         std::to_string(job.pending.size()) + " to run");
   }
   return kExitOk;

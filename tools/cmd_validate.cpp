@@ -1,6 +1,7 @@
 // ccsim validate SCENARIO: report every problem of a scenario; exit 2 if there is any.
 #include <sstream>
 
+#include "models/io/plural.h"
 #include "models/scenario/scenario_json.h"
 #include "tools/cli.h"
 #include "tools/json_text.h"
@@ -14,7 +15,7 @@ namespace {
 
 // "forecast.csv: 96 rows, 2 contact types, 1 day, 48 intervals".
 std::string count(std::size_t n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
+  return text::plural(static_cast<long long>(n), one, many);
 }
 
 std::string data_file_line(const DataFileRead& data) {

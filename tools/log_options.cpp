@@ -1,5 +1,7 @@
 #include "tools/log_options.h"
 
+#include "models/io/plural.h"
+
 namespace po = boost::program_options;
 
 namespace ccsim::cli {
@@ -74,13 +76,13 @@ bool report_bad_rows(const std::vector<std::string>& messages, std::size_t bad, 
                      const std::string& source, std::ostream& err) {
   if (bad == 0) return true;
   const char* level = skip_bad_rows ? "warning: " : "error: ";
-  const char* rows = bad == 1 ? " malformed row" : " malformed rows";
+  const std::string rows = text::plural(static_cast<long long>(bad), "malformed row");
   for (const std::string& m : messages) err << level << m << "\n";
   if (skip_bad_rows) {
-    err << "warning: " << source << ": " << bad << rows << " skipped (--skip-bad-rows)\n";
+    err << "warning: " << source << ": " << rows << " skipped (--skip-bad-rows)\n";
     return true;
   }
-  err << "error: " << source << ": " << bad << rows
+  err << "error: " << source << ": " << rows
       << "; correct them, or give --skip-bad-rows to leave them out\n";
   return false;
 }

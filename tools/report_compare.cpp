@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "models/io/plural.h"
 #include "tools/report_pages.h"
 #include "tools/report_series.h"
 #include "tools/table_text.h"
@@ -24,11 +25,10 @@ void compare_summary(HtmlReport& page, const Scenario& sc, const Results& res,
   page.section("Summary");
   auto facts = scenario_facts(sc);
   facts.insert(facts.begin(), {"name", sc.name});
-  facts.emplace_back(
-      "measured",
-      m.source + " (" +
-          (m.kind == "log" ? std::string("per-contact log") : std::string("interval report")) +
-          ", " + std::to_string(m.days) + (m.days == 1 ? " day" : " days") + "; counts per day)");
+  facts.emplace_back("measured", m.source + " (" +
+                                     (m.kind == "log" ? std::string("per-contact log")
+                                                      : std::string("interval report")) +
+                                     ", " + text::plural(m.days, "day") + "; counts per day)");
   facts.emplace_back("replications", std::to_string(res.replications));
   facts.emplace_back("seed", std::to_string(res.seed));
   page.facts(facts);
@@ -152,7 +152,7 @@ Chart comparison_chart(const Scenario& sc, const Results& res, const Comparison&
 std::string compare_report(const Scenario& sc, const Results& res, const MeasuredTable& m,
                            const Comparison& c) {
   HtmlReport page("Predicted vs measured: " + sc.name,
-                  std::to_string(res.replications) + " replications, seed " +
+                  text::plural(res.replications, "replication") + ", seed " +
                       std::to_string(res.seed) + "; measured: " + m.source);
   compare_summary(page, sc, res, m);
   const std::vector<int> scopes = scopes_with_rows(c);

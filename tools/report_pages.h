@@ -13,6 +13,7 @@
 
 #include "models/centre/experiment.h"
 #include "models/measured/measured.h"
+#include "models/planning/queue_staffing.h"
 #include "models/planning/shift_planning.h"
 #include "models/planning/staffing.h"
 #include "models/scenario/scenario.h"
@@ -57,6 +58,8 @@ struct StaffReportInput {
   const std::string& templates_file;            // empty without --shift-templates
   const std::vector<ShiftTemplate>& templates;  // as given
   const std::vector<ShiftPlan>& plans;          // [group]; empty without --shift-templates
+  const staffing::QueueStaffing& queues;        // the agents each contact type needs
+  const std::vector<std::string>& overrides;    // the what-if options in effect, in words
 };
 std::string staff_report(const StaffReportInput& input);
 // How the staffing was found, for the report's subtitle and the table's heading: "method

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "models/io/plural.h"
 #include "tools/report_pages.h"
 #include "tools/report_series.h"
 #include "tools/run_targets.h"
@@ -221,10 +222,10 @@ void run_group_charts(HtmlReport& page, const Scenario& sc, const Results& r,
 }  // namespace
 
 std::string run_report(const Scenario& sc, const Results& r, const std::string& scenario_file) {
-  HtmlReport page("Simulation report: " + sc.name,
-                  std::to_string(r.replications) + " replications, seed " + std::to_string(r.seed) +
-                      "; figures are means with 95% confidence "
-                      "intervals across replications");
+  HtmlReport page("Simulation report: " + sc.name, text::plural(r.replications, "replication") +
+                                                       ", seed " + std::to_string(r.seed) +
+                                                       "; figures are means with 95% confidence "
+                                                       "intervals across replications");
   const std::size_t types = r.types.size();
   const std::size_t scopes = types == 1 ? 1 : types + 1;
   const std::vector<TargetCheck> checks = check_targets(r, sc);
@@ -350,7 +351,7 @@ void paired_group_charts(HtmlReport& page, const Scenario& base, const PairedCom
 std::string paired_report(const Scenario& base, const Scenario& variant, const PairedComparison& c,
                           const std::string& base_file, const std::string& variant_file) {
   HtmlReport page("What-if report: " + c.variant_name + " vs " + c.base_name,
-                  std::to_string(c.replications) + " paired replications, seed " +
+                  text::plural(c.replications, "paired replication") + ", seed " +
                       std::to_string(c.seed) +
                       " (common random numbers); difference = variant \u2212 base with its paired "
                       "95% confidence interval");

@@ -1,6 +1,7 @@
 // Labels, series, targets and charts shared by the report builders (tools/report_series.h).
 #include "tools/report_series.h"
 
+#include "models/io/plural.h"
 #include "tools/table_text.h"
 
 namespace ccsim::cli {
@@ -68,7 +69,7 @@ std::vector<std::pair<std::string, std::string>> scenario_facts(const Scenario& 
   if (h.stationary) {
     f.emplace_back("horizon", "one stationary period of " + format_number(h.end_s(), 0) + " s");
   } else {
-    f.emplace_back("horizon", std::to_string(h.intervals) + " intervals of " +
+    f.emplace_back("horizon", text::plural(h.intervals, "interval") + " of " +
                                   format_number(h.interval_s / 60.0, h.interval_s < 60 ? 2 : 0) +
                                   " min, " + h.start + " to " +
                                   clock_label(h.start, h.interval_s * h.intervals) +

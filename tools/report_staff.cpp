@@ -1,12 +1,16 @@
 // The report of `ccsim staff`.
 #include <algorithm>
 
+#include "models/io/plural.h"
 #include "tools/report_pages.h"
 #include "tools/report_series.h"
 #include "tools/staff_days.h"
+#include "tools/staff_queues.h"
 #include "tools/table_text.h"
 
 namespace ccsim::cli {
+
+using text::plural;
 
 std::string staffing_method_text(const StaffReportInput& in) {
   const staffing::Result& res = in.result;
@@ -19,11 +23,11 @@ std::string staffing_method_text(const StaffReportInput& in) {
                   (in.options.judge == staffing::Judge::Ci95 ? " (95% confidence)" : "")
             : std::string("judged on the ") +
                   (in.options.judge == staffing::Judge::Mean ? "mean" : "95% CI bound");
-    how += ", targets " + judged + " of " + std::to_string(in.options.replications) +
-           " replications (seed " + std::to_string(in.options.seed) + "), " +
-           std::to_string(res.iterations) + " iterations";
+    how += ", targets " + judged + " of " + plural(in.options.replications, "replication") +
+           " (seed " + std::to_string(in.options.seed) + "), " +
+           plural(res.iterations, "iteration");
   } else {
-    how += "; KPIs from " + std::to_string(in.options.replications) + " replications (seed " +
+    how += "; KPIs from " + plural(in.options.replications, "replication") + " (seed " +
            std::to_string(in.options.seed) + ")";
   }
   return how;
@@ -39,9 +43,10 @@ void staff_summary(HtmlReport& page, const StaffReportInput& in) {
   page.section("Summary");
   auto facts = scenario_facts(sc);
   facts.insert(facts.begin(), {"name", sc.name});
+  for (const std::string& o : in.overrides) facts.emplace_back("what-if option", o);
   facts.emplace_back("result", res.misses.empty()
                                    ? std::string("every target met")
-                                   : std::to_string(res.misses.size()) + " targets missed");
+                                   : plural(res.misses.size(), "target") + " missed");
   facts.emplace_back("agent-hours to schedule",
                      format_number(staffing::agent_hours(res.scheduled, sc.horizon), 1));
   double scenario_hours = 0;
@@ -94,6 +99,31 @@ Chart staffing_chart(const StaffReportInput& in, std::size_t g) {
   if (!in.plans.empty()) c.series.push_back(coverage);
   c.note = "Agent-hours required: " +
            format_number(staffing::agent_hours({res.scheduled[g]}, sc.horizon), 1) + ".";
+  return c;
+}
+
+// The agents contact type k needs per interval: its share of the groups' requirement (on duty
+// and to schedule) and its stand-alone requirement.
+Chart queue_chart(const StaffReportInput& in, std::size_t k) {
+  const Scenario& sc = in.scenario;
+  const staffing::QueueStaffing& q = in.queues;
+  Chart c = interval_chart(sc, "Agents for " + sc.contact_types[k].name, "agents");
+  ChartSeries net, gross, alone;
+  net.name = "share on duty";
+  gross.name = "share to schedule";
+  alone.name = "stand-alone on duty";
+  for (ChartSeries* s : {&net, &gross, &alone}) s->decimals = 0;
+  for (std::size_t i = 0; i < std::size_t(sc.horizon.interval_count()); ++i) {
+    net.mean.push_back(double(q.net[k][i]));
+    gross.mean.push_back(double(q.gross[k][i]));
+    const auto& a = q.stand_alone_net[k][i];
+    alone.mean.push_back(a ? std::optional<double>(double(*a)) : std::nullopt);
+  }
+  c.series = {gross, net, alone};
+  c.note =
+      "Share: each group's requirement split by the busy time of each contact type in it "
+      "(to schedule: shrinkage applied). Stand-alone: the type staffed by itself, by Erlang, "
+      "without pooling.";
   return c;
 }
 
@@ -159,6 +189,11 @@ std::string staff_report(const StaffReportInput& in) {
   for (std::size_t g = 0; g < in.scenario.agent_groups.size(); ++g) {
     page.chart(staffing_chart(in, g));
   }
+  page.section("Agents per contact type");
+  for (std::size_t k = 0; k < in.scenario.contact_types.size(); ++k) {
+    page.chart(queue_chart(in, k));
+  }
+  page.table(queue_table_rows(in.scenario, in.queues), kQueueTableTitle);
   achieved_charts(page, in);
   if (!in.result.daily_service_level.empty()) {
     page.section("Daily service level");

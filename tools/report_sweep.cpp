@@ -1,6 +1,7 @@
 // The report of `ccsim sweep`.
 #include <algorithm>
 
+#include "models/io/plural.h"
 #include "tools/report_pages.h"
 #include "tools/report_series.h"
 #include "tools/table_text.h"
@@ -302,7 +303,7 @@ std::string sweep_report(const std::string& scenario_file, const SweepSpec& spec
   if (plan.types.size() > 1) scopes.push_back({records, "all"});
   const Scenario first = plan.scenario(0);
   HtmlReport page("Sweep report: " + first.name,
-                  std::to_string(plan.points.size()) + " points of " + scenario_file +
+                  text::plural(plan.points.size(), "point") + " of " + scenario_file +
                       "; totals over the day per contact type" +
                       (plan.types.size() > 1 ? " and all types" : "") +
                       ", means with 95% confidence intervals across replications");

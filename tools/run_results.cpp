@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "models/io/plural.h"
 #include "models/io/text.h"
 #include "tools/json_text.h"
 #include "tools/run_targets.h"
@@ -254,7 +255,7 @@ void write_results_table(std::ostream& out, const Results& r, const Scenario& sc
                          const std::string& how) {
   out << "Scenario: " << r.scenario << "\n";
   if (how.empty()) {
-    out << r.replications << " replications, seed " << r.seed
+    out << text::plural(r.replications, "replication") << ", seed " << r.seed
         << "; every figure is mean ± 95% CI half-width across replications\n";
   } else {
     out << how;

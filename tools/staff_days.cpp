@@ -19,10 +19,6 @@ std::string table_value(const std::optional<double>& value) {
 
 }  // namespace
 
-std::string daily_csv_value(const std::optional<double>& value) {
-  return value ? csv_number(*value) : "";
-}
-
 nlohmann::json daily_service_level_json(const Scenario& sc, const staffing::Result& result,
                                         std::size_t i) {
   if (i >= result.daily_service_level.size()) return nullptr;

@@ -2,9 +2,8 @@
 //
 // JSON: top-level "meet_probability": P and, in every interval row, "daily_service_level":
 // {TYPE: {"p10", "p50", "p90", "share_meeting"}} (null when undefined on every day;
-// share_meeting only for a type with a service-level target). CSV: rows of section "daily",
-// kpi service_level_p10, service_level_p50, service_level_p90 and service_level_share_meeting,
-// the value in the mean column. Table: one more table, "Daily service level".
+// share_meeting only for a type with a service-level target). Table and HTML report: one more
+// table, "Daily service level". (The CSV is the staffing table only: tools/staff_queues.h.)
 #pragma once
 
 #include <ostream>
@@ -21,11 +20,6 @@ namespace ccsim::cli {
 nlohmann::json daily_service_level_json(const Scenario& sc, const staffing::Result& result,
                                         std::size_t i);
 
-// The CSV rows of the spread ("daily" section), each written by `row(interval, type, kpi,
-// value)` (value empty when undefined).
-template <class Row>
-void write_daily_csv(const Scenario& sc, const staffing::Result& result, const Row& row);
-
 // The rows of the spread's table (the first is the header): per interval, each type's 10th,
 // 50th and 90th percentile and, with a service-level target, the share of days meeting it.
 std::vector<std::vector<std::string>> daily_table_rows(const Scenario& sc,
@@ -36,25 +30,5 @@ inline constexpr const char* kDailyTableTitle =
 
 // The table of the spread, when there is one.
 void write_daily_table(std::ostream& out, const Scenario& sc, const staffing::Result& result);
-
-// ---- implementation
-
-std::string daily_csv_value(const std::optional<double>& value);
-
-template <class Row>
-void write_daily_csv(const Scenario& sc, const staffing::Result& result, const Row& row) {
-  for (std::size_t i = 0; i < result.daily_service_level.size(); ++i) {
-    for (std::size_t k = 0; k < sc.contact_types.size(); ++k) {
-      const staffing::DailySpread& s = result.daily_service_level[i][k];
-      row(int(i), sc.contact_types[k].name, "service_level_p10", daily_csv_value(s.p10));
-      row(int(i), sc.contact_types[k].name, "service_level_p50", daily_csv_value(s.p50));
-      row(int(i), sc.contact_types[k].name, "service_level_p90", daily_csv_value(s.p90));
-      if (s.share_meeting) {
-        row(int(i), sc.contact_types[k].name, "service_level_share_meeting",
-            daily_csv_value(s.share_meeting));
-      }
-    }
-  }
-}
 
 }  // namespace ccsim::cli

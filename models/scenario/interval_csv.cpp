@@ -6,6 +6,7 @@
 #include <map>
 
 #include "models/io/input_file.h"
+#include "models/io/plural.h"
 #include "models/io/text.h"
 #include "models/scenario/staffing_json.h"
 
@@ -314,8 +315,8 @@ bool read_row(std::string_view line_text, int line, const Header& header, const 
 // "every 1800 s from 08:00, 24 intervals a day" (and ", 3 days from 2026-03-02").
 std::string horizon_text(const Horizon& horizon) {
   std::string s = "every " + number_text(horizon.interval_s) + " s from " + horizon.start + ", " +
-                  std::to_string(horizon.intervals) + " intervals a day";
-  if (horizon.days != 1) s += ", " + std::to_string(horizon.days) + " days";
+                  text::plural(horizon.intervals, "interval") + " a day";
+  if (horizon.days != 1) s += ", " + text::plural(horizon.days, "day");
   return s;
 }
 

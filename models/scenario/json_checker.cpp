@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <system_error>
 
+#include "models/io/plural.h"
 #include "models/io/text.h"
 #include "models/scenario/scenario_json.h"
 
@@ -119,7 +120,7 @@ std::string quoted(std::string_view text) {
 }
 
 std::string entries(std::size_t n) {
-  return std::to_string(n) + (n == 1 ? " entry" : " entries");
+  return text::plural(static_cast<long long>(n), "entry", "entries");
 }
 
 std::string join(const std::vector<std::string>& items, const char* separator) {

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string_view>
 
+#include "models/io/plural.h"
 #include "models/kpi/kpi.h"
 
 namespace ccsim {
@@ -69,9 +70,8 @@ std::optional<std::string> results_refusal(const Scenario& s, const RunSizeLimit
   const std::string path = h.interval_count() >= s.simulation.replications
                                ? std::string("horizon.intervals")
                                : std::string(replications_path);
-  return path + ": the per-interval results of " + std::to_string(h.interval_count()) +
-         " intervals × " + std::to_string(s.simulation.replications) + " replications need ~" +
-         gib(results) +
+  return path + ": the per-interval results of " + text::plural(h.interval_count(), "interval") +
+         " × " + text::plural(s.simulation.replications, "replication") + " need ~" + gib(results) +
          " (16 bytes per KPI value and replication, and 768 bytes per KPI value reported), more "
          "than the limit of " +
          gib(limits.max_memory_bytes) + "; use fewer, longer intervals or fewer replications";
@@ -299,7 +299,7 @@ void check_overload(const Scenario& s, const std::vector<std::size_t>& types,
                         (h.stationary ? "over the horizon" : "in the interval");
   if (!h.stationary) {
     message += " (overloaded in " + std::to_string(f.overloaded) + " of " +
-               std::to_string(h.interval_count()) + " intervals; peak backlog ~" +
+               text::plural(h.interval_count(), "interval") + "; peak backlog ~" +
                figure(peak_contacts) + " contacts at " + peak_where + ")";
   }
   check.warnings.push_back(message);

@@ -3,7 +3,9 @@
 
 #include <cmath>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "tests/cli/run_ccsim.h"
 
@@ -156,14 +158,171 @@ TEST_F(StaffCommand, ShiftTemplatesAddTheLeastCostShiftsAndTheirCoverage) {
   EXPECT_EQ(j["shift_cost"], team["shift_cost"]);
 }
 
-TEST_F(StaffCommand, CsvIsALongTableOfStaffingAndKpis) {
-  const auto r = run_ccsim("staff " + file("day.json", kSmallDay) + " --format csv");
+// `text` with the first `from` replaced by `to`. REQUIRES: text holds `from`.
+void replace_once(std::string& text, const std::string& from, const std::string& to) {
+  const std::size_t at = text.find(from);
+  ASSERT_NE(at, std::string::npos) << from;
+  text.replace(at, from.size(), to);
+}
+
+// kSmallDay with email (60 an interval, AHT 600 s, ASA at most 1 h) served by a second,
+// blended group that also takes calls; from a start date.
+std::string blended_day() {
+  std::string day = kSmallDay;
+  replace_once(day, R"("start": "09:00" })", R"("start": "09:00", "start_date": "2026-03-02" })");
+  replace_once(day, R"(    "max_abandon_rate": 0.05 } ],)",
+               R"(    "max_abandon_rate": 0.05 }, {
+    "name": "email", "channel": "email",
+    "arrivals": { "per_interval": [60, 60, 60, 60] },
+    "handle_time": { "dist": "exponential", "mean_s": 600 }, "max_asa_s": 3600 } ],)");
+  replace_once(day, R"("shrinkage": 0.2 } ])",
+               R"("shrinkage": 0.2 },
+    { "name": "blended", "skills": ["calls", "email"], "staff": { "count": 8 },
+      "shrinkage": 0.1 } ])");
+  return day;
+}
+
+// The fields of each line of `csv` after the header.
+std::vector<std::vector<std::string>> csv_rows(const std::string& csv) {
+  std::vector<std::vector<std::string>> rows;
+  std::istringstream in(csv);
+  std::string line;
+  std::getline(in, line);
+  while (std::getline(in, line)) {
+    std::vector<std::string> fields;
+    std::istringstream l(line);
+    for (std::string f; std::getline(l, f, ',');) fields.push_back(f);
+    rows.push_back(fields);
+  }
+  return rows;
+}
+
+TEST_F(StaffCommand, CsvIsOneWfmTableWhoseSharesAddUpToEachGroupsRequirement) {
+  const std::string f = file("blended.json", blended_day());
+  const auto csv = run_ccsim("staff " + f + " --method erlang --format csv --quiet");
+  const auto json = run_ccsim("staff " + f + " --method erlang --format json --quiet");
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_EQ(csv.out.substr(0, csv.out.find('\n')),
+            "date,interval,queue,agent_group,required_net,required_gross,scheduled");
+  const auto j = nlohmann::json::parse(json.out);
+  const auto rows = csv_rows(csv.out);
+  ASSERT_EQ(rows.size(), 4u * 3u);  // calls in both groups, email in the blended one
+  std::map<std::pair<std::string, std::string>, std::pair<int, int>> sums;  // (interval, group)
+  for (const auto& r : rows) {
+    ASSERT_EQ(r.size(), 7u);
+    EXPECT_EQ(r[0], "2026-03-02");
+    EXPECT_EQ(r[6], r[3] == "team" ? "10" : "8");
+    sums[{r[1], r[3]}].first += std::stoi(r[4]);
+    sums[{r[1], r[3]}].second += std::stoi(r[5]);
+  }
+  const char* clock[] = {"09:00", "09:30", "10:00", "10:30"};
+  for (std::size_t i = 0; i < 4; ++i) {
+    for (const char* g : {"team", "blended"}) {
+      const auto& group = j["agent_groups"][g];
+      const auto sum = sums[std::make_pair(std::string(clock[i]), std::string(g))];
+      EXPECT_EQ(sum.first, group["on_duty"][i].get<int>()) << g << i;
+      EXPECT_EQ(sum.second, group["per_interval"][i].get<int>()) << g << i;
+    }
+  }
+}
+
+TEST_F(StaffCommand, JsonGivesEachContactTypeItsShareAndItsStandAloneRequirement) {
+  const auto r = run_ccsim("staff " + file("day.json", kSmallDay) + " --format json --quiet");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(r.out.substr(0, r.out.find('\n')), "section,interval,start_s,start,name,kpi,mean,ci95");
-  EXPECT_NE(r.out.find("\nstaffing,0,0,09:00,team,agents,"), std::string::npos);
-  EXPECT_NE(r.out.find("\nstaffing,3,5400,10:30,team,on_duty,"), std::string::npos);
-  EXPECT_NE(r.out.find("\ncontact_type,1,1800,09:30,calls,service_level,"), std::string::npos);
-  EXPECT_NE(r.out.find("\nagent_group,2,3600,10:00,team,occupancy,"), std::string::npos);
+  const auto j = nlohmann::json::parse(r.out);
+  const auto& calls = j["contact_types"]["calls"];
+  // One type, one group: its share is the whole group.
+  EXPECT_EQ(calls["per_interval"], j["agent_groups"]["team"]["on_duty"]);
+  EXPECT_EQ(calls["per_interval_gross"], j["agent_groups"]["team"]["per_interval"]);
+  // Stand-alone: the Erlang A calculator's fewest agents for the interval's load.
+  const int per_hour[] = {120, 180, 180, 120};
+  for (std::size_t i = 0; i < 4; ++i) {
+    const auto calc =
+        run_ccsim("erlang --model a --arrivals-per-hour " + std::to_string(per_hour[i]) +
+                  " --aht-s 180 --patience-s 300 --threshold-s 20 --target-sl 0.8 "
+                  "--max-abandon 0.05 --format json");
+    ASSERT_EQ(calc.exit_code, 0) << calc.err;
+    EXPECT_EQ(calls["stand_alone"][i], nlohmann::json::parse(calc.out)["agents"]) << i;
+  }
+}
+
+TEST_F(StaffCommand, WhatIfOptionsReplaceTheTargetsAndVolumeAndAreStated) {
+  const std::string f = file("day.json", kSmallDay);
+  const std::string what_if = " --method erlang --sl 90%/30 --volume-factor 1.5 --quiet";
+  const auto r = run_ccsim("staff " + f + what_if + " --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["targets"]["calls"]["service_level"],
+            nlohmann::json::parse(R"({"threshold_s": 30.0, "target": 0.9})"));
+  EXPECT_EQ(
+      j["overrides"],
+      nlohmann::json::parse(
+          R"({"service_level": {"target": 0.9, "threshold_s": 30.0}, "volume_factor": 1.5})"));
+  // 60 × 1.5 = 90 calls in the first half-hour: 180 an hour.
+  const auto calc = run_ccsim(
+      "erlang --model a --arrivals-per-hour 180 --aht-s 180 --patience-s 300 --threshold-s 30 "
+      "--target-sl 0.9 --max-abandon 0.05 --format json");
+  ASSERT_EQ(calc.exit_code, 0) << calc.err;
+  EXPECT_EQ(j["agent_groups"]["team"]["on_duty"][0], nlohmann::json::parse(calc.out)["agents"]);
+  const auto table = run_ccsim("staff " + f + what_if);
+  EXPECT_NE(table.out.find("What-if options in effect\n"
+                           "  service level 0.900 within 30 s for every contact type (--sl)\n"
+                           "  volume × 1.500 for every contact type (--volume-factor)\n"),
+            std::string::npos)
+      << table.out;
+}
+
+TEST_F(StaffCommand, BadWhatIfOptionsExitTwoNamingEachOptionAndItsRule) {
+  const auto r = run_ccsim("staff " + file("day.json", kSmallDay) +
+                           " --sl 80 --asa-s 0 --max-abandon 1.5 --max-occupancy x "
+                           "--volume-factor 0");
+  EXPECT_EQ(r.exit_code, 2);
+  for (const char* message :
+       {"error: --sl: must be TARGET/THRESHOLD_S with TARGET a share in [0, 1] (or a percentage, "
+        "80%) and THRESHOLD_S seconds >= 0, e.g. 0.8/20 (got 80)\n",
+        "error: --asa-s: must be a number of seconds > 0 (got 0)\n",
+        "error: --max-abandon: must be a share in (0, 1] (got 1.5)\n",
+        "error: --max-occupancy: must be a share in (0, 1] (got x)\n",
+        "error: --volume-factor: must be a number in (0, 100] (got 0)\n"}) {
+    EXPECT_NE(r.err.find(message), std::string::npos) << message << r.err;
+  }
+  EXPECT_TRUE(r.out.empty());
+}
+
+TEST_F(StaffCommand, AVolumeFactorOnAReplayedTraceExitsTwoNamingTheType) {
+  file("arrivals.csv", "time_s\n10\n20\n30\n");
+  const auto r = run_ccsim("staff " + file("traced.json", R"({
+    "name": "traced", "horizon": {"duration_s": 3600}, "simulation": {"replications": 2},
+    "contact_types": [{"name": "calls", "arrivals": {"trace": "arrivals.csv"},
+                       "handle_time": {"dist": "exponential", "mean_s": 180},
+                       "max_asa_s": 60}],
+    "agent_groups": [{"name": "team", "skills": ["calls"], "staff": {"count": 2}}]})") +
+                           " --volume-factor 1.1");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "error: --volume-factor: contact type \"calls\" replays an arrival trace, which a "
+            "factor cannot scale (give its arrivals as per_interval or rate_per_hour)\n");
+  EXPECT_TRUE(r.out.empty());
+}
+
+TEST_F(StaffCommand, WarnsThatThePlanReplacesTheScenariosShifts) {
+  std::string day = kSmallDay;
+  replace_once(day, R"({ "count": 10 })",
+               R"({ "shifts": [ { "start_s": 0, "end_s": 3600, "count": 8 },
+                               { "start_s": 3600, "end_s": 7200, "count": 12 } ] })");
+  const auto r = run_ccsim("staff " + file("shifts.json", day) + " --method erlang --quiet");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // The scenario schedules 8 agents for an hour and 12 for an hour: 20 agent-hours.
+  EXPECT_NE(r.err.find("warning: the staffing plan replaces the scenario's 2 shifts: "),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find(" agent-hours to schedule against 20.0 (+"), std::string::npos) << r.err;
+}
+
+TEST_F(StaffCommand, ASearchOfOneIterationSaysOneIteration) {
+  const auto r = run_ccsim("staff " + file("day.json", kSmallDay) + " --max-iterations 1 --quiet");
+  EXPECT_NE(r.err.find("stopped after 1 iteration "), std::string::npos) << r.err;
 }
 
 TEST_F(StaffCommand, TableShowsTargetsAgentsAndAchievedKpis) {

@@ -2,6 +2,7 @@
 // the labels of the tables.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -63,14 +64,16 @@ TEST(WeekCommand, StaffGivesEachIntervalItsDayAndDate) {
   EXPECT_EQ(j["agent_groups"]["team"]["per_interval"].size(), 70u);
 }
 
-TEST(WeekCommand, StaffCsvAddsDayAndDateColumns) {
+TEST(WeekCommand, StaffCsvDatesEachRow) {
   const auto r =
       run_ccsim("staff scenarios/contact_week.json --method erlang --replications 2 --format csv");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out.substr(0, r.out.find('\n')),
-            "section,interval,start_s,start,name,kpi,mean,ci95,day,date");
-  EXPECT_NE(r.out.find("\nstaffing,39,291600,17:00,team,agents,"), std::string::npos);
-  EXPECT_NE(r.out.find(",3,2026-12-10\n"), std::string::npos);
+            "date,interval,queue,agent_group,required_net,required_gross,scheduled");
+  // Interval 39 is the last of day 3: 17:00 on 2026-12-10; both types share the one group.
+  EXPECT_NE(r.out.find("\n2026-12-10,17:00,calls,team,"), std::string::npos);
+  EXPECT_NE(r.out.find("\n2026-12-10,17:00,email,team,"), std::string::npos);
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1 + 70 * 2);
 }
 
 TEST(WeekCommand, WhatIfGivesEachDayItsPairedTotals) {
