@@ -39,12 +39,6 @@ int decimals(Kpi kpi) {
   return kpi == Kpi::AbandonRate || kpi == Kpi::ServiceLevel ? 3 : 1;
 }
 
-std::string num(double v) {
-  std::ostringstream o;
-  o << std::setprecision(17) << v;
-  return o.str();
-}
-
 nlohmann::json opt_json(const std::optional<double>& v) {
   return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
 }
@@ -139,15 +133,20 @@ nlohmann::json comparison_json(const Scenario& sc, const Results& res, const Mea
 void write_comparison_csv(std::ostream& out, const Scenario& sc, const Comparison& c) {
   out << "section,model,interval,start,contact_type,kpi,predicted,ci95,pi95,measured,error,"
          "within_pi95,weight,intervals,mape,bias,relative_bias,share_within_pi95\n";
-  auto opt = [](const std::optional<double>& v) { return v ? num(*v) : std::string(); };
+  // Figures at the decimals of the tables: the KPI's, shares 3, volumes (weights) 1.
+  auto opt = [](const std::optional<double>& v, int d) {
+    return v ? csv_number(*v, d) : std::string();
+  };
   auto rows = [&](const ModelComparison& m) {
     for (const ComparisonRow& r : m.rows) {
+      const int d = decimals(r.kpi);
       out << "interval," << m.model << ',' << r.interval << ','
           << interval_label(sc.horizon, r.interval) << ','
           << text::csv_field(scope_name(sc, r.type)) << ',' << kpi_info(r.kpi).name << ','
-          << num(r.predicted) << ',' << opt(r.ci95) << ',' << opt(r.pi95) << ',' << num(r.measured)
-          << ',' << num(r.error()) << ',' << (r.within ? (*r.within ? "1" : "0") : "") << ','
-          << num(r.weight) << ",,,,,\n";
+          << csv_number(r.predicted, d) << ',' << opt(r.ci95, d) << ',' << opt(r.pi95, d) << ','
+          << csv_number(r.measured, d) << ',' << csv_number(r.error(), d) << ','
+          << (r.within ? (*r.within ? "1" : "0") : "") << ',' << csv_number(r.weight, 1)
+          << ",,,,,\n";
     }
   };
   auto summaries = [&](const ModelComparison& m) {
@@ -155,9 +154,9 @@ void write_comparison_csv(std::ostream& out, const Scenario& sc, const Compariso
       for (const KpiSummary& s : m.summary[std::size_t(k)]) {
         if (s.rows == 0) continue;
         out << "summary," << m.model << ",,," << text::csv_field(scope_name(sc, k)) << ','
-            << kpi_info(s.kpi).name << ",,,,,,," << num(s.weight) << ',' << s.rows << ','
-            << opt(s.mape) << ',' << opt(s.bias) << ',' << opt(s.relative_bias) << ','
-            << opt(s.within) << '\n';
+            << kpi_info(s.kpi).name << ",,,,,,," << csv_number(s.weight, 1) << ',' << s.rows << ','
+            << opt(s.mape, 3) << ',' << opt(s.bias, decimals(s.kpi)) << ','
+            << opt(s.relative_bias, 3) << ',' << opt(s.within, 3) << '\n';
       }
     }
   };

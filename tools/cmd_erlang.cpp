@@ -70,7 +70,7 @@ std::string erlang_output(Format format, const erlang::Query& q, const erlang::R
               << (r.stable ? "true" : "false");
       for (const auto& f : fields) {
         content << ',';
-        if (f.second) content << format_number(*f.second, 12);
+        if (f.second) content << csv_number(*f.second, 6);  // as the table shows it
       }
       if (targets_met) content << ',' << (*targets_met ? "true" : "false");
       content << '\n';

@@ -125,12 +125,10 @@ nlohmann::json comparison_json(const PairedComparison& c, const Scenario& base,
   return j;
 }
 
-std::string csv_estimate(const KpiEstimate& e) {
+// "mean,ci95" at the decimals the tables show for `kpi`; "," when undefined.
+std::string csv_estimate(const KpiEstimate& e, std::string_view kpi) {
   if (!e) return ",";
-  std::ostringstream o;
-  o.precision(17);
-  o << e->mean << ',' << e->ci95;
-  return o.str();
+  return csv_number(e->mean, decimals_for(kpi)) + ',' + csv_number(e->ci95, decimals_for(kpi));
 }
 
 void write_comparison_csv(std::ostream& out, const PairedComparison& c, const Scenario& base) {
@@ -140,16 +138,13 @@ void write_comparison_csv(std::ostream& out, const PairedComparison& c, const Sc
                  std::string_view kpi, const PairedEstimate& p) {
     out << section << ',';
     if (i) {
-      std::ostringstream start;
-      start.precision(17);
-      start << c.interval_start_s[*i];
-      out << *i << ',' << start.str() << ','
+      out << *i << ',' << csv_number(c.interval_start_s[*i]) << ','
           << clock_label(base.horizon.start, c.interval_start_s[*i]);
     } else {
       out << ",,";
     }
-    out << ',' << text::csv_field(name) << ',' << kpi << ',' << csv_estimate(p.base) << ','
-        << csv_estimate(p.variant) << ',' << csv_estimate(p.difference) << '\n';
+    out << ',' << text::csv_field(name) << ',' << kpi << ',' << csv_estimate(p.base, kpi) << ','
+        << csv_estimate(p.variant, kpi) << ',' << csv_estimate(p.difference, kpi) << '\n';
   };
   for (std::size_t k = 0; k < c.totals.size(); ++k) {
     for (const KpiInfo& info : contact_kpis()) {
