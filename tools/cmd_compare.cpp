@@ -11,6 +11,7 @@
 #include "models/planning/transient_model.h"
 #include "models/scenario/scenario_json.h"
 #include "tools/cli.h"
+#include "tools/compare_workbook.h"
 #include "tools/json_text.h"
 #include "tools/log_options.h"
 #include "tools/options.h"
@@ -395,6 +396,9 @@ int write_comparison(const CommonOptions& common, const CompareArgs& a, const Sc
       break;
     case Format::Csv:
       write_comparison_csv(content, scenario, comparison);
+      break;
+    case Format::Xlsx:
+      content << workbook_bytes(comparison_sheets(scenario, comparison));
       break;
     case Format::Table:
       write_comparison_table(content, scenario, results, measured, comparison);

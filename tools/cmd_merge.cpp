@@ -33,6 +33,7 @@ int cmd_merge(const std::vector<std::string>& args, std::ostream& out, std::ostr
     return kExitOk;
   }
   if (errors.empty() && common.positional.empty()) errors.push_back("no sweep files given");
+  if (errors.empty()) refuse_workbook(common, "merge", errors);
   if (!errors.empty()) {
     return bad_input(err, errors, kMergeUsage);
   }

@@ -16,6 +16,7 @@
 #include "tools/run_log.h"
 #include "tools/run_results.h"
 #include "tools/run_transient.h"
+#include "tools/run_workbook.h"
 #include "tools/table_text.h"
 
 namespace po = boost::program_options;
@@ -277,6 +278,7 @@ int run_paired(const CommonOptions& common, const Scenario& base, const std::str
     case Format::Csv:
       write_comparison_csv(content, c, base);
       break;
+    case Format::Xlsx:  // refused with --vs by cmd_run
     case Format::Table:
       write_comparison_table(content, c, base);
       break;
@@ -321,6 +323,9 @@ int run_single(const CommonOptions& common, const Scenario& scenario, const std:
     case Format::Table:
       write_results_table(content, results, scenario);
       break;
+    case Format::Xlsx:
+      content << workbook_bytes(results_sheets(results, scenario));
+      break;
   }
   const int code = emit_with_report(
       common, content.str(), report_file,
@@ -362,6 +367,9 @@ int cmd_run(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   if (errors.empty() && vm.count("vs") && vs.empty()) errors.push_back("--vs: a file is required");
   if (errors.empty() && vm.count("log")) {
     if (auto e = output_path_error("--log", log_file)) errors.push_back(*e);
+  }
+  if (errors.empty() && !vs.empty() && common.output_format() == Format::Xlsx) {
+    errors.push_back("--vs: no workbook for a paired comparison; use --format json or csv");
   }
   if (errors.empty() && !vs.empty() && !log_file.empty()) {
     errors.push_back("--log: not available with --vs");

@@ -17,6 +17,7 @@
 #include "tools/report_pages.h"
 #include "tools/run_results.h"
 #include "tools/staff_days.h"
+#include "tools/staff_workbook.h"
 #include "tools/table_text.h"
 
 namespace po = boost::program_options;
@@ -538,6 +539,9 @@ std::string staff_output(Format format, const Report& report) {
       break;
     case Format::Table:
       write_table(content, report);
+      break;
+    case Format::Xlsx:
+      content << workbook_bytes(staff_sheets(report));
       break;
   }
   return content.str();

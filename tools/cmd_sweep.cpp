@@ -20,6 +20,7 @@
 #include "tools/options.h"
 #include "tools/progress.h"
 #include "tools/report_pages.h"
+#include "tools/sweep_workbook.h"
 #include "tools/table_text.h"
 
 namespace po = boost::program_options;
@@ -43,7 +44,7 @@ constexpr const char* kSweepUsage =
     "--report FILE.html also writes an HTML report: KPI curves against one parameter, heatmaps\n"
     "for a grid of two, and a table of every point.\n";
 
-enum class Output { Table, Json, Csv, JsonLines };
+enum class Output { Table, Json, Csv, JsonLines, Xlsx };
 
 std::string estimate_cell(const json& e, int decimals) {
   if (e.is_null()) return "-";
@@ -181,7 +182,9 @@ void read_shard(const std::string& shard, Job& job) {
 void choose_output(Job& job) {
   const CommonOptions& common = job.common;
   const std::string ext = fs::path(common.out).extension().string();
-  if (common.out.empty()) {
+  if (common.output_format() == Format::Xlsx) {
+    job.output = Output::Xlsx;  // written once, at the end: not resumable
+  } else if (common.out.empty()) {
     const Format f = common.output_format();
     job.output = f == Format::Json ? Output::Json : f == Format::Csv ? Output::Csv : Output::Table;
   } else if (common.format) {
@@ -418,6 +421,8 @@ class Collector {
     std::ostringstream content;
     if (job_.output == Output::Csv || job_.output == Output::JsonLines) {
       content << sweep_file_text(format_, job_.header, columns(), rows_);
+    } else if (job_.output == Output::Xlsx) {
+      content << workbook_bytes(sweep_sheets(job_.spec, job_.plan, records()));
     } else if (job_.output == Output::Json) {
       json array = json::array();
       for (auto& [p, r] : records()) array.push_back(std::move(r));
