@@ -13,8 +13,9 @@ namespace {
 
 constexpr const char* kMergeUsage =
     "usage: ccsim merge FILE... [--out FILE]\n"
-    "Joins the sweep files written by 'ccsim sweep --shard K/N --out FILE' (CSV or JSON Lines)\n"
-    "into one complete sweep file, the same as one unsharded run writes.\n";
+    "Joins the sweep files written by 'ccsim sweep --shard K/N --out FILE' (FILE.csv.sweep\n"
+    "beside a CSV, or FILE.jsonl) into one complete sweep file, the same as one unsharded run\n"
+    "writes.\n";
 
 }  // namespace
 
