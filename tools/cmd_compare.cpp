@@ -71,6 +71,18 @@ std::vector<int> scopes_with_rows(const ModelComparison& m) {
   return out;
 }
 
+// What the comparison cannot show from the measured days: with one day, the share within the
+// prediction interval. Empty when there is nothing to say.
+std::vector<std::string> measured_notes(const MeasuredTable& m) {
+  if (m.days != 1) return {};
+  return {
+      "The measured figures are one day's, so the share within the 95% prediction interval "
+      "(within) says little: one day's intervals share that day's conditions and are not "
+      "independent draws, so their coverage is no estimate of the share of days the interval "
+      "covers. Measure several days (a date column, --measured-days D, or a log of several "
+      "days)."};
+}
+
 nlohmann::json comparison_json(const Scenario& sc, const Results& res, const MeasuredTable& m,
                                const Comparison& c, const TransientRun* transient) {
   nlohmann::json j;
@@ -83,6 +95,7 @@ nlohmann::json comparison_json(const Scenario& sc, const Results& res, const Mea
                    {"rows_read", m.rows_read},
                    {"bad_rows", m.bad_rows}};
   j["weights"] = "offered";
+  j["notes"] = measured_notes(m);
   if (transient) {
     j["transient"] = {{"assumptions", transient->assumptions},
                       {"truncated_mass", transient->truncated_mass}};
@@ -207,7 +220,9 @@ void write_comparison_table(std::ostream& out, const Scenario& sc, const Results
       << (m.kind == "log" ? "per-contact log" : "interval report") << ", " << m.days
       << (m.days == 1 ? " day" : " days") << "; counts per day)\n"
       << "Weights: offered volume per interval. within: share (weighted) of intervals whose"
-         " measured value lies in the 95% prediction interval ±pi95 = ±ci95·√(1 + n/D)\n\n";
+         " measured value lies in the 95% prediction interval ±pi95 = ±ci95·√(1 + n/D)\n";
+  for (const std::string& note : measured_notes(m)) out << "Note: " << note << "\n";
+  out << "\n";
   std::vector<std::vector<std::string>> rows{
       {"scope", "kpi", "intervals", "MAPE", "bias", "rel. bias", "within"}};
   for (const ModelComparison* mc : c.analytic()) {
@@ -357,6 +372,9 @@ std::optional<MeasuredTable> read_measured(const std::string& file, const Measur
     }
   }
   if (measured.fatal) {
+    if (!input.as_log) {  // an interval report's header problems, every one
+      for (const std::string& e : measured.errors) err << "error: " << e << "\n";
+    }
     err << "error: " << *measured.fatal << "\n";
     return std::nullopt;
   }
