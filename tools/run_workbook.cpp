@@ -18,6 +18,11 @@ std::size_t type_scopes(const Results& r) {
   return r.types.size() > 1 ? r.types.size() + 1 : r.types.size();
 }
 
+// The date of day d of the horizon as a ColumnKind::Date cell. REQUIRES: h.start_date given.
+Cell date_cell(const Horizon& h, int d) {
+  return double(date_day_number(day_date(h, d)).value_or(0));
+}
+
 void append(std::vector<Cell>& row, const std::vector<Cell>& more) {
   row.insert(row.end(), more.begin(), more.end());
 }
@@ -68,13 +73,13 @@ Sheet group_intervals_sheet(const Results& r, const Scenario& sc) {
 
 Sheet days_sheet(const Results& r, const Horizon& h) {
   Sheet s{"days", {{"day", ColumnKind::Integer}}, {}};
-  if (!h.start_date.empty()) s.columns.push_back({"date", ColumnKind::Text});
+  if (!h.start_date.empty()) s.columns.push_back({"date", ColumnKind::Date});
   s.columns.push_back({"contact_type", ColumnKind::Text});
   append(s.columns, estimate_columns(contact_kpi_names()));
   for (std::size_t d = 0; d < r.days.size(); ++d) {
     for (std::size_t k = 0; k < type_scopes(r); ++k) {
       std::vector<Cell> row{double(d)};
-      if (!h.start_date.empty()) row.emplace_back(day_date(h, int(d)));
+      if (!h.start_date.empty()) row.emplace_back(date_cell(h, int(d)));
       row.emplace_back(type_name(r, k));
       append(row, estimate_cells(contact_estimates(r.days[d][k])));
       s.rows.push_back(std::move(row));
@@ -89,7 +94,7 @@ std::vector<Column> interval_columns(const Horizon& h) {
   std::vector<Column> columns{{"interval", ColumnKind::Integer}};
   if (carries_days(h)) {
     columns.push_back({"day", ColumnKind::Integer});
-    if (!h.start_date.empty()) columns.push_back({"date", ColumnKind::Text});
+    if (!h.start_date.empty()) columns.push_back({"date", ColumnKind::Date});
   }
   columns.push_back({"start", ColumnKind::Clock});
   return columns;
@@ -99,7 +104,7 @@ std::vector<Cell> interval_cells(const Horizon& h, int i) {
   std::vector<Cell> row{double(i)};
   if (carries_days(h)) {
     row.emplace_back(double(h.day_of(i)));
-    if (!h.start_date.empty()) row.emplace_back(day_date(h, h.day_of(i)));
+    if (!h.start_date.empty()) row.emplace_back(date_cell(h, h.day_of(i)));
   }
   row.emplace_back(time_of_day_s(h.start, h.interval_start_s(i)));
   return row;

@@ -19,6 +19,7 @@ namespace {
 
 constexpr std::size_t kMaxSheetName = 31;
 constexpr double kSecondsPerDay = 86400.0;
+constexpr double kExcelDayOf1970 = 25569.0;  // 1970-01-01 in Excel's 1900 date system
 
 std::string lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -47,12 +48,16 @@ std::string number_format(const Column& c) {
       return "[h]:mm:ss";
     case ColumnKind::Clock:
       return "hh:mm";
+    case ColumnKind::Date:
+      return "yyyy-mm-dd";
   }
   return "";
 }
 
-// The value stored for a number of a column: seconds become Excel days.
+// The value stored for a number of a column: seconds become Excel days, and days since 1970
+// Excel's day numbers (days since 1899-12-30).
 double stored_value(const Column& c, double v) {
+  if (c.kind == ColumnKind::Date) return v + kExcelDayOf1970;
   return c.kind == ColumnKind::Duration || c.kind == ColumnKind::Clock ? v / kSecondsPerDay : v;
 }
 
@@ -62,6 +67,7 @@ std::size_t shown_width(const Column& c, const Cell& cell) {
   if (cell.kind == Cell::Kind::Empty) return 0;
   const double* v = &cell.number;
   if (c.kind == ColumnKind::Duration || c.kind == ColumnKind::Clock) return 8;
+  if (c.kind == ColumnKind::Date) return 10;
   std::ostringstream o;
   o.setf(std::ios::fixed);
   o.precision(c.kind == ColumnKind::Integer ? 0 : c.decimals);

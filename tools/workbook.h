@@ -21,6 +21,7 @@ enum class ColumnKind {
   Percent,   // a share in [0, 1] shown as a percentage with `decimals` decimals ("81.3%")
   Duration,  // seconds, stored as Excel time (days) and shown as [h]:mm:ss
   Clock,     // seconds since midnight, stored as Excel time and shown as hh:mm
+  Date,      // a calendar day as days since 1970-01-01, stored as an Excel date (yyyy-mm-dd)
 };
 
 struct Column {

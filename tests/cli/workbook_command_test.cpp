@@ -66,6 +66,24 @@ TEST(WorkbookCommand, RunWritesTotalsIntervalsAndGroupsWithTheJsonFigures) {
             "hh:mm");  // a time of day
 }
 
+TEST(WorkbookCommand, RunOfAWeekHasItsDaysAndDatesAsDates) {
+  const fs::path dir = temp_dir("wb_week");
+  const auto r = run_ccsim("run scenarios/contact_week.json --replications 2 --quiet --out " +
+                           (dir / "week.xlsx").string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto book = read_workbook(dir / "week.xlsx");
+  if (!book) GTEST_SKIP() << "python3-openpyxl not installed";
+  EXPECT_EQ(sheet_names(*book), (std::vector<std::string>{"totals", "intervals", "agent_groups",
+                                                          "group_intervals", "days"}));
+  const json intervals = sheet_of(*book, "intervals");
+  const auto date = std::size_t(column_of(intervals, "date"));
+  EXPECT_EQ(intervals["formats"][1][date], "yyyy-mm-dd");
+  // The start_date 2026-12-07 is Excel's day 46363 (read back as seconds since 1899-12-30).
+  EXPECT_NEAR(intervals["values"][1][date].get<double>(), 46363.0 * 86400, 1e-3);
+  const json days = sheet_of(*book, "days");
+  EXPECT_EQ(days["values"].size(), 1u + 7u * 3u);  // header; 7 days × (2 types and all)
+}
+
 TEST(WorkbookCommand, FormatXlsxWithoutOutIsRefusedAndPrintsNothing) {
   const auto r = run_ccsim("run scenarios/bank_weekday.json --format xlsx");
   EXPECT_EQ(r.exit_code, 2);

@@ -21,9 +21,10 @@ Sheet sample_sheet() {
            {"start", ColumnKind::Clock},
            {"service_level", ColumnKind::Percent, 1},
            {"asa_s", ColumnKind::Number, 1},
-           {"talk", ColumnKind::Duration}},
-          {{std::string("billing"), 0.0, 30600.0, 0.8125, 12.25, 3725.0},
-           {std::string("billing"), 1.0, 32400.0, Cell(), 7.0, 60.0}}};
+           {"talk", ColumnKind::Duration},
+           {"date", ColumnKind::Date}},
+          {{std::string("billing"), 0.0, 30600.0, 0.8125, 12.25, 3725.0, 20794.0},
+           {std::string("billing"), 1.0, 32400.0, Cell(), 7.0, 60.0, 20795.0}}};
 }
 
 std::filesystem::path write_sample(const std::vector<Sheet>& sheets, const std::string& test) {
@@ -52,7 +53,7 @@ TEST(Workbook, StoresNumbersAsNumbersWithTheirColumnsFormats) {
   ASSERT_FALSE(s.is_null()) << book->dump();
   EXPECT_EQ(s["values"][0],
             nlohmann::json::parse(
-                R"(["contact_type","interval","start","service_level","asa_s","talk"])"));
+                R"(["contact_type","interval","start","service_level","asa_s","talk","date"])"));
   EXPECT_EQ(s["values"][1][0], "billing");
   EXPECT_EQ(s["values"][1][1], 0);
   EXPECT_DOUBLE_EQ(s["values"][1][3].get<double>(), 0.8125);  // the share, not 81.3 or text
@@ -64,6 +65,9 @@ TEST(Workbook, StoresNumbersAsNumbersWithTheirColumnsFormats) {
   EXPECT_EQ(s["formats"][1][2], "hh:mm");
   EXPECT_NEAR(s["values"][1][5].get<double>(), 3725.0, 1e-3);  // 1:02:05
   EXPECT_EQ(s["formats"][1][5], "[h]:mm:ss");
+  // 2026-12-07, 20794 days after 1970-01-01: Excel's day 46363 (read back as seconds).
+  EXPECT_NEAR(s["values"][1][6].get<double>(), 46363.0 * 86400, 1e-3);
+  EXPECT_EQ(s["formats"][1][6], "yyyy-mm-dd");
   EXPECT_TRUE(s["values"][2][3].is_null());  // an undefined figure is an empty cell
 }
 
@@ -72,8 +76,8 @@ TEST(Workbook, FreezesTheBoldHeaderRowAndFiltersEveryColumn) {
   if (!book) GTEST_SKIP() << "python3-openpyxl not installed";
   const nlohmann::json s = sheet_of(*book, "intervals");
   EXPECT_EQ(s["frozen"], "A2");
-  EXPECT_EQ(s["autofilter"], "A1:F3");
-  EXPECT_EQ(s["bold"], nlohmann::json::parse("[true,true,true,true,true,true]"));
+  EXPECT_EQ(s["autofilter"], "A1:G3");
+  EXPECT_EQ(s["bold"], nlohmann::json::parse("[true,true,true,true,true,true,true]"));
 }
 
 TEST(Workbook, RefusesARowOfTheWrongLength) {
@@ -83,7 +87,7 @@ TEST(Workbook, RefusesARowOfTheWrongLength) {
     workbook_bytes({s});
     FAIL() << "no exception";
   } catch (const std::runtime_error& e) {
-    EXPECT_STREQ(e.what(), "sheet intervals: row 2 has 5 cells for 6 columns");
+    EXPECT_STREQ(e.what(), "sheet intervals: row 2 has 6 cells for 7 columns");
   }
 }
 
