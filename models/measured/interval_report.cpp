@@ -240,19 +240,19 @@ std::vector<std::string> ReportReader::header_problems() {
     const std::string given = quoted_value(header_[c]);
     if (cell.name.empty()) {
       problems.push_back(
-          source + ": column " + given + " must be one of " + join(column_names()) +
+          source + " line 1: column " + given + " must be one of " + join(column_names()) +
           " or a synonym of one" +
           did_you_mean(reading::normalised_column_name(header_[c]), column_spellings()));
       continue;
     }
     if (cell.percent && cell.name != "service_level" && cell.name != "abandon_rate") {
-      problems.push_back(source + ": column " + given + " is " + cell.name +
+      problems.push_back(source + " line 1: column " + given + " is " + cell.name +
                          ", which is not a percentage; only service_level and abandon_rate may "
                          "be given in %");
       continue;
     }
     if (auto it = given_as_.find(cell.name); it != given_as_.end()) {
-      problems.push_back(source + ": column " + given +
+      problems.push_back(source + " line 1: column " + given +
                          (it->second == header_[c] ? " appears twice"
                                                    : " is " + cell.name + ", as column " +
                                                          quoted_value(it->second) + " is"));

@@ -109,12 +109,12 @@ TEST(CompareCommand, EveryBadColumnOfTheMeasuredFileIsReportedAtOnce) {
   EXPECT_EQ(
       r.err,
       "error: " + file +
-          ": column \"Offred\" must be one of interval, date, contact_type, "
+          " line 1: column \"Offred\" must be one of interval, date, contact_type, "
           "offered, answered, abandoned, abandon_rate, asa_s, service_level, aht_s or a synonym "
           "of one; did you mean \"offered\"?\n"
           "error: " +
           file +
-          ": column \"Wait\" must be one of interval, date, contact_type, "
+          " line 1: column \"Wait\" must be one of interval, date, contact_type, "
           "offered, answered, abandoned, abandon_rate, asa_s, service_level, aht_s or a synonym "
           "of one\n"
           "error: " +

@@ -60,11 +60,12 @@ TEST(IntervalReport, EveryBadColumnIsReportedAtOnce) {
   const MeasuredTable t = read_measured_csv(file, sc, 1);
   const std::string f = file.string();
   ASSERT_EQ(t.errors.size(), 3u);
-  EXPECT_EQ(t.errors[0], f + ": column \"Foo\" must be one of interval, date, contact_type, "
+  EXPECT_EQ(t.errors[0], f + " line 1: column \"Foo\" must be one of interval, date, contact_type, "
                              "offered, answered, abandoned, abandon_rate, asa_s, service_level, "
                              "aht_s or a synonym of one");
-  EXPECT_EQ(t.errors[1], f + ": column \"Calls Offered\" is offered, as column \"Offered\" is");
-  EXPECT_EQ(t.errors[2], f + ": column \"AHT %\" is aht_s, which is not a percentage; only "
+  EXPECT_EQ(t.errors[1],
+            f + " line 1: column \"Calls Offered\" is offered, as column \"Offered\" is");
+  EXPECT_EQ(t.errors[2], f + " line 1: column \"AHT %\" is aht_s, which is not a percentage; only "
                              "service_level and abandon_rate may be given in %");
   EXPECT_EQ(t.fatal.value_or(""), f + ": the header has 3 problems; nothing was read");
   EXPECT_TRUE(t.rows.empty());
