@@ -367,6 +367,9 @@ int cmd_run(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   if (errors.empty() && vm.count("vs") && vs.empty()) errors.push_back("--vs: a file is required");
   if (errors.empty() && vm.count("log")) {
     if (auto e = output_path_error("--log", log_file)) errors.push_back(*e);
+    if (format_of_path(log_file) == Format::Xlsx) {
+      errors.push_back("--log: the per-contact log is CSV, not a workbook (got " + log_file + ")");
+    }
   }
   if (errors.empty() && !vs.empty() && common.output_format() == Format::Xlsx) {
     errors.push_back("--vs: no workbook for a paired comparison; use --format json or csv");

@@ -120,6 +120,12 @@ TEST(WorkbookCommand, CommandsWithoutAWorkbookRefuseXlsxAndWriteNothing) {
                         "csv\n"),
             std::string::npos)
       << vs.err;
+  const auto log = run_ccsim("run scenarios/bank_weekday.json --log " + out);
+  EXPECT_EQ(log.exit_code, 2);
+  EXPECT_NE(
+      log.err.find("error: --log: the per-contact log is CSV, not a workbook (got " + out + ")\n"),
+      std::string::npos)
+      << log.err;
   EXPECT_TRUE(files_in(dir).empty());
 }
 
