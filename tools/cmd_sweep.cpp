@@ -58,8 +58,8 @@ std::size_t display_width(const std::string& s) {
   return n;
 }
 
-// A compact table: the parameters, then the main KPIs of the only type (or of "all"), then
-// each group's occupancy.
+// A compact table: the parameters (under their readable names, each with its pointer above the
+// table), then the main KPIs of the only type (or of "all"), then each group's occupancy.
 void write_sweep_table(std::ostream& out, const SweepSpec& spec, const SweepPlan& plan,
                        const std::map<std::size_t, json>& records) {
   const std::string scope = plan.types.size() == 1 ? plan.types[0] : "all";
@@ -68,7 +68,8 @@ void write_sweep_table(std::ostream& out, const SweepSpec& spec, const SweepPlan
                                                       {"service_level", 3}, {"wait_p90_s", 1}};
   std::vector<std::vector<std::string>> rows;
   std::vector<std::string> head{"point"};
-  for (const auto& p : spec.parameters) head.push_back(p.pointer);
+  const std::vector<std::string> names = parameter_names(spec, plan.types, plan.groups);
+  head.insert(head.end(), names.begin(), names.end());
   for (const auto& [name, d] : kpis) head.emplace_back(name);
   for (const auto& g : plan.groups) head.push_back("occ " + g);
   rows.push_back(head);
@@ -92,6 +93,9 @@ void write_sweep_table(std::ostream& out, const SweepSpec& spec, const SweepPlan
   }
   out << "Sweep of " << plan.points.size() << " points (" << scope
       << " totals; mean ± 95% CI half-width)\n";
+  for (std::size_t p = 0; p < names.size(); ++p) {
+    out << "  " << names[p] << " = " << spec.parameters[p].pointer << "\n";
+  }
   for (std::size_t r = 0; r < rows.size(); ++r) {
     std::string line;
     for (std::size_t c = 0; c < rows[r].size(); ++c) {

@@ -265,6 +265,14 @@ TEST(SweepCommand, CsvIsAPlainTableWithReadableParameterNames) {
     most_decimals = std::max(most_decimals, n);
   }
   EXPECT_EQ(most_decimals, 3u);
+  // The table names the parameters as the CSV does, each with its pointer above it.
+  const auto table = run_ccsim(kSweep);
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_NE(table.out.find("\n  staff_count = /agent_groups/0/staff/count\n"), std::string::npos)
+      << table.out;
+  EXPECT_NE(table.out.find("\npoint  horizon_duration_s  staff_count  patience_mean_s "),
+            std::string::npos)
+      << table.out;
   // The resumable sweep file keeps every digit, under its own header line.
   EXPECT_TRUE(read_file(dir / "s.csv.sweep").starts_with("# ccsim sweep v1 "));
   fs::remove_all(dir);
