@@ -208,6 +208,8 @@ int cmd_calibrate(const std::vector<std::string>& args, std::ostream& out, std::
     if (common.format && *common.format != Format::Json) {
       errors.push_back("--format: calibrate writes a scenario, which is JSON (got " +
                        line.raw.format + ")");
+    } else {
+      refuse_workbook(common, "calibrate", errors);
     }
     parse_intervals(own, line.vm, options, errors);
     parse_horizon(own, line.vm, options, errors);

@@ -12,6 +12,7 @@
 #include "models/planning/transient_model.h"
 #include "models/scenario/scenario_json.h"
 #include "tools/cli.h"
+#include "tools/compare_workbook.h"
 #include "tools/json_text.h"
 #include "tools/log_options.h"
 #include "tools/options.h"
@@ -38,12 +39,6 @@ std::string scope_name(const Scenario& sc, int k) {
 
 int decimals(Kpi kpi) {
   return kpi == Kpi::AbandonRate || kpi == Kpi::ServiceLevel ? 3 : 1;
-}
-
-std::string num(double v) {
-  std::ostringstream o;
-  o << std::setprecision(17) << v;
-  return o.str();
 }
 
 nlohmann::json opt_json(const std::optional<double>& v) {
@@ -77,6 +72,18 @@ std::vector<int> scopes_with_rows(const ModelComparison& m) {
   return out;
 }
 
+// What the comparison cannot show from the measured days: with one day, the share within the
+// prediction interval. Empty when there is nothing to say.
+std::vector<std::string> measured_notes(const MeasuredTable& m) {
+  if (m.days != 1) return {};
+  return {
+      "The measured figures are one day's, so the share within the 95% prediction interval "
+      "(within) says little: one day's intervals share that day's conditions and are not "
+      "independent draws, so their coverage is no estimate of the share of days the interval "
+      "covers. Measure several days (a date column, --measured-days D, or a log of several "
+      "days)."};
+}
+
 nlohmann::json comparison_json(const Scenario& sc, const Results& res, const MeasuredTable& m,
                                const Comparison& c, const TransientRun* transient) {
   nlohmann::json j;
@@ -89,6 +96,7 @@ nlohmann::json comparison_json(const Scenario& sc, const Results& res, const Mea
                    {"rows_read", m.rows_read},
                    {"bad_rows", m.bad_rows}};
   j["weights"] = "offered";
+  j["notes"] = measured_notes(m);
   if (transient) {
     j["transient"] = {{"assumptions", transient->assumptions},
                       {"truncated_mass", transient->truncated_mass}};
@@ -140,15 +148,20 @@ nlohmann::json comparison_json(const Scenario& sc, const Results& res, const Mea
 void write_comparison_csv(std::ostream& out, const Scenario& sc, const Comparison& c) {
   out << "section,model,interval,start,contact_type,kpi,predicted,ci95,pi95,measured,error,"
          "within_pi95,weight,intervals,mape,bias,relative_bias,share_within_pi95\n";
-  auto opt = [](const std::optional<double>& v) { return v ? num(*v) : std::string(); };
+  // Figures at the decimals of the tables: the KPI's, shares 3, volumes (weights) 1.
+  auto opt = [](const std::optional<double>& v, int d) {
+    return v ? csv_number(*v, d) : std::string();
+  };
   auto rows = [&](const ModelComparison& m) {
     for (const ComparisonRow& r : m.rows) {
+      const int d = decimals(r.kpi);
       out << "interval," << m.model << ',' << r.interval << ','
           << interval_label(sc.horizon, r.interval) << ','
           << text::csv_field(scope_name(sc, r.type)) << ',' << kpi_info(r.kpi).name << ','
-          << num(r.predicted) << ',' << opt(r.ci95) << ',' << opt(r.pi95) << ',' << num(r.measured)
-          << ',' << num(r.error()) << ',' << (r.within ? (*r.within ? "1" : "0") : "") << ','
-          << num(r.weight) << ",,,,,\n";
+          << csv_number(r.predicted, d) << ',' << opt(r.ci95, d) << ',' << opt(r.pi95, d) << ','
+          << csv_number(r.measured, d) << ',' << csv_number(r.error(), d) << ','
+          << (r.within ? (*r.within ? "1" : "0") : "") << ',' << csv_number(r.weight, 1)
+          << ",,,,,\n";
     }
   };
   auto summaries = [&](const ModelComparison& m) {
@@ -156,9 +169,9 @@ void write_comparison_csv(std::ostream& out, const Scenario& sc, const Compariso
       for (const KpiSummary& s : m.summary[std::size_t(k)]) {
         if (s.rows == 0) continue;
         out << "summary," << m.model << ",,," << text::csv_field(scope_name(sc, k)) << ','
-            << kpi_info(s.kpi).name << ",,,,,,," << num(s.weight) << ',' << s.rows << ','
-            << opt(s.mape) << ',' << opt(s.bias) << ',' << opt(s.relative_bias) << ','
-            << opt(s.within) << '\n';
+            << kpi_info(s.kpi).name << ",,,,,,," << csv_number(s.weight, 1) << ',' << s.rows << ','
+            << opt(s.mape, 3) << ',' << opt(s.bias, decimals(s.kpi)) << ','
+            << opt(s.relative_bias, 3) << ',' << opt(s.within, 3) << '\n';
       }
     }
   };
@@ -208,7 +221,9 @@ void write_comparison_table(std::ostream& out, const Scenario& sc, const Results
       << (m.kind == "log" ? "per-contact log" : "interval report") << ", "
       << text::plural(m.days, "day") << "; counts per day)\n"
       << "Weights: offered volume per interval. within: share (weighted) of intervals whose"
-         " measured value lies in the 95% prediction interval ±pi95 = ±ci95·√(1 + n/D)\n\n";
+         " measured value lies in the 95% prediction interval ±pi95 = ±ci95·√(1 + n/D)\n";
+  for (const std::string& note : measured_notes(m)) out << "Note: " << note << "\n";
+  out << "\n";
   std::vector<std::vector<std::string>> rows{
       {"scope", "kpi", "intervals", "MAPE", "bias", "rel. bias", "within"}};
   for (const ModelComparison* mc : c.analytic()) {
@@ -358,6 +373,9 @@ std::optional<MeasuredTable> read_measured(const std::string& file, const Measur
     }
   }
   if (measured.fatal) {
+    if (!input.as_log) {  // an interval report's header problems, every one
+      for (const std::string& e : measured.errors) err << "error: " << e << "\n";
+    }
     err << "error: " << *measured.fatal << "\n";
     return std::nullopt;
   }
@@ -397,6 +415,9 @@ int write_comparison(const CommonOptions& common, const CompareArgs& a, const Sc
       break;
     case Format::Csv:
       write_comparison_csv(content, scenario, comparison);
+      break;
+    case Format::Xlsx:
+      content << workbook_bytes(comparison_sheets(scenario, comparison));
       break;
     case Format::Table:
       write_comparison_table(content, scenario, results, measured, comparison);

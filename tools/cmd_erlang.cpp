@@ -70,12 +70,13 @@ std::string erlang_output(Format format, const erlang::Query& q, const erlang::R
               << (r.stable ? "true" : "false");
       for (const auto& f : fields) {
         content << ',';
-        if (f.second) content << format_number(*f.second, 12);
+        if (f.second) content << csv_number(*f.second, 6);  // as the table shows it
       }
       if (targets_met) content << ',' << (*targets_met ? "true" : "false");
       content << '\n';
       break;
     }
+    case Format::Xlsx:  // refused by cmd_erlang
     case Format::Table: {
       std::string name = erlang::model_name(r.model);
       for (char& c : name) c = char(std::toupper(static_cast<unsigned char>(c)));
@@ -185,6 +186,7 @@ int cmd_erlang(const std::vector<std::string>& args, std::ostream& out, std::ost
   if (errors.empty()) {
     refuse_options(vm, {"replications", "seed", "threads"},
                    "to erlang, which computes exactly (no simulation)", errors);
+    refuse_workbook(a.common, "erlang", errors);
   }
   erlang::Query q;
   if (errors.empty()) q = erlang_query(vm, a, errors);

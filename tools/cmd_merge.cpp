@@ -13,8 +13,9 @@ namespace {
 
 constexpr const char* kMergeUsage =
     "usage: ccsim merge FILE... [--out FILE]\n"
-    "Joins the sweep files written by 'ccsim sweep --shard K/N --out FILE' (CSV or JSON Lines)\n"
-    "into one complete sweep file, the same as one unsharded run writes.\n";
+    "Joins the sweep files written by 'ccsim sweep --shard K/N --out FILE' (FILE.csv.sweep\n"
+    "beside a CSV, or FILE.jsonl) into one complete sweep file, the same as one unsharded run\n"
+    "writes.\n";
 
 }  // namespace
 
@@ -33,6 +34,7 @@ int cmd_merge(const std::vector<std::string>& args, std::ostream& out, std::ostr
     return kExitOk;
   }
   if (errors.empty() && common.positional.empty()) errors.push_back("no sweep files given");
+  if (errors.empty()) refuse_workbook(common, "merge", errors);
   if (!errors.empty()) {
     return bad_input(err, errors, kMergeUsage);
   }

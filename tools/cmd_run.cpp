@@ -18,6 +18,7 @@
 #include "tools/run_results.h"
 #include "tools/run_targets.h"
 #include "tools/run_transient.h"
+#include "tools/run_workbook.h"
 #include "tools/table_text.h"
 
 namespace po = boost::program_options;
@@ -129,12 +130,10 @@ nlohmann::json comparison_json(const PairedComparison& c, const Scenario& base,
   return j;
 }
 
-std::string csv_estimate(const KpiEstimate& e) {
+// "mean,ci95" at the decimals the tables show for `kpi`; "," when undefined.
+std::string csv_estimate(const KpiEstimate& e, std::string_view kpi) {
   if (!e) return ",";
-  std::ostringstream o;
-  o.precision(17);
-  o << e->mean << ',' << e->ci95;
-  return o.str();
+  return csv_number(e->mean, decimals_for(kpi)) + ',' + csv_number(e->ci95, decimals_for(kpi));
 }
 
 void write_comparison_csv(std::ostream& out, const PairedComparison& c, const Scenario& base) {
@@ -156,16 +155,13 @@ void write_comparison_csv(std::ostream& out, const PairedComparison& c, const Sc
                            i ? TargetScope::Interval : TargetScope::Total, i ? int(*i) : 0);
     out << section << ',';
     if (i) {
-      std::ostringstream start;
-      start.precision(17);
-      start << c.interval_start_s[*i];
-      out << *i << ',' << start.str() << ','
+      out << *i << ',' << csv_number(c.interval_start_s[*i]) << ','
           << clock_label(base.horizon.start, c.interval_start_s[*i]);
     } else {
       out << ",,";
     }
-    out << ',' << text::csv_field(name) << ',' << kpi << ',' << csv_estimate(p.base) << ','
-        << csv_estimate(p.variant) << ',' << csv_estimate(p.difference) << ',';
+    out << ',' << text::csv_field(name) << ',' << kpi << ',' << csv_estimate(p.base, kpi) << ','
+        << csv_estimate(p.variant, kpi) << ',' << csv_estimate(p.difference, kpi) << ',';
     if (check) out << csv_number(check->target) << ',' << verdict_name(check->verdict);
     if (!check) out << ',';
     out << '\n';
@@ -310,6 +306,7 @@ int run_paired(const CommonOptions& common, const Scenario& base, const std::str
     case Format::Csv:
       write_comparison_csv(content, c, base);
       break;
+    case Format::Xlsx:  // refused with --vs by cmd_run
     case Format::Table:
       write_comparison_table(content, c, base);
       break;
@@ -354,6 +351,9 @@ int run_single(const CommonOptions& common, const Scenario& scenario, const std:
     case Format::Table:
       write_results_table(content, results, scenario);
       break;
+    case Format::Xlsx:
+      content << workbook_bytes(results_sheets(results, scenario));
+      break;
   }
   const int code = emit_with_report(
       common, content.str(), report_file,
@@ -395,6 +395,12 @@ int cmd_run(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   if (errors.empty() && vm.count("vs") && vs.empty()) errors.push_back("--vs: a file is required");
   if (errors.empty() && vm.count("log")) {
     if (auto e = output_path_error("--log", log_file)) errors.push_back(*e);
+    if (format_of_path(log_file) == Format::Xlsx) {
+      errors.push_back("--log: the per-contact log is CSV, not a workbook (got " + log_file + ")");
+    }
+  }
+  if (errors.empty() && !vs.empty() && common.output_format() == Format::Xlsx) {
+    errors.push_back("--vs: no workbook for a paired comparison; use --format json or csv");
   }
   if (errors.empty() && !vs.empty() && !log_file.empty()) {
     errors.push_back("--log: not available with --vs");

@@ -21,6 +21,7 @@
 #include "tools/staff_days.h"
 #include "tools/staff_overrides.h"
 #include "tools/staff_queues.h"
+#include "tools/staff_workbook.h"
 #include "tools/table_text.h"
 
 namespace po = boost::program_options;
@@ -492,6 +493,9 @@ std::string staff_output(Format format, const Report& report, const StaffOverrid
       break;
     case Format::Table:
       write_table(content, report);
+      break;
+    case Format::Xlsx:
+      content << workbook_bytes(staff_sheets(report));
       break;
   }
   return content.str();

@@ -21,6 +21,7 @@
 #include "tools/options.h"
 #include "tools/progress.h"
 #include "tools/report_pages.h"
+#include "tools/sweep_workbook.h"
 #include "tools/table_text.h"
 
 namespace po = boost::program_options;
@@ -44,7 +45,7 @@ constexpr const char* kSweepUsage =
     "--report FILE.html also writes an HTML report: KPI curves against one parameter, heatmaps\n"
     "for a grid of two, and a table of every point.\n";
 
-enum class Output { Table, Json, Csv, JsonLines };
+enum class Output { Table, Json, Csv, JsonLines, Xlsx };
 
 std::string estimate_cell(const json& e, int decimals) {
   if (e.is_null()) return "-";
@@ -67,7 +68,8 @@ void write_scope_table(std::ostream& out, const SweepSpec& spec, const SweepPlan
                                                       {"service_level", 3}, {"wait_p90_s", 1}};
   std::vector<std::vector<std::string>> rows;
   std::vector<std::string> head{"point"};
-  for (const auto& p : spec.parameters) head.push_back(p.pointer);
+  const std::vector<std::string> names = parameter_names(spec, plan.types, plan.groups);
+  head.insert(head.end(), names.begin(), names.end());
   for (const auto& [name, d] : kpis) head.emplace_back(name);
   for (const auto& g : plan.groups) head.push_back("occ " + g);
   rows.push_back(head);
@@ -91,6 +93,9 @@ void write_scope_table(std::ostream& out, const SweepSpec& spec, const SweepPlan
   }
   out << "Sweep of " << text::plural(plan.points.size(), "point") << " (" << scope
       << " totals; mean ± 95% CI half-width)\n";
+  for (std::size_t p = 0; p < names.size(); ++p) {
+    out << "  " << names[p] << " = " << spec.parameters[p].pointer << "\n";
+  }
   for (std::size_t r = 0; r < rows.size(); ++r) {
     std::string line;
     for (std::size_t c = 0; c < rows[r].size(); ++c) {
@@ -167,6 +172,10 @@ struct Job {
   SweepHeader header;
   Output output = Output::Table;
   bool resumable = false;
+  // The resumable sweep file (models/studies/sweep_file.h): --out itself for .jsonl; beside a
+  // .csv, FILE.csv.sweep, so that FILE.csv stays a plain table for people. Empty when not
+  // resumable.
+  std::string state_file;
   std::vector<std::size_t> pending;              // points this process (or rank 0) still has to run
   std::map<std::size_t, std::string> kept_rows;  // resumable file: rows already there
   std::optional<SweepFile> existing;             // resumable file found at start
@@ -190,12 +199,15 @@ void read_shard(const std::string& shard, Job& job) {
   }
 }
 
-// The output kind, and whether it is a resumable sweep file: .csv and .jsonl files are, unless
-// they name a device or FIFO (e.g. /dev/stdout), which is written in place, once, at the end.
+// The output kind, and whether it is resumable: .csv and .jsonl files are (through the sweep
+// file Job::state_file), unless they name a device or FIFO (e.g. /dev/stdout), which is written
+// in place, once, at the end.
 void choose_output(Job& job) {
   const CommonOptions& common = job.common;
   const std::string ext = fs::path(common.out).extension().string();
-  if (common.out.empty()) {
+  if (common.output_format() == Format::Xlsx) {
+    job.output = Output::Xlsx;  // written once, at the end: not resumable
+  } else if (common.out.empty()) {
     const Format f = common.output_format();
     job.output = f == Format::Json ? Output::Json : f == Format::Csv ? Output::Csv : Output::Table;
   } else if (common.format) {
@@ -213,6 +225,12 @@ void choose_output(Job& job) {
   job.resumable = !common.out.empty() &&
                   (job.output == Output::Csv || job.output == Output::JsonLines) &&
                   !resolve_output(common.out, target) && target.kind != OutputKind::InPlace;
+  if (job.resumable) {
+    job.state_file = job.output == Output::Csv ? common.out + ".sweep" : common.out;
+    if (auto e = output_path_error("--out", job.state_file); e && job.state_file != common.out) {
+      job.errors.push_back(*e + " (the resumable sweep file beside " + common.out + ")");
+    }
+  }
 }
 
 // Reads the options into `job` (the sweep's parameters are read later, by read_parameters),
@@ -310,9 +328,12 @@ int plan_points(Job& job) {
     job.errors = job.plan.errors;
     return kExitBadInput;
   }
-  job.errors =
-      same_file_errors(given_outputs(common.out, job.report_file),
-                       sweep_inputs(scenario_path, *document.document, job.spec, job.sweep_file));
+  std::vector<NamedFile> outputs = given_outputs(common.out, job.report_file);
+  if (!job.state_file.empty() && job.state_file != common.out) {
+    outputs.push_back({"the sweep file of --out", job.state_file});
+  }
+  job.errors = same_file_errors(
+      outputs, sweep_inputs(scenario_path, *document.document, job.spec, job.sweep_file));
   if (!job.errors.empty()) return kExitBadInput;
   job.header.scenario_hash = content_hash(scenario_text);
   job.header.grid_hash = grid_hash(job.spec);
@@ -338,21 +359,21 @@ int plan_resume(Job& job) {
   const std::size_t n = job.plan.points.size();
   const SweepFormat format = job.output == Output::Csv ? SweepFormat::Csv : SweepFormat::JsonLines;
   std::error_code ec;
-  if (job.resumable && fs::exists(job.common.out, ec)) {
+  if (job.resumable && fs::exists(job.state_file, ec)) {
     std::string error;
-    auto file = read_sweep_file(job.common.out, error);
+    auto file = read_sweep_file(job.state_file, error);
     if (!file) {
       job.errors.push_back(error + " (not resuming; remove the file or choose another --out)");
       return kExitBadInput;
     }
     if (file->format != format) {
-      job.errors.push_back(job.common.out +
+      job.errors.push_back(job.state_file +
                            ": holds a sweep in another format; remove it or choose another --out");
       return kExitBadInput;
     }
     const auto diffs = header_differences(file->header, job.header);
     if (!diffs.empty()) {
-      job.errors.push_back(job.common.out +
+      job.errors.push_back(job.state_file +
                            ": holds a different sweep; remove it or choose another --out to "
                            "start afresh:");
       for (const auto& d : diffs) job.errors.push_back("  " + d);
@@ -360,13 +381,13 @@ int plan_resume(Job& job) {
     }
     if (format == SweepFormat::Csv &&
         file->columns != csv_columns(job.spec, job.plan.types, job.plan.groups)) {
-      job.errors.push_back(job.common.out +
+      job.errors.push_back(job.state_file +
                            ": its columns differ from this sweep's; remove it or choose another "
                            "--out");
       return kExitBadInput;
     }
     if (file->partial_tail) {
-      job.notes.push_back("note: " + job.common.out +
+      job.notes.push_back("note: " + job.state_file +
                           ": discarding an incomplete last line (a write cut short)");
     }
     job.kept_rows = file->rows;
@@ -377,7 +398,7 @@ int plan_resume(Job& job) {
     if (!job.kept_rows.count(i)) job.pending.push_back(i);
   }
   if (!job.kept_rows.empty()) {
-    job.notes.push_back("note: resuming " + job.common.out + ": " +
+    job.notes.push_back("note: resuming " + job.state_file + ": " +
                         text::plural(job.kept_rows.size(), "point") + " done, " +
                         std::to_string(job.pending.size()) + " to run");
   }
@@ -395,8 +416,8 @@ class Collector {
 
   std::optional<std::string> open() {
     if (!job_.resumable) return std::nullopt;
-    if (job_.existing) return appender_.reopen(job_.common.out, job_.existing->complete_bytes);
-    return appender_.create(job_.common.out, sweep_file_text(format_, job_.header, columns(), {}));
+    if (job_.existing) return appender_.reopen(job_.state_file, job_.existing->complete_bytes);
+    return appender_.create(job_.state_file, sweep_file_text(format_, job_.header, columns(), {}));
   }
 
   void add(const json& record) {
@@ -430,8 +451,19 @@ class Collector {
     }
     rows_.insert(job_.kept_rows.begin(), job_.kept_rows.end());  // no point is in both
     std::ostringstream content;
-    if (job_.output == Output::Csv || job_.output == Output::JsonLines) {
+    if (job_.output == Output::JsonLines) {
       content << sweep_file_text(format_, job_.header, columns(), rows_);
+    } else if (job_.output == Output::Csv) {
+      if (job_.resumable) {  // the sweep file beside it, in point order
+        const std::string text = sweep_file_text(format_, job_.header, columns(), rows_);
+        if (auto e = write_file_atomically(job_.state_file, [&](std::ostream& f) { f << text; })) {
+          err << "error: " << *e << "\n";
+          return kExitFailure;
+        }
+      }
+      content << sweep_csv(job_.spec, job_.plan, records());
+    } else if (job_.output == Output::Xlsx) {
+      content << workbook_bytes(sweep_sheets(job_.spec, job_.plan, records()));
     } else if (job_.output == Output::Json) {
       json array = json::array();
       for (auto& [p, r] : records()) array.push_back(std::move(r));

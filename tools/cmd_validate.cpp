@@ -65,6 +65,7 @@ int cmd_validate(const std::vector<std::string>& args, std::ostream& out, std::o
       errors.push_back("--out: validate writes table or json, not CSV (got " + common.out +
                        "; add --format table or json)");
     }
+    refuse_workbook(common, "validate", errors);
   }
   if (!errors.empty()) {
     return bad_input(err, errors);

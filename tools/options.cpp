@@ -27,7 +27,7 @@ void add_common_options(po::options_description& desc, RawCommon& raw, CommonOpt
       "random seed (integer >= 0); overrides the scenario")(
       "threads", po::value<std::string>(&raw.threads), "worker threads (0: all cores; default 0)")(
       "format", po::value<std::string>(&raw.format),
-      "table | json | csv (default: from --out, else table)")(
+      "table | json | csv | xlsx (default: from --out, else table; xlsx needs --out)")(
       "out", po::value<std::string>(&common.out), "write the output to FILE (atomically)")(
       "quiet", po::bool_switch(&common.quiet), "no progress on stderr")(
       "help,h", po::bool_switch(&common.help), "show this help");
@@ -39,6 +39,19 @@ void refuse_options(const po::variables_map& vm, std::initializer_list<std::stri
     if (vm.count(std::string(name))) {
       errors.push_back("--" + std::string(name) + ": does not apply " + std::string(why));
     }
+  }
+}
+
+void refuse_workbook(const CommonOptions& common, std::string_view command,
+                     std::vector<std::string>& errors) {
+  if (common.output_format() != Format::Xlsx) return;
+  const std::string why =
+      "ccsim " + std::string(command) + " writes no workbook (run, staff, compare and sweep do)";
+  if (common.format) {
+    errors.push_back("--format xlsx: " + why);
+  } else {
+    errors.push_back("--out: " + why + "; got " + common.out +
+                     ", use .json or .csv, or give --format");
   }
 }
 
@@ -103,11 +116,16 @@ std::vector<std::string> parse_options(const std::vector<std::string>& args,
   if (vm.count("format")) {
     common.format = parse_format(raw.format);
     if (!common.format) {
-      errors.push_back("--format: must be one of table, json, csv (got " + raw.format + ")");
+      errors.push_back("--format: must be one of table, json, csv, xlsx (got " + raw.format + ")");
     }
   }
   if (vm.count("out")) {
     if (auto e = output_path_error("--out", common.out)) errors.push_back(*e);
+  }
+  if (common.format == Format::Xlsx && common.out.empty()) {
+    errors.push_back(
+        "--format xlsx: a workbook is binary and is not written to stdout; give "
+        "--out FILE.xlsx");
   }
   return errors;
 }

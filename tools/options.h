@@ -54,6 +54,12 @@ void refuse_options(const boost::program_options::variables_map& vm,
                     std::initializer_list<std::string_view> names, std::string_view why,
                     std::vector<std::string>& errors);
 
+// Adds an error to `errors` when the output format is xlsx (--format xlsx, or --out FILE.xlsx
+// without --format) for `command`, which writes no workbook: a workbook is never silently
+// written as text.
+void refuse_workbook(const CommonOptions& common, std::string_view command,
+                     std::vector<std::string>& errors);
+
 // One valid value of an option that takes a word, and what it stands for.
 template <class T>
 struct Choice {

@@ -205,7 +205,8 @@ void write_results_csv(std::ostream& out, const Results& r, const Scenario& sc) 
     }
     out << ',' << text::csv_field(name) << ',' << kpi << ',';
     if (e)
-      out << csv_number(e->mean) << ',' << csv_number(e->ci95);
+      out << csv_number(e->mean, decimals_for(kpi)) << ','
+          << csv_number(e->ci95, decimals_for(kpi));
     else
       out << ',';
     if (i) d = r.interval_day[*i];

@@ -4,6 +4,7 @@
 
 #include "tools/json_text.h"
 #include "tools/run_results.h"
+#include "tools/run_workbook.h"
 #include "tools/table_text.h"
 
 namespace ccsim::cli {
@@ -60,6 +61,9 @@ int run_transient_command(const CommonOptions& common, const Scenario& scenario,
       break;
     case Format::Table:
       write_transient_table(content, run, scenario);
+      break;
+    case Format::Xlsx:
+      content << workbook_bytes(results_sheets(run.results, scenario));
       break;
   }
   return emit(common, content.str(), out, err);

@@ -1,6 +1,8 @@
 #include "tools/table_text.h"
 
 #include <algorithm>
+#include <array>
+#include <charconv>
 #include <iomanip>
 #include <sstream>
 
@@ -12,10 +14,16 @@ std::string format_number(double value, int decimals) {
   return o.str();
 }
 
+std::string csv_number(double value, int decimals) {
+  std::string text = format_number(value, decimals);
+  if (text.front() == '-' && text.find_first_not_of("-0.") == std::string::npos) text.erase(0, 1);
+  return text;
+}
+
 std::string csv_number(double value) {
-  std::ostringstream o;
-  o << std::setprecision(17) << value;
-  return o.str();
+  std::array<char, 32> buf{};
+  const auto [end, ec] = std::to_chars(buf.data(), buf.data() + buf.size(), value);
+  return ec == std::errc() ? std::string(buf.data(), end) : format_number(value, 17);
 }
 
 int decimals_for(std::string_view kpi_name) {

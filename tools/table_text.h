@@ -1,7 +1,9 @@
 // Numbers as ccsim's commands write them in text tables and CSV, and the aligned text tables.
 //
-// Table figures have a fixed number of decimals chosen per KPI; CSV figures keep 17 significant
-// digits, so that a value read back is the value written.
+// Table figures have a fixed number of decimals chosen per KPI (decimals_for). CSV follows one
+// rule: a figure is written at the precision the table shows it (its KPI's decimals, so
+// 2492.15, never 2492.1499999999996), and an exact quantity (an interval's start, a count of
+// agents, a parameter) in the shortest form that reads back as the same double.
 #pragma once
 
 #include <ostream>
@@ -15,7 +17,11 @@ namespace ccsim::cli {
 
 // `value` with exactly `decimals` decimals ("12.1", "0.813").
 std::string format_number(double value, int decimals);
-// `value` with 17 significant digits, as a CSV field.
+// A figure as a CSV field: `value` with exactly `decimals` decimals, as format_number, but
+// never "-0.0" (a negative value rounded to zero is written as zero).
+std::string csv_number(double value, int decimals);
+// An exact quantity as a CSV field: the shortest decimal text that reads back as `value`
+// ("3", "0.1", "1800"), in scientific notation only where that is shorter ("1e+300").
 std::string csv_number(double value);
 
 // "mean ± ci95" with `decimals` decimals, or "-" when undefined; the mean alone for an exact

@@ -57,12 +57,22 @@ struct MeasuredTable {
 };
 
 // Reads an interval report: a CSV with a header, columns
-//   interval,contact_type,offered,answered,abandoned,abandon_rate,asa_s,service_level,aht_s
+//   interval,date,contact_type,offered,answered,abandoned,abandon_rate,asa_s,service_level,aht_s
 // of which only `interval` is required (contact_type too when the scenario has several types),
-// in any order. `interval` is a 0-based index or the HH:MM start of an interval of the
-// scenario; contact_type a type of the scenario or "all"; an empty cell is not measured. Each
-// figure is taken to average over `days` days. abandon_rate, when absent, is derived from
-// answered and abandoned.
+// in any order, named as WFM exports name them: case-insensitively, spaces or hyphens for '_',
+// a trailing "(unit)" dropped, and synonyms ("Calls Offered", "Handled", "ASA", "SL %", ...:
+// report_columns in interval_report.cpp, listed in tools/README.md). `interval` is a 0-based
+// index or the HH:MM start of an interval of the scenario; contact_type a type of the scenario
+// or "all"; an empty cell is not measured. A share (service_level, abandon_rate) is in [0, 1] or
+// a percentage ("81.3%", or any number under a header holding '%'); a time (asa_s, aht_s) is
+// seconds or mm:ss / h:mm:ss.
+// `date` ("YYYY-MM-DD"): over a horizon of several days, the day of the horizon (matched from
+// its start_date); on a one-day horizon, one measured day of the typical day: the rows of every
+// date are pooled (pool_days: counts averaged, ratios weighted by their contacts) and `days` is
+// the number of dates (then `days` given must be 1). Without dates each figure is taken to
+// average over `days` days. abandon_rate, when absent, is derived from answered and abandoned.
+// Header problems are reported all at once: one in `fatal`, several in `errors` with a summary
+// in `fatal`.
 MeasuredTable read_measured_csv(const std::filesystem::path& file, const Scenario& scenario,
                                 int days);
 

@@ -22,26 +22,6 @@ const ColumnSpec kIntervalColumn{"interval",
                                  ValueKind::Volume,
                                  true};
 
-// A header name as compared: lower case, trimmed, a trailing "(unit)" dropped, runs of spaces,
-// hyphens and underscores as one '_'.
-std::string normalised(std::string_view name) {
-  std::string s = text::lower(text::trim(name));
-  if (!s.empty() && s.back() == ')') {
-    if (const std::size_t open = s.rfind('('); open != std::string::npos) s.resize(open);
-  }
-  std::string out;
-  for (char c : text::trim(s)) {
-    const bool gap = c == ' ' || c == '-' || c == '_';
-    if (!gap) {
-      out += c;
-    } else if (!out.empty() && out.back() != '_') {
-      out += '_';
-    }
-  }
-  while (!out.empty() && out.back() == '_') out.pop_back();
-  return out;
-}
-
 bool names(const ColumnSpec& spec, const std::string& name) {
   return spec.name == name ||
          std::find(spec.synonyms.begin(), spec.synonyms.end(), name) != spec.synonyms.end();
@@ -90,32 +70,6 @@ std::optional<int> parse_clock(std::string_view s) {
   const int hh = digits_value(h), mm = digits_value(m), ss = digits_value(sec);
   if (hh > 23 || mm > 59 || ss > 59) return std::nullopt;
   return hh * 3600 + mm * 60 + ss;
-}
-
-// Seconds of a duration "M:SS" or "H:MM:SS" (the seconds may have decimals).
-std::optional<double> parse_duration(std::string_view s) {
-  std::vector<std::string_view> parts;
-  for (std::size_t from = 0;;) {
-    const std::size_t colon = s.find(':', from);
-    parts.push_back(s.substr(from, colon == std::string_view::npos ? colon : colon - from));
-    if (colon == std::string_view::npos) break;
-    from = colon + 1;
-  }
-  if (parts.size() < 2 || parts.size() > 3) return std::nullopt;
-  double total = 0;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    const std::string_view p = parts[i];
-    const bool last = i + 1 == parts.size();
-    const std::string_view whole = last ? p.substr(0, p.find('.')) : p;
-    if (!all_digits(whole) || whole.size() > 9 || (i > 0 && whole.size() != 2)) {
-      return std::nullopt;
-    }
-    const text::NumberRead read = text::read_number(p);
-    if (read.kind != text::NumberKind::Number) return std::nullopt;
-    if (i > 0 && !(read.value < 60)) return std::nullopt;
-    total = total * 60 + read.value;
-  }
-  return total;
 }
 
 // A cell's number as an export writes it: with `decimal_comma`, one comma and no point is a
@@ -202,7 +156,7 @@ bool read_header(Checker& in, const std::string& path, const std::string& file,
   for (const ColumnSpec& v : spec.values) all.push_back(v.name);
   for (std::size_t c = 0; c < fields.size(); ++c) {
     header.text.emplace_back(text::trim(fields[c]));
-    const int role = role_of(normalised(fields[c]), spec);
+    const int role = role_of(normalised_column_name(fields[c]), spec);
     header.role.push_back(role);
     if (role == kIgnored) {
       if (!header.text.back().empty()) {
@@ -364,6 +318,49 @@ void place_rows(const Horizon& horizon, DateAnchor& anchor, std::vector<RawRow>&
 }
 
 }  // namespace
+
+std::string normalised_column_name(std::string_view name) {
+  std::string s = text::lower(text::trim(name));
+  if (!s.empty() && s.back() == ')') {
+    if (const std::size_t open = s.rfind('('); open != std::string::npos) s.resize(open);
+  }
+  std::string out;
+  for (char c : text::trim(s)) {
+    const bool gap = c == ' ' || c == '-' || c == '_';
+    if (!gap) {
+      out += c;
+    } else if (!out.empty() && out.back() != '_') {
+      out += '_';
+    }
+  }
+  while (!out.empty() && out.back() == '_') out.pop_back();
+  return out;
+}
+
+std::optional<double> parse_duration(std::string_view s) {
+  std::vector<std::string_view> parts;
+  for (std::size_t from = 0;;) {
+    const std::size_t colon = s.find(':', from);
+    parts.push_back(s.substr(from, colon == std::string_view::npos ? colon : colon - from));
+    if (colon == std::string_view::npos) break;
+    from = colon + 1;
+  }
+  if (parts.size() < 2 || parts.size() > 3) return std::nullopt;
+  double total = 0;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const std::string_view p = parts[i];
+    const bool last = i + 1 == parts.size();
+    const std::string_view whole = last ? p.substr(0, p.find('.')) : p;
+    if (!all_digits(whole) || whole.size() > 9 || (i > 0 && whole.size() != 2)) {
+      return std::nullopt;
+    }
+    const text::NumberRead read = text::read_number(p);
+    if (read.kind != text::NumberKind::Number) return std::nullopt;
+    if (i > 0 && !(read.value < 60)) return std::nullopt;
+    total = total * 60 + read.value;
+  }
+  return total;
+}
 
 void RowProblems::finish() {
   std::stable_sort(lines_.begin(), lines_.end(),

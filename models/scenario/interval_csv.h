@@ -20,6 +20,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -27,6 +28,14 @@
 #include "models/scenario/scenario.h"
 
 namespace ccsim::reading {
+
+// A header name as compared: lower case, trimmed, a trailing "(unit)" dropped, runs of spaces,
+// hyphens and underscores as one '_' ("Calls Offered" and "calls-offered" are "calls_offered",
+// "AHT (s)" is "aht").
+std::string normalised_column_name(std::string_view name);
+// Seconds of a duration "M:SS" or "H:MM:SS" (the seconds may have decimals; minutes and seconds
+// after the first part two digits below 60): "4:05" is 245; nullopt for anything else.
+std::optional<double> parse_duration(std::string_view s);
 
 // Row problems shown per file before a summary line.
 inline constexpr int kMaxRowProblems = 20;

@@ -73,6 +73,55 @@ TEST(CompareCommand, CsvHasIntervalAndSummaryRows) {
   EXPECT_NE(r.out.find("\ninterval,simulation,0,08:00,billing,offered,"), std::string::npos);
 }
 
+TEST(CompareCommand, OneMeasuredDaySaysThePredictionIntervalCoverageMeansLittle) {
+  const auto one = run_ccsim("compare " + kScenario +
+                             " --measured tests/data/measured_intervals.csv --replications 3");
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  EXPECT_NE(one.out.find("(interval report, 1 day; counts per day)\n"), std::string::npos);
+  EXPECT_NE(one.out.find("\nNote: The measured figures are one day's, so the share within the "
+                         "95% prediction interval (within) says little"),
+            std::string::npos)
+      << one.out;
+  const auto dir = temp_dir("compare_dates");
+  std::ofstream(dir / "m.csv") << "Date,Interval,Queue,Calls Offered,SL %\n"
+                                  "2026-11-30,08:00,billing,60,80\n"
+                                  "2026-12-01,08:00,billing,40,90\n";
+  const auto two = run_ccsim("compare " + kScenario + " --measured '" + (dir / "m.csv").string() +
+                             "' --replications 3 --format json");
+  ASSERT_EQ(two.exit_code, 0) << two.err;
+  const auto j = nlohmann::json::parse(two.out);
+  EXPECT_EQ(j["measured"]["days"], 2);
+  EXPECT_EQ(j["notes"], nlohmann::json::array());
+  for (const auto& row : j["intervals"]) {
+    if (row["kpi"] == "offered") {
+      EXPECT_EQ(row["measured"], 50);  // (60 + 40) ÷ 2 days
+    }
+  }
+  std::filesystem::remove_all(dir);
+}
+
+TEST(CompareCommand, EveryBadColumnOfTheMeasuredFileIsReportedAtOnce) {
+  const auto dir = temp_dir("compare_columns");
+  const std::string file = (dir / "m.csv").string();
+  std::ofstream(file) << "Interval,Queue,Offred,Service Level,Wait\n0,billing,1,0.8,3\n";
+  const auto r = run_ccsim("compare " + kScenario + " --measured '" + file + "'");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(
+      r.err,
+      "error: " + file +
+          " line 1: column \"Offred\" must be one of interval, date, contact_type, "
+          "offered, answered, abandoned, abandon_rate, asa_s, service_level, aht_s or a synonym "
+          "of one; did you mean \"offered\"?\n"
+          "error: " +
+          file +
+          " line 1: column \"Wait\" must be one of interval, date, contact_type, "
+          "offered, answered, abandoned, abandon_rate, asa_s, service_level, aht_s or a synonym "
+          "of one\n"
+          "error: " +
+          file + ": the header has 2 problems; nothing was read\n");
+  std::filesystem::remove_all(dir);
+}
+
 TEST(CompareCommand, MalformedRowsExitTwoWithLineNumbersAndWriteNothing) {
   const auto dir = temp_dir("compare_bad");
   const auto out = dir / "cmp.json";

@@ -104,16 +104,18 @@ TEST(Messages, ValidateRefusesSimulationOptions) {
 TEST(Messages, RefusedSweepResumePrintsOnlyTheError) {
   const auto dir = temp_dir("messages_sweep_resume");
   const fs::path out = dir / "sweep.csv";
-  std::ofstream(out) << "junk\n";
+  const fs::path state = dir / "sweep.csv.sweep";  // the resumable sweep file beside it
+  std::ofstream(state) << "junk\n";
   const auto r = run_ccsim(
       "sweep scenarios/erlang_a_check.json --set /horizon/duration_s=7200 "
       "--set /agent_groups/0/staff/count=30,33 --replications 2 --quiet --out '" +
       out.string() + "'");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.err, "error: " + out.string() +
+  EXPECT_EQ(r.err, "error: " + state.string() +
                        ":1: not a ccsim sweep file (no valid sweep header line) (not resuming; "
                        "remove the file or choose another --out)\n");
-  EXPECT_EQ(read_file(out), "junk\n");
+  EXPECT_EQ(read_file(state), "junk\n");
+  EXPECT_FALSE(fs::exists(out));
   fs::remove_all(dir);
 }
 

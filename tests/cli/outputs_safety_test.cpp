@@ -264,14 +264,16 @@ TEST(Outputs, ResumingASweepThroughItsOwnOutputStillWorks) {
       q(dir / "s.csv");
   const auto first = run_ccsim(sweep);
   ASSERT_EQ(first.exit_code, 0) << first.err;
-  const std::string complete = read_file(dir / "s.csv");
+  const std::string table = read_file(dir / "s.csv");
+  const std::string complete = read_file(dir / "s.csv.sweep");  // the resumable sweep file
   // Cut the last row off, as an interrupted run leaves it, and resume.
   std::string cut = complete.substr(0, complete.rfind('\n', complete.size() - 2) + 1);
-  write_file(dir, "s.csv", cut);
+  write_file(dir, "s.csv.sweep", cut);
   const auto again = run_ccsim(sweep);
   EXPECT_EQ(again.exit_code, 0) << again.err;
-  EXPECT_EQ(read_file(dir / "s.csv"), complete);
-  EXPECT_EQ(files_in(dir), std::set<std::string>{"s.csv"});
+  EXPECT_EQ(read_file(dir / "s.csv.sweep"), complete);
+  EXPECT_EQ(read_file(dir / "s.csv"), table);
+  EXPECT_EQ(files_in(dir), (std::set<std::string>{"s.csv", "s.csv.sweep"}));
   fs::remove_all(dir);
 }
 

@@ -107,7 +107,8 @@ TEST(RunCommand, BadOptionsExitTwoWithAPreciseMessage) {
       << r.err;
   r = run_ccsim("run scenarios/erlang_a_check.json --format xml");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("--format: must be one of table, json, csv (got xml)"), std::string::npos);
+  EXPECT_NE(r.err.find("--format: must be one of table, json, csv, xlsx (got xml)"),
+            std::string::npos);
   r = run_ccsim("run scenarios/erlang_a_check.json --bogus");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("bogus"), std::string::npos);

@@ -73,15 +73,23 @@ TEST(SweepCommand, OutputIsIdenticalForAnyThreadCountAndForMergedShards) {
                                  "/2 --out " + (dir / ("s" + std::to_string(k) + ".csv")).string());
     ASSERT_EQ(shard.exit_code, 0) << shard.err;
   }
-  const auto merged = run_ccsim("merge " + (dir / "s1.csv").string() + " " +
-                                (dir / "s0.csv").string() + " --out " + (dir / "m.csv").string());
+  // The shards' sweep files (beside their CSVs) merge into the sweep file of one run.
+  const auto merged =
+      run_ccsim("merge " + (dir / "s1.csv.sweep").string() + " " + (dir / "s0.csv.sweep").string() +
+                " --out " + (dir / "m.csv.sweep").string());
   ASSERT_EQ(merged.exit_code, 0) << merged.err;
 
-  const std::string reference = read_file(dir / "t1.csv");
+  const std::string reference = read_file(dir / "t1.csv.sweep");
   EXPECT_EQ(count_lines(reference), 2u + 4u);  // header, columns, 4 points
-  EXPECT_EQ(read_file(dir / "t2.csv"), reference);
-  EXPECT_EQ(read_file(dir / "m.csv"), reference);
-  EXPECT_NE(read_file(dir / "s0.csv"), reference);  // a shard alone is not the sweep
+  EXPECT_EQ(read_file(dir / "t2.csv.sweep"), reference);
+  EXPECT_EQ(read_file(dir / "m.csv.sweep"), reference);
+  EXPECT_NE(read_file(dir / "s0.csv.sweep"), reference);       // a shard alone is not the sweep
+  EXPECT_EQ(count_lines(read_file(dir / "t1.csv")), 1u + 4u);  // the table: header, 4 points
+  EXPECT_EQ(read_file(dir / "t2.csv"), read_file(dir / "t1.csv"));
+  // Resuming from the merged sweep file runs nothing and writes the whole table.
+  const auto table = run_ccsim(kSweep + " --out " + (dir / "m.csv").string());
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_EQ(read_file(dir / "m.csv"), read_file(dir / "t1.csv"));
   fs::remove_all(dir);
 }
 
@@ -166,6 +174,7 @@ TEST(SweepCommand, MpirunEndsEveryRankWhenAWorkerRankDiesAndTheSweepResumes) {
   ASSERT_EQ(reference.exit_code, 0) << reference.err;
 
   const fs::path out = dir / "killed.csv";
+  const fs::path state = dir / "killed.csv.sweep";  // the resumable sweep file
   const pid_t pid =
       start_command("timeout 120 " + mpirun_two_ranks() + " '" CCSIM_BINARY "' " + kLongSweep +
                     out.string() + " >'" + (dir / "log.txt").string() + "' 2>&1");
@@ -173,7 +182,7 @@ TEST(SweepCommand, MpirunEndsEveryRankWhenAWorkerRankDiesAndTheSweepResumes) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
   pid_t worker = -1;
   while (std::chrono::steady_clock::now() < deadline) {
-    if (count_lines(read_file(out)) >= 3) {  // header, columns and a point
+    if (count_lines(read_file(state)) >= 3) {  // header, columns and a point
       worker = find_process(out.string(), "OMPI_COMM_WORLD_RANK=1");
       if (worker > 0) break;
     }
@@ -187,8 +196,9 @@ TEST(SweepCommand, MpirunEndsEveryRankWhenAWorkerRankDiesAndTheSweepResumes) {
   ASSERT_TRUE(WIFEXITED(status)) << log;
   EXPECT_NE(WEXITSTATUS(status), 0) << log;
   EXPECT_NE(WEXITSTATUS(status), 124) << "mpirun hung until the timeout\n" << log;
-  const std::string partial = read_file(out);
-  ASSERT_LT(count_lines(partial), count_lines(read_file(dir / "full.csv"))) << log;
+  const std::string partial = read_file(state);
+  ASSERT_LT(count_lines(partial), count_lines(read_file(dir / "full.csv.sweep"))) << log;
+  EXPECT_FALSE(fs::exists(out));  // the table is written when the sweep completes
 
   const auto resumed = run_ccsim(kLongSweep + out.string());
   ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
@@ -202,12 +212,13 @@ TEST(SweepCommand, SweepKilledWithSigkillResumesToTheUninterruptedResult) {
   ASSERT_EQ(reference.exit_code, 0) << reference.err;
 
   const fs::path out = dir / "killed.csv";
+  const fs::path state = dir / "killed.csv.sweep";  // the resumable sweep file
   const pid_t pid = start_command("'" CCSIM_BINARY "' " + kLongSweep + out.string());
   ASSERT_GE(pid, 0);
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
   std::size_t lines = 0;
   while (std::chrono::steady_clock::now() < deadline) {
-    lines = count_lines(read_file(out));
+    lines = count_lines(read_file(state));
     if (lines >= 4) break;  // header, columns and at least 2 points
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
@@ -216,15 +227,54 @@ TEST(SweepCommand, SweepKilledWithSigkillResumesToTheUninterruptedResult) {
   ::waitpid(pid, &status, 0);
   ASSERT_TRUE(WIFSIGNALED(status)) << "the sweep finished before it could be killed";
   ASSERT_GE(lines, 4u);
-  const std::string partial = read_file(out);
-  ASSERT_LT(count_lines(partial), count_lines(read_file(dir / "full.csv")));
-  {  // a write cut short: the start of a row without its newline
-    std::ofstream f(out, std::ios::app | std::ios::binary);
+  const std::string partial = read_file(state);
+  ASSERT_LT(count_lines(partial), count_lines(read_file(dir / "full.csv.sweep")));
+  EXPECT_FALSE(fs::exists(out));  // the table is written when the sweep completes
+  {                               // a write cut short: the start of a row without its newline
+    std::ofstream f(state, std::ios::app | std::ios::binary);
     f << "7,37,600.5,1";
   }
   const auto resumed = run_ccsim(kLongSweep + out.string());
   ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
   EXPECT_EQ(read_file(out), read_file(dir / "full.csv"));
+  EXPECT_EQ(read_file(state), read_file(dir / "full.csv.sweep"));
+  fs::remove_all(dir);
+}
+
+TEST(SweepCommand, CsvIsAPlainTableWithReadableParameterNames) {
+  const fs::path dir = temp_dir("sweep_plain_csv");
+  const auto r = run_ccsim(kSweep + " --threads 2 --out " + (dir / "s.csv").string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string csv = read_file(dir / "s.csv");
+  const std::string header = csv.substr(0, csv.find('\n'));
+  EXPECT_TRUE(
+      header.starts_with("point,horizon_duration_s,staff_count,patience_mean_s,"
+                         "calls.offered.mean,calls.offered.ci95,"))
+      << header;
+  // Figures at the decimals of the tables: a count or time with 1, a share with 3.
+  const std::string first = csv.substr(csv.find('\n') + 1, csv.find('\n', csv.find('\n') + 1));
+  EXPECT_TRUE(first.starts_with("0,7200,30,200,")) << first;
+  const auto stdout_csv = run_ccsim(kSweep + " --format csv");
+  ASSERT_EQ(stdout_csv.exit_code, 0) << stdout_csv.err;
+  EXPECT_EQ(stdout_csv.out, csv);
+  std::size_t most_decimals = 0;  // after any '.' of a number in the rows
+  for (std::size_t at = csv.find('\n'); (at = csv.find('.', at + 1)) != std::string::npos;) {
+    std::size_t n = 0;
+    while (at + 1 + n < csv.size() && std::isdigit(static_cast<unsigned char>(csv[at + 1 + n])))
+      ++n;
+    most_decimals = std::max(most_decimals, n);
+  }
+  EXPECT_EQ(most_decimals, 3u);
+  // The table names the parameters as the CSV does, each with its pointer above it.
+  const auto table = run_ccsim(kSweep);
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_NE(table.out.find("\n  staff_count = /agent_groups/0/staff/count\n"), std::string::npos)
+      << table.out;
+  EXPECT_NE(table.out.find("\npoint  horizon_duration_s  staff_count  patience_mean_s "),
+            std::string::npos)
+      << table.out;
+  // The resumable sweep file keeps every digit, under its own header line.
+  EXPECT_TRUE(read_file(dir / "s.csv.sweep").starts_with("# ccsim sweep v1 "));
   fs::remove_all(dir);
 }
 
@@ -309,11 +359,12 @@ TEST(SweepCommand, MergeRefusesMissingAndDuplicatedPoints) {
                   .exit_code,
               0);
   }
-  const auto missing = run_ccsim("merge " + (dir / "s0.csv").string());
+  const auto missing = run_ccsim("merge " + (dir / "s0.csv.sweep").string());
   EXPECT_EQ(missing.exit_code, 2);
   EXPECT_NE(missing.err.find("2 of 4 points missing: 1, 3"), std::string::npos) << missing.err;
-  const auto twice = run_ccsim("merge " + (dir / "s0.csv").string() + " " +
-                               (dir / "s1.csv").string() + " " + (dir / "s0.csv").string());
+  const auto twice =
+      run_ccsim("merge " + (dir / "s0.csv.sweep").string() + " " + (dir / "s1.csv.sweep").string() +
+                " " + (dir / "s0.csv.sweep").string());
   EXPECT_EQ(twice.exit_code, 2);
   EXPECT_NE(twice.err.find("point 0 appears in both"), std::string::npos) << twice.err;
   fs::remove_all(dir);

@@ -8,11 +8,26 @@
 namespace ccsim::cli {
 namespace {
 
-TEST(TableText, NumbersHaveFixedDecimalsInTablesAndFullPrecisionInCsv) {
+TEST(TableText, NumbersHaveFixedDecimalsInTables) {
   EXPECT_EQ(format_number(12.06, 1), "12.1");
   EXPECT_EQ(format_number(0.8126, 3), "0.813");
-  EXPECT_EQ(csv_number(0.1), "0.10000000000000001");
+}
+
+TEST(TableText, CsvFiguresHaveTheDecimalsShownInTables) {
+  EXPECT_EQ(csv_number(2492.1499999999996, decimals_for("offered")), "2492.1");
+  EXPECT_EQ(csv_number(2492.1499999999996, 2), "2492.15");
+  EXPECT_EQ(csv_number(0.81345, decimals_for("service_level")), "0.813");
+  EXPECT_EQ(csv_number(-0.00004, 3), "0.000");  // no "-0.000"
+  EXPECT_EQ(csv_number(-0.4, 1), "-0.4");
+}
+
+TEST(TableText, CsvExactQuantitiesAreTheShortestTextThatReadsBack) {
+  EXPECT_EQ(csv_number(0.1), "0.1");
   EXPECT_EQ(csv_number(3.0), "3");
+  EXPECT_EQ(csv_number(1800.0), "1800");
+  EXPECT_EQ(csv_number(1e300), "1e+300");
+  const double third = 1.0 / 3.0;
+  EXPECT_EQ(std::stod(csv_number(third)), third);
 }
 
 TEST(TableText, CellIsMeanWithHalfWidthOrDashWhenUndefined) {

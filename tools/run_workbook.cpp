@@ -1,0 +1,135 @@
+#include "tools/run_workbook.h"
+
+#include <string>
+
+#include "tools/kpi_sheets.h"
+#include "tools/run_results.h"
+
+namespace ccsim::cli {
+
+namespace {
+
+std::string type_name(const Results& r, std::size_t k) {
+  return k < r.types.size() ? r.types[k] : std::string("all");
+}
+
+// The contact types' scopes to list: each type, and "all" when there are several.
+std::size_t type_scopes(const Results& r) {
+  return r.types.size() > 1 ? r.types.size() + 1 : r.types.size();
+}
+
+// The date of day d of the horizon as a ColumnKind::Date cell. REQUIRES: h.start_date given.
+Cell date_cell(const Horizon& h, int d) {
+  return double(date_day_number(day_date(h, d)).value_or(0));
+}
+
+void append(std::vector<Cell>& row, const std::vector<Cell>& more) {
+  row.insert(row.end(), more.begin(), more.end());
+}
+
+void append(std::vector<Column>& columns, const std::vector<Column>& more) {
+  columns.insert(columns.end(), more.begin(), more.end());
+}
+
+Sheet totals_sheet(const Results& r) {
+  Sheet s{"totals", {{"contact_type", ColumnKind::Text}}, {}};
+  append(s.columns, estimate_columns(contact_kpi_names()));
+  for (std::size_t k = 0; k < type_scopes(r); ++k) {
+    std::vector<Cell> row{type_name(r, k)};
+    append(row, estimate_cells(contact_estimates(r.totals[k])));
+    s.rows.push_back(std::move(row));
+  }
+  return s;
+}
+
+Sheet groups_sheet(const Results& r) {
+  Sheet s{"agent_groups", {{"agent_group", ColumnKind::Text}}, {}};
+  append(s.columns, estimate_columns(group_kpi_names()));
+  for (std::size_t g = 0; g < r.groups.size(); ++g) {
+    std::vector<Cell> row{r.groups[g]};
+    append(row, estimate_cells(group_estimates(r.group_totals[g])));
+    s.rows.push_back(std::move(row));
+  }
+  return s;
+}
+
+Sheet group_intervals_sheet(const Results& r, const Scenario& sc) {
+  Sheet s{"group_intervals", interval_columns(sc.horizon), {}};
+  s.columns.push_back({"agent_group", ColumnKind::Text});
+  s.columns.push_back({"scheduled", ColumnKind::Number, 1});
+  append(s.columns, estimate_columns(group_kpi_names()));
+  for (std::size_t i = 0; i < r.group_intervals.size(); ++i) {
+    for (std::size_t g = 0; g < r.groups.size(); ++g) {
+      std::vector<Cell> row = interval_cells(sc.horizon, int(i));
+      row.emplace_back(r.groups[g]);
+      row.emplace_back(
+          double(scheduled_agents_in_interval(sc.agent_groups[g], sc.horizon, int(i))));
+      append(row, estimate_cells(group_estimates(r.group_intervals[i][g])));
+      s.rows.push_back(std::move(row));
+    }
+  }
+  return s;
+}
+
+Sheet days_sheet(const Results& r, const Horizon& h) {
+  Sheet s{"days", {{"day", ColumnKind::Integer}}, {}};
+  if (!h.start_date.empty()) s.columns.push_back({"date", ColumnKind::Date});
+  s.columns.push_back({"contact_type", ColumnKind::Text});
+  append(s.columns, estimate_columns(contact_kpi_names()));
+  for (std::size_t d = 0; d < r.days.size(); ++d) {
+    for (std::size_t k = 0; k < type_scopes(r); ++k) {
+      std::vector<Cell> row{double(d)};
+      if (!h.start_date.empty()) row.emplace_back(date_cell(h, int(d)));
+      row.emplace_back(type_name(r, k));
+      append(row, estimate_cells(contact_estimates(r.days[d][k])));
+      s.rows.push_back(std::move(row));
+    }
+  }
+  return s;
+}
+
+}  // namespace
+
+std::vector<Column> interval_columns(const Horizon& h) {
+  std::vector<Column> columns{{"interval", ColumnKind::Integer}};
+  if (carries_days(h)) {
+    columns.push_back({"day", ColumnKind::Integer});
+    if (!h.start_date.empty()) columns.push_back({"date", ColumnKind::Date});
+  }
+  columns.push_back({"start", ColumnKind::Clock});
+  return columns;
+}
+
+std::vector<Cell> interval_cells(const Horizon& h, int i) {
+  std::vector<Cell> row{double(i)};
+  if (carries_days(h)) {
+    row.emplace_back(double(h.day_of(i)));
+    if (!h.start_date.empty()) row.emplace_back(date_cell(h, h.day_of(i)));
+  }
+  row.emplace_back(time_of_day_s(h.start, h.interval_start_s(i)));
+  return row;
+}
+
+Sheet intervals_sheet(const Results& r, const Horizon& h, const std::string& name) {
+  Sheet s{name, interval_columns(h), {}};
+  s.columns.push_back({"contact_type", ColumnKind::Text});
+  append(s.columns, estimate_columns(contact_kpi_names()));
+  for (std::size_t i = 0; i < r.intervals.size(); ++i) {
+    for (std::size_t k = 0; k < type_scopes(r); ++k) {
+      std::vector<Cell> row = interval_cells(h, int(i));
+      row.emplace_back(type_name(r, k));
+      append(row, estimate_cells(contact_estimates(r.intervals[i][k])));
+      s.rows.push_back(std::move(row));
+    }
+  }
+  return s;
+}
+
+std::vector<Sheet> results_sheets(const Results& results, const Scenario& scenario) {
+  std::vector<Sheet> sheets{totals_sheet(results), intervals_sheet(results, scenario.horizon),
+                            groups_sheet(results), group_intervals_sheet(results, scenario)};
+  if (!results.days.empty()) sheets.push_back(days_sheet(results, scenario.horizon));
+  return sheets;
+}
+
+}  // namespace ccsim::cli

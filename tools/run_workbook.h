@@ -1,0 +1,33 @@
+// The workbook of `ccsim run` (--out FILE.xlsx): its results as sheets (tools/workbook.h).
+//
+// Sheets: "totals" (one row per contact type, and "all" when there are several), "intervals"
+// (one row per interval and contact type), "agent_groups" (one row per group) and
+// "group_intervals" (one row per interval and group, with the agents scheduled), and over
+// several days "days" (one row per day and contact type). Every KPI of the JSON output is a
+// column of means, followed by its "ci95" column; undefined figures are empty cells.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "models/centre/experiment.h"
+#include "models/scenario/scenario.h"
+#include "tools/workbook.h"
+
+namespace ccsim::cli {
+
+// The sheets of `results` of `scenario`, in the order above. Further sheets (targets,
+// staffing per queue) are appended by the caller or added here.
+std::vector<Sheet> results_sheets(const Results& results, const Scenario& scenario);
+
+// The "intervals" sheet alone, named `name`: one row per interval and contact type (and "all"
+// with several types), every contact KPI's mean and ci95.
+Sheet intervals_sheet(const Results& results, const Horizon& horizon,
+                      const std::string& name = "intervals");
+
+// The leading columns of a row of interval i: "interval", "day" (and "date") when the horizon
+// carries days, "start" (clock time); and their cells.
+std::vector<Column> interval_columns(const Horizon& horizon);
+std::vector<Cell> interval_cells(const Horizon& horizon, int i);
+
+}  // namespace ccsim::cli

@@ -1,0 +1,22 @@
+// The workbook of `ccsim staff` (--out FILE.xlsx): the staffing found, as sheets
+// (tools/workbook.h).
+//
+// Sheets: "staffing" (one row per interval and agent group: required_net, the agents on duty;
+// required_gross, the agents to schedule (net ÷ (1 − shrinkage), rounded up); scheduled, the
+// scenario's own staff), "groups" (per group: the peak and the agent-hours of each), "achieved"
+// (the KPIs per interval and contact type with that staffing), "misses" (targets still missed,
+// when any) and "shifts" (with --shift-templates: agents per shift and group).
+#pragma once
+
+#include <vector>
+
+#include "tools/report_pages.h"
+#include "tools/workbook.h"
+
+namespace ccsim::cli {
+
+// The sheets of a staffing, in the order above. Further sheets (staffing per contact type) are
+// appended by the caller or added here.
+std::vector<Sheet> staff_sheets(const StaffReportInput& staffing);
+
+}  // namespace ccsim::cli
