@@ -174,4 +174,27 @@ TEST(StaffingProperties, AUtilisationCapCountsChatSlotsNotBusyAgents) {
   EXPECT_GT(occupied.result->net[0][0], simulated.result->net[0][0]);
 }
 
+TEST(StaffingProperties, AtOneContactPerAgentAUtilisationCapIsAnOccupancyCap) {
+  for (const Method method : {Method::Erlang, Method::Transient, Method::Simulation}) {
+    Scenario by_occupancy = three_flat_hours();
+    by_occupancy.agent_groups[0].max_occupancy = 0.75;
+    Scenario by_utilisation = three_flat_hours();
+    by_utilisation.agent_groups[0].max_utilisation = 0.75;
+    Options o = simulation_options(5);
+    o.method = method;
+    const auto occupancy = ccsim::staffing::staff(by_occupancy, o);
+    const auto utilisation = ccsim::staffing::staff(by_utilisation, o);
+    ASSERT_TRUE(occupancy.result && utilisation.result) << ccsim::staffing::method_name(method);
+    EXPECT_EQ(occupancy.result->net, utilisation.result->net)
+        << ccsim::staffing::method_name(method);
+    // The cap binds: more agents than the service level alone needs.
+    Scenario uncapped = three_flat_hours();
+    const auto alone = ccsim::staffing::staff(uncapped, o);
+    ASSERT_TRUE(alone.result);
+    EXPECT_GT(ccsim::staffing::agent_hours(utilisation.result->scheduled, uncapped.horizon),
+              ccsim::staffing::agent_hours(alone.result->scheduled, uncapped.horizon))
+        << ccsim::staffing::method_name(method);
+  }
+}
+
 }  // namespace
