@@ -34,13 +34,14 @@ using text::plural;
 
 constexpr const char* kStaffUsage =
     "usage: ccsim staff SCENARIO [--method simulation|erlang|transient] [--judge mean|ci95]\n"
-    "                   [--meet-probability P] [--max-iterations N]\n"
+    "                   [--meet-probability P] [--max-iterations N] [--max-utilisation X]\n"
     "                   [--shift-templates FILE.json]\n"
     "                   [--sl TARGET/THRESHOLD_S] [--asa-s X] [--max-abandon X]\n"
     "                   [--max-occupancy X] [--volume-factor F]\n"
     "                   [--report FILE.html] [OPTIONS]\n"
     "Finds the agents each group needs in each interval to meet the scenario's targets\n"
-    "(service_level, max_abandon_rate, max_asa_s per contact type; max_occupancy per group).\n";
+    "(service_level, max_abandon_rate, max_asa_s per contact type; max_occupancy,\n"
+    "max_utilisation per group).\n";
 
 // Everything the output shows: what the HTML report shows.
 using Report = StaffReportInput;
@@ -71,9 +72,8 @@ nlohmann::json targets_json(const Scenario& sc) {
 }
 
 std::string miss_name(const Scenario& sc, const staffing::TargetMiss& m) {
-  return m.kind == staffing::TargetMiss::Kind::Occupancy
-             ? sc.agent_groups[std::size_t(m.index)].name
-             : sc.contact_types[std::size_t(m.index)].name;
+  return staffing::is_group_target(m.kind) ? sc.agent_groups[std::size_t(m.index)].name
+                                           : sc.contact_types[std::size_t(m.index)].name;
 }
 
 // One group's staffing in JSON: what to schedule, on duty, occupancy achieved, shifts.
@@ -89,11 +89,19 @@ nlohmann::json group_json(const Report& r, std::size_t g) {
                         : nlohmann::json(group.shrinkage_by_interval);
   gj["agent_hours"] = staffing::agent_hours({res.scheduled[g]}, sc.horizon);
   if (group.max_occupancy) gj["max_occupancy"] = *group.max_occupancy;
-  nlohmann::json occ = nlohmann::json::array();
+  if (group.max_utilisation) gj["max_utilisation"] = *group.max_utilisation;
+  nlohmann::json occ = nlohmann::json::array(), util = nlohmann::json::array();
   for (std::size_t i = 0; i < res.achieved.group_intervals.size(); ++i) {
     occ.push_back(estimate_json(res.achieved.group_intervals[i][g][GroupKpi::Occupancy]));
+    util.push_back(estimate_json(res.achieved.group_intervals[i][g][GroupKpi::Utilisation]));
   }
   gj["occupancy"] = occ;
+  if (group.concurrency > 1 || group.max_utilisation) gj["utilisation"] = util;
+  nlohmann::json carried = nlohmann::json::array();
+  for (std::size_t i = 0; g < res.carry_over.size() && i < res.carry_over[g].size(); ++i) {
+    if (res.carry_over[g][i]) carried.push_back(i);
+  }
+  if (!carried.empty()) gj["carry_over"] = carried;
   if (!r.plans.empty()) {
     const ShiftPlan& plan = r.plans[g];
     nlohmann::json shifts = nlohmann::json::array();
@@ -203,7 +211,28 @@ void write_targets(std::ostream& out, const Report& r) {
     if (g.max_occupancy) {
       out << "  " << g.name << ": occupancy <= " << format_number(*g.max_occupancy, 3) << "\n";
     }
+    if (g.max_utilisation) {
+      out << "  " << g.name << ": utilisation <= " << format_number(*g.max_utilisation, 3) << "\n";
+    }
   }
+}
+
+// The intervals whose agents differ from the rest of their flat hour by the queue carried over
+// from the interval before; nothing when there are none.
+void write_carry_over(std::ostream& out, const Report& r) {
+  std::string listed;
+  for (std::size_t g = 0; g < r.scenario.agent_groups.size(); ++g) {
+    for (std::size_t i = 0; g < r.result.carry_over.size() && i < r.result.carry_over[g].size();
+         ++i) {
+      if (!r.result.carry_over[g][i]) continue;
+      listed += (listed.empty() ? "" : ", ") + r.scenario.agent_groups[g].name + " at " +
+                interval_label(r.scenario, int(i));
+    }
+  }
+  if (listed.empty()) return;
+  out << "Carry-over of the queue from the previous interval (agents differ from the rest of "
+         "the same load): "
+      << listed << "\n";
 }
 
 // Agents to schedule per interval and group (and the shift plan's coverage), with the
@@ -237,6 +266,7 @@ void write_agents_table(std::ostream& out, const Report& r) {
   rows.push_back(total);
   out << "\nAgents to schedule (shrinkage applied)\n";
   print_table(out, rows);
+  write_carry_over(out, r);
 }
 
 // A column of achieved KPIs: a KPI with a target, of a contact type or group (`index`).
@@ -266,11 +296,18 @@ std::vector<AchievedColumn> achieved_columns(const Scenario& sc, const Results& 
     add(ct.max_asa_s.has_value(), Kpi::Asa, staffing::TargetMiss::Kind::Asa, 1);
   }
   for (std::size_t g = 0; g < sc.agent_groups.size(); ++g) {
-    if (!sc.agent_groups[g].max_occupancy) continue;
-    columns.push_back(
-        {sc.agent_groups[g].name + " occupancy",
-         [&a, g](std::size_t i) { return a.group_intervals[i][g][GroupKpi::Occupancy]; }, 3,
-         staffing::TargetMiss::Kind::Occupancy, int(g)});
+    if (sc.agent_groups[g].max_occupancy) {
+      columns.push_back(
+          {sc.agent_groups[g].name + " occupancy",
+           [&a, g](std::size_t i) { return a.group_intervals[i][g][GroupKpi::Occupancy]; }, 3,
+           staffing::TargetMiss::Kind::Occupancy, int(g)});
+    }
+    if (sc.agent_groups[g].max_utilisation) {
+      columns.push_back(
+          {sc.agent_groups[g].name + " utilisation",
+           [&a, g](std::size_t i) { return a.group_intervals[i][g][GroupKpi::Utilisation]; }, 3,
+           staffing::TargetMiss::Kind::Utilisation, int(g)});
+    }
   }
   return columns;
 }
@@ -420,6 +457,7 @@ void check_staff_options(const po::variables_map& vm, const StaffArgs& a,
   }
 }
 
+
 // The shift templates of `file` (none when `file` is empty), or nullopt after printing their
 // errors to `err`.
 std::optional<std::vector<ShiftTemplate>> read_templates(const std::string& file,
@@ -444,6 +482,11 @@ staffing::Outcome search_staffing(const Scenario& scenario, staffing::Options op
                         " agent-hours, " + plural(p.misses, "target") + " missed");
   };
   staffing::Outcome outcome = staffing::staff(scenario, options);
+  if (outcome.result) {
+    const int n = outcome.result->iterations;
+    progress.complete(std::size_t(n),
+                      std::to_string(n) + (n == 1 ? " simulation" : " simulations"));
+  }
   progress.finish();
   return outcome;
 }

@@ -73,6 +73,17 @@ void ProgressBar::finish() {
   last_width_ = 0;
 }
 
+void ProgressBar::complete(std::size_t done, std::string_view note) {
+  if (!enabled_) return;
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (!drawn_ || complete_) return;
+  draw(done, done, note);
+  complete_ = true;
+  out_ << '\n' << std::flush;
+  drawn_ = false;
+  last_width_ = 0;
+}
+
 void ProgressBar::draw(std::size_t done, std::size_t total, std::string_view note) {
   const double elapsed_s =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();

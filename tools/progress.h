@@ -36,6 +36,11 @@ class ProgressBar {
   void update(std::size_t done, std::size_t total, std::string_view note = {});
   // Ends the line (newline) if anything was drawn. Thread-safe.
   void finish();
+  // The work is complete after `done` items, fewer than the total announced (a search that
+  // stopped before its budget): draws the bar once more as finished, "done/done unit ... done in
+  // T", with `note`, and ends the line. Nothing when nothing was drawn, nor once complete.
+  // Thread-safe.
+  void complete(std::size_t done, std::string_view note = {});
 
  private:
   void draw(std::size_t done, std::size_t total, std::string_view note);

@@ -150,7 +150,7 @@ void misses_table(HtmlReport& page, const StaffReportInput& in) {
   page.section("Targets missed");
   TextTable t{{"interval", "contact type / group", "KPI", "value", "target"}};
   for (const staffing::TargetMiss& m : in.result.misses) {
-    const bool group = m.kind == staffing::TargetMiss::Kind::Occupancy;
+    const bool group = staffing::is_group_target(m.kind);
     const std::string who = group ? sc.agent_groups[std::size_t(m.index)].name
                                   : sc.contact_types[std::size_t(m.index)].name;
     const int d = m.kind == staffing::TargetMiss::Kind::Asa ? 1 : 3;

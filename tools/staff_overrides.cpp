@@ -58,6 +58,9 @@ void declare_override_options(po::options_description& desc, StaffOverrideArgs& 
       "most share abandoned, in (0, 1], of every contact type")(
       "max-occupancy", po::value<std::string>(&a.max_occupancy),
       "most occupancy, in (0, 1], of every agent group")(
+      "max-utilisation", po::value<std::string>(&a.max_utilisation),
+      "X in (0, 1]: cap every group's utilisation (share of contact slots in use, what a chat "
+      "cap means) at X, replacing the scenario's max_utilisation")(
       "volume-factor", po::value<std::string>(&a.volume_factor),
       "multiplies every contact type's volume (e.g. 1.1 for 10% more), in (0, 100]");
 }
@@ -83,6 +86,9 @@ StaffOverrides check_overrides(const po::variables_map& vm, const StaffOverrideA
   o.max_occupancy = checked_number(
       vm, "max-occupancy", a.max_occupancy, [](double x) { return x > 0.0 && x <= 1.0; },
       "a share in (0, 1]", errors);
+  o.max_utilisation = checked_number(
+      vm, "max-utilisation", a.max_utilisation, [](double x) { return x > 0.0 && x <= 1.0; },
+      "a number in (0, 1]", errors);
   o.volume_factor = checked_number(
       vm, "volume-factor", a.volume_factor,
       [](double x) { return x > 0.0 && x <= kMaxVolumeFactor; }, "a number in (0, 100]", errors);
@@ -116,6 +122,9 @@ std::vector<std::string> apply_overrides(const StaffOverrides& o, Scenario& scen
   if (o.max_occupancy) {
     for (AgentGroup& g : scenario.agent_groups) g.max_occupancy = o.max_occupancy;
   }
+  if (o.max_utilisation) {
+    for (AgentGroup& g : scenario.agent_groups) g.max_utilisation = o.max_utilisation;
+  }
   if (o.volume_factor && errors.empty()) {
     for (const std::string& e : check_run_size(scenario).errors) {
       errors.push_back("--volume-factor " + format_number(*o.volume_factor, 3) + ": " + e);
@@ -143,6 +152,10 @@ std::vector<std::string> override_texts(const StaffOverrides& o) {
     t.push_back("occupancy at most " + format_number(*o.max_occupancy, 3) +
                 " for every agent group (--max-occupancy)");
   }
+  if (o.max_utilisation) {
+    t.push_back("utilisation at most " + format_number(*o.max_utilisation, 3) +
+                " for every agent group (--max-utilisation)");
+  }
   if (o.volume_factor) {
     t.push_back("volume × " + format_number(*o.volume_factor, 3) +
                 " for every contact type (--volume-factor)");
@@ -159,6 +172,7 @@ nlohmann::json overrides_json(const StaffOverrides& o) {
   if (o.max_asa_s) j["max_asa_s"] = *o.max_asa_s;
   if (o.max_abandon_rate) j["max_abandon_rate"] = *o.max_abandon_rate;
   if (o.max_occupancy) j["max_occupancy"] = *o.max_occupancy;
+  if (o.max_utilisation) j["max_utilisation"] = *o.max_utilisation;
   if (o.volume_factor) j["volume_factor"] = *o.volume_factor;
   return j;
 }

@@ -5,10 +5,10 @@
 //   --asa-s X                 max_asa_s of every type
 //   --max-abandon X           max_abandon_rate of every type
 //   --max-occupancy X         max_occupancy of every agent group
+//   --max-utilisation X       max_utilisation of every agent group (busy chat slots)
 //   --volume-factor F         every type's arrivals (rate_per_hour or per_interval) × F
 // An option replaces the scenario's figure where it has one and adds the target where it has
-// none. A utilisation cap (--max-utilisation, with a group's max_utilisation) belongs beside
-// --max-occupancy: a field here, its option, check, text and JSON key alike.
+// none.
 #pragma once
 
 #include <boost/program_options.hpp>
@@ -30,17 +30,20 @@ struct StaffOverrides {
   std::optional<double> max_abandon_rate;
   // --max-occupancy. Default: absent (each group's own max_occupancy).
   std::optional<double> max_occupancy;
+  // --max-utilisation. Default: absent (each group's own max_utilisation).
+  std::optional<double> max_utilisation;
   // --volume-factor, > 0. Default: absent (volumes as forecast).
   std::optional<double> volume_factor;
 
   bool any() const {
-    return service_level || max_asa_s || max_abandon_rate || max_occupancy || volume_factor;
+    return service_level || max_asa_s || max_abandon_rate || max_occupancy || max_utilisation ||
+           volume_factor;
   }
 };
 
 // The options as given, before checking.
 struct StaffOverrideArgs {
-  std::string sl, asa_s, max_abandon, max_occupancy, volume_factor;
+  std::string sl, asa_s, max_abandon, max_occupancy, max_utilisation, volume_factor;
 };
 
 void declare_override_options(boost::program_options::options_description& desc,
@@ -59,7 +62,7 @@ std::vector<std::string> apply_overrides(const StaffOverrides& overrides, Scenar
 std::vector<std::string> override_texts(const StaffOverrides& overrides);
 
 // The overrides as JSON: {"service_level": {"target", "threshold_s"}, "max_asa_s",
-// "max_abandon_rate", "max_occupancy", "volume_factor"}, only those given.
+// "max_abandon_rate", "max_occupancy", "max_utilisation", "volume_factor"}, only those given.
 nlohmann::json overrides_json(const StaffOverrides& overrides);
 
 }  // namespace ccsim::cli

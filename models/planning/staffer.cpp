@@ -15,97 +15,35 @@ namespace ccsim::staffing {
 
 namespace {
 
-std::vector<int> flatten(const Staff& s) {
+std::vector<int> flatten_key(const Staff& s) {
   std::vector<int> out;
   for (const auto& row : s) out.insert(out.end(), row.begin(), row.end());
   return out;
 }
 
-double goodness(Measure m, const erlang::Report& r) {
-  switch (m) {
-    case Measure::ServiceLevel:
-      return r.service_level.value_or(0.0);
-    case Measure::Asa:
-      return r.asa_s ? -*r.asa_s : -std::numeric_limits<double>::infinity();
-    case Measure::Abandon:
-      return -r.abandon_rate.value_or(1.0);
-  }
-  return 0.0;
+// The tighter of a group's caps, as one cap on busy agent time ÷ (agents × concurrency): the
+// analytic floor of both (busy slots ≥ busy agents, and at most concurrency × busy agents).
+std::optional<double> slot_cap(const AgentGroup& group) {
+  if (!group.max_occupancy && !group.max_utilisation) return std::nullopt;
+  return std::min(group.max_occupancy.value_or(1.0), group.max_utilisation.value_or(1.0));
 }
-
-// The model of one (type, interval) queue evaluated at integer servers, memoised.
-class QueueModel {
- public:
-  explicit QueueModel(erlang::Query q) : q_(std::move(q)) {}
-  double goodness_at(Measure m, int n) {
-    auto it = reports_.find(n);
-    if (it == reports_.end()) {
-      erlang::Query at = q_;
-      at.agents = n;
-      it = reports_.emplace(n, erlang::evaluate(at)).first;
-    }
-    return goodness(m, it->second);
-  }
-  // Fractional servers at which the model's goodness reaches `gamma`: the smallest integer m
-  // with goodness(m) >= gamma, less the interpolated share of the last step. Scans from
-  // `start` at most `limit` servers either way and returns the end of the scan if it gets there.
-  double equivalent(Measure m, double gamma, int start, int limit) {
-    int hi = start;  // smallest known m meeting gamma (or the scan's end)
-    if (goodness_at(m, start) >= gamma) {
-      while (hi > 0 && start - hi < limit && goodness_at(m, hi - 1) >= gamma) --hi;
-      if (hi == 0 || start - hi >= limit) return double(hi);
-    } else {
-      while (hi - start < limit && goodness_at(m, hi) < gamma) ++hi;
-      if (goodness_at(m, hi) < gamma) return double(hi);
-    }
-    return interpolate(m, gamma, hi);
-  }
-  // As equivalent(), with m found by the exact search of erlang::min_agents for a single target.
-  double requirement(Measure m, double target) {
-    erlang::Query single = q_;
-    single.target_sl.reset();
-    single.target_asa_s.reset();
-    single.max_abandon.reset();
-    switch (m) {
-      case Measure::ServiceLevel:
-        single.target_sl = target;
-        break;
-      case Measure::Asa:
-        single.target_asa_s = target;
-        break;
-      case Measure::Abandon:
-        single.max_abandon = target;
-        break;
-    }
-    const std::optional<int> n = erlang::min_agents(single);
-    if (!n) return double(erlang::kMaxAgents);
-    const double gamma = m == Measure::ServiceLevel ? target : -target;
-    return interpolate(m, gamma, *n);
-  }
-
- private:
-  // REQUIRES: goodness(m, hi) >= gamma and (hi == 0 or goodness(m, hi − 1) < gamma).
-  double interpolate(Measure m, double gamma, int hi) {
-    if (hi == 0) return 0.0;
-    const double below = goodness_at(m, hi - 1), at = goodness_at(m, hi);
-    if (!std::isfinite(below) || at <= below) return double(hi);
-    return double(hi - 1) + std::clamp((gamma - below) / (at - below), 0.0, 1.0);
-  }
-  erlang::Query q_;
-  std::map<int, erlang::Report> reports_;
-};
 
 }  // namespace
 
 int measured_floor(const Scenario& sc, int g, int i, const Results& r, int current) {
   const AgentGroup& group = sc.agent_groups[std::size_t(g)];
-  if (!group.max_occupancy) return current;
+  if (!group.max_occupancy && !group.max_utilisation) return current;
   const GroupKpis& kpis = r.group_intervals[std::size_t(i)][std::size_t(g)];
-  const KpiEstimate& occ = kpis[GroupKpi::Occupancy];
   const KpiEstimate& agents = kpis[GroupKpi::Agents];
-  if (!occ || !agents) return current;
-  const double busy = occ->mean * agents->mean;
-  return ceil_int(busy / *group.max_occupancy);
+  if (!agents) return current;
+  int floor = -1;
+  if (const KpiEstimate& occ = kpis[GroupKpi::Occupancy]; group.max_occupancy && occ) {
+    floor = std::max(floor, ceil_int(occ->mean * agents->mean / *group.max_occupancy));
+  }
+  if (const KpiEstimate& util = kpis[GroupKpi::Utilisation]; group.max_utilisation && util) {
+    floor = std::max(floor, ceil_int(util->mean * agents->mean / *group.max_utilisation));
+  }
+  return floor < 0 ? current : floor;
 }
 
 bool Staffer::init(std::vector<std::string>& errors) {
@@ -113,8 +51,13 @@ bool Staffer::init(std::vector<std::string>& errors) {
   queues_.assign(std::size_t(intervals_), std::vector<AnalyticQueue>(std::size_t(types_)));
   servers_.assign(std::size_t(types_), std::vector<int>(std::size_t(intervals_), 0));
   floor_.assign(std::size_t(groups_), std::vector<int>(std::size_t(intervals_), 0));
-  need_.assign(std::size_t(intervals_),
-               std::vector<std::map<Measure, double>>(std::size_t(types_)));
+  searched_.assign(std::size_t(groups_), false);
+  for (int g = 0; g < groups_; ++g) {
+    const AgentGroup& group = sc_.agent_groups[std::size_t(g)];
+    bool any = slot_cap(group).has_value();
+    for (int k : group.skills) any = any || type_has_target(sc_.contact_types[std::size_t(k)]);
+    searched_[std::size_t(g)] = any;
+  }
   std::vector<bool> reported(std::size_t(types_), false);
   for (int i = 0; i < intervals_; ++i) {
     weights_[std::size_t(i)] = split_weights(sc_, i);
@@ -154,25 +97,18 @@ bool Staffer::init(std::vector<std::string>& errors) {
         continue;
       }
       servers_[std::size_t(k)][std::size_t(i)] = *n;
-      if (!query_has_target(eq)) continue;
-      QueueModel model(eq);
-      auto& need = need_[std::size_t(i)][std::size_t(k)];
-      if (eq.target_sl)
-        need[Measure::ServiceLevel] = model.requirement(Measure::ServiceLevel, *eq.target_sl);
-      if (eq.target_asa_s) need[Measure::Asa] = model.requirement(Measure::Asa, *eq.target_asa_s);
-      if (eq.max_abandon)
-        need[Measure::Abandon] = model.requirement(Measure::Abandon, *eq.max_abandon);
     }
     for (int g = 0; g < groups_; ++g) {
       const AgentGroup& group = sc_.agent_groups[std::size_t(g)];
-      if (!group.max_occupancy) continue;
+      const std::optional<double> cap = slot_cap(group);
+      if (!cap) continue;
       double load = 0.0;
       for (int k = 0; k < types_; ++k) {
         load += weights_[std::size_t(i)][std::size_t(k)][std::size_t(g)] *
                 queues_[std::size_t(i)][std::size_t(k)].offered_load();
       }
       floor_[std::size_t(g)][std::size_t(i)] =
-          ceil_int(load / (double(std::max(1, group.concurrency)) * *group.max_occupancy));
+          ceil_int(load / (double(std::max(1, group.concurrency)) * *cap));
     }
   }
   return errors.empty();
@@ -209,7 +145,7 @@ Staff Staffer::scheduled(const Staff& net) const {
 }
 
 const Staffer::Evaluation* Staffer::evaluate(const Staff& net, const char* phase) {
-  const std::vector<int> key = flatten(net);
+  const std::vector<int> key = flatten_key(net);
   if (auto it = cache_.find(key); it != cache_.end()) return it->second.get();
   if (iterations_ >= opt_.max_iterations) {
     budget_exhausted_ = true;
@@ -246,80 +182,84 @@ const Staffer::Evaluation* Staffer::evaluate(const Staff& net, const char* phase
   return cache_.emplace(key, std::move(ev)).first->second.get();
 }
 
-bool Staffer::known(const Staff& net) const {
-  return cache_.count(flatten(net)) > 0;
-}
-
-std::optional<double> Staffer::judged(const KpiEstimate& e, bool higher_is_better) const {
-  if (!e) return std::nullopt;
-  if (judge() == Judge::Mean) return e->mean;
-  return higher_is_better ? e->mean - e->ci95 : e->mean + e->ci95;
-}
-
-int Staffer::calibrated_servers(int k, int i, const Results& r, int current) const {
-  const AnalyticQueue& q = queues_[std::size_t(i)][std::size_t(k)];
-  const auto& need = need_[std::size_t(i)][std::size_t(k)];
-  if (q.arrivals_per_hour <= 0.0 || need.empty()) return current;
-  const ContactKpis& kpis = r.intervals[std::size_t(i)][std::size_t(k)];
-  QueueModel model(analytic_query(sc_.contact_types[std::size_t(k)], q));
-  const int limit = std::max(2, int(std::ceil(0.25 * current)));
-  double best = -std::numeric_limits<double>::infinity();
-  for (const auto& [measure, required] : need) {
-    std::optional<double> value;
-    double gamma = 0.0;
-    switch (measure) {
-      case Measure::ServiceLevel:
-        value = judged(kpis[Kpi::ServiceLevel], true);
-        if (value) gamma = *value;
-        break;
-      case Measure::Asa:
-        value = judged(kpis[Kpi::Asa], false);
-        if (value) gamma = -*value;
-        break;
-      case Measure::Abandon:
-        value = judged(kpis[Kpi::AbandonRate], false);
-        if (value) gamma = -*value;
-        break;
+std::vector<std::vector<bool>> Staffer::failing(const Evaluation& ev) const {
+  std::vector<std::vector<bool>> out(std::size_t(groups_),
+                                     std::vector<bool>(std::size_t(intervals_), false));
+  for (const TargetMiss& m : ev.misses) {
+    if (is_group_target(m.kind)) {
+      out[std::size_t(m.index)][std::size_t(m.interval)] = true;
+      continue;
     }
-    if (!value) continue;
-    const double have = model.equivalent(measure, gamma, current, limit + 1);
-    best = std::max(best, double(current) + required - have);
+    for (int g = 0; g < groups_; ++g) {
+      if (weights_[std::size_t(m.interval)][std::size_t(m.index)][std::size_t(g)] > 0.0)
+        out[std::size_t(g)][std::size_t(m.interval)] = true;
+    }
   }
-  if (!std::isfinite(best)) return current;
-  // Increases in full, decreases by half: every type of a multi-skill pool looks better than
-  // alone, and cutting them all at once by that much overshoots.
-  if (best < current) best = current - 0.5 * (current - best);
-  return std::clamp(ceil_int(best), std::max(0, current - limit), current + limit);
+  return out;
 }
 
-void Staffer::iterate(Staff& cur, const Evaluation*& ev) {
-  for (int round = 1; round < kIterateLimit; ++round) {
-    for (int k = 0; k < types_; ++k) {
-      for (int i = 0; i < intervals_; ++i) {
-        int& n = servers_[std::size_t(k)][std::size_t(i)];
-        n = calibrated_servers(k, i, ev->judged, n);
+void Staffer::learn(const Staff& at, const Evaluation& ev,
+                    std::vector<std::vector<Bracket>>& brackets) {
+  const std::vector<std::vector<bool>> fail = failing(ev);
+  for (int g = 0; g < groups_; ++g) {
+    if (!searched_[std::size_t(g)]) continue;
+    for (int i = 0; i < intervals_; ++i) {
+      Bracket& b = brackets[std::size_t(g)][std::size_t(i)];
+      const int n = at[std::size_t(g)][std::size_t(i)];
+      const bool up = !b.meets_at && b.misses_at >= 0;  // galloping up so far
+      const bool down = b.meets_at && b.misses_at < 0;  // galloping down so far
+      if (fail[std::size_t(g)][std::size_t(i)]) {
+        if (up) b.step *= 2;
+        b.misses_at = std::max(b.misses_at, n);
+        // A miss at or above a staffing seen to meet (its neighbours differed): search up again.
+        if (b.meets_at && *b.meets_at <= n) b.meets_at.reset();
+      } else {
+        if (down && n < *b.meets_at) b.step *= 2;
+        b.meets_at = b.meets_at ? std::min(*b.meets_at, n) : n;
+        if (b.misses_at >= n) b.misses_at = -1;  // likewise: search down again
       }
     }
+  }
+}
+
+void Staffer::search(Staff& cur, const Evaluation*& ev) {
+  std::vector<std::vector<Bracket>> brackets(static_cast<std::size_t>(groups_),
+                                             std::vector<Bracket>(std::size_t(intervals_)));
+  for (int g = 0; g < groups_; ++g) {
+    for (int i = 0; i < intervals_; ++i) {
+      const int n = cur[std::size_t(g)][std::size_t(i)];
+      brackets[std::size_t(g)][std::size_t(i)].step = std::max(1, int(std::lround(0.1 * n)));
+    }
+  }
+  learn(cur, *ev, brackets);
+  for (;;) {
+    Staff next = cur;
+    bool any_open = false;
     for (int g = 0; g < groups_; ++g) {
+      if (!searched_[std::size_t(g)]) continue;
       for (int i = 0; i < intervals_; ++i) {
-        int& f = floor_[std::size_t(g)][std::size_t(i)];
-        f = measured_floor(sc_, g, i, ev->judged, f);
+        const Bracket& b = brackets[std::size_t(g)][std::size_t(i)];
+        int& n = next[std::size_t(g)][std::size_t(i)];
+        if (b.closed()) {
+          n = *b.meets_at;
+          continue;
+        }
+        any_open = true;
+        if (b.meets_at && b.misses_at >= 0) {
+          n = b.misses_at + (*b.meets_at - b.misses_at) / 2;  // bisect
+        } else if (b.meets_at) {
+          n = std::max(0, *b.meets_at - b.step);  // gallop down
+        } else {
+          n = b.misses_at + b.step;  // gallop up
+        }
       }
     }
-    const Staff next = compose(servers_, floor_);
-    if (known(next)) return;  // a fixed point, or a cycle
-    int largest_change = 0;
-    for (int g = 0; g < groups_; ++g) {
-      for (int i = 0; i < intervals_; ++i) {
-        largest_change = std::max(largest_change, std::abs(next[std::size_t(g)][std::size_t(i)] -
-                                                           cur[std::size_t(g)][std::size_t(i)]));
-      }
-    }
-    const Evaluation* e = evaluate(next, "iterate");
+    const Evaluation* e = evaluate(next, any_open ? "search" : "evaluate");
     if (!e) return;
     cur = next;
     ev = e;
-    if (largest_change <= 1) return;  // settled to within rounding: repair and trim finish
+    if (!any_open) return;
+    learn(cur, *ev, brackets);
   }
 }
 
@@ -328,10 +268,10 @@ bool Staffer::repair(Staff& cur, const Evaluation*& ev) {
     Staff next = cur;
     std::set<std::pair<int, int>> raised;
     for (const TargetMiss& m : ev->misses) {
-      if (m.kind == TargetMiss::Kind::Occupancy) {
+      if (is_group_target(m.kind)) {
         int& n = next[std::size_t(m.index)][std::size_t(m.interval)];
-        n = std::max(n + 1, measured_floor(sc_, m.index, m.interval, ev->judged, n));
-        raised.insert({m.index, m.interval});
+        if (raised.insert({m.index, m.interval}).second)
+          n = std::max(n + 1, measured_floor(sc_, m.index, m.interval, ev->judged, n));
         continue;
       }
       for (int g = 0; g < groups_; ++g) {
@@ -354,7 +294,7 @@ Outcome Staffer::run() {
   if (!has_target(sc_)) {
     out.errors.push_back(
         "contact_types: no staffing target: give a contact type service_level, "
-        "max_abandon_rate or max_asa_s, or an agent group max_occupancy");
+        "max_abandon_rate or max_asa_s, or an agent group max_occupancy or max_utilisation");
     return out;
   }
   if (!init(out.errors)) return out;
@@ -371,14 +311,15 @@ Outcome Staffer::run() {
     std::vector<std::string> unmet;  // targets the model cannot meet: start from Erlang's
     if (std::optional<Staff> t = transient_staffing(sc_, cur, unmet)) cur = *t;
   }
-  const Evaluation* ev = evaluate(cur, "evaluate");
+  const Evaluation* ev = evaluate(cur, "start");
   if (!ev) return out;  // unreachable: max_iterations >= 1
   if (opt_.method == Method::Simulation) {
-    iterate(cur, ev);
-    // Continue from the cheapest staffing simulated that meets every target, if any.
-    double best_hours = std::numeric_limits<double>::infinity();
-    for (const auto& [key, e] : cache_) {
-      if (e->misses.empty() && e->agent_hours < best_hours) {
+    search(cur, ev);
+    if (!budget_exhausted_ && repair(cur, ev)) flatten(cur, ev);
+    if (budget_exhausted_) {  // the cheapest staffing simulated that meets every target, if any
+      double best_hours = std::numeric_limits<double>::infinity();
+      for (const auto& [key, e] : cache_) {
+        if (!e->misses.empty() || e->agent_hours >= best_hours) continue;
         best_hours = e->agent_hours;
         ev = e.get();
         for (int g = 0, at = 0; g < groups_; ++g) {
@@ -387,7 +328,6 @@ Outcome Staffer::run() {
         }
       }
     }
-    if (repair(cur, ev)) trim(cur, ev);
   }
 
   Result result;
@@ -397,6 +337,7 @@ Outcome Staffer::run() {
   result.achieved = ev->results;
   result.misses = ev->misses;
   result.daily_service_level = ev->daily_service_level;
+  result.carry_over = carry_over(cur);
   result.iterations = iterations_;
   result.budget_exhausted = budget_exhausted_;
   out.result = std::move(result);

@@ -1,8 +1,9 @@
-// The staffing search of the simulation method (models/planning/staffing.h): the Staffer runs
-// its phases (iterate, repair, trim) over simulations of the whole horizon, each staffing
-// simulated at most once (kept by its agents per group and interval). staffer.cpp holds the
-// search and its first phases, staffing_trim.cpp the trim. Also the analytic pieces staffing.cpp
-// shares with the search. Not for use outside models/planning/.
+// The staffing search of the simulation method (models/planning/staffing.h): the Staffer
+// brackets and bisects the agents of every (group, interval) at once over simulations of the
+// whole horizon, then repairs and flattens; each staffing is simulated at most once (kept by its
+// agents per group and interval). staffer.cpp holds the start, the search and the repair,
+// staffing_flat.cpp the flat hours. Also the analytic pieces staffing.cpp shares with the
+// search. Not for use outside models/planning/.
 //
 // Invariant: every staffing simulated has the same seed and replications (common random
 // numbers), so that two staffings are compared on the same contacts.
@@ -10,6 +11,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,12 +37,20 @@ int ceil_int(double x);
 
 using Staff = std::vector<std::vector<int>>;  // [group][interval]
 
-// Agents group `g` needs in interval `i` for its occupancy cap on the busy time measured in
-// `r`: busy agents ÷ cap, rounded up; `current` when the group has no cap or `r` no measure.
+// Agents group `g` needs in interval `i` for its caps on the busy time measured in `r`: busy
+// agents ÷ max_occupancy and busy slots ÷ (max_utilisation × concurrency), rounded up, the
+// larger; `current` when the group has no cap or `r` no measure.
 int measured_floor(const Scenario& sc, int g, int i, const Results& r, int current);
 
-// What the calibration of phase 1 compares: a KPI as "goodness", larger is better.
-enum class Measure { ServiceLevel, Asa, Abandon };
+// What the search knows of one (group, interval): the most agents seen to miss one of its
+// targets (-1: none seen) and the fewest seen to meet them all (none yet), and the next step of
+// a gallop while one side is unknown.
+struct Bracket {
+  int misses_at = -1;
+  std::optional<int> meets_at;
+  int step = 1;
+  bool closed() const { return meets_at && *meets_at - misses_at <= 1; }
+};
 
 class Staffer {
  public:
@@ -70,12 +80,28 @@ class Staffer {
   Staff scheduled(const Staff& net) const;
   // The evaluation of `net`, simulated unless already known; nullptr when the budget is spent.
   const Evaluation* evaluate(const Staff& net, const char* phase);
-  bool known(const Staff& net) const;
-  int calibrated_servers(int k, int i, const Results& r, int current) const;
-  void iterate(Staff& cur, const Evaluation*& ev);
+  // [g][i]: whether `ev` misses a target of (g, i): g's cap there, or a target there of a
+  // contact type g is skilled for.
+  std::vector<std::vector<bool>> failing(const Evaluation& ev) const;
+  // Records in `brackets` what the staffing `at`, evaluated as `ev`, shows.
+  void learn(const Staff& at, const Evaluation& ev, std::vector<std::vector<Bracket>>& brackets);
+  void search(Staff& cur, const Evaluation*& ev);
   bool repair(Staff& cur, const Evaluation*& ev);
-  void trim(Staff& cur, const Evaluation*& ev);  // staffing_trim.cpp
-  std::optional<double> judged(const KpiEstimate& e, bool higher_is_better) const;
+  // staffing_flat.cpp:
+  // The searched groups in sets linked by shared contact types.
+  std::vector<std::vector<int>> linked_groups() const;
+  // Whether `groups` see the same load in intervals i and j: every contact type they are
+  // skilled for has the same analytic queue there, and each group the same shrinkage.
+  bool same_load(const std::vector<int>& groups, int i, int j) const;
+  // Offered load (erlangs) of the contact types `groups` are skilled for in interval i.
+  double load(const std::vector<int>& groups, int i) const;
+  // Whether `more` agents in all in interval a than in the rest of its run of the same load
+  // (fewer when negative) is explained by the queue carried over from interval a − 1: its load
+  // is higher (when more > 0) or lower (when more < 0).
+  bool carried_over(const std::vector<int>& groups, int a, int more) const;
+  Staff flattened(const Staff& net) const;
+  void flatten(Staff& cur, const Evaluation*& ev);
+  std::vector<std::vector<bool>> carry_over(const Staff& net) const;
   // How the judged results are read: the mean (and a meeting probability's values) or the CI.
   Judge judge() const { return opt_.meet_probability ? Judge::Mean : opt_.judge; }
 
@@ -84,10 +110,9 @@ class Staffer {
   const int groups_, intervals_, types_;
   std::vector<std::vector<std::vector<double>>> weights_;  // [i][k][g]
   std::vector<std::vector<AnalyticQueue>> queues_;         // [i][k]
-  std::vector<std::vector<int>> servers_;                  // [k][i]: current requirement
-  std::vector<std::vector<int>> floor_;                    // [g][i]: occupancy floor
-  // need_[i][k]: fractional analytic requirement per target measure (absent: no such target).
-  std::vector<std::vector<std::map<Measure, double>>> need_;
+  std::vector<std::vector<int>> servers_;                  // [k][i]: analytic requirement
+  std::vector<std::vector<int>> floor_;                    // [g][i]: analytic cap floor
+  std::vector<bool> searched_;  // [g]: has a cap or a skill with a target
   std::map<std::vector<int>, std::unique_ptr<Evaluation>> cache_;
   int iterations_ = 0;
   bool budget_exhausted_ = false;

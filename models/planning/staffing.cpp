@@ -40,8 +40,14 @@ const char* target_kpi_name(TargetMiss::Kind kind) {
       return "asa_s";
     case TargetMiss::Kind::Occupancy:
       return "occupancy";
+    case TargetMiss::Kind::Utilisation:
+      return "utilisation";
   }
   return "?";
+}
+
+bool is_group_target(TargetMiss::Kind kind) {
+  return kind == TargetMiss::Kind::Occupancy || kind == TargetMiss::Kind::Utilisation;
 }
 
 bool type_has_target(const ContactType& ct) {
@@ -76,7 +82,7 @@ bool has_target(const Scenario& scenario) {
     if (type_has_target(ct)) return true;
   }
   for (const AgentGroup& g : scenario.agent_groups) {
-    if (g.max_occupancy) return true;
+    if (g.max_occupancy || g.max_utilisation) return true;
   }
   return false;
 }
@@ -120,11 +126,6 @@ std::vector<std::vector<double>> split_weights(const Scenario& scenario, int int
     }
   }
   return w;
-}
-
-int scheduled_agents(int net, double shrinkage) {
-  if (net <= 0) return 0;
-  return ceil_int(double(net) / (1.0 - shrinkage));
 }
 
 Scenario with_staffing(const Scenario& scenario, const std::vector<std::vector<int>>& scheduled) {
@@ -177,10 +178,19 @@ std::vector<TargetMiss> missed_targets(const Scenario& scenario, const Results& 
     }
     for (std::size_t g = 0; g < scenario.agent_groups.size(); ++g) {
       const AgentGroup& group = scenario.agent_groups[g];
-      if (!group.max_occupancy) continue;
-      const auto v = high(results.group_intervals[i][g][GroupKpi::Occupancy]);
-      if (v && *v > *group.max_occupancy + kEps) {
-        misses.push_back({TargetMiss::Kind::Occupancy, int(i), int(g), *v, *group.max_occupancy});
+      const GroupKpis& kpis = results.group_intervals[i][g];
+      if (group.max_occupancy) {
+        const auto v = high(kpis[GroupKpi::Occupancy]);
+        if (v && *v > *group.max_occupancy + kEps) {
+          misses.push_back({TargetMiss::Kind::Occupancy, int(i), int(g), *v, *group.max_occupancy});
+        }
+      }
+      if (group.max_utilisation) {
+        const auto v = high(kpis[GroupKpi::Utilisation]);
+        if (v && *v > *group.max_utilisation + kEps) {
+          misses.push_back(
+              {TargetMiss::Kind::Utilisation, int(i), int(g), *v, *group.max_utilisation});
+        }
       }
     }
   }

@@ -2,8 +2,8 @@
 //
 // Targets come from the scenario: per contact type `service_level` (only when given,
 // has_service_level_target), `max_abandon_rate` and `max_asa_s`, judged per interval on the
-// KPIs of the contacts that arrived in it; per agent group `max_occupancy`, judged per
-// interval on the group's occupancy.
+// KPIs of the contacts that arrived in it; per agent group `max_occupancy` and
+// `max_utilisation`, judged per interval on the group's occupancy and utilisation.
 //
 // Three methods (Method):
 //
@@ -15,40 +15,42 @@
 // when the contact has patience, else Erlang C; its requirement is the fewest servers meeting
 // the type's targets (erlang::min_agents). A type's servers go to the groups skilled for it in
 // proportion to split_weights(); a group's agents are its servers ÷ concurrency, rounded up,
-// and at least its offered load ÷ max_occupancy. Scheduled = net ÷ (1 − shrinkage), rounded up.
-// Pooling between types (a multi-skilled agent serving two queues) is ignored, so the answer
-// errs on the safe side; the simulation method recovers it.
+// and at least its offered load ÷ (concurrency × cap), cap the tighter of max_occupancy and
+// max_utilisation (both bound busy slots ÷ slots at the analytic load). Scheduled =
+// scheduled_agents(net, shrinkage) (scenario.h: the fewest agents whose net of shrinkage, as the
+// simulation rounds it, is net). Pooling between types (a multi-skilled agent serving two queues)
+// is ignored, so the answer errs on the safe side; the simulation method recovers it.
 //
-// Simulation (in the spirit of the iterative staffing algorithm of Feldman, Mandelbaum, Massey
-// and Whitt, Management Science 54(2), 2008; it starts from the transient staffing when the
-// scenario fits the transient model and Options::start_from_transient, else from the Erlang
-// staffing). Every iteration simulates the whole horizon once,
-// with the same seed and replication indices (common random numbers), so two staffings are
-// compared on the same contacts. Phases, all within a budget of iterations:
-//   1. Iterate: simulate; for each type and interval, measure each target's KPI and express the
-//      simulation's deviation from the analytic model in servers (the model's servers at which it
-//      would give the measured value, minus the servers the type has); the new requirement is the
-//      model's requirement for the target plus that deviation (the largest over the type's
-//      targets); increases are applied in full and decreases by half, each limited to
-//      max(2, 25%) per iteration. Groups with an occupancy cap get at least busy agents ÷ cap as
-//      measured. Repeat (at most kIterateLimit times) until the group staffing settles (no
-//      change above one agent) or returns to one already simulated; continue from the staffing
-//      with the fewest agent-hours among those simulated that meet every target (else from the
-//      last one).
-//   2. Repair: while a target is missed, add one agent in the interval to every group skilled for
-//      the contact type missing it (or raise the capped group to busy ÷ cap).
-//   3. Trim: repeatedly propose removing one agent in every interval (per set of groups linked by
-//      shared contact types, one group per interval: the least occupied one not yet found
-//      necessary there, skipping removals that would break an occupancy cap on the measured busy
-//      time); simulate; every missed target names the removal responsible for it (in its set of
-//      groups: the removal in its interval, else in the interval before, else after), which is
-//      put back and marked necessary; a miss no removal explains (a knock-on effect of changes
-//      further away) is mended by one more agent in its interval, in the busiest group serving
-//      it. Repeat until the remaining removals (and mends) keep every target met; stop when every
-//      (group, interval) is necessary or has no agent left.
-// The staffing returned is the last one found to meet every target (if the budget runs out
-// before any does, the last one simulated); its KPIs are those of that iteration (re-running the
-// scenario with it, same seed and replications, gives them again).
+// Simulation. It starts from the transient staffing when the scenario fits the transient model
+// and Options::start_from_transient, else from the Erlang staffing. Every simulation covers the
+// whole horizon with the same seed and replication indices (common random numbers: each
+// contact's arrival, handle time and patience come from its own streams, whatever the
+// staffing), so two staffings are compared on the same contacts. Phases, all within a budget of
+// simulations:
+//   1. Search: for every (group, interval) at once, a bracket between the most agents seen to
+//      miss one of its targets and the fewest seen to meet them all (its targets: its caps in
+//      the interval, and the targets there of every contact type it is skilled for); galloping
+//      (steps of 10% of the start, doubling) while one side is unknown, then bisection, each
+//      simulation trying the next candidate of every open bracket. Meeting is monotone in the
+//      agents of the interval (more agents, shorter waits, lower occupancy); a miss above a
+//      staffing seen to meet (its neighbours differed then) reopens the bracket upwards. Ends
+//      with every bracket closed, at the fewest agents seen to meet.
+//   2. Repair: while a target is missed, add one agent in the interval to every group skilled
+//      for the contact type missing it (or raise the capped group to busy ÷ cap).
+//   3. Flatten: per set of groups linked by shared contact types, consecutive intervals in
+//      which they see the same load (every type they are skilled for has the same analytic
+//      queue, and each group the same shrinkage) get the same agents per group: those of the
+//      interval among them (but the first) with the most agents in all. The first keeps its
+//      own when they differ as the queue carried over from the interval before explains: more
+//      after a higher load, fewer after a lower one (Result::carry_over); else it takes them,
+//      or gives them to all when it has more. Then repair again (at most a few rounds).
+// Staffings only rise after phase 1. A higher volume (the same contacts arriving more densely)
+// needs at least as many agents in each interval as far as each interval's requirement is its
+// own; neighbouring intervals share a backlog, and which of them carries it may differ with the
+// noise of the replications (not guaranteed). The staffing returned is the last one
+// simulated, which meets every target unless the budget ran out; if it ran out, the cheapest
+// staffing simulated that meets every target (else the last one simulated). Its KPIs are those of
+// that simulation (re-running the scenario with it, same seed and replications, gives them again).
 //
 // A target counts as met (Judge::Mean) when the mean over replications meets it, or
 // (Judge::Ci95) when the whole 95% confidence interval does. A KPI undefined in an interval
@@ -112,37 +114,32 @@ std::optional<int> analytic_servers(const Scenario& scenario, int type, int inte
 // those groups have no staff there.
 std::vector<std::vector<double>> split_weights(const Scenario& scenario, int interval);
 
-// Agents to schedule for `net` agents on duty: ceil(net ÷ (1 − shrinkage)).
-// REQUIRES: net >= 0; 0 <= shrinkage < 1.
-int scheduled_agents(int net, double shrinkage);
-
 // `scenario` with each group's staff replaced by `scheduled[g]` per interval.
 // REQUIRES: scheduled.size() == groups; each scheduled[g].size() == horizon.intervals.
 Scenario with_staffing(const Scenario& scenario, const std::vector<std::vector<int>>& scheduled);
 
 // A target missed in one interval.
 struct TargetMiss {
-  enum class Kind { ServiceLevel, AbandonRate, Asa, Occupancy };
+  enum class Kind { ServiceLevel, AbandonRate, Asa, Occupancy, Utilisation };
   Kind kind;
   int interval;
-  int index;     // contact type (Occupancy: agent group)
+  int index;     // contact type (Occupancy, Utilisation: agent group)
   double value;  // the judged value (mean, or the CI bound)
   double limit;  // the target
 };
 const char* target_kpi_name(TargetMiss::Kind kind);  // the KPI's contract key
+// Whether the target is an agent group's cap (occupancy, utilisation), not a contact type's.
+bool is_group_target(TargetMiss::Kind kind);
 
 // Every target the results miss, in interval order, types before groups.
 // REQUIRES: results come from `scenario` (same types, groups and intervals).
 std::vector<TargetMiss> missed_targets(const Scenario& scenario, const Results& results,
                                        Judge judge);
 
-// Phase 1 of the simulation method runs at most this many iterations.
-inline constexpr int kIterateLimit = 12;
-
 struct Progress {
   int iteration = 0;  // simulations of the horizon so far
   int max_iterations = 0;
-  const char* phase = "";    // "iterate", "repair", "trim", "evaluate"
+  const char* phase = "";    // "start", "search", "evaluate", "repair", "flatten"
   double agent_hours = 0.0;  // scheduled agent-hours of the staffing last simulated
   std::size_t misses = 0;    // targets it misses
 };
@@ -182,11 +179,16 @@ struct Result {
   std::vector<TargetMiss> misses;           // targets `achieved` misses (judged)
   int iterations = 0;                       // simulations of the horizon run
   // The search stopped at max_iterations: before meeting every target (misses not empty), or
-  // while trimming (every target met, but the staffing may not be minimal).
+  // before it closed every bracket (every target met, but the staffing may not be minimal).
   bool budget_exhausted = false;
   // [interval][type]: the spread of the daily service level of `achieved`; empty unless
   // options.meet_probability is given.
   std::vector<std::vector<DailySpread>> daily_service_level;
+  // [group][interval]: the first interval of a run of equal load (the simulation method's
+  // phase 3) whose agents differ from the rest of the run by the queue carried over from the
+  // interval before (more after a higher load, fewer after a lower one). All false for the
+  // other methods.
+  std::vector<std::vector<bool>> carry_over;
 };
 
 // Days, of `n`, that must meet a target for it to count as met on the share p of the days:

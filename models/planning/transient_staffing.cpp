@@ -14,7 +14,7 @@ constexpr double kEps = 1e-9;
 
 bool has_targets(const Scenario& sc, int g) {
   const AgentGroup& group = sc.agent_groups[std::size_t(g)];
-  if (group.max_occupancy) return true;
+  if (group.max_occupancy || group.max_utilisation) return true;
   for (int k : group.skills) {
     const ContactType& ct = sc.contact_types[std::size_t(k)];
     if (ct.has_service_level_target || ct.max_abandon_rate || ct.max_asa_s) return true;
@@ -39,10 +39,12 @@ bool meets_targets(const Scenario& sc, int g, int i, const Sink& sink) {
       return false;
     }
   }
+  // One contact per agent in the model: utilisation is occupancy; the tighter cap holds.
   const AgentGroup& group = sc.agent_groups[std::size_t(g)];
   const GroupCell& gc = sink.group_cells[std::size_t(i)][std::size_t(g)];
-  return !group.max_occupancy || gc.agent_s <= 0 ||
-         gc.busy_agent_s / gc.agent_s <= *group.max_occupancy + kEps;
+  const double cap =
+      std::min(group.max_occupancy.value_or(1.0), group.max_utilisation.value_or(1.0));
+  return gc.agent_s <= 0 || gc.busy_agent_s / gc.agent_s <= cap + kEps;
 }
 
 // Fewest agents that meet interval i's targets, the chain having reached the interval's start,

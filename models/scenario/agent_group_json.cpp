@@ -103,20 +103,27 @@ void read_shrinkage(Checker& in, const json& v, const std::string& path, const H
   }
 }
 
-// shrinkage, max_occupancy and speed_factor.
+// A staffing cap (max_occupancy, max_utilisation): a share in (0, 1].
+std::optional<double> read_cap(Checker& in, const json& v, const std::string& path) {
+  auto x = in.number(v, path, Range::above(0));
+  if (x && !Range::at_most(1).contains(*x)) {
+    in.error(path, Range::at_most(1).rule(), v);
+    x.reset();
+  }
+  return x;
+}
+
+// shrinkage, max_occupancy, max_utilisation and speed_factor.
 void read_availability(Checker& in, const json& v, const std::string& path, const Horizon* horizon,
                        AgentGroup& group) {
   if (const json* s = find(v, "shrinkage")) {
     read_shrinkage(in, *s, member(path, "shrinkage"), horizon, group);
   }
   if (const json* m = find(v, "max_occupancy")) {
-    const std::string occupancy_path = member(path, "max_occupancy");
-    auto x = in.number(*m, occupancy_path, Range::above(0));
-    if (x && !Range::at_most(1).contains(*x)) {
-      in.error(occupancy_path, Range::at_most(1).rule(), *m);
-      x.reset();
-    }
-    group.max_occupancy = x;
+    group.max_occupancy = read_cap(in, *m, member(path, "max_occupancy"));
+  }
+  if (const json* m = find(v, "max_utilisation")) {
+    group.max_utilisation = read_cap(in, *m, member(path, "max_utilisation"));
   }
   if (const json* s = find(v, "speed_factor")) {
     if (auto x = in.time_factor(*s, member(path, "speed_factor"))) group.speed_factor = *x;

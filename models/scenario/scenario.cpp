@@ -243,10 +243,6 @@ std::vector<StaffChange> scheduled_schedule(const AgentGroup& group, const Horiz
   return steps;
 }
 
-int net_agents(int scheduled, double shrinkage) {
-  return static_cast<int>(std::floor(double(scheduled) * (1.0 - shrinkage) + 0.5 + 1e-9));
-}
-
 // The scheduled step function with a step at the start of every interval (the times at which
 // the shrinkage may change), in time order.
 std::vector<StaffChange> with_interval_starts(const std::vector<StaffChange>& steps,
@@ -268,6 +264,19 @@ std::vector<StaffChange> with_interval_starts(const std::vector<StaffChange>& st
 }
 
 }  // namespace
+
+int net_agents(int scheduled, double shrinkage) {
+  return static_cast<int>(std::floor(double(scheduled) * (1.0 - shrinkage) + 0.5 + 1e-9));
+}
+
+int scheduled_agents(int net, double shrinkage) {
+  if (net <= 0) return 0;
+  // Start near the answer, ceil((net − 0.5) ÷ (1 − s)), then settle it on the rule itself.
+  int m = std::max(net, static_cast<int>(std::ceil((double(net) - 0.5) / (1.0 - shrinkage))));
+  while (m > net && net_agents(m - 1, shrinkage) >= net) --m;
+  while (net_agents(m, shrinkage) < net) ++m;
+  return m;
+}
 
 std::vector<StaffChange> net_staffing_schedule(const AgentGroup& group, const Horizon& horizon) {
   std::vector<StaffChange> net;

@@ -307,8 +307,13 @@ struct AgentGroup {
   double shrinkage_in(int k) const {
     return shrinkage_by_interval.empty() ? shrinkage : shrinkage_by_interval[std::size_t(k)];
   }
-  // Staffing target: occupancy cap in (0, 1]. Default: absent (none).
+  // Staffing target: occupancy cap in (0, 1]: the share of available agent time holding at
+  // least one contact (an agent holding 1 of 2 chats counts as busy). Default: absent (none).
   std::optional<double> max_occupancy;
+  // Staffing target: utilisation cap in (0, 1]: the share of contact slots in use, busy slot
+  // time ÷ (available agent time × concurrency); the same as occupancy at concurrency 1. The
+  // cap planners mean for chat. Default: absent (none).
+  std::optional<double> max_utilisation;
   // This group's handle times are multiplied by it (> 0). Default: 1.
   double speed_factor = 1.0;
   // Handle-time distributions of this group for some contact types (by type index), replacing
@@ -391,10 +396,20 @@ struct StaffChange {
   int agents;
 };
 
-// The agents of `group` on duty over time, after shrinkage (net = round(scheduled × (1 −
-// shrinkage)), to the nearest integer, with the shrinkage of the interval that holds the time
-// when it is given per interval), as a step function starting at time 0: sorted by time, the
-// first entry at 0, no two consecutive entries with equal counts.
+// The one rounding rule between agents scheduled and agents on duty after a shrinkage s, used
+// by the simulation, the staffing search, its reports and shift planning alike:
+//   net_agents(m, s)       = round(m × (1 − s)), halves rounded up (with a tolerance of 1e-9);
+//   scheduled_agents(n, s) = the fewest m with net_agents(m, s) >= n; 0 when n <= 0.
+// Invariant: net_agents(scheduled_agents(n, s), s) == n for every n >= 0 (net_agents grows by
+// at most one per agent scheduled), so the scheduled figure, simulated, puts exactly the net
+// figure on duty. REQUIRES: scheduled >= 0; 0 <= s < 1.
+int net_agents(int scheduled, double shrinkage);
+int scheduled_agents(int net, double shrinkage);
+
+// The agents of `group` on duty over time, after shrinkage (net_agents, with the shrinkage of
+// the interval that holds the time when it is given per interval), as a step function starting
+// at time 0: sorted by time, the first entry at 0, no two consecutive entries with equal
+// counts.
 std::vector<StaffChange> net_staffing_schedule(const AgentGroup& group, const Horizon& horizon);
 
 // The finishing step of per-interval parameters, after the reader or a forecast file has set

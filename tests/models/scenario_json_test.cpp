@@ -1809,6 +1809,19 @@ TEST(ScenarioJson, SlowdownLengthIsNotCheckedAgainstAnInvalidConcurrency) {
   EXPECT_EQ(errors_of(doc), Lines{"agent_groups[0].concurrency: must be >= 1 (got 0)"});
 }
 
+TEST(ScenarioJson, MaxUtilisationIsInZeroToOne) {
+  json doc = minimal();
+  doc["agent_groups"][0]["max_utilisation"] = 0;
+  EXPECT_EQ(errors_of(doc), Lines{"agent_groups[0].max_utilisation: must be > 0 (got 0)"});
+  doc["agent_groups"][0]["max_utilisation"] = 1.5;
+  EXPECT_EQ(errors_of(doc), Lines{"agent_groups[0].max_utilisation: must be <= 1 (got 1.5)"});
+  doc["agent_groups"][0]["max_utilisation"] = 0.85;
+  const ScenarioParse parsed = parse_scenario(doc, {});
+  ASSERT_EQ(parsed.errors, Lines{});
+  EXPECT_EQ(parsed.scenario->agent_groups[0].max_utilisation, 0.85);
+  EXPECT_FALSE(parsed.scenario->agent_groups[0].max_occupancy);
+}
+
 TEST(ScenarioJson, MaxOccupancyIsInZeroToOne) {
   json doc = minimal();
   doc["agent_groups"][0]["max_occupancy"] = 0;

@@ -93,8 +93,10 @@ TEST(Staffing, ErlangMethodStaffsEachIntervalFromItsOwnLoadAndAppliesShrinkage) 
   t.target_sl = 0.8;
   const int half = *ccsim::erlang::min_agents_c(300, 180, t);
   EXPECT_EQ(out.result->net[0], (std::vector<int>{35, half, 0}));
+  // The fewest scheduled m with round(0.7 m) >= net: 50 for 35 (49 × 0.7 = 34.3), and
+  // ceil((half − 0.5) ÷ 0.7) for half (0.7 m >= half − 0.5).
   EXPECT_EQ(out.result->scheduled[0],
-            (std::vector<int>{50, int(std::ceil(half / 0.7 - 1e-9)), 0}));  // 35 / 0.7 = 50
+            (std::vector<int>{50, int(std::ceil((half - 0.5) / 0.7 - 1e-9)), 0}));
 }
 
 TEST(Staffing, ErlangAIsUsedWhenContactsHavePatience) {

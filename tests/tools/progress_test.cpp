@@ -77,6 +77,23 @@ TEST(Progress, FinishEndsAnUnfinishedLine) {
   EXPECT_NE(out.str().find("trim"), std::string::npos);
 }
 
+TEST(Progress, WorkEndingBeforeItsBudgetEndsTheBarAsDone) {
+  std::ostringstream out;
+  ProgressBar bar(true, "iterations", out);
+  bar.update(13, 100, "trim");
+  bar.complete(13, "13 simulations");
+  const std::string s = out.str();
+  const std::string last = s.substr(s.rfind('\r'));
+  EXPECT_NE(last.find("13/13 iterations"), std::string::npos) << s;
+  EXPECT_NE(last.find("done in"), std::string::npos) << s;
+  EXPECT_NE(last.find("13 simulations"), std::string::npos) << s;
+  EXPECT_EQ(last.find("ETA"), std::string::npos) << s;
+  EXPECT_EQ(s.back(), '\n');
+  EXPECT_EQ(std::count(s.begin(), s.end(), '\n'), 1) << s;
+  bar.finish();  // the line has ended: nothing more
+  EXPECT_EQ(out.str(), s);
+}
+
 TEST(Progress, BarIsSafeToUpdateFromManyThreads) {
   std::ostringstream out;
   {
