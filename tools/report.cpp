@@ -1,5 +1,8 @@
 #include "tools/report.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include "tools/report_svg.h"
 #include "tools/table_text.h"
 
@@ -44,6 +47,46 @@ std::string report_cell(const std::optional<double>& value, const std::optional<
   std::string s = report_number(*value, decimals);
   if (is_defined(half_width)) s += " \u00b1 " + report_number(*half_width, decimals);
   return s;
+}
+
+std::string duration_text(double seconds, int decimals) {
+  if (std::fabs(seconds) < 3600.0) return report_number(seconds, decimals) + " s";
+  const long long minutes = std::llround(std::fabs(seconds) / 60.0);
+  const std::string sign = seconds < 0 ? "-" : "";
+  const long long h = minutes / 60, m = minutes % 60;
+  return sign + std::to_string(h) + " h" + (m ? " " + std::to_string(m) + " min" : "");
+}
+
+std::string format_value(const std::optional<double>& value, int decimals, ValueFormat format) {
+  if (!is_defined(value)) return kDash;
+  switch (format) {
+    case ValueFormat::Share:
+      return report_number(100.0 * *value, std::max(0, decimals - 2)) + "%";
+    case ValueFormat::SharePoints:
+      return report_number(100.0 * *value, std::max(0, decimals - 2)) + " pp";
+    case ValueFormat::Duration:
+      return duration_text(*value, decimals);
+    case ValueFormat::Number:
+      break;
+  }
+  return report_number(*value, decimals);
+}
+
+std::string format_cell(const std::optional<double>& value, const std::optional<double>& half_width,
+                        int decimals, ValueFormat format) {
+  if (format == ValueFormat::Number || !is_defined(value)) {
+    return report_cell(value, half_width, decimals);
+  }
+  std::string s = format_value(value, decimals, format);
+  if (!is_defined(half_width)) return s;
+  if (format == ValueFormat::Share || format == ValueFormat::SharePoints) {
+    return s + " \u00b1 " + report_number(100.0 * *half_width, std::max(0, decimals - 2)) + " pp";
+  }
+  // A duration of an hour or more is written in minutes, and so is its half-width.
+  const bool minutes = std::fabs(*value) >= 3600.0 && std::fabs(*half_width) < 3600.0;
+  return s + " \u00b1 " +
+         (minutes ? std::to_string(std::llround(*half_width / 60.0)) + " min"
+                  : duration_text(*half_width, decimals));
 }
 
 namespace {
@@ -91,6 +134,9 @@ svg .target-label{fill:#b0281f;font-size:11px}
 .s2{stroke:#2a9d3a;fill:#2a9d3a}.s3{stroke:#8e44ad;fill:#8e44ad}
 .s4{stroke:#c0392b;fill:#c0392b}.s5{stroke:#16a0a8;fill:#16a0a8}
 .mean{fill:none;stroke-width:2.2;stroke-linejoin:round}
+.d1{stroke-dasharray:8 4}.d2{stroke-dasharray:2 3}.d3{stroke-dasharray:10 3 2 3}
+.d4{stroke-dasharray:4 2}.d5{stroke-dasharray:1 4}
+.plot-area{fill:none;stroke:none}
 .legend-line{fill:none;stroke-width:2.2}
 .band,.legend-band{stroke:none;fill-opacity:.18}
 .dot{stroke:none}
@@ -105,6 +151,9 @@ footer{margin-top:3em;color:#777;font-size:.85em}
   h2{break-after:avoid}
   .figure{break-inside:avoid}
   .figure .table-wrap{max-height:none;overflow:visible;border:none}
+  .wide{overflow:visible}
+  table{font-size:8.5pt}
+  th,td{white-space:normal;padding:2px 4px}
   thead th{position:static}
   a{color:inherit;text-decoration:none}
 }

@@ -32,6 +32,7 @@ void compare_summary(HtmlReport& page, const Scenario& sc, const Results& res,
   facts.emplace_back("replications", std::to_string(res.replications));
   facts.emplace_back("seed", std::to_string(res.seed));
   page.facts(facts);
+  scenario_tables(page, sc);
   page.paragraph(
       "Prediction band: the 95% prediction interval of a measured figure averaged over D days, "
       "\u00b1pi95 = \u00b1ci95\u00b7\u221a(1 + n/D) for n replications; a measured point outside "
@@ -99,6 +100,7 @@ Chart comparison_chart(const Scenario& sc, const Results& res, const Comparison&
   const int d = decimals_for(kpi_info(q).name);
   Chart chart =
       interval_chart(sc, std::string(kpi_info(q).label) + ": " + scope_name(sc, k), kpi_axis(q));
+  chart.y_format = kpi_format(q);
   if (q == Kpi::ServiceLevel) {
     chart.y_min = 0;
     chart.y_max = 1;
@@ -127,6 +129,7 @@ Chart comparison_chart(const Scenario& sc, const Results& res, const Comparison&
   predicted.colour = 0;
   measured.colour = 4;
   chart.series = {band, predicted, measured};
+  for (ChartSeries& s : chart.series) as_kpi(s, q);
   int colour = 2;  // Erlang A, then the transient model
   for (const ModelComparison* mc : c.analytic()) {
     ChartSeries analytic;
@@ -139,7 +142,7 @@ Chart comparison_chart(const Scenario& sc, const Results& res, const Comparison&
       analytic.mean[i] = r.predicted;
       any = true;
     });
-    if (any) chart.series.push_back(analytic);
+    if (any) chart.series.push_back(as_kpi(analytic, q));
   }
   chart.note =
       "Line: the simulation's mean with its 95% CI; wide band: the 95% prediction "
