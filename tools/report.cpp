@@ -112,6 +112,7 @@ caption{text-align:left;font-weight:600;padding:4px 0}
 th,td{padding:3px 7px;border-bottom:1px solid #e3e6ec;text-align:right;white-space:nowrap;
   vertical-align:top}
 th:first-child,td:first-child,th.l,td.l{text-align:left}
+td.l{white-space:normal}
 thead th{background:#f1f4f8;position:sticky;top:0}
 .unit{font-weight:400;color:#666;font-size:.9em}
 .figure{display:flex;flex-wrap:wrap;gap:18px;align-items:flex-start;margin:10px 0 26px}
@@ -119,6 +120,7 @@ thead th{background:#f1f4f8;position:sticky;top:0}
 .figure svg.heatmap{flex:0 1 auto;max-width:100%}
 .figure .table-wrap{flex:1 1 380px;max-height:360px;overflow:auto;border:1px solid #e8ebf0}
 .figure .note{flex-basis:100%;margin:0;color:#555;font-size:.9em}
+.figure th{white-space:normal;min-width:4em}
 .wide{overflow-x:auto}
 svg text{font-size:12px;fill:#333}
 svg .chart-title{font-size:14px;font-weight:600;fill:#1d2330}

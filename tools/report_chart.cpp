@@ -132,11 +132,12 @@ AxisValues axis_values(const Chart& c) {
   return a;
 }
 
-// The width of the right margin: room for the targets' labels beside the plot.
+// The width of the right margin: room for the targets' labels beside the plot, and the same
+// for every chart whose labels are short, so that charts one under another line up.
 double right_margin(const Chart& c) {
   std::size_t widest = 0;
   for (const TargetLine& t : c.targets) widest = std::max(widest, t.name.size());
-  return widest == 0 ? 24.0 : 14.0 + 6.3 * double(widest);
+  return std::max(96.0, 14.0 + 6.3 * double(widest));
 }
 
 // The chart's frame: its size, the plot area of each panel inside the margins, the panels'

@@ -111,6 +111,7 @@ Chart comparison_chart(const Scenario& sc, const Results& res, const Comparison&
       d);
   ChartSeries band;
   band.name = "prediction band";
+  band.style = ChartSeries::Style::Band;
   band.band_name = "95% prediction interval";
   band.decimals = d;
   band.colour = 0;

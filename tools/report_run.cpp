@@ -53,11 +53,21 @@ const ContactType* scope_type(const Scenario& sc, std::size_t k) {
   return nullptr;
 }
 
+// Whether contacts of scope k can abandon: type k (or, for all types, some type) has a patience
+// and is not email.
+bool can_abandon(const Scenario& sc, std::size_t k) {
+  const auto can = [](const ContactType& ct) {
+    return ct.patience.has_value() && ct.channel != Channel::Email;
+  };
+  if (k < sc.contact_types.size()) return can(sc.contact_types[k]);
+  return std::any_of(sc.contact_types.begin(), sc.contact_types.end(), can);
+}
+
 std::string sl_title(const Scenario& sc, std::size_t k) {
   const ContactType* type = scope_type(sc, k);
   if (!type) return "Service level";
-  return "Service level (answered within " + format_number(type->service_level.threshold_s, 0) +
-         " s)";
+  return "Service level (answered within " + duration_text(type->service_level.threshold_s, 0) +
+         ")";
 }
 
 // The scenario's summary with the run's size.
@@ -76,15 +86,16 @@ void run_facts(HtmlReport& page, const Scenario& sc, const Results& r,
   scenario_tables(page, sc);
 }
 
-// The totals tables: contact KPIs worth showing by scope, and every KPI of each agent group.
-void run_totals(HtmlReport& page, const Results& r, std::size_t scopes) {
+// The totals tables: contact KPIs worth showing by scope (none of a flow the scenario does not
+// use), and every KPI of each agent group.
+void run_totals(HtmlReport& page, const Scenario& sc, const Results& r, std::size_t scopes) {
   page.section(r.days.empty() ? "Totals over the day" : "Totals over the horizon");
   TextTable totals{{"KPI"}};
   for (std::size_t k = 0; k < scopes; ++k) totals[0].push_back(scope_name(r.types, k));
   for (const KpiInfo& info : contact_kpis()) {
     std::vector<KpiEstimate> values;
     for (std::size_t k = 0; k < scopes; ++k) values.push_back(r.totals[k][info.kpi]);
-    if (!worth_showing(info, values)) continue;
+    if (!worth_showing(info, values) || !kpi_used(sc, info.kpi)) continue;
     std::vector<std::string> row{std::string(info.label) + " [" + std::string(info.name) + "]"};
     for (const KpiEstimate& e : values) {
       row.push_back(plain_cell(e, decimals_for(info.name), kpi_format(info.kpi)));
@@ -151,7 +162,7 @@ void run_scope_charts(HtmlReport& page, const Scenario& sc, const Results& r, st
   page.chart(offered_chart(sc, r, k, name));
   page.chart(waiting_time_chart(sc, r, k, name, type));
   page.chart(service_level_chart(sc, r, k, sl_title(sc, k) + ": " + name, type));
-  page.chart(abandonment_chart(sc, r, k, name, type));
+  if (can_abandon(sc, k)) page.chart(abandonment_chart(sc, r, k, name, type));
 }
 
 // Occupancy and available agents of each group per interval.
@@ -178,7 +189,7 @@ std::string run_report(const Scenario& sc, const Results& r, const std::string& 
   const std::size_t types = r.types.size();
   const std::size_t scopes = types == 1 ? 1 : types + 1;
   run_facts(page, sc, r, scenario_file);
-  run_totals(page, r, scopes);
+  run_totals(page, sc, r, scopes);
   for (std::size_t k = 0; k < scopes; ++k) run_scope_charts(page, sc, r, k);
   run_group_charts(page, sc, r);
   return page.html();
@@ -275,8 +286,10 @@ void paired_kpi_charts(HtmlReport& page, const Scenario& base, const PairedCompa
   if (q == Kpi::AbandonRate && type) add_abandon_target(both, *type);
   page.chart(both);
   if (q == Kpi::Offered) return;
+  const std::string diff_axis =
+      kpi_format(q) == ValueFormat::Share ? axis.substr(0, axis.rfind(" (")) + " (pp)" : axis;
   Chart diff = interval_chart(base, std::string(info.label) + ": difference, " + name,
-                              "difference in " + axis);
+                              "difference in " + diff_axis);
   diff.series.push_back(estimate_series(
       "variant \u2212 base", n,
       [&, k, q](std::size_t i) { return c.intervals[i][k][q].difference; }, d));

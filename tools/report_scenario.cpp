@@ -224,8 +224,9 @@ void diff(const json& a, const json& b, const std::string& path,
 }  // namespace
 
 void scenario_tables(HtmlReport& page, const Scenario& sc, const std::string& caption_prefix) {
-  page.table(type_rows(sc), caption_prefix + "Contact types: what the scenario assumes");
-  page.table(group_rows(sc), caption_prefix + "Agent groups");
+  const TextTable types = type_rows(sc), groups = group_rows(sc);
+  page.table(types, caption_prefix + "Contact types: what the scenario assumes", types[0].size());
+  page.table(groups, caption_prefix + "Agent groups", groups[0].size());
 }
 
 std::vector<ScenarioDifference> scenario_differences(const json& base, const json& variant) {

@@ -1,6 +1,8 @@
 // Labels, series, targets and charts shared by the report builders (tools/report_series.h).
 #include "tools/report_series.h"
 
+#include <algorithm>
+
 #include "tools/table_text.h"
 
 namespace ccsim::cli {
@@ -89,6 +91,42 @@ ValueFormat kpi_format(std::string_view name) {
     if (info.name == name) return kpi_format(info.kpi);
   }
   return ValueFormat::Number;
+}
+
+bool kpi_used(const Scenario& sc, Kpi kpi) {
+  const auto any = [&](auto uses) {
+    return std::any_of(sc.contact_types.begin(), sc.contact_types.end(), uses);
+  };
+  const auto transfers = [](const ContactType& c) { return !c.transfers.empty(); };
+  switch (kpi) {
+    case Kpi::FirstAttempts:
+    case Kpi::Retrials:
+      return any([&](const ContactType& c) {
+        return c.retrial.has_value() || c.channel_switch.has_value() || transfers(c);
+      });
+    case Kpi::Deflected:
+      return any([](const ContactType& c) { return c.self_service.has_value(); });
+    case Kpi::Contained:
+    case Kpi::BotAbandoned:
+      return any([](const ContactType& c) { return c.chatbot.has_value(); });
+    case Kpi::CallbacksOffered:
+    case Kpi::CallbacksAccepted:
+    case Kpi::CallbacksCompleted:
+    case Kpi::CallbacksFailed:
+    case Kpi::CallbackWait:
+      return any([](const ContactType& c) { return c.callback.has_value(); });
+    case Kpi::Transfers:
+    case Kpi::TransfersIn:
+    case Kpi::TransferRate:
+    case Kpi::Fcr:
+      return any(transfers);
+    case Kpi::Balked:
+      return any([](const ContactType& c) { return c.balk.has_value(); });
+    case Kpi::Csat:
+      return any([](const ContactType& c) { return c.satisfaction.has_value(); });
+    default:
+      return true;
+  }
 }
 
 ChartSeries& as_share(ChartSeries& series) {

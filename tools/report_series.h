@@ -68,6 +68,10 @@ ChartSeries& as_kpi(ChartSeries& series, Kpi kpi);
 // `series` of a share (occupancy, ...): written as a percentage, its band cut to [0, 1].
 // Returns `series`.
 ChartSeries& as_share(ChartSeries& series);
+// Whether KPI `kpi` says anything about `scenario`: false for the KPIs of a flow no contact
+// type uses (callbacks without a callback, deflection without self-service, transfer rate
+// without transfers, first attempts without retrials or transfers, ...), true otherwise.
+bool kpi_used(const Scenario& scenario, Kpi kpi);
 // kpi_format of a KPI named by its contract key ("asa_s"); Number for a name not known.
 ValueFormat kpi_format(std::string_view name);
 

@@ -39,9 +39,11 @@ void staff_summary(HtmlReport& page, const StaffReportInput& in) {
   page.section("Summary");
   auto facts = scenario_facts(sc);
   facts.insert(facts.begin(), {"name", sc.name});
-  facts.emplace_back("result", res.misses.empty()
-                                   ? std::string("every target met")
-                                   : std::to_string(res.misses.size()) + " targets missed");
+  facts.emplace_back("result",
+                     res.misses.empty()
+                         ? std::string("every target met")
+                         : std::to_string(res.misses.size()) +
+                               (res.misses.size() == 1 ? " target missed" : " targets missed"));
   facts.emplace_back("agent-hours to schedule",
                      format_number(staffing::agent_hours(res.scheduled, sc.horizon), 1));
   double scenario_hours = 0;
@@ -99,8 +101,8 @@ Chart staffing_chart(const StaffReportInput& in, std::size_t g) {
   return c;
 }
 
-// Service level, waiting time and abandonment of each contact type, and occupancy, achieved
-// with the required staff, against their targets.
+// Service level, waiting time and abandonment (of a type that can abandon) of each contact type,
+// and occupancy, achieved with the required staff, against their targets.
 void achieved_charts(HtmlReport& page, const StaffReportInput& in) {
   const Scenario& sc = in.scenario;
   const Results& a = in.result.achieved;
@@ -110,7 +112,9 @@ void achieved_charts(HtmlReport& page, const StaffReportInput& in) {
     page.subsection(ct.name);
     page.chart(service_level_chart(sc, a, k, "Service level: " + ct.name, &ct));
     page.chart(waiting_time_chart(sc, a, k, ct.name, &ct));
-    page.chart(abandonment_chart(sc, a, k, ct.name, &ct));
+    if (ct.patience && ct.channel != Channel::Email) {
+      page.chart(abandonment_chart(sc, a, k, ct.name, &ct));
+    }
   }
   page.subsection("Agent groups");
   page.chart(occupancy_chart(sc, a, "occupancy (%)"));
