@@ -112,7 +112,7 @@ caption{text-align:left;font-weight:600;padding:4px 0}
 th,td{padding:3px 7px;border-bottom:1px solid #e3e6ec;text-align:right;white-space:nowrap;
   vertical-align:top}
 th:first-child,td:first-child,th.l,td.l{text-align:left}
-td.l{white-space:normal}
+td.l{white-space:normal;min-width:5em;max-width:24em}
 thead th{background:#f1f4f8;position:sticky;top:0}
 .unit{font-weight:400;color:#666;font-size:.9em}
 .figure{display:flex;flex-wrap:wrap;gap:18px;align-items:flex-start;margin:10px 0 26px}
