@@ -18,6 +18,15 @@ std::string pct(const std::optional<double>& v) {
   return v ? format_number(100 * *v, 1) + "%" : "\u2013";
 }
 
+// A bias of KPI `kpi`: in percentage points for a share, else with `decimals`.
+std::string bias_text(const std::optional<double>& bias, Kpi kpi, int decimals) {
+  if (!bias) return "\u2013";
+  if (kpi_format(kpi) == ValueFormat::Share) {
+    return format_value(bias, 3, ValueFormat::SharePoints);
+  }
+  return format_number(*bias, decimals);
+}
+
 // The scenario's summary, the measured data's source, and how the prediction band is read.
 void compare_summary(HtmlReport& page, const Scenario& sc, const Results& res,
                      const MeasuredTable& m) {
@@ -64,17 +73,14 @@ void accuracy_table(HtmlReport& page, const Scenario& sc, const Comparison& c,
     for (const KpiSummary& s : c.simulation.summary[std::size_t(k)]) {
       if (s.rows == 0) continue;
       const int d = decimals_for(kpi_info(s.kpi).name);
-      std::vector<std::string> row{scope_name(sc, k),
-                                   std::string(kpi_info(s.kpi).name),
-                                   std::to_string(s.rows),
-                                   pct(s.mape),
-                                   s.bias ? format_number(*s.bias, d) : "\u2013",
-                                   pct(s.relative_bias),
-                                   pct(s.within)};
+      std::vector<std::string> row{
+          scope_name(sc, k), std::string(kpi_info(s.kpi).name), std::to_string(s.rows),
+          pct(s.mape),       bias_text(s.bias, s.kpi, d),       pct(s.relative_bias),
+          pct(s.within)};
       for (const ModelComparison* mc : c.analytic()) {
         const KpiSummary& e = mc->summary[std::size_t(k)][*measured_index(s.kpi)];
         row.push_back(e.rows > 0 ? pct(e.mape) : "\u2013");
-        row.push_back(e.rows > 0 && e.bias ? format_number(*e.bias, d) : "\u2013");
+        row.push_back(e.rows > 0 ? bias_text(e.bias, s.kpi, d) : "\u2013");
         row.push_back(e.rows > 0 ? pct(e.relative_bias) : "\u2013");
       }
       acc.push_back(row);
