@@ -195,6 +195,9 @@ std::string json_text(const json& value) {
   return s;
 }
 
+// A list of numbers (or other scalars) with more entries changed than this is one difference.
+constexpr std::size_t kMostEntryRows = 5;
+
 void diff(const json& a, const json& b, const std::string& path,
           std::vector<ScenarioDifference>& out) {
   if (a == b) return;
@@ -213,6 +216,18 @@ void diff(const json& a, const json& b, const std::string& path,
     return;
   }
   if (a.is_array() && b.is_array() && a.size() == b.size()) {
+    std::size_t scalar_changes = 0;
+    bool scalars = true;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      scalars = scalars && a[i].is_primitive() && b[i].is_primitive();
+      scalar_changes += a[i] != b[i];
+    }
+    if (scalars && scalar_changes > kMostEntryRows) {
+      out.push_back({path + " (" + std::to_string(scalar_changes) + " of " +
+                         std::to_string(a.size()) + " entries)",
+                     json_text(a), json_text(b)});
+      return;
+    }
     for (std::size_t i = 0; i < a.size(); ++i) {
       diff(a[i], b[i], path + "[" + std::to_string(i) + "]", out);
     }

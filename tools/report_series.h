@@ -49,7 +49,8 @@ struct ScenarioDifference {
 };
 // Every difference between `base` and `variant`, in document order (base's keys first, then
 // keys only the variant has): objects are compared key by key, arrays of the same length entry
-// by entry; an array whose length differs is one difference.
+// by entry; an array whose length differs is one difference, and so is a list of scalars with
+// more than 5 entries changed (its path then ends in " (N of M entries)").
 std::vector<ScenarioDifference> scenario_differences(const nlohmann::json& base,
                                                      const nlohmann::json& variant);
 // scenario_differences of two scenario files as written; nullopt when either cannot be read

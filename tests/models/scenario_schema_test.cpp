@@ -1,6 +1,7 @@
 // Keeps scenarios/scenario.schema.json in step with the validator (scenario_keys(),
 // distribution_parameters()) and checks that the example scenarios are valid.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -183,7 +184,8 @@ TEST(ScenarioSchema, ScenariosAndExamplesValidateAgainstTheSchema) {
   if (std::system("python3 -c 'import jsonschema' >/dev/null 2>&1") != 0) {
     GTEST_SKIP() << "python3 with jsonschema not installed (Debian python3-jsonschema)";
   }
-  const fs::path out = fs::temp_directory_path() / "ccsim_schema_check.txt";
+  const std::string tag = std::to_string(::getpid());
+  const fs::path out = fs::temp_directory_path() / ("ccsim_schema_check_" + tag + ".txt");
   const std::string script = R"(
 import glob, json, sys, jsonschema
 d = sys.argv[1]
@@ -201,7 +203,7 @@ for name, doc in docs:
 bad = dict(s['examples'][0], horizon={'intervals': 3, 'duration_s': 60})
 print('bad horizon:', [e.schema.get('title') for e in v.iter_errors(bad)])
 )";
-  const fs::path py = fs::temp_directory_path() / "ccsim_schema_check.py";
+  const fs::path py = fs::temp_directory_path() / ("ccsim_schema_check_" + tag + ".py");
   std::ofstream(py) << script;
   const std::string command =
       "python3 '" + py.string() + "' '" + kScenarios.string() + "' >'" + out.string() + "' 2>&1";

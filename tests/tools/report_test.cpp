@@ -7,6 +7,8 @@
 #include <regex>
 #include <set>
 
+#include "tools/report_series.h"
+
 namespace ccsim::cli {
 namespace {
 
@@ -232,6 +234,32 @@ TEST(Report, LegendSwatchesOfOneChartAllDiffer) {
     swatches.insert(svg.substr(p + tag.size(), svg.find('"', p + tag.size()) - p - tag.size()));
   }
   EXPECT_EQ(swatches.size(), 4u) << "colour and dash together tell every line apart";
+}
+
+TEST(ScenarioDifferences, ListEveryChangedValueByItsJsonPath) {
+  const nlohmann::json base = nlohmann::json::parse(R"({
+    "name": "base", "horizon": {"intervals": 3},
+    "contact_types": [{"name": "a", "arrivals": {"per_interval": [1, 2, 3, 4, 5, 6, 7]},
+                       "patience": {"mean_s": 100}}],
+    "agent_groups": [{"name": "g", "skills": ["a"], "staff": {"per_interval": [5, 6, 7]}}]})");
+  const nlohmann::json variant = nlohmann::json::parse(R"({
+    "name": "base", "horizon": {"intervals": 3, "days": 2},
+    "contact_types": [{"name": "a", "arrivals": {"per_interval": [2, 3, 4, 5, 6, 7, 8]},
+                       "self_service": {"deflection": 0.1}}],
+    "agent_groups": [{"name": "g", "skills": ["a", "b"], "staff": {"per_interval": [5, 9, 7]}}]})");
+  const std::vector<ScenarioDifference> d = scenario_differences(base, variant);
+  const std::vector<std::vector<std::string>> expected{
+      {"agent_groups[0].skills", "[\"a\"]", "[\"a\",\"b\"]"},
+      {"agent_groups[0].staff.per_interval[1]", "6", "9"},
+      {"contact_types[0].arrivals.per_interval (7 of 7 entries)", "[1,2,3,4,5,6,7]",
+       "[2,3,4,5,6,7,8]"},
+      {"contact_types[0].patience", "{\"mean_s\":100}", "absent"},
+      {"contact_types[0].self_service", "absent", "{\"deflection\":0.1}"},
+      {"horizon.days", "absent", "2"}};
+  std::vector<std::vector<std::string>> got;
+  for (const ScenarioDifference& x : d) got.push_back({x.path, x.base, x.variant});
+  EXPECT_EQ(got, expected);
+  EXPECT_TRUE(scenario_differences(base, base).empty());
 }
 
 TEST(Report, HeatmapHasACellWithItsNumberPerPoint) {
