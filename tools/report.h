@@ -49,7 +49,7 @@ struct ChartSeries {
   std::string band_name = "95% CI";
   int colour = -1;  // palette index; -1: the series' index in its chart. Default: -1.
   // The values the quantity can take (e.g. [0, 1] for a share, [0, ∞) for a count): the band
-  // is drawn cut to them. INVARIANT: lo <= hi. Default: unbounded.
+  // is drawn, and its ends written, cut to them. INVARIANT: lo <= hi. Default: unbounded.
   double lo = -std::numeric_limits<double>::infinity();
   double hi = std::numeric_limits<double>::infinity();
 };
@@ -81,7 +81,9 @@ struct Chart {
 
 // The chart as an inline <svg> element.
 std::string chart_svg(const Chart& chart);
-// The chart's numbers as an HTML <table>: x label, then each series' "mean ± half_width".
+// The chart's numbers as an HTML <table>: x label, then each series' "mean ± half_width", or,
+// where that interval reaches beyond the series' possible values [lo, hi], "mean (low–high)"
+// with the interval cut to them.
 std::string chart_table(const Chart& chart);
 
 struct Heatmap {

@@ -110,6 +110,20 @@ double band_lower(const ChartSeries& s, std::size_t i) {
   return std::clamp(*s.mean[i] - half_width_at(s, i).value_or(0.0), s.lo, s.hi);
 }
 
+// The value of series `s` at x `i` for a table or tooltip: "mean ± half-width", or, when the
+// interval reaches beyond the values the quantity can take, the mean with the interval cut to
+// them: "95.0% (85.0%–100.0%)".
+std::string series_cell(const ChartSeries& s, std::size_t i) {
+  const std::optional<double> m = i < s.mean.size() ? s.mean[i] : std::nullopt;
+  const std::optional<double> h = half_width_at(s, i);
+  if (!is_defined(m) || !h || (*m - *h >= s.lo && *m + *h <= s.hi)) {
+    return format_cell(m, h, s.decimals, s.format);
+  }
+  return format_value(m, s.decimals, s.format) + " (" +
+         format_value(band_lower(s, i), s.decimals, s.format) + "\u2013" +
+         format_value(band_upper(s, i), s.decimals, s.format) + ")";
+}
+
 // The values each panel must show: every band's ends (a mean without a band: the mean) and
 // every target.
 struct AxisValues {
@@ -321,8 +335,7 @@ std::string dots_svg(const Plot& p, const ChartSeries& s, const std::string& cls
     svg += "<circle class=\"" + std::string(points ? "measured " : "dot ") + cls + "\" cx=\"" +
            svg_number(p.px(i)) + "\" cy=\"" + svg_number(p.py(*s.mean[i], s.lower_panel)) +
            "\" r=\"" + (points ? "4" : "2.5") + "\"><title>" +
-           html_escape(s.name + ", " + p.c.x_labels[i] + ": " +
-                       format_cell(s.mean[i], half_width_at(s, i), s.decimals, s.format)) +
+           html_escape(s.name + ", " + p.c.x_labels[i] + ": " + series_cell(s, i)) +
            "</title></circle>";
   }
   return svg;
@@ -427,9 +440,7 @@ std::string chart_table(const Chart& c) {
   for (std::size_t i = 0; i < c.x_labels.size(); ++i) {
     t += "<tr><td>" + html_escape(c.x_labels[i]) + "</td>";
     for (const ChartSeries& s : c.series) {
-      const std::optional<double> m = i < s.mean.size() ? s.mean[i] : std::nullopt;
-      const std::optional<double> h = i < s.half_width.size() ? s.half_width[i] : std::nullopt;
-      t += "<td>" + html_escape(format_cell(m, h, s.decimals, s.format)) + "</td>";
+      t += "<td>" + html_escape(series_cell(s, i)) + "</td>";
     }
     t += "</tr>";
   }

@@ -130,6 +130,10 @@ TEST(Report, ShareChartTicksInPercent) {
   EXPECT_NE(svg.find(">100%</text>"), std::string::npos) << svg;
   EXPECT_NE(svg.find(">0%</text>"), std::string::npos);
   EXPECT_NE(chart_table(c).find("<td>50.0% \u00b1 10.0 pp</td>"), std::string::npos);
+  // 0.95 ± 0.1 reaches beyond 100%: written with its interval cut there.
+  c.series[0].hi = 1.0;
+  EXPECT_NE(chart_table(c).find("<td>95.0% (85.0%\u2013100.0%)</td>"), std::string::npos)
+      << chart_table(c);
 }
 
 TEST(Report, DurationAxisBeyondAnHourTicksInHours) {
