@@ -313,8 +313,12 @@ int run_paired(const CommonOptions& common, const Scenario& base, const std::str
   }
   return emit_with_report(
       common, content.str(), report_file,
-      [&] { return paired_report(base, variant, c, common.positional[0], variant_file); }, out,
-      err);
+      [&] {
+        return paired_report(base, variant, c,
+                             {common.positional[0], variant_file,
+                              scenario_file_differences(common.positional[0], variant_file)});
+      },
+      out, err);
 }
 
 // `ccsim run SCENARIO` once the scenario is read: runs it (staging --log) and writes the outputs.

@@ -2,13 +2,15 @@
 # Installs, with apt-get, whatever ccsim needs to build and test that is not yet installed
 # (Debian 12). Run as root (or with sudo available). Does nothing when all is present.
 # clang and its runtime build the sanitizer and libFuzzer builds; chromium renders HTML reports
-# in the browser test; python3-openpyxl reads workbooks back in the workbook tests.
+# in the browser test; python3-openpyxl reads workbooks back in the workbook tests;
+# python3-jsonschema checks scenarios against scenarios/scenario.schema.json.
 set -euo pipefail
 packages=(g++ cmake ninja-build pkg-config
           libboost-math-dev libboost-program-options-dev libeigen3-dev nlohmann-json3-dev
           librandom123-dev libxlsxwriter-dev libgtest-dev libgmock-dev libbenchmark-dev
           libboost-mpi-dev openmpi-bin libopenmpi-dev
           python3-simpy3 python3-openpyxl
+          python3-jsonschema
           clang libclang-rt-14-dev
           chromium)
 missing=()

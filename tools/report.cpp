@@ -1,5 +1,8 @@
 #include "tools/report.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include "tools/report_svg.h"
 #include "tools/table_text.h"
 
@@ -46,6 +49,46 @@ std::string report_cell(const std::optional<double>& value, const std::optional<
   return s;
 }
 
+std::string duration_text(double seconds, int decimals) {
+  if (std::fabs(seconds) < 3600.0) return report_number(seconds, decimals) + " s";
+  const long long minutes = std::llround(std::fabs(seconds) / 60.0);
+  const std::string sign = seconds < 0 ? "-" : "";
+  const long long h = minutes / 60, m = minutes % 60;
+  return sign + std::to_string(h) + " h" + (m ? " " + std::to_string(m) + " min" : "");
+}
+
+std::string format_value(const std::optional<double>& value, int decimals, ValueFormat format) {
+  if (!is_defined(value)) return kDash;
+  switch (format) {
+    case ValueFormat::Share:
+      return report_number(100.0 * *value, std::max(0, decimals - 2)) + "%";
+    case ValueFormat::SharePoints:
+      return report_number(100.0 * *value, std::max(0, decimals - 2)) + " pp";
+    case ValueFormat::Duration:
+      return duration_text(*value, decimals);
+    case ValueFormat::Number:
+      break;
+  }
+  return report_number(*value, decimals);
+}
+
+std::string format_cell(const std::optional<double>& value, const std::optional<double>& half_width,
+                        int decimals, ValueFormat format) {
+  if (format == ValueFormat::Number || !is_defined(value)) {
+    return report_cell(value, half_width, decimals);
+  }
+  std::string s = format_value(value, decimals, format);
+  if (!is_defined(half_width)) return s;
+  if (format == ValueFormat::Share || format == ValueFormat::SharePoints) {
+    return s + " \u00b1 " + report_number(100.0 * *half_width, std::max(0, decimals - 2)) + " pp";
+  }
+  // A duration of an hour or more is written in minutes, and so is its half-width.
+  const bool minutes = std::fabs(*value) >= 3600.0 && std::fabs(*half_width) < 3600.0;
+  return s + " \u00b1 " +
+         (minutes ? std::to_string(std::llround(*half_width / 60.0)) + " min"
+                  : duration_text(*half_width, decimals));
+}
+
 namespace {
 
 constexpr const char* kCss = R"(
@@ -69,6 +112,7 @@ caption{text-align:left;font-weight:600;padding:4px 0}
 th,td{padding:3px 7px;border-bottom:1px solid #e3e6ec;text-align:right;white-space:nowrap;
   vertical-align:top}
 th:first-child,td:first-child,th.l,td.l{text-align:left}
+td.l{white-space:normal;min-width:5em;max-width:24em}
 thead th{background:#f1f4f8;position:sticky;top:0}
 .unit{font-weight:400;color:#666;font-size:.9em}
 .figure{display:flex;flex-wrap:wrap;gap:18px;align-items:flex-start;margin:10px 0 26px}
@@ -76,6 +120,7 @@ thead th{background:#f1f4f8;position:sticky;top:0}
 .figure svg.heatmap{flex:0 1 auto;max-width:100%}
 .figure .table-wrap{flex:1 1 380px;max-height:360px;overflow:auto;border:1px solid #e8ebf0}
 .figure .note{flex-basis:100%;margin:0;color:#555;font-size:.9em}
+.figure th{white-space:normal;min-width:4em}
 .wide{overflow-x:auto}
 svg text{font-size:12px;fill:#333}
 svg .chart-title{font-size:14px;font-weight:600;fill:#1d2330}
@@ -91,6 +136,9 @@ svg .target-label{fill:#b0281f;font-size:11px}
 .s2{stroke:#2a9d3a;fill:#2a9d3a}.s3{stroke:#8e44ad;fill:#8e44ad}
 .s4{stroke:#c0392b;fill:#c0392b}.s5{stroke:#16a0a8;fill:#16a0a8}
 .mean{fill:none;stroke-width:2.2;stroke-linejoin:round}
+.d1{stroke-dasharray:8 4}.d2{stroke-dasharray:2 3}.d3{stroke-dasharray:10 3 2 3}
+.d4{stroke-dasharray:4 2}.d5{stroke-dasharray:1 4}
+.plot-area{fill:none;stroke:none}
 .legend-line{fill:none;stroke-width:2.2}
 .band,.legend-band{stroke:none;fill-opacity:.18}
 .dot{stroke:none}
@@ -105,6 +153,9 @@ footer{margin-top:3em;color:#777;font-size:.85em}
   h2{break-after:avoid}
   .figure{break-inside:avoid}
   .figure .table-wrap{max-height:none;overflow:visible;border:none}
+  .wide{overflow:visible}
+  table{font-size:8.5pt}
+  th,td{white-space:normal;padding:2px 4px}
   thead th{position:static}
   a{color:inherit;text-decoration:none}
 }

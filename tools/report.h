@@ -5,12 +5,15 @@
 // a report ever reads "nan" or "inf". Every text given is HTML-escaped.
 //
 // SVG classes, stable for tests and styling: a chart is <svg class="chart">; a line series is a
-// <path class="mean sN"> (N: the series' colour, by default
-// its index), its band (and a band series) a
-// <path class="band sN">; a points series is <circle class="measured sN"> elements; a target is a
-// <path class="target">; a heatmap is <svg class="heatmap"> of <rect class="cell">.
+// <path class="mean sN"> (N: the series' colour, by default its index), with " dM" added for
+// the chart's line series after the first (M: its dash pattern, so no two legend swatches of a
+// chart look alike); its band (and a band series) a <path class="band sN">; a points series is
+// <circle class="measured sN"> elements; a target is a <path class="target"> labelled by a
+// <text class="target-label"> right of the plot; each panel's plot area is a
+// <rect class="plot-area">; a heatmap is <svg class="heatmap"> of <rect class="cell">.
 #pragma once
 
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,6 +26,15 @@ namespace ccsim::cli {
 // `text` with & < > " ' replaced by character references (for text and attribute values).
 std::string html_escape(std::string_view text);
 
+// How a chart writes a value in its ticks, tooltips and table.
+enum class ValueFormat {
+  Number,       // as it is, with the series' decimals
+  Share,        // a share in [0, 1] as a percentage: "81.2%" (decimals − 2 after the point), a
+                // half-width in percentage points ("± 1.3 pp")
+  Duration,     // seconds: "45.2 s" under an hour, "4 h 12 min" from an hour on
+  SharePoints,  // a difference of two shares, in percentage points: "1.2 pp"
+};
+
 struct ChartSeries {
   // Line: a mean line with dots and its band; Points: dots only (e.g. measured values); Band:
   // the band only (e.g. a prediction interval around another series' line).
@@ -31,29 +43,39 @@ struct ChartSeries {
   std::vector<std::optional<double>> mean;        // one per x; nullopt: undefined (a gap)
   std::vector<std::optional<double>> half_width;  // empty, or one per x: band mean ± half_width
   Style style = Style::Line;
-  bool right_axis = false;  // plotted against the chart's right axis (y2_axis)
-  int decimals = 1;         // in tooltips and the table
+  // Drawn in the chart's lower panel (Chart::lower_axis), below the main one and on the same
+  // x positions. Default: false (the main panel).
+  bool lower_panel = false;
+  int decimals = 1;                          // in tooltips and the table. Default: 1.
+  ValueFormat format = ValueFormat::Number;  // Default: Number.
   std::string band_name = "95% CI";
-  int colour = -1;  // palette index; -1: the series' index in its chart
+  int colour = -1;  // palette index; -1: the series' index in its chart. Default: -1.
+  // The values the quantity can take (e.g. [0, 1] for a share, [0, ∞) for a count): the band
+  // is drawn, and its ends written, cut to them. INVARIANT: lo <= hi. Default: unbounded.
+  double lo = -std::numeric_limits<double>::infinity();
+  double hi = std::numeric_limits<double>::infinity();
 };
 
-// A horizontal line at `value`, e.g. a service-level target.
+// A horizontal line at `value` of the main panel, e.g. a service-level target; its label is
+// written in the right margin, beside the plot, never over the data.
 struct TargetLine {
   std::string name;
   double value = 0.0;
-  bool right_axis = false;
 };
 
 struct Chart {
   std::string title;
-  std::string x_axis;                  // axis title with unit, e.g. "interval start (clock)"
-  std::vector<std::string> x_labels;   // one per x
-  std::string x_column;                // header of the x column in the table; empty: x_axis
-  std::vector<double> x;               // numeric positions, one per x; empty: evenly spaced
-  std::string y_axis;                  // axis title with unit, e.g. "ASA (s)"
-  std::string y2_axis;                 // right axis title; empty: no right axis
-  std::optional<double> y_min, y_max;  // fixed left-axis range; else from the data and 0
-  std::optional<double> y2_min, y2_max;
+  std::string x_axis;                 // axis title with unit, e.g. "interval start (clock)"
+  std::vector<std::string> x_labels;  // one per x
+  std::string x_column;               // header of the x column in the table; empty: x_axis
+  std::vector<double> x;              // numeric positions, one per x; empty: evenly spaced
+  std::string y_axis;                 // axis title with unit, e.g. "ASA (s)"
+  ValueFormat y_format = ValueFormat::Number;  // of the main panel's ticks. Default: Number.
+  std::optional<double> y_min, y_max;          // fixed main-panel range; else from the data and 0
+  // The lower panel's axis title, e.g. "agents"; empty: one panel. There is never a second y
+  // axis: a second quantity gets its own panel. Default: empty.
+  std::string lower_axis;
+  std::optional<double> lower_min, lower_max;  // fixed lower-panel range; else from the data
   std::vector<ChartSeries> series;
   std::vector<TargetLine> targets;
   std::string note;  // a sentence under the chart
@@ -61,7 +83,9 @@ struct Chart {
 
 // The chart as an inline <svg> element.
 std::string chart_svg(const Chart& chart);
-// The chart's numbers as an HTML <table>: x label, then each series' "mean ± half_width".
+// The chart's numbers as an HTML <table>: x label, then each series' "mean ± half_width", or,
+// where that interval reaches beyond the series' possible values [lo, hi], "mean (low–high)"
+// with the interval cut to them.
 std::string chart_table(const Chart& chart);
 
 // Colours: with a target, each cell by its verdict (models/kpi/targets.h, from the value and
@@ -125,5 +149,14 @@ std::string report_cell(const std::optional<double>& value, const std::optional<
                         int decimals);
 // `value` with `decimals` decimals, without the sign of a value that rounds to zero.
 std::string report_number(double value, int decimals);
+// `value` written as `format` says (ValueFormat), with `decimals` as a series' decimals; "–"
+// when undefined.
+std::string format_value(const std::optional<double>& value, int decimals, ValueFormat format);
+// report_cell in `format`: "81.2% ± 1.3 pp", "4 h 12 min ± 9 min", "45.2 s ± 3.1 s".
+std::string format_cell(const std::optional<double>& value, const std::optional<double>& half_width,
+                        int decimals, ValueFormat format);
+// A duration in seconds as a person reads it: "45.2 s" (with `decimals`) under an hour, else
+// whole minutes "4 h 12 min" ("2 h" on the hour). REQUIRES: seconds finite.
+std::string duration_text(double seconds, int decimals);
 
 }  // namespace ccsim::cli

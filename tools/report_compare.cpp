@@ -19,6 +19,15 @@ std::string pct(const std::optional<double>& v) {
   return v ? format_number(100 * *v, 1) + "%" : "\u2013";
 }
 
+// A bias of KPI `kpi`: in percentage points for a share, else with `decimals`.
+std::string bias_text(const std::optional<double>& bias, Kpi kpi, int decimals) {
+  if (!bias) return "\u2013";
+  if (kpi_format(kpi) == ValueFormat::Share) {
+    return format_value(bias, 3, ValueFormat::SharePoints);
+  }
+  return format_number(*bias, decimals);
+}
+
 // The scenario's summary, the measured data's source, and how the prediction band is read.
 void compare_summary(HtmlReport& page, const Scenario& sc, const Results& res,
                      const MeasuredTable& m) {
@@ -32,6 +41,7 @@ void compare_summary(HtmlReport& page, const Scenario& sc, const Results& res,
   facts.emplace_back("replications", std::to_string(res.replications));
   facts.emplace_back("seed", std::to_string(res.seed));
   page.facts(facts);
+  scenario_tables(page, sc);
   page.paragraph(
       "Prediction band: the 95% prediction interval of a measured figure averaged over D days, "
       "\u00b1pi95 = \u00b1ci95\u00b7\u221a(1 + n/D) for n replications; a measured point outside "
@@ -63,17 +73,14 @@ void accuracy_table(HtmlReport& page, const Scenario& sc, const Comparison& c,
     for (const KpiSummary& s : c.simulation.summary[std::size_t(k)]) {
       if (s.rows == 0) continue;
       const int d = decimals_for(kpi_info(s.kpi).name);
-      std::vector<std::string> row{scope_name(sc, k),
-                                   std::string(kpi_info(s.kpi).name),
-                                   std::to_string(s.rows),
-                                   pct(s.mape),
-                                   s.bias ? format_number(*s.bias, d) : "\u2013",
-                                   pct(s.relative_bias),
-                                   pct(s.within)};
+      std::vector<std::string> row{
+          scope_name(sc, k), std::string(kpi_info(s.kpi).name), std::to_string(s.rows),
+          pct(s.mape),       bias_text(s.bias, s.kpi, d),       pct(s.relative_bias),
+          pct(s.within)};
       for (const ModelComparison* mc : c.analytic()) {
         const KpiSummary& e = mc->summary[std::size_t(k)][*measured_index(s.kpi)];
         row.push_back(e.rows > 0 ? pct(e.mape) : "\u2013");
-        row.push_back(e.rows > 0 && e.bias ? format_number(*e.bias, d) : "\u2013");
+        row.push_back(e.rows > 0 ? bias_text(e.bias, s.kpi, d) : "\u2013");
         row.push_back(e.rows > 0 ? pct(e.relative_bias) : "\u2013");
       }
       acc.push_back(row);
@@ -99,6 +106,7 @@ Chart comparison_chart(const Scenario& sc, const Results& res, const Comparison&
   const int d = decimals_for(kpi_info(q).name);
   Chart chart =
       interval_chart(sc, std::string(kpi_info(q).label) + ": " + scope_name(sc, k), kpi_axis(q));
+  chart.y_format = kpi_format(q);
   if (q == Kpi::ServiceLevel) {
     chart.y_min = 0;
     chart.y_max = 1;
@@ -109,6 +117,7 @@ Chart comparison_chart(const Scenario& sc, const Results& res, const Comparison&
       d);
   ChartSeries band;
   band.name = "prediction band";
+  band.style = ChartSeries::Style::Band;
   band.band_name = "95% prediction interval";
   band.decimals = d;
   band.colour = 0;
@@ -127,6 +136,7 @@ Chart comparison_chart(const Scenario& sc, const Results& res, const Comparison&
   predicted.colour = 0;
   measured.colour = 4;
   chart.series = {band, predicted, measured};
+  for (ChartSeries& s : chart.series) as_kpi(s, q);
   int colour = 2;  // Erlang A, then the transient model
   for (const ModelComparison* mc : c.analytic()) {
     ChartSeries analytic;
@@ -139,7 +149,7 @@ Chart comparison_chart(const Scenario& sc, const Results& res, const Comparison&
       analytic.mean[i] = r.predicted;
       any = true;
     });
-    if (any) chart.series.push_back(analytic);
+    if (any) chart.series.push_back(as_kpi(analytic, q));
   }
   chart.note =
       "Line: the simulation's mean with its 95% CI; wide band: the 95% prediction "

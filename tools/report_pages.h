@@ -20,6 +20,7 @@
 #include "models/studies/sweep.h"
 #include "models/studies/whatif.h"
 #include "tools/options.h"
+#include "tools/report_series.h"
 
 namespace ccsim::cli {
 
@@ -43,11 +44,17 @@ int emit_with_report(const CommonOptions& common, const std::string& content,
 std::string run_report(const Scenario& scenario, const Results& results,
                        const std::string& scenario_file);
 
-// `ccsim run BASE --vs VARIANT`: both scenarios' per-interval KPIs and their paired differences
-// (variant − base) with 95% CIs, totals and agent groups.
+// The files of `ccsim run BASE --vs VARIANT` and what differs between them
+// (scenario_file_differences in tools/report_series.h; nullopt: they could not be compared).
+struct PairedFiles {
+  std::string base, variant;
+  std::optional<std::vector<ScenarioDifference>> differences;
+};
+// `ccsim run BASE --vs VARIANT`: both scenarios and exactly what the variant changes, their
+// per-interval KPIs and paired differences (variant − base) with 95% CIs, totals and agent
+// groups.
 std::string paired_report(const Scenario& base, const Scenario& variant,
-                          const PairedComparison& comparison, const std::string& base_file,
-                          const std::string& variant_file);
+                          const PairedComparison& comparison, const PairedFiles& files);
 
 // `ccsim staff`: required agents per interval and group (the staffing curves) against the
 // scenario's own staff, the KPIs achieved with them against the targets, and the shift plan.

@@ -27,14 +27,24 @@ std::string scope_name(const std::vector<std::string>& types, std::size_t k) {
   return k < types.size() ? types[k] : std::string("all types");
 }
 
-std::string signed_cell(const KpiEstimate& e, int decimals) {
-  if (!e) return "\u2013";
-  const std::string mean = report_number(e->mean, decimals);
-  return (mean[0] == '-' ? "" : "+") + mean + " \u00b1 " + report_number(e->ci95, decimals);
+// The format of a difference of values of `format`: a difference of shares in points.
+ValueFormat difference_format(ValueFormat format) {
+  return format == ValueFormat::Share ? ValueFormat::SharePoints : format;
 }
 
-std::string plain_cell(const KpiEstimate& e, int decimals) {
-  return e ? report_cell(e->mean, e->ci95, decimals) : report_cell(std::nullopt, {}, decimals);
+std::string signed_cell(const KpiEstimate& e, int decimals, ValueFormat format) {
+  if (!e) return "\u2013";
+  const std::string cell = format_cell(e->mean, e->ci95, decimals, difference_format(format));
+  return (cell[0] == '-' ? "" : "+") + cell;
+}
+
+std::string plain_cell(const KpiEstimate& e, int decimals,
+                       ValueFormat format = ValueFormat::Number) {
+  return e ? format_cell(e->mean, e->ci95, decimals, format) : std::string("\u2013");
+}
+
+ValueFormat group_format(GroupKpi kpi) {
+  return kpi == GroupKpi::Agents ? ValueFormat::Number : ValueFormat::Share;
 }
 
 // The contact type whose targets apply to scope k: type k, or the only type for "all"; null
@@ -45,11 +55,21 @@ const ContactType* scope_type(const Scenario& sc, std::size_t k) {
   return nullptr;
 }
 
+// Whether contacts of scope k can abandon: type k (or, for all types, some type) has a patience
+// and is not email.
+bool can_abandon(const Scenario& sc, std::size_t k) {
+  const auto can = [](const ContactType& ct) {
+    return ct.patience.has_value() && ct.channel != Channel::Email;
+  };
+  if (k < sc.contact_types.size()) return can(sc.contact_types[k]);
+  return std::any_of(sc.contact_types.begin(), sc.contact_types.end(), can);
+}
+
 std::string sl_title(const Scenario& sc, std::size_t k) {
   const ContactType* type = scope_type(sc, k);
   if (!type) return "Service level";
-  return "Service level (answered within " + format_number(type->service_level.threshold_s, 0) +
-         " s)";
+  return "Service level (answered within " + duration_text(type->service_level.threshold_s, 0) +
+         ")";
 }
 
 // The scenario's summary with the run's size.
@@ -65,19 +85,23 @@ void run_facts(HtmlReport& page, const Scenario& sc, const Results& r,
       "contacts simulated",
       format_number(double(r.contacts) / std::max(1, r.replications), 1) + " per replication");
   page.facts(facts);
+  scenario_tables(page, sc);
 }
 
-// The totals tables: contact KPIs worth showing by scope, and every KPI of each agent group.
-void run_totals(HtmlReport& page, const Results& r, std::size_t scopes) {
+// The totals tables: contact KPIs worth showing by scope (none of a flow the scenario does not
+// use), and every KPI of each agent group.
+void run_totals(HtmlReport& page, const Scenario& sc, const Results& r, std::size_t scopes) {
   page.section(r.days.empty() ? "Totals over the day" : "Totals over the horizon");
   TextTable totals{{"KPI"}};
   for (std::size_t k = 0; k < scopes; ++k) totals[0].push_back(scope_name(r.types, k));
   for (const KpiInfo& info : contact_kpis()) {
     std::vector<KpiEstimate> values;
     for (std::size_t k = 0; k < scopes; ++k) values.push_back(r.totals[k][info.kpi]);
-    if (!worth_showing(info, values)) continue;
+    if (!worth_showing(info, values) || !kpi_used(sc, info.kpi)) continue;
     std::vector<std::string> row{std::string(info.label) + " [" + std::string(info.name) + "]"};
-    for (const KpiEstimate& e : values) row.push_back(plain_cell(e, decimals_for(info.name)));
+    for (const KpiEstimate& e : values) {
+      row.push_back(plain_cell(e, decimals_for(info.name), kpi_format(info.kpi)));
+    }
     totals.push_back(row);
   }
   page.table(totals, "Contact KPIs (mean \u00b1 95% CI)");
@@ -86,25 +110,28 @@ void run_totals(HtmlReport& page, const Results& r, std::size_t scopes) {
   for (std::size_t g = 0; g < r.groups.size(); ++g) {
     std::vector<std::string> row{r.groups[g]};
     for (const GroupKpiInfo& info : group_kpis()) {
-      row.push_back(plain_cell(r.group_totals[g][info.kpi], decimals_for(info.name)));
+      row.push_back(
+          plain_cell(r.group_totals[g][info.kpi], decimals_for(info.name), group_format(info.kpi)));
     }
     groups.push_back(row);
   }
   page.table(groups, "Agent groups (mean \u00b1 95% CI)");
 }
 
-// Offered contacts of scope k per interval against the agents that can answer them: the
-// groups skilled for type k, or every group for all types.
+// Offered contacts of scope k per interval and, in a lower panel on the same x axis, the agents
+// that can answer them: the groups skilled for type k, or every group for all types.
 Chart offered_chart(const Scenario& sc, const Results& r, std::size_t k, const std::string& name) {
   const std::size_t n = r.intervals.size();
   Chart offered =
       interval_chart(sc, "Offered contacts and agents: " + name, "offered (contacts per interval)");
-  offered.y2_axis = "agents (time-average available)";
+  offered.lower_axis = "agents available";
+  offered.lower_min = 0.0;
   offered.series.push_back(estimate_series(
       "offered", n, [&, k](std::size_t i) { return r.intervals[i][k][Kpi::Offered]; }, 1));
+  as_kpi(offered.series.back(), Kpi::Offered);
   ChartSeries agents;
-  agents.name = "agents";
-  agents.right_axis = true;
+  agents.name = "agents (time-average)";
+  agents.lower_panel = true;
   agents.decimals = 1;
   for (std::size_t i = 0; i < n; ++i) {
     double total = 0;
@@ -122,8 +149,9 @@ Chart offered_chart(const Scenario& sc, const Results& r, std::size_t k, const s
     agents.mean.push_back(any ? std::optional<double>(total) : std::nullopt);
   }
   offered.series.push_back(agents);
-  offered.note =
-      k < r.types.size() ? "Agents: every group skilled for " + name + "." : "Agents: every group.";
+  offered.note = k < r.types.size()
+                     ? "Lower panel: agents available of every group skilled for " + name + "."
+                     : "Lower panel: agents available of every group.";
   return offered;
 }
 
@@ -193,7 +221,7 @@ void run_scope_charts(HtmlReport& page, const Scenario& sc, const Results& r, st
   const bool service = !all || pooled_in_all(Kpi::ServiceLevel, basis);
   if (waits) page.chart(wait);
   if (service) page.chart(sl);
-  page.chart(abandon);
+  if (can_abandon(sc, k)) page.chart(abandon);
   if (!waits || !service) {
     page.paragraph(std::string(waits ? "The service level is" : "Waits and the service level are") +
                    " not pooled over these contact types (their channels or thresholds differ: "
@@ -205,7 +233,7 @@ void run_scope_charts(HtmlReport& page, const Scenario& sc, const Results& r, st
 void run_group_charts(HtmlReport& page, const Scenario& sc, const Results& r,
                       const std::vector<TargetCheck>& checks) {
   page.section("Agent groups per interval");
-  Chart occupancy = occupancy_chart(sc, r, "occupancy (share of available time busy)");
+  Chart occupancy = occupancy_chart(sc, r, "occupancy (% of available time busy)");
   for (std::size_t g = 0; g < r.groups.size(); ++g) {
     mark_verdicts(occupancy, checks, true, g, "occupancy", 3, r.groups[g] + ": ");
   }
@@ -215,6 +243,7 @@ void run_group_charts(HtmlReport& page, const Scenario& sc, const Results& r,
     staffed.series.push_back(estimate_series(
         r.groups[g], r.intervals.size(),
         [&, g](std::size_t i) { return r.group_intervals[i][g][GroupKpi::Agents]; }, 1));
+    staffed.series.back().lo = 0.0;
   }
   page.chart(staffed);
 }
@@ -231,7 +260,7 @@ std::string run_report(const Scenario& sc, const Results& r, const std::string& 
   const std::vector<TargetCheck> checks = check_targets(r, sc);
   run_targets(page, sc, checks);
   run_facts(page, sc, r, scenario_file);
-  run_totals(page, r, scopes);
+  run_totals(page, sc, r, scopes);
   for (std::size_t k = 0; k < scopes; ++k) run_scope_charts(page, sc, r, k, checks);
   run_group_charts(page, sc, r, checks);
   return page.html();
@@ -239,20 +268,36 @@ std::string run_report(const Scenario& sc, const Results& r, const std::string& 
 
 namespace {
 
-// Both scenarios' summaries and the comparison's size.
+// Both scenarios' summaries, the comparison's size, and every value the variant's file
+// changes.
 void paired_facts(HtmlReport& page, const Scenario& base, const Scenario& variant,
-                  const PairedComparison& c, const std::string& base_file,
-                  const std::string& variant_file) {
+                  const PairedComparison& c, const PairedFiles& files) {
   page.section("Scenarios");
-  page.facts({{"base", c.base_name + " (" + base_file + ")"},
-              {"variant", c.variant_name + " (" + variant_file + ")"},
+  page.facts({{"base", c.base_name + " (" + files.base + ")"},
+              {"variant", c.variant_name + " (" + files.variant + ")"},
               {"horizon", scenario_facts(base)[0].second},
               {"replications", std::to_string(c.replications) + " of each, paired"},
               {"seed", std::to_string(c.seed)}});
+  page.subsection("What the variant changes");
+  if (!files.differences) {
+    page.paragraph("The two files could not be compared as JSON.");
+  } else if (files.differences->empty()) {
+    page.paragraph("Nothing: the two files hold the same scenario.");
+  } else {
+    TextTable t{{"JSON path", "base", "variant"}};
+    for (const ScenarioDifference& d : *files.differences) t.push_back({d.path, d.base, d.variant});
+    page.table(t,
+               std::to_string(files.differences->size()) +
+                   (files.differences->size() == 1 ? " value differs" : " values differ") +
+                   " between the files (base \u2192 variant)",
+               3);
+  }
   page.subsection("Base");
   page.facts(scenario_facts(base));
+  scenario_tables(page, base, "Base: ");
   page.subsection("Variant");
   page.facts(scenario_facts(variant));
+  scenario_tables(page, variant, "Variant: ");
 }
 
 // The totals tables: base, variant and difference of the main contact KPIs by scope, and of
@@ -268,8 +313,9 @@ void paired_totals(HtmlReport& page, const PairedComparison& c, std::size_t scop
       const PairedEstimate& p = c.totals[k][q];
       const KpiInfo& info = kpi_info(q);
       const int d = decimals_for(info.name);
-      t.push_back({std::string(info.label), plain_cell(p.base, d), plain_cell(p.variant, d),
-                   signed_cell(p.difference, d)});
+      const ValueFormat f = kpi_format(q);
+      t.push_back({std::string(info.label), plain_cell(p.base, d, f), plain_cell(p.variant, d, f),
+                   signed_cell(p.difference, d, f)});
     }
     page.table(t, scope_name(c.types, k) + " (mean \u00b1 95% CI)");
   }
@@ -278,8 +324,9 @@ void paired_totals(HtmlReport& page, const PairedComparison& c, std::size_t scop
     for (const GroupKpiInfo& info : group_kpis()) {
       const PairedEstimate& p = c.group_totals[g][info.kpi];
       const int d = decimals_for(info.name);
-      gt.push_back({c.groups[g], std::string(info.label), plain_cell(p.base, d),
-                    plain_cell(p.variant, d), signed_cell(p.difference, d)});
+      const ValueFormat f = group_format(info.kpi);
+      gt.push_back({c.groups[g], std::string(info.label), plain_cell(p.base, d, f),
+                    plain_cell(p.variant, d, f), signed_cell(p.difference, d, f)});
     }
   }
   page.table(gt, "Agent groups (mean \u00b1 95% CI)", 2);
@@ -299,6 +346,8 @@ void paired_kpi_charts(HtmlReport& page, const Scenario& base, const PairedCompa
       "base", n, [&, k, q](std::size_t i) { return c.intervals[i][k][q].base; }, d));
   both.series.push_back(estimate_series(
       "variant", n, [&, k, q](std::size_t i) { return c.intervals[i][k][q].variant; }, d));
+  for (ChartSeries& s : both.series) as_kpi(s, q);
+  both.y_format = kpi_format(q);
   const ContactType* type = scope_type(base, k);
   if (q == Kpi::ServiceLevel) {
     both.y_min = 0;
@@ -308,14 +357,18 @@ void paired_kpi_charts(HtmlReport& page, const Scenario& base, const PairedCompa
   if (q == Kpi::AbandonRate && type) add_abandon_target(both, *type);
   page.chart(both);
   if (q == Kpi::Offered) return;
+  const std::string diff_axis =
+      kpi_format(q) == ValueFormat::Share ? axis.substr(0, axis.rfind(" (")) + " (pp)" : axis;
   Chart diff = interval_chart(base, std::string(info.label) + ": difference, " + name,
-                              "difference in " + axis);
+                              "difference in " + diff_axis);
   diff.series.push_back(estimate_series(
       "variant \u2212 base", n,
       [&, k, q](std::size_t i) { return c.intervals[i][k][q].difference; }, d));
   diff.y_min = std::nullopt;
+  diff.y_format = difference_format(kpi_format(q));
+  diff.series.back().format = diff.y_format;
   diff.series.back().band_name = "paired 95% CI";
-  diff.targets.push_back({"no difference", 0.0, false});
+  diff.targets.push_back({"no difference", 0.0});
   diff.note =
       "Where the band excludes 0, the variant's effect in that interval is "
       "significant at the 5% level.";
@@ -330,26 +383,32 @@ void paired_group_charts(HtmlReport& page, const Scenario& base, const PairedCom
     const auto occupancy = [&c, g](std::size_t i) -> const PairedEstimate& {
       return c.group_intervals[i][g][GroupKpi::Occupancy];
     };
-    Chart occ = interval_chart(base, "Occupancy: " + c.groups[g], "occupancy (share)");
-    occ.y_min = 0;
+    Chart occ = interval_chart(base, "Occupancy: " + c.groups[g], "occupancy (%)");
     occ.y_max = 1;
+    occ.y_format = ValueFormat::Share;
     occ.series.push_back(estimate_series(
         "base", n, [&](std::size_t i) { return occupancy(i).base; }, 3));
     occ.series.push_back(estimate_series(
         "variant", n, [&](std::size_t i) { return occupancy(i).variant; }, 3));
-    ChartSeries d = estimate_series(
-        "difference", n, [&](std::size_t i) { return occupancy(i).difference; }, 3);
-    d.band_name = "paired 95% CI";
-    occ.series.push_back(d);
-    occ.y_min = std::nullopt;
+    for (ChartSeries& s : occ.series) as_share(s);
     page.chart(occ);
+    Chart diff = interval_chart(base, "Occupancy: difference, " + c.groups[g],
+                                "difference in occupancy (pp)");
+    diff.y_min = std::nullopt;
+    diff.y_format = ValueFormat::SharePoints;
+    diff.series.push_back(estimate_series(
+        "variant \u2212 base", n, [&](std::size_t i) { return occupancy(i).difference; }, 3));
+    diff.series.back().format = ValueFormat::SharePoints;
+    diff.series.back().band_name = "paired 95% CI";
+    diff.targets.push_back({"no difference", 0.0});
+    page.chart(diff);
   }
 }
 
 }  // namespace
 
 std::string paired_report(const Scenario& base, const Scenario& variant, const PairedComparison& c,
-                          const std::string& base_file, const std::string& variant_file) {
+                          const PairedFiles& files) {
   HtmlReport page("What-if report: " + c.variant_name + " vs " + c.base_name,
                   text::plural(c.replications, "paired replication") + ", seed " +
                       std::to_string(c.seed) +
@@ -359,7 +418,7 @@ std::string paired_report(const Scenario& base, const Scenario& variant, const P
   const std::size_t scopes = types == 1 ? 1 : types + 1;
   run_targets(page, variant, c.variant_targets, "Targets of the variant");
   run_targets(page, base, c.base_targets, "Targets of the base");
-  paired_facts(page, base, variant, c, base_file, variant_file);
+  paired_facts(page, base, variant, c, files);
   paired_totals(page, c, scopes);
   const std::vector<Kpi> charted{Kpi::Offered, Kpi::Asa, Kpi::WaitP90, Kpi::ServiceLevel,
                                  Kpi::AbandonRate};

@@ -1,6 +1,8 @@
 // Labels, series, targets and charts shared by the report builders (tools/report_series.h).
 #include "tools/report_series.h"
 
+#include <algorithm>
+
 #include "models/io/plural.h"
 #include "tools/table_text.h"
 
@@ -45,9 +47,9 @@ std::string kpi_axis(Kpi kpi) {
     case Kpi::WaitP90:
       return "wait p90 (s)";
     case Kpi::ServiceLevel:
-      return "service level (share)";
+      return "service level (%)";
     case Kpi::AbandonRate:
-      return "abandon rate (share)";
+      return "abandon rate (%)";
     case Kpi::Aht:
       return "AHT (s)";
     case Kpi::Offered:
@@ -63,11 +65,90 @@ std::string kpi_axis(Kpi kpi) {
   }
 }
 
+ValueFormat kpi_format(Kpi kpi) {
+  switch (kpi) {
+    case Kpi::AbandonRate:
+    case Kpi::ServiceLevel:
+    case Kpi::Csat:
+    case Kpi::TransferRate:
+    case Kpi::Fcr:
+      return ValueFormat::Share;
+    case Kpi::Asa:
+    case Kpi::WaitP90:
+    case Kpi::Frt:
+    case Kpi::Aht:
+    case Kpi::Art:
+    case Kpi::AbandonWait:
+    case Kpi::CallbackWait:
+    case Kpi::WaitPredictionMae:
+      return ValueFormat::Duration;
+    default:
+      return ValueFormat::Number;
+  }
+}
+
+ValueFormat kpi_format(std::string_view name) {
+  for (const KpiInfo& info : contact_kpis()) {
+    if (info.name == name) return kpi_format(info.kpi);
+  }
+  return ValueFormat::Number;
+}
+
+bool kpi_used(const Scenario& sc, Kpi kpi) {
+  const auto any = [&](auto uses) {
+    return std::any_of(sc.contact_types.begin(), sc.contact_types.end(), uses);
+  };
+  const auto transfers = [](const ContactType& c) { return !c.transfers.empty(); };
+  switch (kpi) {
+    case Kpi::FirstAttempts:
+    case Kpi::Retrials:
+      return any([&](const ContactType& c) {
+        return c.retrial.has_value() || c.channel_switch.has_value() || transfers(c);
+      });
+    case Kpi::Deflected:
+      return any([](const ContactType& c) { return c.self_service.has_value(); });
+    case Kpi::Contained:
+    case Kpi::BotAbandoned:
+      return any([](const ContactType& c) { return c.chatbot.has_value(); });
+    case Kpi::CallbacksOffered:
+    case Kpi::CallbacksAccepted:
+    case Kpi::CallbacksCompleted:
+    case Kpi::CallbacksFailed:
+    case Kpi::CallbackWait:
+      return any([](const ContactType& c) { return c.callback.has_value(); });
+    case Kpi::Transfers:
+    case Kpi::TransfersIn:
+    case Kpi::TransferRate:
+    case Kpi::Fcr:
+      return any(transfers);
+    case Kpi::Balked:
+      return any([](const ContactType& c) { return c.balk.has_value(); });
+    case Kpi::Csat:
+      return any([](const ContactType& c) { return c.satisfaction.has_value(); });
+    default:
+      return true;
+  }
+}
+
+ChartSeries& as_share(ChartSeries& series) {
+  series.format = ValueFormat::Share;
+  series.lo = 0.0;
+  series.hi = 1.0;
+  return series;
+}
+
+ChartSeries& as_kpi(ChartSeries& series, Kpi kpi) {
+  series.format = kpi_format(kpi);
+  series.lo = 0.0;
+  if (series.format == ValueFormat::Share) series.hi = 1.0;
+  return series;
+}
+
 std::vector<std::pair<std::string, std::string>> scenario_facts(const Scenario& sc) {
   std::vector<std::pair<std::string, std::string>> f;
   const Horizon& h = sc.horizon;
   if (h.stationary) {
-    f.emplace_back("horizon", "one stationary period of " + format_number(h.end_s(), 0) + " s");
+    f.emplace_back("horizon", "one stationary period of " + duration_text(h.end_s(), 0));
   } else {
     f.emplace_back("horizon", text::plural(h.intervals, "interval") + " of " +
                                   format_number(h.interval_s / 60.0, h.interval_s < 60 ? 2 : 0) +
@@ -76,76 +157,44 @@ std::vector<std::pair<std::string, std::string>> scenario_facts(const Scenario& 
                                   (h.days > 1 ? ", " + std::to_string(h.days) + " days" : "") +
                                   (h.start_date.empty() ? "" : " from " + h.start_date));
   }
-  std::string types;
-  for (const ContactType& ct : sc.contact_types) {
-    if (!types.empty()) types += "; ";
-    types += ct.name + " (" + channel_name(ct.channel) + ")";
+  if (sc.routing.agent_choice != AgentChoice::LongestIdle) {
+    f.emplace_back("routing",
+                   std::string("agent choice: ") + agent_choice_name(sc.routing.agent_choice));
   }
-  f.emplace_back("contact types", types);
-  std::string groups;
-  for (const AgentGroup& g : sc.agent_groups) {
-    if (!groups.empty()) groups += "; ";
-    groups += g.name + ": ";
-    for (std::size_t s = 0; s < g.skills.size(); ++s) {
-      groups += (s ? ", " : "") + sc.contact_types[std::size_t(g.skills[s])].name;
-    }
-    if (g.concurrency > 1) groups += " (" + std::to_string(g.concurrency) + " at once)";
-    if (!g.shrinkage_by_interval.empty()) {
-      groups += ", shrinkage per interval (average " + format_number(g.shrinkage, 2) + ")";
-    } else if (g.shrinkage > 0) {
-      groups += ", shrinkage " + format_number(g.shrinkage, 2);
-    }
+  if (sc.simulation.volume_cv > 0) {
+    f.emplace_back("forecast error", "every type's volume × one factor of cv " +
+                                         format_number(sc.simulation.volume_cv, 2) + " per day");
   }
-  f.emplace_back("agent groups (skills)", groups);
-  std::string targets;
-  for (const ContactType& ct : sc.contact_types) {
-    std::string t;
-    if (ct.has_service_level_target) {
-      t += "service level \u2265 " + format_number(ct.service_level.target, 2) + " within " +
-           format_number(ct.service_level.threshold_s, 0) + " s";
-    }
-    if (ct.max_abandon_rate) {
-      t += (t.empty() ? "" : ", ") + std::string("abandon rate \u2264 ") +
-           format_number(*ct.max_abandon_rate, 3);
-    }
-    if (ct.max_asa_s) {
-      t += (t.empty() ? "" : ", ") + std::string("ASA \u2264 ") + format_number(*ct.max_asa_s, 0) +
-           " s";
-    }
-    if (t.empty()) continue;
-    if (!targets.empty()) targets += "; ";
-    targets += ct.name + ": " + t;
+  for (const DataFileRead& d : sc.data_files) {
+    f.emplace_back(d.kind == DataFileRead::Kind::Forecast ? "forecast file" : "roster file",
+                   d.file + " (" + std::to_string(d.rows) + " rows)");
   }
-  for (const AgentGroup& g : sc.agent_groups) {
-    if (!g.max_occupancy) continue;
-    if (!targets.empty()) targets += "; ";
-    targets += g.name + ": occupancy \u2264 " + format_number(*g.max_occupancy, 2);
-  }
-  f.emplace_back("targets", targets.empty() ? std::string("none") : targets);
   return f;
 }
 
 void add_service_level_target(Chart& chart, const ContactType& type) {
   if (!type.has_service_level_target) return;
   chart.targets.push_back(
-      {"target " + format_number(type.service_level.target, 2), type.service_level.target});
+      {"target " + format_value(type.service_level.target, 3, ValueFormat::Share),
+       type.service_level.target});
 }
 
 void add_abandon_target(Chart& chart, const ContactType& type) {
   if (!type.max_abandon_rate) return;
-  chart.targets.push_back(
-      {"max " + format_number(*type.max_abandon_rate, 3), *type.max_abandon_rate});
+  chart.targets.push_back({"max " + format_value(*type.max_abandon_rate, 3, ValueFormat::Share),
+                           *type.max_abandon_rate});
 }
 
 void add_asa_target(Chart& chart, const ContactType& type) {
   if (!type.max_asa_s) return;
-  chart.targets.push_back({"max ASA " + format_number(*type.max_asa_s, 0) + " s", *type.max_asa_s});
+  chart.targets.push_back({"max ASA " + duration_text(*type.max_asa_s, 0), *type.max_asa_s});
 }
 
 void add_occupancy_target(Chart& chart, const AgentGroup& group) {
   if (!group.max_occupancy) return;
   chart.targets.push_back(
-      {group.name + " max " + format_number(*group.max_occupancy, 2), *group.max_occupancy});
+      {group.name + " max " + format_value(*group.max_occupancy, 3, ValueFormat::Share),
+       *group.max_occupancy});
 }
 
 namespace {
@@ -155,36 +204,42 @@ std::function<KpiEstimate(std::size_t)> scope_kpi(const Results& results, std::s
   return [&results, k, kpi](std::size_t i) { return results.intervals[i][k][kpi]; };
 }
 
+// The series of KPI `kpi` of scope `k` per interval, named `name`, in the KPI's format.
+ChartSeries kpi_series(const std::string& name, const Results& results, std::size_t k, Kpi kpi,
+                       int decimals) {
+  ChartSeries s =
+      estimate_series(name, results.intervals.size(), scope_kpi(results, k, kpi), decimals);
+  return as_kpi(s, kpi);
+}
+
 }  // namespace
 
 Chart waiting_time_chart(const Scenario& sc, const Results& results, std::size_t k,
                          const std::string& name, const ContactType* type) {
-  const std::size_t n = results.intervals.size();
   Chart c = interval_chart(sc, "Waiting time: " + name, "wait (s)");
-  c.series.push_back(estimate_series("ASA", n, scope_kpi(results, k, Kpi::Asa), 1));
-  c.series.push_back(estimate_series("wait p90", n, scope_kpi(results, k, Kpi::WaitP90), 1));
+  c.y_format = ValueFormat::Duration;
+  c.series.push_back(kpi_series("ASA", results, k, Kpi::Asa, 1));
+  c.series.push_back(kpi_series("wait p90", results, k, Kpi::WaitP90, 1));
   if (type) add_asa_target(c, *type);
   return c;
 }
 
 Chart service_level_chart(const Scenario& sc, const Results& results, std::size_t k,
                           std::string title, const ContactType* type) {
-  const std::size_t n = results.intervals.size();
-  Chart c = interval_chart(sc, std::move(title), "service level (share)");
+  Chart c = interval_chart(sc, std::move(title), "service level (%)");
   c.y_min = 0;
   c.y_max = 1;
-  c.series.push_back(
-      estimate_series("service level", n, scope_kpi(results, k, Kpi::ServiceLevel), 3));
+  c.y_format = ValueFormat::Share;
+  c.series.push_back(kpi_series("service level", results, k, Kpi::ServiceLevel, 3));
   if (type) add_service_level_target(c, *type);
   return c;
 }
 
 Chart abandonment_chart(const Scenario& sc, const Results& results, std::size_t k,
                         const std::string& name, const ContactType* type) {
-  const std::size_t n = results.intervals.size();
-  Chart c = interval_chart(sc, "Abandonment: " + name, "abandon rate (share)");
-  c.series.push_back(
-      estimate_series("abandon rate", n, scope_kpi(results, k, Kpi::AbandonRate), 3));
+  Chart c = interval_chart(sc, "Abandonment: " + name, "abandon rate (%)");
+  c.y_format = ValueFormat::Share;
+  c.series.push_back(kpi_series("abandon rate", results, k, Kpi::AbandonRate, 3));
   if (type) add_abandon_target(c, *type);
   return c;
 }
@@ -193,11 +248,13 @@ Chart occupancy_chart(const Scenario& sc, const Results& results, std::string y_
   Chart c = interval_chart(sc, "Occupancy", std::move(y_axis));
   c.y_min = 0;
   c.y_max = 1;
+  c.y_format = ValueFormat::Share;
   for (std::size_t g = 0; g < sc.agent_groups.size(); ++g) {
     c.series.push_back(estimate_series(
         sc.agent_groups[g].name, results.intervals.size(),
         [&results, g](std::size_t i) { return results.group_intervals[i][g][GroupKpi::Occupancy]; },
         3));
+    as_share(c.series.back());
     add_occupancy_target(c, sc.agent_groups[g]);
   }
   return c;

@@ -63,6 +63,7 @@ void staff_summary(HtmlReport& page, const StaffReportInput& in) {
                        "from " + in.templates_file + ", least cost " + format_number(cost, 2));
   }
   page.facts(facts);
+  scenario_tables(page, sc);
   if (res.budget_exhausted) {
     page.paragraph(res.misses.empty()
                        ? "The search stopped at its iteration budget: every target is met, but "
@@ -96,6 +97,7 @@ Chart staffing_chart(const StaffReportInput& in, std::size_t g) {
     if (!in.plans.empty()) coverage.mean.push_back(double(in.plans[g].coverage[i]));
   }
   c.series = {required, on_duty, current};
+  for (ChartSeries& s : c.series) s.lo = 0.0;
   if (!in.plans.empty()) c.series.push_back(coverage);
   c.note = "Agent-hours required: " +
            format_number(staffing::agent_hours({res.scheduled[g]}, sc.horizon), 1) + ".";
@@ -127,8 +129,8 @@ Chart queue_chart(const StaffReportInput& in, std::size_t k) {
   return c;
 }
 
-// Service level, waiting time and abandonment of each contact type, and occupancy, achieved
-// with the required staff, against their targets.
+// Service level, waiting time and abandonment (of a type that can abandon) of each contact type,
+// and occupancy, achieved with the required staff, against their targets.
 void achieved_charts(HtmlReport& page, const StaffReportInput& in) {
   const Scenario& sc = in.scenario;
   const Results& a = in.result.achieved;
@@ -138,10 +140,12 @@ void achieved_charts(HtmlReport& page, const StaffReportInput& in) {
     page.subsection(ct.name);
     page.chart(service_level_chart(sc, a, k, "Service level: " + ct.name, &ct));
     page.chart(waiting_time_chart(sc, a, k, ct.name, &ct));
-    page.chart(abandonment_chart(sc, a, k, ct.name, &ct));
+    if (ct.patience && ct.channel != Channel::Email) {
+      page.chart(abandonment_chart(sc, a, k, ct.name, &ct));
+    }
   }
   page.subsection("Agent groups");
-  page.chart(occupancy_chart(sc, a, "occupancy (share)"));
+  page.chart(occupancy_chart(sc, a, "occupancy (%)"));
 }
 
 // Each target missed in an interval, with the value reached.

@@ -80,6 +80,7 @@ void sweep_facts(HtmlReport& page, const std::string& scenario_file, const Sweep
   auto more = scenario_facts(first);
   facts.insert(facts.end(), more.begin(), more.end());
   page.facts(facts);
+  scenario_tables(page, first, "First point: ");
 }
 
 // The x axis of curves against the parameters `shown`: its title, a label per point, and the
@@ -136,33 +137,40 @@ void sweep_curves(HtmlReport& page, const SweepSpec& spec, const SweepPlan& plan
     c.y_min = 0.0;
     return c;
   };
-  auto series = [&](const std::string& name, std::string_view kpi, int d) {
-    return estimate_series(
-        name, points, [&, kpi](std::size_t i) { return at.total(i, kpi); }, d);
+  auto series = [&](const std::string& name, Kpi kpi, int d) {
+    const std::string_view key = kpi_info(kpi).name;
+    ChartSeries s = estimate_series(
+        name, points, [&, key](std::size_t i) { return at.total(i, key); }, d);
+    return as_kpi(s, kpi);
   };
   page.section("KPIs against " + axis.title +
                (plan.types.size() > 1 ? ": " + at.scope : std::string()));
   Chart waits = chart("Waiting time (" + at.scope + ")", "wait (s)");
-  waits.series = {series("ASA", "asa_s", 1), series("wait p90", "wait_p90_s", 1)};
+  waits.y_format = ValueFormat::Duration;
+  waits.series = {series("ASA", Kpi::Asa, 1), series("wait p90", Kpi::WaitP90, 1)};
   if (only_type) add_asa_target(waits, *only_type);
   page.chart(waits);
-  Chart sl = chart("Service level (" + at.scope + ")", "service level (share)");
+  Chart sl = chart("Service level (" + at.scope + ")", "service level (%)");
   sl.y_min = 0;
   sl.y_max = 1;
-  sl.series = {series("service level", "service_level", 3)};
+  sl.y_format = ValueFormat::Share;
+  sl.series = {series("service level", Kpi::ServiceLevel, 3)};
   if (only_type) add_service_level_target(sl, *only_type);
   page.chart(sl);
-  Chart ab = chart("Abandonment (" + at.scope + ")", "abandon rate (share)");
-  ab.series = {series("abandon rate", "abandon_rate", 3)};
+  Chart ab = chart("Abandonment (" + at.scope + ")", "abandon rate (%)");
+  ab.y_format = ValueFormat::Share;
+  ab.series = {series("abandon rate", Kpi::AbandonRate, 3)};
   if (only_type) add_abandon_target(ab, *only_type);
   page.chart(ab);
   if (!groups) return;
-  Chart occ = chart("Occupancy", "occupancy (share)");
+  Chart occ = chart("Occupancy", "occupancy (%)");
   occ.y_min = 0;
   occ.y_max = 1;
+  occ.y_format = ValueFormat::Share;
   for (const std::string& g : plan.groups) {
     occ.series.push_back(estimate_series(
         g, points, [&, g](std::size_t i) { return at.occupancy(i, g); }, 3));
+    as_share(occ.series.back());
   }
   page.chart(occ);
 }
@@ -279,14 +287,16 @@ void points_table(HtmlReport& page, const SweepSpec& spec, const SweepPlan& plan
                                                       {"service_level", 3}, {"wait_p90_s", 1}};
   for (const auto& [name, d] : kpis) t[0].emplace_back(name);
   for (const std::string& g : plan.groups) t[0].push_back("occupancy " + g);
-  const auto cell = [](const KpiEstimate& e, int d) {
-    return e ? report_cell(e->mean, e->ci95, d) : report_cell(std::nullopt, {}, d);
+  const auto cell = [](const KpiEstimate& e, int d, ValueFormat f) {
+    return e ? format_cell(e->mean, e->ci95, d, f) : std::string("\u2013");
   };
   for (std::size_t i = 0; i < plan.points.size(); ++i) {
     std::vector<std::string> row{std::to_string(i)};
     for (const json& v : plan.points[i]) row.push_back(parameter_text(v));
-    for (const auto& [name, d] : kpis) row.push_back(cell(at.total(i, name), d));
-    for (const std::string& g : plan.groups) row.push_back(cell(at.occupancy(i, g), 3));
+    for (const auto& [name, d] : kpis) row.push_back(cell(at.total(i, name), d, kpi_format(name)));
+    for (const std::string& g : plan.groups) {
+      row.push_back(cell(at.occupancy(i, g), 3, ValueFormat::Share));
+    }
     t.push_back(row);
   }
   page.table(t, at.scope + " totals (mean \u00b1 95% CI); \u2013: undefined or not run");

@@ -9,6 +9,9 @@
 
 #include <cstdint>
 #include <cstdlib>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <regex>
 #include <set>
 
 #include "tests/cli/run_ccsim.h"
@@ -193,6 +196,149 @@ TEST_F(ReportInBrowser, ScreenshotShowsDrawnChartsNotABlankPage) {
   EXPECT_GE(colours.size(), 64u) << "a blank or flat page";
   EXPECT_GT(double(inked) / double(n), 0.02) << "almost nothing drawn";
   EXPECT_GE(chart_blue, 500u) << "no chart line in the first screen";
+}
+
+// Every report, as a user makes it: (file stem, ccsim arguments writing it to REPORT).
+struct ReportCase {
+  std::string name, args;
+};
+
+std::vector<ReportCase> every_report(const fs::path& dir) {
+  nlohmann::json variant =
+      nlohmann::json::parse(read_file(fs::path(CCSIM_SOURCE_DIR) / "scenarios/bank_weekday.json"));
+  variant["name"] = "Faster billing";
+  variant["contact_types"][0]["handle_time"]["mean_s"] = 240;
+  std::ofstream(dir / "faster.json") << variant.dump(2);
+  const std::string erlang_a =
+      "sweep scenarios/erlang_a_check.json --set /horizon/duration_s=7200 ";
+  return {
+      {"run", "run scenarios/bank_weekday.json --replications 3"},
+      {"run_flows", "run scenarios/bank_day_with_bot_and_callbacks.json --replications 3"},
+      {"run_email", "run scenarios/email_team.json --replications 3"},
+      {"run_vs", "run scenarios/bank_weekday.json --vs '" + (dir / "faster.json").string() +
+                     "' --replications 3"},
+      {"staff", "staff scenarios/bank_weekday.json --method erlang --replications 2"},
+      {"sweep_one", erlang_a + "--set /agent_groups/0/staff/count=30,32,34 --replications 2"},
+      {"sweep_grid", erlang_a +
+                         "--set /agent_groups/0/staff/count=30,33 "
+                         "--set /contact_types/0/patience/mean_s=200:400:100 --replications 2"},
+      {"compare",
+       "compare tests/data/compare_scenario.json --measured tests/data/measured_intervals.csv "
+       "--erlang-a"},
+  };
+}
+
+// The numbers of attribute `name` of the elements of `svg` whose text starts with `tag`.
+std::vector<double> attributes(const std::string& svg, const std::string& tag,
+                               const std::string& name) {
+  std::vector<double> out;
+  for (auto p = svg.find(tag); p != std::string::npos; p = svg.find(tag, p + 1)) {
+    const auto a = svg.find(" " + name + "=\"", p);
+    if (a == std::string::npos || a > svg.find('>', p)) continue;
+    out.push_back(std::stod(svg.substr(a + name.size() + 3)));
+  }
+  return out;
+}
+
+// What can be checked of each chart of a report without looking: no second y axis, every CI
+// band within the plot areas, every target label right of the plot, no two legend swatches
+// alike, and percent ticks on share axes.
+void expect_honest_charts(const std::string& html, const std::string& name) {
+  EXPECT_EQ(html.find("rotate(90)"), std::string::npos) << name << ": a right axis title";
+  std::size_t charts = 0;
+  for (auto at = html.find("<svg class=\"chart\""); at != std::string::npos;
+       at = html.find("<svg class=\"chart\"", at + 1)) {
+    ++charts;
+    const std::string svg = html.substr(at, html.find("</svg>", at) - at);
+    const std::string title = svg.substr(svg.find("<title>") + 7, 80);
+    SCOPED_TRACE(name + ": " + title);
+    const auto tops = attributes(svg, "<rect class=\"plot-area\"", "y");
+    const auto heights = attributes(svg, "<rect class=\"plot-area\"", "height");
+    const auto lefts = attributes(svg, "<rect class=\"plot-area\"", "x");
+    const auto widths = attributes(svg, "<rect class=\"plot-area\"", "width");
+    ASSERT_FALSE(tops.empty());
+    ASSERT_LE(tops.size(), 2u);
+    const double lowest = tops.back() + heights.back();
+    const std::regex number("[MLHV ]([-0-9.]+) ([-0-9.]+)");
+    for (auto p = svg.find("<path class=\"band"); p != std::string::npos;
+         p = svg.find("<path class=\"band", p + 1)) {
+      const auto d0 = svg.find("d=\"", p) + 3;
+      const std::string d = svg.substr(d0, svg.find('"', d0) - d0);
+      for (auto it = std::sregex_iterator(d.begin(), d.end(), number); it != std::sregex_iterator();
+           ++it) {
+        const double y = std::stod((*it)[2].str());
+        EXPECT_GE(y, tops.front() - 0.05) << d;
+        EXPECT_LE(y, lowest + 0.05) << d;
+      }
+    }
+    const double right = lefts.front() + widths.front();
+    for (auto p = svg.find("class=\"target-label\""); p != std::string::npos;
+         p = svg.find("class=\"target-label\"", p + 1)) {
+      const auto open = svg.rfind("<text", p);
+      EXPECT_GT(std::stod(svg.substr(svg.find("x=\"", open) + 3)), right);
+    }
+    std::set<std::string> swatches;
+    std::size_t lines = 0;
+    const std::string swatch = "<path class=\"legend-line ";
+    for (auto p = svg.find(swatch); p != std::string::npos; p = svg.find(swatch, p + 1)) {
+      ++lines;
+      swatches.insert(svg.substr(p, svg.find('"', p + swatch.size()) - p));
+    }
+    EXPECT_EQ(swatches.size(), lines) << "two legend lines alike";
+    if (svg.find("(%)</text>") != std::string::npos) {
+      EXPECT_NE(svg.find("%</text>"), std::string::npos) << "a share axis without percent ticks";
+    }
+  }
+  EXPECT_GE(charts + std::size_t(html.find("<svg class=\"heatmap\"") != std::string::npos), 1u)
+      << name;
+}
+
+// Renders every report at a laptop's 1400 px and at print width (800 px), and once to PDF,
+// keeping the images under the build folder (report_screenshots/NAME-WIDTH.png, run.pdf) for a
+// person to look at; checks the charts' drawing rules on each report's SVG.
+TEST(ReportScreenshots, EveryReportRendersAtLaptopAndPrintWidth) {
+  if (::access(kChromium, X_OK) != 0) {
+    GTEST_SKIP() << "chromium not installed: " << kChromium
+                 << " is absent (Debian package 'chromium'; tools/deps.sh installs it)";
+  }
+  const fs::path dir = temp_dir("report_screenshots");
+  const fs::path shots = fs::path(CCSIM_BINARY).parent_path() / "report_screenshots";
+  fs::create_directories(shots);
+  for (const ReportCase& c : every_report(dir)) {
+    SCOPED_TRACE(c.name);
+    const fs::path report = dir / (c.name + ".html");
+    const auto r = run_ccsim(c.args + " --quiet --report '" + report.string() + "'");
+    ASSERT_TRUE(r.exit_code == 0 || (c.name == "staff" && r.exit_code == 1)) << r.err;
+    expect_honest_charts(read_file(report), c.name);
+    for (int width : {1400, 800}) {
+      const fs::path png = shots / (c.name + "-" + std::to_string(width) + ".png");
+      fs::remove(png);
+      ASSERT_EQ(chromium("--hide-scrollbars --screenshot='" + png.string() +
+                             "' --window-size=" + std::to_string(width) + ",2400",
+                         report, dir / "shot.log", dir / ("profile-" + c.name)),
+                0)
+          << "chromium failed or took over 60 s";
+      const Image image = decode_png(read_file(png));
+      EXPECT_EQ(image.width, std::uint32_t(width));
+      std::set<std::uint32_t> colours;
+      for (std::size_t p = 0; p + 2 < image.pixels.size(); p += std::size_t(image.channels)) {
+        colours.insert(std::uint32_t(image.pixels[p]) << 16 |
+                       std::uint32_t(image.pixels[p + 1]) << 8 | image.pixels[p + 2]);
+      }
+      if (!image.pixels.empty()) {
+        EXPECT_GE(colours.size(), 32u) << png << ": a blank page";
+      }
+    }
+  }
+  const fs::path pdf = shots / "run.pdf";
+  fs::remove(pdf);
+  ASSERT_EQ(chromium("--print-to-pdf='" + pdf.string() + "' --no-pdf-header-footer",
+                     dir / "run.html", dir / "pdf.log", dir / "profile-pdf"),
+            0);
+  const std::string bytes = read_file(pdf);
+  EXPECT_EQ(bytes.substr(0, 5), "%PDF-");
+  EXPECT_GT(bytes.size(), 20000u) << "a PDF of the charts, not an empty page";
+  fs::remove_all(dir);
 }
 
 }  // namespace

@@ -72,14 +72,59 @@ TEST(Report, RunReportHasAChartPerIntervalKpiWithCiBand) {
   // Service-level and abandonment targets of billing and cards (line and legend each).
   EXPECT_EQ(count(html, "<path class=\"target\""), 2u * 2u * 2u);
   for (const char* axis :
-       {">offered (contacts per interval)</text>", ">wait (s)</text>",
-        ">service level (share)</text>", ">abandon rate (share)</text>",
-        ">interval start (clock time)</text>", ">agents (time-average)</text>"}) {
+       {">offered (contacts per interval)</text>", ">wait (s)</text>", ">service level (%)</text>",
+        ">abandon rate (%)</text>", ">interval start (clock time)</text>",
+        ">agents (time-average)</text>"}) {
     EXPECT_NE(html.find(axis), std::string::npos) << axis;
   }
   EXPECT_NE(html.find("<td>08:00</td>"), std::string::npos);
   EXPECT_NE(html.find("<td>19:30</td>"), std::string::npos);
   EXPECT_GE(count(html, " \u00b1 "), 100u) << "numbers beside the charts, with their CIs";
+}
+
+// The scenario section states what each type and group assumes, with a column only for the
+// flows the scenario uses; hand-computed from scenarios/bank_weekday.json (billing: 2209
+// contacts, 146 at its peak in interval 9 = 12:30; advisers: 744 agent-intervals / 24).
+TEST(Report, RunReportStatesTheScenarioAssumptions) {
+  const fs::path dir = temp_dir("report_assumptions");
+  const fs::path plain = dir / "plain.html", flows = dir / "flows.html";
+  ASSERT_EQ(run_ccsim("run scenarios/bank_weekday.json --replications 2 --quiet --report " +
+                      quoted(plain))
+                .exit_code,
+            0);
+  const std::string html = read_file(plain);
+  EXPECT_NE(html.find("<caption>Contact types: what the scenario assumes</caption>"),
+            std::string::npos);
+  EXPECT_NE(html.find("<tr><td>billing</td><td class=\"l\">voice</td>"
+                      "<td class=\"l\">2209; peak 146.0 at 12:30</td>"
+                      "<td class=\"l\">300 s + wrap-up 25 s</td><td class=\"l\">mean 180 s</td>"
+                      "<td class=\"l\">80.0% within 20 s; abandon \u2264 5.0%</td></tr>"),
+            std::string::npos)
+      << html.substr(html.find("<caption>Contact types"), 1200);
+  EXPECT_NE(html.find("<tr><td>advisers</td><td class=\"l\">billing, cards</td>"
+                      "<td class=\"l\">10\u201348, mean 31.0 (per interval)</td>"
+                      "<td class=\"l\">10.0%</td></tr>"),
+            std::string::npos);
+  for (const char* unused : {"callback", "deflection", "containment", "retrials", "concurrency"}) {
+    EXPECT_EQ(html.find(std::string("<th class=\"l\">") + unused), std::string::npos) << unused;
+  }
+  EXPECT_EQ(html.find("[callbacks_offered]"), std::string::npos) << "no rows of unused flows";
+
+  ASSERT_EQ(run_ccsim("run scenarios/bank_day_with_bot_and_callbacks.json --replications 2 "
+                      "--quiet --report " +
+                      quoted(flows))
+                .exit_code,
+            0);
+  const std::string both = read_file(flows);
+  for (const std::string used :
+       {"deflection (self-service)</th>", "containment (chatbot)</th>", "callback</th>",
+        "concurrency</th>", "10.0%</td>", "30.0% (bot 90 s)</td>",
+        "virtual_hold when the predicted wait &gt; 120 s, 50.0% accept, 90.0% reached, \u2264 3 "
+        "attempts</td>",
+        "2 at once</td>"}) {
+    EXPECT_NE(both.find("class=\"l\">" + used), std::string::npos) << used;
+  }
+  EXPECT_NE(both.find("[callbacks_offered]"), std::string::npos);
 }
 
 TEST(Report, ScenarioNamesAreEscaped) {
@@ -173,13 +218,23 @@ TEST(Report, WhatIfReportShowsBaseVariantAndPairedDifferences) {
   EXPECT_NE(html.find("What-if report: Faster billing vs Retail bank weekday"), std::string::npos);
   EXPECT_NE(html.find(">Per interval: billing</h2>"), std::string::npos);
   // Per scope: offered, ASA, wait p90, service level, abandon rate for base and variant, and the
-  // differences of the last four; then occupancy of the group.
-  EXPECT_EQ(count(html, "<svg class=\"chart\""), 3u * (5u + 4u) + 1u);
-  EXPECT_GE(count(html, "<path class=\"mean s1\""), 3u * 5u) << "the variant's line";
-  EXPECT_GE(count(html, "paired 95% CI"), 12u);
-  EXPECT_GE(count(html, ">no difference</title>"), 12u);
+  // differences of the last four; then occupancy of the group and its difference.
+  EXPECT_EQ(count(html, "<svg class=\"chart\""), 3u * (5u + 4u) + 2u);
+  EXPECT_GE(count(html, "<path class=\"mean s1 d1\""), 3u * 5u) << "the variant's line, dashed";
+  EXPECT_GE(count(html, "paired 95% CI"), 13u);
+  EXPECT_GE(count(html, ">no difference</title>"), 13u);
   EXPECT_NE(html.find(">difference in ASA (s)</text>"), std::string::npos);
   EXPECT_NE(html.find("difference (variant \u2212 base)"), std::string::npos);
+  // Exactly what the variant changes: its name and billing's mean handle time (300 s × 0.8).
+  EXPECT_NE(html.find("<caption>2 values differ between the files (base \u2192 variant)"
+                      "</caption><thead><tr><th>JSON path</th><th class=\"l\">base</th>"
+                      "<th class=\"l\">variant</th></tr></thead><tbody>"
+                      "<tr><td>contact_types[0].handle_time.mean_s</td><td class=\"l\">300</td>"
+                      "<td class=\"l\">240.0</td></tr>"
+                      "<tr><td>name</td><td class=\"l\">&quot;Retail bank weekday&quot;</td>"
+                      "<td class=\"l\">&quot;Faster billing&quot;</td></tr></tbody>"),
+            std::string::npos)
+      << html.substr(html.find("What the variant changes"), 800);
 }
 
 TEST(Report, StaffReportShowsStaffingCurvesAgainstTheScenarioStaff) {
@@ -197,7 +252,7 @@ TEST(Report, StaffReportShowsStaffingCurvesAgainstTheScenarioStaff) {
   EXPECT_NE(html.find(">required (to schedule)</title>"), std::string::npos);
   EXPECT_NE(html.find(">scenario&#39;s staff</title>"), std::string::npos);
   EXPECT_NE(html.find(">KPIs achieved with the required staff</h2>"), std::string::npos);
-  EXPECT_GE(count(html, "<path class=\"mean s2\""), 1u);
+  EXPECT_GE(count(html, "<path class=\"mean s2 d2\""), 1u);
   EXPECT_GE(count(html, "<path class=\"target\""), 4u);
 }
 

@@ -1,8 +1,10 @@
 // Keeps scenarios/scenario.schema.json in step with the validator (scenario_keys(),
 // distribution_parameters()) and checks that the example scenarios are valid.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -119,6 +121,100 @@ const Location kMaps[] = {
 
 TEST(ScenarioSchema, IsJsonSchemaDraft2020_12) {
   EXPECT_EQ(schema().at("$schema"), "https://json-schema.org/draft/2020-12/schema");
+}
+
+TEST(ScenarioSchema, HasAnAbsoluteId) {
+  const std::string id = schema().value("$id", "");
+  EXPECT_EQ(id, "urn:ccsim:scenario.schema.json");
+}
+
+// Every oneOf/anyOf, its parent and each branch have a title, so that a validator's "is not
+// valid under any of the given schemas" comes with the choices spelled out.
+TEST(ScenarioSchema, EveryExclusiveChoiceNamesItsBranches) {
+  int choices = 0;
+  walk(schema(), "", [&](const json& node, const std::string& pointer) {
+    for (const char* keyword : {"oneOf", "anyOf"}) {
+      if (!node.contains(keyword)) continue;
+      ++choices;
+      const bool negated = pointer.ends_with("/not");  // "none of": the branches name the keys
+      if (!negated) {
+        EXPECT_FALSE(node.value("title", "").empty()) << pointer << " (" << keyword << ")";
+      }
+      for (std::size_t i = 0; i < node.at(keyword).size(); ++i) {
+        EXPECT_FALSE(node.at(keyword)[i].value("title", "").empty())
+            << pointer << "/" << keyword << "/" << i;
+      }
+    }
+  });
+  EXPECT_EQ(choices, 10);
+}
+
+// A scenario made of the schema's examples of each main object: what an editor offers is
+// valid for ccsim too.
+TEST(ScenarioSchema, ExamplesOfTheMainObjectsMakeAValidScenario) {
+  const json& defs = schema().at("$defs");
+  for (const char* kind : {"horizon", "contact_type", "agent_group", "shift"}) {
+    EXPECT_GE(defs.at(kind).at("examples").size(), 1u) << kind;
+    EXPECT_GE(defs.at(kind).at("defaultSnippets").size(), 1u) << kind;
+  }
+  for (const json& horizon : defs.at("horizon").at("examples")) {
+    SCOPED_TRACE(horizon.dump());
+    json doc = {{"name", "examples"},
+                {"horizon", horizon},
+                {"contact_types", defs.at("contact_type").at("examples")},
+                {"agent_groups", defs.at("agent_group").at("examples")}};
+    if (!horizon.contains("duration_s")) {
+      doc["agent_groups"].push_back({{"name", "shifts"},
+                                     {"skills", {"billing"}},
+                                     {"staff", {{"shifts", defs.at("shift").at("examples")}}}});
+    }
+    const ScenarioParse parsed = parse_scenario(doc, {});
+    EXPECT_EQ(parsed.errors, std::vector<std::string>{});
+  }
+  for (const json& example : schema().at("examples")) {
+    const ScenarioParse parsed = parse_scenario(example, {});
+    EXPECT_EQ(parsed.errors, std::vector<std::string>{}) << example.dump();
+  }
+}
+
+// With python3-jsonschema installed (tools/deps.sh), every example scenario and every example
+// in the schema validates against the schema, and a horizon giving both choices fails naming
+// them.
+TEST(ScenarioSchema, ScenariosAndExamplesValidateAgainstTheSchema) {
+  if (std::system("python3 -c 'import jsonschema' >/dev/null 2>&1") != 0) {
+    GTEST_SKIP() << "python3 with jsonschema not installed (Debian python3-jsonschema)";
+  }
+  const std::string tag = std::to_string(::getpid());
+  const fs::path out = fs::temp_directory_path() / ("ccsim_schema_check_" + tag + ".txt");
+  const std::string script = R"(
+import glob, json, sys, jsonschema
+d = sys.argv[1]
+s = json.load(open(d + '/scenario.schema.json'))
+jsonschema.Draft202012Validator.check_schema(s)
+v = jsonschema.Draft202012Validator(s)
+docs = [(f, json.load(open(f))) for f in sorted(glob.glob(d + '/*.json')) if not f.endswith('schema.json')]
+docs += [('examples', e) for e in s['examples']]
+for kind in ('horizon', 'contact_type', 'agent_group', 'shift'):
+    sub = jsonschema.Draft202012Validator({'$ref': '#/$defs/' + kind, '$defs': s['$defs']})
+    for e in s['$defs'][kind]['examples']:
+        for err in sub.iter_errors(e): print(kind, 'example:', err.message)
+for name, doc in docs:
+    for err in v.iter_errors(doc): print(name + ':', err.message)
+bad = dict(s['examples'][0], horizon={'intervals': 3, 'duration_s': 60})
+print('bad horizon:', [e.schema.get('title') for e in v.iter_errors(bad)])
+)";
+  const fs::path py = fs::temp_directory_path() / ("ccsim_schema_check_" + tag + ".py");
+  std::ofstream(py) << script;
+  const std::string command =
+      "python3 '" + py.string() + "' '" + kScenarios.string() + "' >'" + out.string() + "' 2>&1";
+  ASSERT_EQ(std::system(command.c_str()), 0) << command;
+  std::ifstream in(out);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  fs::remove(out);
+  fs::remove(py);
+  EXPECT_EQ(text,
+            "bad horizon: ['horizon: exactly one of {interval_minutes + intervals} (a day in "
+            "intervals) or {duration_s} (one stationary period)']\n");
 }
 
 TEST(ScenarioSchema, EveryKindOfObjectHasALocation) {
