@@ -457,7 +457,6 @@ void check_staff_options(const po::variables_map& vm, const StaffArgs& a,
   }
 }
 
-
 // The shift templates of `file` (none when `file` is empty), or nullopt after printing their
 // errors to `err`.
 std::optional<std::vector<ShiftTemplate>> read_templates(const std::string& file,

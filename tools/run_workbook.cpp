@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "models/centre/targets.h"
 #include "tools/kpi_sheets.h"
 #include "tools/run_results.h"
 
@@ -125,10 +126,50 @@ Sheet intervals_sheet(const Results& r, const Horizon& h, const std::string& nam
   return s;
 }
 
+// One row per target check (models/centre/targets.h): whose target, which, the scope (an
+// interval's columns are filled on interval rows only, a day's on day rows), the value, its
+// ci95 and the verdict.
+Sheet targets_sheet(const std::vector<TargetCheck>& checks, const Horizon& h) {
+  Sheet s{"targets",
+          {{"owner", ColumnKind::Text},
+           {"name", ColumnKind::Text},
+           {"kpi", ColumnKind::Text},
+           {"target", ColumnKind::Number, 3},
+           {"threshold_s", ColumnKind::Number, 0},
+           {"scope", ColumnKind::Text}},
+          {}};
+  const bool days = carries_days(h), dates = days && !h.start_date.empty();
+  s.columns.push_back({"interval", ColumnKind::Integer});
+  if (days) s.columns.push_back({"day", ColumnKind::Integer});
+  if (dates) s.columns.push_back({"date", ColumnKind::Date});
+  s.columns.push_back({"start", ColumnKind::Clock});
+  append(s.columns, {{"value", ColumnKind::Number, 3},
+                     {"ci95", ColumnKind::Number, 3},
+                     {"verdict", ColumnKind::Text}});
+  for (const TargetCheck& c : checks) {
+    const bool interval = c.scope == TargetScope::Interval;
+    std::vector<Cell> row{c.of_group ? "agent_group" : "contact_type", c.owner_name,
+                          std::string(c.kpi), c.target};
+    row.push_back(c.kpi == "service_level" ? Cell(c.threshold_s) : Cell());
+    row.emplace_back(std::string(target_scope_name(c.scope)));
+    row.push_back(interval ? Cell(double(c.index)) : Cell());
+    const int day = interval ? h.day_of(c.index) : c.index;
+    const bool has_day = interval || c.scope == TargetScope::Day;
+    if (days) row.push_back(has_day ? Cell(double(day)) : Cell());
+    if (dates) row.push_back(has_day ? date_cell(h, day) : Cell());
+    row.push_back(interval ? Cell(time_of_day_s(h.start, h.interval_start_s(c.index))) : Cell());
+    append(row, {c.value, c.ci95, std::string(verdict_name(c.verdict))});
+    s.rows.push_back(std::move(row));
+  }
+  return s;
+}
+
 std::vector<Sheet> results_sheets(const Results& results, const Scenario& scenario) {
   std::vector<Sheet> sheets{totals_sheet(results), intervals_sheet(results, scenario.horizon),
                             groups_sheet(results), group_intervals_sheet(results, scenario)};
   if (!results.days.empty()) sheets.push_back(days_sheet(results, scenario.horizon));
+  const std::vector<TargetCheck> checks = check_targets(results, scenario);
+  if (!checks.empty()) sheets.push_back(targets_sheet(checks, scenario.horizon));
   return sheets;
 }
 

@@ -3,7 +3,9 @@
 // Sheets: "totals" (one row per contact type, and "all" when there are several), "intervals"
 // (one row per interval and contact type), "agent_groups" (one row per group) and
 // "group_intervals" (one row per interval and group, with the agents scheduled), and over
-// several days "days" (one row per day and contact type). Every KPI of the JSON output is a
+// several days "days" (one row per day and contact type); "targets" when the scenario states
+// any (one row per check of models/centre/targets.h: owner, name, kpi, target, threshold_s,
+// scope, interval, day/date, start, value, ci95, verdict). Every KPI of the JSON output is a
 // column of means, followed by its "ci95" column; undefined figures are empty cells.
 #pragma once
 
@@ -16,8 +18,7 @@
 
 namespace ccsim::cli {
 
-// The sheets of `results` of `scenario`, in the order above. Further sheets (targets,
-// staffing per queue) are appended by the caller or added here.
+// The sheets of `results` of `scenario`, in the order above.
 std::vector<Sheet> results_sheets(const Results& results, const Scenario& scenario);
 
 // The "intervals" sheet alone, named `name`: one row per interval and contact type (and "all"

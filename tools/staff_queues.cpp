@@ -7,14 +7,14 @@
 
 namespace ccsim::cli {
 
-namespace {
-
 bool skilled(const AgentGroup& group, std::size_t type) {
   for (int k : group.skills) {
     if (k == int(type)) return true;
   }
   return false;
 }
+
+namespace {
 
 nlohmann::json optional_list(const std::vector<std::optional<int>>& values) {
   nlohmann::json a = nlohmann::json::array();

@@ -27,6 +27,9 @@
 
 namespace ccsim::cli {
 
+// Whether `group` has contact type `type` (an index into the scenario's types) among its skills.
+bool skilled(const AgentGroup& group, std::size_t type);
+
 nlohmann::json contact_types_json(const Scenario& sc, const staffing::QueueStaffing& q);
 
 // The CSV described above.

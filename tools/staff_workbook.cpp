@@ -6,6 +6,7 @@
 
 #include "tools/kpi_sheets.h"
 #include "tools/run_workbook.h"
+#include "tools/staff_queues.h"
 
 namespace ccsim::cli {
 
@@ -57,6 +58,61 @@ Sheet groups_sheet(const StaffReportInput& in) {
   return s;
 }
 
+// Per interval and contact type: its share of the groups' requirement (net and gross, summed over
+// groups) and its stand-alone requirement (empty where none meets the targets).
+Sheet queues_sheet(const StaffReportInput& in) {
+  const Scenario& sc = in.scenario;
+  const staffing::QueueStaffing& q = in.queues;
+  Sheet s{"queues", interval_columns(sc.horizon), {}};
+  s.columns.push_back({"queue", ColumnKind::Text});
+  for (const char* c : {"required_net", "required_gross", "stand_alone_net", "stand_alone_gross"}) {
+    s.columns.push_back({c, ColumnKind::Integer});
+  }
+  auto cell = [](const std::optional<int>& n) { return n ? Cell(double(*n)) : Cell(); };
+  for (int i = 0; i < sc.horizon.interval_count(); ++i) {
+    const auto at = std::size_t(i);
+    for (std::size_t k = 0; k < sc.contact_types.size(); ++k) {
+      std::vector<Cell> row = interval_cells(sc.horizon, i);
+      row.emplace_back(sc.contact_types[k].name);
+      row.emplace_back(double(q.net[k][at]));
+      row.emplace_back(double(q.gross[k][at]));
+      row.push_back(cell(q.stand_alone_net[k][at]));
+      row.push_back(cell(q.stand_alone_gross[k][at]));
+      s.rows.push_back(std::move(row));
+    }
+  }
+  return s;
+}
+
+// The WFM table (tools/staff_queues.h): per interval, contact type and agent group skilled for
+// it, the type's share of the group's requirement, and the group's own staff.
+Sheet queue_groups_sheet(const StaffReportInput& in) {
+  const Scenario& sc = in.scenario;
+  const staffing::QueueStaffing& q = in.queues;
+  Sheet s{"queue_groups", interval_columns(sc.horizon), {}};
+  s.columns.push_back({"queue", ColumnKind::Text});
+  s.columns.push_back({"agent_group", ColumnKind::Text});
+  s.columns.push_back({"required_net", ColumnKind::Integer});
+  s.columns.push_back({"required_gross", ColumnKind::Integer});
+  s.columns.push_back({"scheduled", ColumnKind::Number, 1});
+  for (int i = 0; i < sc.horizon.interval_count(); ++i) {
+    const auto at = std::size_t(i);
+    for (std::size_t k = 0; k < sc.contact_types.size(); ++k) {
+      for (std::size_t g = 0; g < sc.agent_groups.size(); ++g) {
+        if (!skilled(sc.agent_groups[g], k)) continue;
+        std::vector<Cell> row = interval_cells(sc.horizon, i);
+        row.emplace_back(sc.contact_types[k].name);
+        row.emplace_back(sc.agent_groups[g].name);
+        row.emplace_back(double(q.group_net[k][g][at]));
+        row.emplace_back(double(q.group_gross[k][g][at]));
+        row.emplace_back(scheduled_agents_in_interval(sc.agent_groups[g], sc.horizon, i));
+        s.rows.push_back(std::move(row));
+      }
+    }
+  }
+  return s;
+}
+
 Sheet misses_sheet(const StaffReportInput& in) {
   const Scenario& sc = in.scenario;
   Sheet s{"misses", interval_columns(sc.horizon), {}};
@@ -101,7 +157,8 @@ Sheet shifts_sheet(const StaffReportInput& in) {
 }  // namespace
 
 std::vector<Sheet> staff_sheets(const StaffReportInput& in) {
-  std::vector<Sheet> sheets{staffing_sheet(in), groups_sheet(in),
+  std::vector<Sheet> sheets{staffing_sheet(in), queues_sheet(in), queue_groups_sheet(in),
+                            groups_sheet(in),
                             intervals_sheet(in.result.achieved, in.scenario.horizon, "achieved")};
   if (!in.result.misses.empty()) sheets.push_back(misses_sheet(in));
   if (!in.plans.empty()) sheets.push_back(shifts_sheet(in));

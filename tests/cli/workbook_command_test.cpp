@@ -42,8 +42,8 @@ TEST(WorkbookCommand, RunWritesTotalsIntervalsAndGroupsWithTheJsonFigures) {
   const auto book = read_workbook(dir / "Day.XLSX");
   if (!book) GTEST_SKIP() << "python3-openpyxl not installed";
   ASSERT_FALSE(book->contains("error")) << book->dump();
-  EXPECT_EQ(sheet_names(*book),
-            (std::vector<std::string>{"totals", "intervals", "agent_groups", "group_intervals"}));
+  EXPECT_EQ(sheet_names(*book), (std::vector<std::string>{"totals", "intervals", "agent_groups",
+                                                          "group_intervals", "targets"}));
   const auto j = json::parse(run_ccsim(args + " --format json").out);
   const json totals = sheet_of(*book, "totals");
   EXPECT_EQ(totals["values"][0][0], "contact_type");
@@ -64,6 +64,34 @@ TEST(WorkbookCommand, RunWritesTotalsIntervalsAndGroupsWithTheJsonFigures) {
                    j["intervals"][0][type]["offered"]["mean"].get<double>());
   EXPECT_EQ(intervals["formats"][1][std::size_t(column_of(intervals, "start"))],
             "hh:mm");  // a time of day
+}
+
+TEST(WorkbookCommand, RunTargetsSheetHoldsEveryCheckOfTheJsonInOrder) {
+  const fs::path dir = temp_dir("wb_targets");
+  const std::string args = "run scenarios/bank_weekday.json --replications 2 --seed 4 --quiet";
+  ASSERT_EQ(run_ccsim(args + " --out " + (dir / "t.xlsx").string()).exit_code, 0);
+  const auto book = read_workbook(dir / "t.xlsx");
+  if (!book) GTEST_SKIP() << "python3-openpyxl not installed";
+  const json targets = sheet_of(*book, "targets");
+  ASSERT_FALSE(targets.is_null()) << book->dump();
+  const auto j = json::parse(run_ccsim(args + " --format json").out);
+  const json& checks = j.at("targets");
+  ASSERT_GT(checks.size(), 0u);
+  ASSERT_EQ(targets["values"].size(), checks.size() + 1);  // a header, then one row per check
+  const int value = column_of(targets, "value"), verdict = column_of(targets, "verdict");
+  const int kpi = column_of(targets, "kpi"), interval = column_of(targets, "interval");
+  ASSERT_GT(value, 0);
+  for (std::size_t r = 0; r < checks.size(); ++r) {
+    const json& row = targets["values"][r + 1];
+    EXPECT_EQ(row[std::size_t(kpi)], checks[r]["kpi"]);
+    EXPECT_DOUBLE_EQ(row[std::size_t(value)].get<double>(), checks[r]["value"].get<double>());
+    EXPECT_EQ(row[std::size_t(verdict)], checks[r]["verdict"]);
+    if (checks[r]["scope"] == "interval") {
+      EXPECT_EQ(row[std::size_t(interval)].get<int>(), checks[r]["index"].get<int>());
+    } else {
+      EXPECT_TRUE(row[std::size_t(interval)].is_null());
+    }
+  }
 }
 
 TEST(WorkbookCommand, RunOfAWeekHasItsDaysAndDatesAsDates) {
@@ -138,9 +166,10 @@ TEST(WorkbookCommand, StaffWritesThePlanPerIntervalAndGroup) {
   if (!book) GTEST_SKIP() << "python3-openpyxl not installed";
   ASSERT_FALSE(book->contains("error")) << book->dump();
   std::vector<std::string> names = sheet_names(*book);
-  ASSERT_GE(names.size(), 3u);
-  names.resize(3);  // then "misses" when the Erlang staffing misses a target in simulation
-  EXPECT_EQ(names, (std::vector<std::string>{"staffing", "groups", "achieved"}));
+  ASSERT_GE(names.size(), 5u);
+  names.resize(5);  // then "misses" when the Erlang staffing misses a target in simulation
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"staffing", "queues", "queue_groups", "groups", "achieved"}));
   const auto j = json::parse(run_ccsim(args + " --format json").out);
   const json staffing = sheet_of(*book, "staffing");
   const int gross = column_of(staffing, "required_gross");
@@ -148,6 +177,15 @@ TEST(WorkbookCommand, StaffWritesThePlanPerIntervalAndGroup) {
   const std::string group = staffing["values"][1][std::size_t(column_of(staffing, "agent_group"))];
   EXPECT_EQ(staffing["values"][1][std::size_t(gross)].get<double>(),
             j["agent_groups"][group]["per_interval"][0].get<double>());
+  const json queues = sheet_of(*book, "queues");
+  const int net = column_of(queues, "required_net");
+  ASSERT_GT(net, 0);
+  const std::string type = queues["values"][1][std::size_t(column_of(queues, "queue"))];
+  const json& per_interval = j["contact_types"][type]["per_interval"];
+  ASSERT_EQ(queues["values"].size(), per_interval.size() + 1);  // one type: a row per interval
+  for (std::size_t i = 0; i < per_interval.size(); ++i) {
+    EXPECT_EQ(queues["values"][i + 1][std::size_t(net)].get<int>(), per_interval[i].get<int>());
+  }
 }
 
 TEST(WorkbookCommand, CompareWritesPredictedBesideMeasured) {
