@@ -102,7 +102,7 @@ TEST(WorkbookCommand, RunOfAWeekHasItsDaysAndDatesAsDates) {
   const auto book = read_workbook(dir / "week.xlsx");
   if (!book) GTEST_SKIP() << "python3-openpyxl not installed";
   EXPECT_EQ(sheet_names(*book), (std::vector<std::string>{"totals", "intervals", "agent_groups",
-                                                          "group_intervals", "days"}));
+                                                          "group_intervals", "days", "targets"}));
   const json intervals = sheet_of(*book, "intervals");
   const auto date = std::size_t(column_of(intervals, "date"));
   EXPECT_EQ(intervals["formats"][1][date], "yyyy-mm-dd");
