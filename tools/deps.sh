@@ -2,13 +2,16 @@
 # Installs, with apt-get, whatever ccsim needs to build and test that is not yet installed
 # (Debian 12). Run as root (or with sudo available). Does nothing when all is present.
 # clang and its runtime build the sanitizer and libFuzzer builds; chromium renders HTML reports
-# in the browser test; python3-openpyxl reads workbooks back in the workbook tests.
+# in the browser test; python3-openpyxl reads workbooks back in the workbook tests; pybind11-dev
+# and python3-dev build the Python module, python3-pytest, python3-pandas and python3-matplotlib
+# run its tests and example (tools/README.md "Python").
 set -euo pipefail
 packages=(g++ cmake ninja-build pkg-config
           libboost-math-dev libboost-program-options-dev libeigen3-dev nlohmann-json3-dev
           librandom123-dev libxlsxwriter-dev libgtest-dev libgmock-dev libbenchmark-dev
           libboost-mpi-dev openmpi-bin libopenmpi-dev
           python3-simpy3 python3-openpyxl
+          pybind11-dev python3-dev python3-pytest python3-pandas python3-matplotlib
           clang libclang-rt-14-dev
           chromium)
 missing=()
