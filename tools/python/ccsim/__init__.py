@@ -274,7 +274,7 @@ class _Files:
 
 def _common(replications: Optional[int], seed: Optional[int], threads: int) -> Dict[str, Any]:
     return {"replications": _replications(replications), "seed": _seed(seed),
-            "threads": _threads(threads)}
+            "threads": _threads(threads) or None}  # 0, the program's default: left out
 
 
 def staff(scenario: Scenario, replications: Optional[int] = None, seed: Optional[int] = None,
