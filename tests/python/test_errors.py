@@ -102,3 +102,28 @@ def test_an_unknown_command_option_raises_value_error():
 def test_a_scenario_of_the_wrong_type_raises_type_error():
     with pytest.raises(TypeError):
         ccsim.run(42)
+
+
+OVERLOADED = {
+    "name": "Overloaded",
+    "horizon": {"duration_s": 3600},
+    "simulation": {"replications": 2},
+    "contact_types": [{
+        "name": "calls",
+        "arrivals": {"rate_per_hour": 100},
+        "handle_time": {"dist": "exponential", "mean_s": 180},
+    }],
+    "agent_groups": [{"name": "team", "skills": ["calls"], "staff": {"count": 2}}],
+}
+
+
+def test_a_scenarios_warning_is_a_scenario_warning_and_the_run_goes_on(tmp_path):
+    path = tmp_path / "overloaded.json"
+    path.write_text(json.dumps(OVERLOADED))
+    printed = [line[len("warning: "):] for line in program("run", str(path), "--quiet")
+               .stderr.splitlines() if line.startswith("warning: ")]
+    assert printed and "exceeds capacity" in printed[0]
+    with pytest.warns(ccsim.ScenarioWarning) as caught:
+        result = ccsim.run(path)
+    assert [str(w.message) for w in caught] == printed
+    assert result["replications"] == 2
