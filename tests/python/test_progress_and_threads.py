@@ -114,3 +114,26 @@ def test_a_run_and_a_sweep_from_two_threads():
     got["run"] = ccsim.run("scenarios/bank_weekday.json", replications=2, seed=1)
     t.join()
     assert got == {"sweep": want_sweep, "run": want_run}
+
+
+def test_commands_report_their_progress():
+    points = []
+    ccsim.sweep("scenarios/erlang_a_check.json", {"/agent_groups/0/staff/count": [30, 31, 32]},
+                replications=2, progress=lambda done, total: points.append((done, total)))
+    assert points[-1] == (3, 3)
+    replications = []
+    ccsim.compare("tests/data/compare_scenario.json", "tests/data/measured_intervals.csv",
+                  replications=4, progress=lambda done, total: replications.append((done, total)))
+    assert replications[-1] == (4, 4)
+
+
+def test_an_exception_from_progress_stops_a_staffing_search():
+    iterations = []
+
+    def progress(done, total):
+        iterations.append(done)
+        raise RuntimeError("enough")
+
+    with pytest.raises(RuntimeError, match="enough"):
+        ccsim.staff("scenarios/bank_weekday.json", replications=2, progress=progress)
+    assert len(iterations) == 1

@@ -6,7 +6,8 @@
 //       and gives results_json (tools/run_results.h) as Python objects; "result" is None when
 //       the scenario has errors.
 //   validate(source, is_text) -> {"errors", "warnings"}: the problems load_scenario reports.
-//   command(args) -> (exit_code, stdout, stderr): `ccsim ARGS...` run in process (GIL released).
+//   command(args, progress) -> (exit_code, stdout, stderr): `ccsim ARGS...` run in process on a
+//       thread of its own (GIL released), its progress bars' counts given to `progress`.
 //
 // A scenario given as text is read as the file would be, relative paths (traces, forecast and
 // roster files) resolving against the current directory.
@@ -18,10 +19,12 @@
 #include <condition_variable>
 #include <exception>
 #include <filesystem>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -29,6 +32,7 @@
 #include "models/scenario/run_size.h"
 #include "models/scenario/scenario_json.h"
 #include "tools/cli.h"
+#include "tools/progress.h"
 #include "tools/run_results.h"
 
 namespace py = pybind11;
@@ -99,8 +103,8 @@ py::dict problems(const ScenarioParse& parsed) {
   return d;
 }
 
-// What the simulation thread and the calling (Python) thread share.
-struct RunState {
+// What the working thread and the calling (Python) thread share.
+struct Supervision {
   std::mutex mutex;
   std::condition_variable changed;
   std::size_t done = 0;
@@ -108,71 +112,94 @@ struct RunState {
   bool finished = false;
   std::atomic<bool> cancel{false};
   std::exception_ptr error;
-  Results results;
+
+  // Records a count (the highest seen) and wakes the calling thread. Thread-safe.
+  void report(std::size_t count, std::size_t of) {
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      done = std::max(done, count);
+      total = of;
+    }
+    changed.notify_all();
+  }
 };
 
-// Simulates on a thread of its own while the calling thread, holding the GIL only between waits,
-// checks for signals (Ctrl-C) and calls `progress(done, total)` when the count moved. On a
-// Python exception (KeyboardInterrupt, or one raised by `progress`) no further replication
-// starts; the exception is raised once the running ones have finished.
-Results simulate(const Scenario& scenario, RunOptions options, const py::object& progress) {
-  RunState state;
-  state.total = std::size_t(options.replications);
-  options.progress = [&state](std::size_t done, std::size_t) {
-    {
-      std::lock_guard<std::mutex> lock(state.mutex);
-      state.done = std::max(state.done, done);
-    }
-    state.changed.notify_all();
-    if (state.cancel.load()) throw Cancelled{};
-  };
+// Runs `work` on a thread of its own while the calling thread, holding the GIL only between
+// waits, checks for signals (Ctrl-C) and calls `progress(done, total)` when the count moved.
+// On a Python exception (KeyboardInterrupt, or one raised by `progress`) `s.cancel` is set, the
+// work is waited for (it stops at its next report that may throw Cancelled) and the exception
+// raised; else an exception of `work` is raised here.
+void supervise(Supervision& s, const std::function<void()>& work, const py::object& progress) {
   std::thread worker([&] {
     try {
-      state.results = ccsim::run_experiment(scenario, options);
+      work();
     } catch (...) {
-      state.error = std::current_exception();
+      s.error = std::current_exception();
     }
-    std::lock_guard<std::mutex> lock(state.mutex);
-    state.finished = true;
-    state.changed.notify_all();
+    std::lock_guard<std::mutex> lock(s.mutex);
+    s.finished = true;
+    s.changed.notify_all();
   });
-  auto stop = [&] {  // with the GIL held
-    state.cancel.store(true);
-    py::gil_scoped_release release;
-    worker.join();
-  };
   std::size_t reported = 0;
-  for (;;) {
-    bool finished = false;
-    std::size_t done = 0;
+  for (bool finished = false; !finished;) {
+    std::size_t done = 0, total = 0;
     {
       py::gil_scoped_release release;
-      std::unique_lock<std::mutex> lock(state.mutex);
-      state.changed.wait_for(lock, std::chrono::milliseconds(50),
-                             [&] { return state.finished || state.done != reported; });
-      finished = state.finished;
-      done = state.done;
+      std::unique_lock<std::mutex> lock(s.mutex);
+      s.changed.wait_for(lock, std::chrono::milliseconds(50),
+                         [&] { return s.finished || s.done != reported; });
+      finished = s.finished;
+      done = s.done;
+      total = s.total;
     }
     try {
       if (PyErr_CheckSignals() != 0) throw py::error_already_set();
-      if (!progress.is_none() && done != reported) progress(done, state.total);
+      if (!progress.is_none() && done != reported) progress(done, total);
       reported = done;
     } catch (py::error_already_set&) {
-      stop();
+      s.cancel.store(true);
+      py::gil_scoped_release release;
+      worker.join();
       throw;
     }
-    if (finished) break;
   }
   worker.join();
-  if (state.error) {
-    try {
-      std::rethrow_exception(state.error);
-    } catch (const Cancelled&) {
-      throw std::logic_error("ccsim: the simulation stopped without a request");
-    }
+  if (!s.error) return;
+  try {
+    std::rethrow_exception(s.error);
+  } catch (const Cancelled&) {
+    throw std::logic_error("ccsim: the work stopped without a request");
   }
-  return std::move(state.results);
 }
+
+// Simulates `scenario` under supervise(); a cancel stops it between replications.
+Results simulate(const Scenario& scenario, RunOptions options, const py::object& progress) {
+  Supervision s;
+  s.total = std::size_t(options.replications);
+  options.progress = [&s](std::size_t done, std::size_t total) {
+    s.report(done, total);
+    if (s.cancel.load()) throw Cancelled{};
+  };
+  Results results;
+  supervise(
+      s, [&] { results = ccsim::run_experiment(scenario, options); }, progress);
+  return results;
+}
+
+// The progress bars of a command, seen by supervise(). A cancel stops replications and
+// staffing iterations at their next count; a sweep's points are counted on its worker threads,
+// where nothing may be thrown: a sweep runs to its end.
+class CommandObserver : public ccsim::cli::ProgressObserver {
+ public:
+  explicit CommandObserver(Supervision& s) : s_(s) {}
+  void update(std::size_t done, std::size_t total, std::string_view unit) override {
+    s_.report(done, total);
+    if (s_.cancel.load() && unit != "points") throw Cancelled{};
+  }
+
+ private:
+  Supervision& s_;
+};
 
 py::dict run(const std::string& source, bool is_text, std::optional<int> replications,
              std::optional<std::uint64_t> seed, unsigned threads, const py::object& progress) {
@@ -208,13 +235,18 @@ py::dict validate(const std::string& source, bool is_text) {
   return problems(parsed);
 }
 
-py::tuple command(const std::vector<std::string>& args) {
+py::tuple command(const std::vector<std::string>& args, const py::object& progress) {
   std::ostringstream out, err;
   int code = 0;
-  {
-    py::gil_scoped_release release;
-    code = ccsim::cli::run_command_line(args, out, err);
-  }
+  Supervision s;
+  CommandObserver observer(s);
+  supervise(
+      s,
+      [&] {
+        ccsim::cli::ObserveProgress observe(&observer);
+        code = ccsim::cli::run_command_line(args, out, err);
+      },
+      progress);
   return py::make_tuple(code, py::bytes(out.str()), py::str(err.str()));
 }
 
@@ -225,5 +257,5 @@ PYBIND11_MODULE(_ccsim, m) {
   m.def("run", &run, py::arg("source"), py::arg("is_text"), py::arg("replications"),
         py::arg("seed"), py::arg("threads"), py::arg("progress"));
   m.def("validate", &validate, py::arg("source"), py::arg("is_text"));
-  m.def("command", &command, py::arg("args"));
+  m.def("command", &command, py::arg("args"), py::arg("progress"));
 }

@@ -152,7 +152,7 @@ def run(scenario: Scenario, replications: Optional[int] = None, seed: Optional[i
         with _Files() as files:
             return files.json_command(["run", files.scenario(scenario), "--vs",
                                        files.scenario(vs, "vs"), "--threads",
-                                       str(threads), *args])
+                                       str(threads), *args], progress)
     source, is_text = _source(scenario)
     out = _ccsim.run(source, is_text, replications, seed, threads, _progress_callback(progress))
     if out["errors"]:
@@ -252,8 +252,9 @@ class _Files:
             text = text.replace(path, name)
         return text
 
-    def json_command(self, args: List[str]) -> Dict[str, Any]:
-        code, out, err = _ccsim.command([*args, "--format", "json", "--quiet"])
+    def json_command(self, args: List[str], progress: Any = None) -> Dict[str, Any]:
+        code, out, err = _ccsim.command([*args, "--format", "json", "--quiet"],
+                                        _progress_callback(progress))
         lines = self._named(err).splitlines()
         _warn([l[len("warning: "):] for l in lines if l.startswith("warning: ")])
         errors = [l[len("error: "):] for l in lines if l.startswith("error: ")]
@@ -278,13 +279,14 @@ def _common(replications: Optional[int], seed: Optional[int], threads: int) -> D
 
 
 def staff(scenario: Scenario, replications: Optional[int] = None, seed: Optional[int] = None,
-          threads: int = 0, **options: Any) -> Dict[str, Any]:
+          threads: int = 0, progress: Any = None, **options: Any) -> Dict[str, Any]:
     """Required agents per interval and group: the dict of ``ccsim staff --format json``.
     `options` are the command's options by name, e.g. ``method="erlang"``, ``sl="0.9/20"``,
-    ``volume_factor=1.1`` (tools/README.md, "Staffing")."""
+    ``volume_factor=1.1`` (tools/README.md, "Staffing"). progress: as run's, counting the
+    search's iterations (of at most its budget); Ctrl-C stops the search between two."""
     with _Files() as files:
         args = _option_args({**_common(replications, seed, threads), **options})
-        return files.json_command(["staff", files.scenario(scenario), *args])
+        return files.json_command(["staff", files.scenario(scenario), *args], progress)
 
 
 def _sweep_values(values: Any) -> str:
@@ -294,25 +296,29 @@ def _sweep_values(values: Any) -> str:
 
 
 def sweep(scenario: Scenario, parameters: Mapping[str, Any], replications: Optional[int] = None,
-          seed: Optional[int] = None, threads: int = 0, **options: Any) -> Dict[str, Any]:
+          seed: Optional[int] = None, threads: int = 0, progress: Any = None,
+          **options: Any) -> Dict[str, Any]:
     """A grid of variants: ``ccsim sweep --format json`` with one ``--set POINTER=VALUES`` per
     entry of `parameters` ({JSON pointer: list of values, or a range text "a:b:c"}), in order
-    (the last varies fastest). `options`: the command's other options, e.g. ``zip=True``."""
+    (the last varies fastest). `options`: the command's other options, e.g. ``zip=True``.
+    progress: as run's, counting points. A sweep runs to its end: Ctrl-C raises
+    KeyboardInterrupt only then."""
     sets = [f"{pointer}={_sweep_values(values)}" for pointer, values in parameters.items()]
     with _Files() as files:
         args = _option_args({**_common(replications, seed, threads), "set": sets, **options})
-        return files.json_command(["sweep", files.scenario(scenario), *args])
+        return files.json_command(["sweep", files.scenario(scenario), *args], progress)
 
 
 def compare(scenario: Scenario, measured: Union[str, "os.PathLike[str]"],
             replications: Optional[int] = None, seed: Optional[int] = None, threads: int = 0,
-            **options: Any) -> Dict[str, Any]:
+            progress: Any = None, **options: Any) -> Dict[str, Any]:
     """Predicted against measured KPIs: ``ccsim compare SCENARIO --measured FILE --format
-    json``; `options` as the command's (e.g. ``days="sun-thu"``)."""
+    json``; `options` as the command's (e.g. ``days="sun-thu"``); progress and Ctrl-C as
+    run's."""
     with _Files() as files:
         args = _option_args({**_common(replications, seed, threads), "measured": measured,
                              **options})
-        return files.json_command(["compare", files.scenario(scenario), *args])
+        return files.json_command(["compare", files.scenario(scenario), *args], progress)
 
 
 def calibrate(log: Union[str, "os.PathLike[str]"], **options: Any) -> Dict[str, Any]:
