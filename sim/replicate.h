@@ -34,8 +34,9 @@ inline void run_workers(unsigned threads, const std::function<void()>& worker) {
 
 // Calls `run(r)` for r = 0 .. count-1 on up to `threads` threads (0: all hardware threads) and
 // returns the results indexed by r. `on_done(done)` is called after each finished replication,
-// serialised, for progress reporting. An exception thrown by `run` is rethrown here after all
-// threads have stopped.
+// serialised, for progress reporting. An exception thrown by `run` or by `on_done` (e.g. a caller
+// cancelling the work from its progress callback) starts no further replication and is rethrown
+// here after all threads have stopped (the first one thrown, when several are).
 // REQUIRES: run is safe to call concurrently for different r.
 template <class Result>
 std::vector<Result> replicate(std::size_t count, unsigned threads,
@@ -62,7 +63,14 @@ std::vector<Result> replicate(std::size_t count, unsigned threads,
       }
       std::lock_guard<std::mutex> lock(mutex);
       ++done;
-      if (on_done) on_done(done);
+      if (!on_done || error) continue;
+      try {
+        on_done(done);
+      } catch (...) {
+        error = std::current_exception();
+        next.store(count);
+        return;
+      }
     }
   };
   run_workers(threads, worker);

@@ -35,8 +35,21 @@ std::string progress_line(std::size_t done, std::size_t total, std::string_view 
   return line;
 }
 
+namespace {
+thread_local ProgressObserver* installed_observer = nullptr;
+}  // namespace
+
+ObserveProgress::ObserveProgress(ProgressObserver* observer) : previous_(installed_observer) {
+  installed_observer = observer;
+}
+
+ObserveProgress::~ObserveProgress() {
+  installed_observer = previous_;
+}
+
 ProgressBar::ProgressBar(bool enabled, std::string unit, std::ostream& out)
     : enabled_(enabled),
+      observer_(installed_observer),
       unit_(std::move(unit)),
       out_(out),
       start_(std::chrono::steady_clock::now()) {}
@@ -46,6 +59,10 @@ ProgressBar::~ProgressBar() {
 }
 
 void ProgressBar::update(std::size_t done, std::size_t total, std::string_view note) {
+  if (observer_) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    observer_->update(done, total, unit_);
+  }
   if (!enabled_) return;
   std::lock_guard<std::mutex> lock(mutex_);
   // Callers on several threads may report counts out of order: keep the highest.

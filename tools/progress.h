@@ -21,6 +21,31 @@ namespace ccsim::cli {
 std::string progress_line(std::size_t done, std::size_t total, std::string_view unit,
                           double elapsed_s, std::string_view note = {}, int bar_width = 24);
 
+// Sees the counts of every ProgressBar constructed on a thread while it is installed there
+// (ObserveProgress): the Python module reports a command's progress and stops it through it.
+class ProgressObserver {
+ public:
+  virtual ~ProgressObserver() = default;
+  // Called by ProgressBar::update (enabled or not) with its counts and unit, on the reporting
+  // thread, serialised per bar. May throw to stop the work: the exception leaves update(), so
+  // only where the bar's caller lets it through (replications and staffing iterations; not
+  // the points of a sweep, counted on its worker threads, whose observer must not throw).
+  virtual void update(std::size_t done, std::size_t total, std::string_view unit) = 0;
+};
+
+// Installs `observer` for the bars constructed on the calling thread during its lifetime.
+// REQUIRES: observer outlives those bars.
+class ObserveProgress {
+ public:
+  explicit ObserveProgress(ProgressObserver* observer);
+  ObserveProgress(const ObserveProgress&) = delete;
+  ObserveProgress& operator=(const ObserveProgress&) = delete;
+  ~ObserveProgress();
+
+ private:
+  ProgressObserver* previous_;
+};
+
 class ProgressBar {
  public:
   // `unit` names what is counted ("replications", "points", "iterations").
@@ -46,6 +71,7 @@ class ProgressBar {
   void draw(std::size_t done, std::size_t total, std::string_view note);
 
   const bool enabled_;
+  ProgressObserver* const observer_;  // installed on the constructing thread, or null
   const std::string unit_;
   std::ostream& out_;
   std::mutex mutex_;

@@ -15,13 +15,14 @@ if [ "${CCSIM_SKIP_HARDENING:-0}" = 1 ]; then exit 0; fi
 
 # Sanitizer build: clang -O1 with ASan + UBSan (any undefined behaviour is fatal), and the
 # libFuzzer targets, which need clang and share its instrumented libraries. Only what is run is
-# built (no benchmarks). MPI is off: see tests/README.md "Hardening".
+# built (no benchmarks). MPI is off: see tests/README.md "Hardening"; so is the Python module (an
+# ASan-instrumented extension cannot be loaded by an uninstrumented python3).
 generator=()
 if command -v ninja >/dev/null 2>&1; then generator=(-G Ninja); fi
 if [ ! -f build-asan/CMakeCache.txt ]; then
   cmake -S . -B build-asan "${generator[@]}" -DCMAKE_CXX_COMPILER=clang++ \
     -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -gline-tables-only" -DCCSIM_FUZZ=ON \
-    -DCCSIM_BUILD_BENCH=OFF -DCCSIM_WITH_MPI=OFF >/dev/null
+    -DCCSIM_BUILD_BENCH=OFF -DCCSIM_WITH_MPI=OFF -DCCSIM_PYTHON=OFF >/dev/null
 fi
 fuzz_targets=(fuzz_scenario fuzz_trace fuzz_forecast fuzz_measured fuzz_contact_log fuzz_sweep)
 cmake --build build-asan --parallel "$(nproc)" --target ccsim ccsim_tests "${fuzz_targets[@]}"

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <stdexcept>
 
 #include "sim/random.h"
@@ -38,6 +39,24 @@ TEST(Replicate, ProgressCountsEveryReplication) {
   sim::replicate<int>(
       12, 3, [](std::size_t r) { return int(r); }, [&](std::size_t done) { last = done; });
   EXPECT_EQ(last, 12u);
+}
+
+TEST(Replicate, ExceptionFromProgressStartsNoFurtherReplicationAndIsRethrown) {
+  for (unsigned threads : {1u, 3u}) {
+    std::atomic<int> started{0};
+    EXPECT_THROW(sim::replicate<int>(
+                     1000, threads,
+                     [&](std::size_t r) {
+                       ++started;
+                       return int(r);
+                     },
+                     [](std::size_t done) {
+                       if (done == 4) throw std::runtime_error("cancelled");
+                     }),
+                 std::runtime_error);
+    // The four finished, plus at most one in flight on each other thread.
+    EXPECT_LE(started.load(), 4 + int(threads) - 1);
+  }
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <optional>
 #include <sstream>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -45,6 +46,32 @@ TEST(Progress, DisabledBarWritesNothing) {
     bar.update(1, 2);
     bar.update(2, 2);
   }
+  EXPECT_TRUE(out.str().empty());
+}
+
+struct Recorder : ProgressObserver {
+  std::vector<std::string> seen;
+  void update(std::size_t done, std::size_t total, std::string_view unit) override {
+    seen.push_back(std::to_string(done) + "/" + std::to_string(total) + " " + std::string(unit));
+  }
+};
+
+TEST(Progress, ObserverSeesTheBarsOfItsThreadWhileInstalledEvenWhenDisabled) {
+  std::ostringstream out;
+  Recorder recorder;
+  {
+    ObserveProgress observe(&recorder);
+    ProgressBar bar(false, "iterations", out);
+    bar.update(1, 3);
+    bar.update(3, 3);
+    std::thread([&] {
+      ProgressBar other(false, "points", out);  // built on another thread: not observed
+      other.update(1, 1);
+    }).join();
+  }
+  ProgressBar after(false, "points", out);  // built after the observer was removed
+  after.update(1, 1);
+  EXPECT_EQ(recorder.seen, (std::vector<std::string>{"1/3 iterations", "3/3 iterations"}));
   EXPECT_TRUE(out.str().empty());
 }
 
