@@ -442,6 +442,21 @@ class Collector {
   }
 
   // Writes the final output. Returns the exit status.
+  // Whether every pending point has its row (after the points have run).
+  bool all_done() const { return failed_ || rows_.size() == job_.pending.size(); }
+
+  // The sweep stopped on request before its last point: the points run so far stay in the sweep
+  // file (a resumable run continues from them); no output is written. Returns kExitFailure.
+  int stopped(std::ostream& err) {
+    progress_.finish();
+    appender_.close();
+    err << "error: the sweep was stopped after " << text::plural(rows_.size(), "point") << " of "
+        << job_.pending.size()
+        << (job_.resumable ? "; the same command again resumes it" : "; nothing was written")
+        << "\n";
+    return kExitFailure;
+  }
+
   int finish(std::ostream& out, std::ostream& err) {
     progress_.finish();
     appender_.close();
@@ -666,7 +681,13 @@ int cmd_sweep(const std::vector<std::string>& args, std::ostream& out, std::ostr
   }
 #endif
   run_sweep_points(
-      job.plan, threads, [&] { return queue.take(); }, local_done);
+      job.plan, threads,
+      [&]() -> std::optional<std::size_t> {
+        if (progress.stop_requested()) return std::nullopt;
+        return queue.take();
+      },
+      local_done);
+  if (!collector.all_done()) return collector.stopped(err);
   return collector.finish(out, err);
 }
 

@@ -31,6 +31,9 @@ class ProgressObserver {
   // only where the bar's caller lets it through (replications and staffing iterations; not
   // the points of a sweep, counted on its worker threads, whose observer must not throw).
   virtual void update(std::size_t done, std::size_t total, std::string_view unit) = 0;
+  // Whether the work should stop at its next chance without throwing (a sweep asks before each
+  // point; the points under way finish). Thread-safe. Default: false.
+  virtual bool stop_requested() const { return false; }
 };
 
 // Installs `observer` for the bars constructed on the calling thread during its lifetime.
@@ -66,6 +69,9 @@ class ProgressBar {
   // T", with `note`, and ends the line. Nothing when nothing was drawn, nor once complete.
   // Thread-safe.
   void complete(std::size_t done, std::string_view note = {});
+  // Whether the observer installed when the bar was made asks the work to stop
+  // (ProgressObserver::stop_requested); false without one. Thread-safe.
+  bool stop_requested() const { return observer_ != nullptr && observer_->stop_requested(); }
 
  private:
   void draw(std::size_t done, std::size_t total, std::string_view note);

@@ -188,7 +188,8 @@ Results simulate(const Scenario& scenario, RunOptions options, const py::object&
 
 // The progress bars of a command, seen by supervise(). A cancel stops replications and
 // staffing iterations at their next count; a sweep's points are counted on its worker threads,
-// where nothing may be thrown: a sweep runs to its end.
+// where nothing may be thrown: a sweep asks stop_requested() before each point instead, and
+// stops once the points under way finish.
 class CommandObserver : public ccsim::cli::ProgressObserver {
  public:
   explicit CommandObserver(Supervision& s) : s_(s) {}
@@ -196,6 +197,7 @@ class CommandObserver : public ccsim::cli::ProgressObserver {
     s_.report(done, total);
     if (s_.cancel.load() && unit != "points") throw Cancelled{};
   }
+  bool stop_requested() const override { return s_.cancel.load(); }
 
  private:
   Supervision& s_;

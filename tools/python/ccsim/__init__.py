@@ -301,8 +301,9 @@ def sweep(scenario: Scenario, parameters: Mapping[str, Any], replications: Optio
     """A grid of variants: ``ccsim sweep --format json`` with one ``--set POINTER=VALUES`` per
     entry of `parameters` ({JSON pointer: list of values, or a range text "a:b:c"}), in order
     (the last varies fastest). `options`: the command's other options, e.g. ``zip=True``.
-    progress: as run's, counting points. A sweep runs to its end: Ctrl-C raises
-    KeyboardInterrupt only then."""
+    progress: as run's, counting points. Ctrl-C (or an exception from `progress`) stops the
+    sweep once the points under way finish, and raises; with a resumable ``out`` file
+    (``.csv`` or ``.jsonl``) the same call again resumes it."""
     sets = [f"{pointer}={_sweep_values(values)}" for pointer, values in parameters.items()]
     with _Files() as files:
         args = _option_args({**_common(replications, seed, threads), "set": sets, **options})
