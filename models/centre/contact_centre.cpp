@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 #include "models/centre/arrivals.h"
 #include "models/centre/callback.h"
 #include "models/centre/customer.h"
 #include "models/centre/front_door.h"
+#include "models/centre/lines.h"
 #include "models/centre/model.h"
 #include "models/centre/routing.h"
 #include "models/centre/state.h"
@@ -51,6 +53,10 @@ Model::Model(const Scenario& scenario, std::uint64_t seed, std::uint64_t replica
   }
   checkpoints_s_ = checkpoint_times_s(sc_.horizon, warmup_s_);
   integrals_.assign(checkpoints_s_.size(), std::vector<GroupIntegrals>(n_groups));
+  const LinePools pools = line_pools(sc_);
+  lines_ = make_line_pools(pools.lines);
+  for (std::size_t k = 0; k < n_types; ++k) types_[k].line_pool = pools.pool_of_type[k];
+  line_integrals_.assign(checkpoints_s_.size(), std::vector<double>(lines_.size()));
 
   result_.contact.assign(std::size_t(intervals_), std::vector<ContactStats>(n_types));
   result_.group.assign(std::size_t(intervals_), std::vector<GroupStats>(n_groups));
@@ -110,6 +116,9 @@ ReplicationResult Model::run() {
       case EventKind::Transfer:
         on_transfer(i);
         break;
+      case EventKind::LineFree:
+        on_line_free(i);
+        break;
     }
     result_.peak_pending_events = std::max(result_.peak_pending_events, calendar_.pending());
   }
@@ -127,6 +136,11 @@ ReplicationResult Model::run() {
   result_.group = group_per_interval(groups_, checkpoints_s_, integrals_, sc_.horizon, warmup_s_);
   result_.group_total = group_window(groups_, checkpoints_s_, integrals_, warmup_s_, end_s_);
   result_.group_day = group_per_day(groups_, checkpoints_s_, integrals_, sc_.horizon, warmup_s_);
+  TrunkWindows trunks =
+      trunk_windows(lines_, checkpoints_s_, line_integrals_, sc_.horizon, warmup_s_);
+  result_.trunk = std::move(trunks.per_interval);
+  result_.trunk_total = std::move(trunks.total);
+  result_.trunk_day = std::move(trunks.per_day);
   result_.intervals_per_day = sc_.horizon.intervals;
   return std::move(result_);
 }
@@ -178,12 +192,17 @@ void Model::on_transfer(std::uint32_t index) {
   const std::uint32_t slot = new_contact(p.type, p.base, p.attempt);
   contacts_[slot].rec.leg = p.leg;
   contacts_[slot].rec.journey_start_s = p.journey_start_s;
+  contacts_[slot].line = p.line;
   enter_human_queue(slot);
 }
 
 // ---- the contact flow: self-service → chatbot → human queue ----
 
 void Model::start_contact(std::uint32_t slot) {
+  if (types_[std::size_t(contacts_[slot].rec.type)].line_pool >= 0 && !seize_line(slot)) {
+    block(slot);
+    return;
+  }
   const ContactType& ct = sc_.contact_types[std::size_t(contacts_[slot].rec.type)];
   if (ct.self_service) {  // each stream is made only where its policy may draw from it
     sim::RandomStream rng = stream(slot, kDeflection);
@@ -284,6 +303,7 @@ void Model::enter_human_queue(std::uint32_t slot) {
     if (offer == CallbackOffer::Accepted) {
       c.rec.callback_accepted = true;
       c.rec.callback_accept_s = calendar_.now_s();
+      if (c.line >= 0) release_line(slot, calendar_.now_s());  // the customer hangs up
       if (const auto due_s = callback_due_s(cb, calendar_.now_s(), sc_.horizon)) {
         calendar_.schedule(*due_s, int(EventKind::CallbackDue),
                            Event{EventKind::CallbackDue, slot});
@@ -363,6 +383,7 @@ void Model::on_callback_due(std::uint32_t slot) {
 
 void Model::finish(std::uint32_t slot, Outcome outcome, double end_s) {
   Contact& c = contacts_[slot];
+  if (c.line >= 0) release_line(slot, end_s);  // an answered contact's went in serve()
   c.rec.outcome = outcome;
   c.rec.end_s = end_s;
   if (!c.rec.queued) c.rec.queue_entry_s = c.rec.used_bot ? c.rec.bot_end_s : c.rec.arrival_s;
@@ -453,6 +474,7 @@ void Model::serve(std::uint32_t slot, std::uint32_t agent) {
   calendar_.schedule(now + handle + wrap, int(EventKind::AgentFree),
                      Event{EventKind::AgentFree, agent});
   types_[std::size_t(c.rec.type)].last_wait_s = now - c.rec.queue_entry_s;
+  const std::int32_t line = std::exchange(c.line, -1);  // held to the end of talk
   std::optional<int> to;
   if (!ct.transfers.empty()) {
     sim::RandomStream rng = stream(slot, kTransfer);
@@ -464,8 +486,12 @@ void Model::serve(std::uint32_t slot, std::uint32_t agent) {
     const std::uint64_t base =
         sim::stream_combine(types_[std::size_t(c.rec.type)].name_id ^ kTransferred, c.key) &
         kSeqMask;
-    const std::uint32_t index = add_pending({*to, base, 0, c.rec.leg + 1, c.rec.journey_start_s});
+    const std::uint32_t index =
+        add_pending({*to, base, 0, c.rec.leg + 1, c.rec.journey_start_s, line});
     calendar_.schedule(now + handle, int(EventKind::Transfer), Event{EventKind::Transfer, index});
+  } else if (line >= 0) {
+    calendar_.schedule(now + handle, int(EventKind::LineFree),
+                       Event{EventKind::LineFree, std::uint32_t(line)});
   }
   c.rec.answer_s = now;
   c.rec.handle_s = handle;
@@ -562,6 +588,53 @@ void Model::on_staff_change(int group) {
 
 void Model::on_checkpoint(std::size_t index) {
   integrals_[index] = group_integrals(groups_, calendar_.now_s());
+  for (std::size_t t = 0; t < lines_.size(); ++t) {
+    line_integrals_[index][t] = lines_[t].use.integral(calendar_.now_s());
+  }
+}
+
+// ---- telephone lines ----
+
+// Whether the contact found a free line of its type's trunk group, which it now holds.
+bool Model::seize_line(std::uint32_t slot) {
+  Contact& c = contacts_[slot];
+  const int pool = types_[std::size_t(c.rec.type)].line_pool;
+  LinePool& p = lines_[std::size_t(pool)];
+  if (!line_free(p.lines, p.in_use)) return false;
+  ++p.in_use;
+  p.use.update(calendar_.now_s(), double(p.in_use));
+  c.line = pool;
+  return true;
+}
+
+void Model::release_line(std::uint32_t slot, double now_s) {
+  Contact& c = contacts_[slot];
+  LinePool& p = lines_[std::size_t(c.line)];
+  --p.in_use;
+  p.use.update(now_s, double(p.in_use));
+  c.line = -1;
+}
+
+void Model::on_line_free(std::uint32_t pool) {
+  LinePool& p = lines_[pool];
+  --p.in_use;
+  p.use.update(calendar_.now_s(), double(p.in_use));
+}
+
+// A busy signal: the contact leaves at once, and may redial.
+void Model::block(std::uint32_t slot) {
+  const Contact& c = contacts_[slot];
+  const ContactType& ct = sc_.contact_types[std::size_t(c.rec.type)];
+  if (ct.retrial) {
+    sim::RandomStream rng = stream(slot, kRedial);
+    if (const auto delay_s = redial_after_block_s(ct, c.rec.attempt, rng)) {
+      const std::uint32_t index =
+          add_pending({c.rec.type, c.key & kSeqMask, c.rec.attempt + 1, 0, calendar_.now_s()});
+      calendar_.schedule(calendar_.now_s() + *delay_s, int(EventKind::Retrial),
+                         Event{EventKind::Retrial, index});
+    }
+  }
+  finish(slot, Outcome::Blocked, calendar_.now_s());
 }
 
 // ---- contacts ----

@@ -15,6 +15,7 @@ enum class Outcome {
   CallbackFailed,  // accepted a callback but was not reached in max_attempts calls
   Balked,          // left at once on hearing the announced wait
   Unserved,        // still waiting when the simulation ended (no agent and no patience left)
+  Blocked,         // found every telephone line taken on arrival (a busy signal)
 };
 
 const char* outcome_name(Outcome outcome);

@@ -22,6 +22,8 @@ const char* outcome_name(Outcome outcome) {
       return "balked";
     case Outcome::Unserved:
       return "unserved";
+    case Outcome::Blocked:
+      return "blocked";
   }
   return "?";
 }
@@ -59,11 +61,18 @@ constexpr std::array<KpiInfo, kKpiCount> kContactKpis{{
     {Kpi::TransfersIn, "transfers_in", "Transfers in", true},
     {Kpi::TransferRate, "transfer_rate", "Transfer rate", false},
     {Kpi::Fcr, "fcr", "First-contact resolution", false},
+    {Kpi::Blocked, "blocked", "Blocked", true},
+    {Kpi::BlockRate, "block_rate", "Block rate", false},
 }};
 constexpr std::array<GroupKpiInfo, kGroupKpiCount> kGroupKpis{{
     {GroupKpi::Occupancy, "occupancy", "Occupancy"},
     {GroupKpi::Utilisation, "utilisation", "Utilisation"},
     {GroupKpi::Agents, "agents", "Agents"},
+}};
+
+constexpr std::array<TrunkKpiInfo, kTrunkKpiCount> kTrunkKpis{{
+    {TrunkKpi::LinesInUse, "lines_in_use", "Lines in use"},
+    {TrunkKpi::LineOccupancy, "line_occupancy", "Line occupancy"},
 }};
 
 std::optional<double> ratio(std::uint64_t num, std::uint64_t den) {
@@ -103,6 +112,9 @@ const KpiInfo& kpi_info(Kpi kpi) {
 std::span<const GroupKpiInfo> group_kpis() {
   return kGroupKpis;
 }
+std::span<const TrunkKpiInfo> trunk_kpis() {
+  return kTrunkKpis;
+}
 
 void ContactStats::add(const ContactRecord& r, double sl_threshold_s) {
   ++offered_;
@@ -140,6 +152,9 @@ void ContactStats::add(const ContactRecord& r, double sl_threshold_s) {
       break;
     case Outcome::Unserved:
       ++unserved_;
+      break;
+    case Outcome::Blocked:
+      ++blocked_;
       break;
   }
 }
@@ -188,6 +203,7 @@ void ContactStats::merge(const ContactStats& o) {
   callbacks_failed_ += o.callbacks_failed_;
   backlog_end_ += o.backlog_end_;
   balked_ += o.balked_;
+  blocked_ += o.blocked_;
   transfers_ += o.transfers_;
   transfers_in_ += o.transfers_in_;
   first_legs_answered_ += o.first_legs_answered_;
@@ -267,6 +283,10 @@ std::optional<double> ContactStats::value(Kpi kpi) const {
       return ratio(transfers_, answered_);
     case Kpi::Fcr:
       return ratio(first_legs_resolved_, first_legs_answered_);
+    case Kpi::Blocked:
+      return double(blocked_);
+    case Kpi::BlockRate:
+      return ratio(blocked_, offered_);
     case Kpi::kCount:
       break;
   }
@@ -285,6 +305,19 @@ std::optional<double> GroupStats::value(GroupKpi kpi) const {
     case GroupKpi::Agents:
       return window_s > 0 ? std::optional<double>(available_agent_s / window_s) : std::nullopt;
     case GroupKpi::kCount:
+      break;
+  }
+  return std::nullopt;
+}
+
+std::optional<double> TrunkStats::value(TrunkKpi kpi) const {
+  if (window_s <= 0) return std::nullopt;
+  switch (kpi) {
+    case TrunkKpi::LinesInUse:
+      return line_s / window_s;
+    case TrunkKpi::LineOccupancy:
+      return line_s / (window_s * double(lines));
+    case TrunkKpi::kCount:
       break;
   }
   return std::nullopt;

@@ -191,6 +191,11 @@ struct Retrial {
   Distribution delay;
   // A contact retries at most this many times. Default: 10.
   int max_retrials = 10;
+  // A contact blocked for want of a line (a busy signal) calls again with this probability,
+  // after blocked_delay; the retries count towards max_retrials. Default: 0 (never redials).
+  double blocked_prob = 0.0;
+  // Delay before redialling after a busy signal. Default: absent (`delay`).
+  std::optional<Distribution> blocked_delay = std::nullopt;
 };
 
 // A piecewise-linear function of a wait: points (wait_s, value) with increasing wait_s;
@@ -258,6 +263,21 @@ struct ContactType {
   std::vector<Transfer> transfers;
   // Default: absent (none).
   std::optional<ChannelSwitch> channel_switch;
+  // Telephone lines of this voice type alone (a trunk group of its own, named after the type):
+  // a contact holds one from arrival to the end of its talk; an arrival finding every line
+  // taken is blocked. At most one of `lines` and membership of a Scenario::trunks entry.
+  // Default: absent (unlimited lines).
+  std::optional<int> lines;
+};
+
+// A trunk group: `lines` telephone lines shared by the voice types `contact_types`.
+struct Trunk {
+  // Unique among trunks and types with their own lines. Required.
+  std::string name;
+  // At least 1. Required. Default in code: 1.
+  int lines = 1;
+  // Indices into Scenario::contact_types, each voice and in no other trunk. Required.
+  std::vector<int> contact_types;
 };
 
 struct Shift {
@@ -357,6 +377,9 @@ struct Scenario {
   std::vector<ContactType> contact_types;
   // At least one. Required.
   std::vector<AgentGroup> agent_groups;
+  // Trunk groups shared by several types (a type's own lines are ContactType::lines).
+  // Default: empty (none).
+  std::vector<Trunk> trunks;
   // The forecast and roster files read, in the order read. Default: empty (none).
   std::vector<DataFileRead> data_files;
 };
