@@ -4,7 +4,7 @@
 // (the horizon in seconds). BM_RealisticDay: one day of scenarios/realistic_day.json (48
 // intervals of 15 minutes, 3 contact types, self-service, a chatbot, callbacks, retrials,
 // 2 groups, chat concurrency 2), about 5,100 contacts. BM_BusySignalsDay: one day of
-// scenarios/busy_signals.json (telephone lines).
+// scenarios/busy_signals.json (telephone lines); BM_QueueCapsDay: of scenarios/queue_caps.json.
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
 
@@ -91,6 +91,14 @@ void BM_BusySignalsDay(benchmark::State& state) {
   scenario_day(state, "busy_signals.json");
 }
 BENCHMARK(BM_BusySignalsDay)->Unit(benchmark::kMillisecond);
+
+// scenarios/queue_caps.json: 8 half-hour intervals, a queue capped at 8 waiting and 180 s of
+// waiting that overflows to a back-up type, messages handled as email when the predicted wait
+// exceeds 45 s, about 1,200 contacts.
+void BM_QueueCapsDay(benchmark::State& state) {
+  scenario_day(state, "queue_caps.json");
+}
+BENCHMARK(BM_QueueCapsDay)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

@@ -11,6 +11,7 @@
 #include "models/centre/front_door.h"
 #include "models/centre/lines.h"
 #include "models/centre/model.h"
+#include "models/centre/queue_cap.h"
 #include "models/centre/routing.h"
 #include "models/centre/state.h"
 #include "sim/calendar.h"
@@ -119,10 +120,20 @@ ReplicationResult Model::run() {
       case EventKind::LineFree:
         on_line_free(i);
         break;
+      case EventKind::MaxWait:
+        on_max_wait(i);
+        break;
     }
     result_.peak_pending_events = std::max(result_.peak_pending_events, calendar_.pending());
   }
 
+  close();
+  return std::move(result_);
+}
+
+// After the last event: the contacts left waiting end unserved, and the agent and line time
+// is cut into intervals and days.
+void Model::close() {
   // Contacts left waiting: no agent will come and they have no patience left to run out.
   const double end = std::max(calendar_.now_s(), end_s_);
   for (TypeState& ts : types_) {
@@ -142,10 +153,9 @@ ReplicationResult Model::run() {
   result_.trunk_total = std::move(trunks.total);
   result_.trunk_day = std::move(trunks.per_day);
   result_.intervals_per_day = sc_.horizon.intervals;
-  return std::move(result_);
 }
 
-inline sim::RandomStream Model::stream(std::uint32_t slot, std::uint64_t purpose) const {
+sim::RandomStream Model::stream(std::uint32_t slot, std::uint64_t purpose) const {
   const Contact& c = contacts_[slot];
   return sim::RandomStream(seed_, replication_,
                            sim::stream_combine(types_[std::size_t(c.rec.type)].name_id, purpose),
@@ -281,16 +291,21 @@ void Model::enter_human_queue(std::uint32_t slot) {
   Contact& c = contacts_[slot];
   const int type = c.rec.type;
   const ContactType& ct = sc_.contact_types[std::size_t(type)];
-  c.rec.queued = true;
-  c.rec.queue_entry_s = calendar_.now_s();
+  const bool capped = has_queue_cap(ct) && c.rec.origin == Origin::Arrival;
   double prediction = 0.0;
-  if (ct.callback || ct.balk) {
+  if (ct.callback || ct.balk || capped) {
     const int interval = types_[std::size_t(type)].mean_agent_time_by_interval_s.empty()
                              ? 0
                              : sc_.horizon.interval_at(c.rec.arrival_s);
     prediction = predicted_wait_s(ct.callback ? ct.callback->predictor : WaitPredictor::QueueLength,
                                   wait_view(types_, groups_, type, interval));
   }
+  if (capped && queue_full(ct, types_[std::size_t(type)].queue.size, prediction)) {
+    on_full_queue(slot);
+    return;
+  }
+  c.rec.queued = true;
+  c.rec.queue_entry_s = calendar_.now_s();
   if (ct.callback) {
     const Callback& cb = *ct.callback;
     if (std::isfinite(prediction)) {
@@ -345,12 +360,17 @@ void Model::dispatch(std::uint32_t slot, bool at_head) {
     c.timer = calendar_.schedule(calendar_.now_s() + patience->sample(rng), int(EventKind::Abandon),
                                  Event{EventKind::Abandon, slot});
   }
+  if (ct.max_wait_s && !c.rec.on_callback() && c.rec.origin == Origin::Arrival) {
+    c.wait_timer = calendar_.schedule(calendar_.now_s() + *ct.max_wait_s, int(EventKind::MaxWait),
+                                      Event{EventKind::MaxWait, slot});
+  }
 }
 
 void Model::on_abandon(std::uint32_t slot) {
   Contact& c = contacts_[slot];
   unlink(contacts_, types_[std::size_t(c.rec.type)].queue, slot);
   c.where = Where::None;
+  calendar_.cancel(c.wait_timer);
   after_leaving_queue(slot);
   finish(slot, Outcome::Abandoned, calendar_.now_s());
 }
@@ -407,6 +427,7 @@ void Model::take(std::uint32_t slot, std::uint32_t agent) {
   set_load(agents_, groups_, agent, +1, calendar_.now_s());
   c.where = Where::None;
   calendar_.cancel(c.timer);
+  calendar_.cancel(c.wait_timer);
   if (c.rec.on_callback()) {
     // The agent calls the customer back.
     const Callback& cb = *sc_.contact_types[std::size_t(c.rec.type)].callback;
@@ -591,50 +612,6 @@ void Model::on_checkpoint(std::size_t index) {
   for (std::size_t t = 0; t < lines_.size(); ++t) {
     line_integrals_[index][t] = lines_[t].use.integral(calendar_.now_s());
   }
-}
-
-// ---- telephone lines ----
-
-// Whether the contact found a free line of its type's trunk group, which it now holds.
-bool Model::seize_line(std::uint32_t slot) {
-  Contact& c = contacts_[slot];
-  const int pool = types_[std::size_t(c.rec.type)].line_pool;
-  LinePool& p = lines_[std::size_t(pool)];
-  if (!line_free(p.lines, p.in_use)) return false;
-  ++p.in_use;
-  p.use.update(calendar_.now_s(), double(p.in_use));
-  c.line = pool;
-  return true;
-}
-
-void Model::release_line(std::uint32_t slot, double now_s) {
-  Contact& c = contacts_[slot];
-  LinePool& p = lines_[std::size_t(c.line)];
-  --p.in_use;
-  p.use.update(now_s, double(p.in_use));
-  c.line = -1;
-}
-
-void Model::on_line_free(std::uint32_t pool) {
-  LinePool& p = lines_[pool];
-  --p.in_use;
-  p.use.update(calendar_.now_s(), double(p.in_use));
-}
-
-// A busy signal: the contact leaves at once, and may redial.
-void Model::block(std::uint32_t slot) {
-  const Contact& c = contacts_[slot];
-  const ContactType& ct = sc_.contact_types[std::size_t(c.rec.type)];
-  if (ct.retrial) {
-    sim::RandomStream rng = stream(slot, kRedial);
-    if (const auto delay_s = redial_after_block_s(ct, c.rec.attempt, rng)) {
-      const std::uint32_t index =
-          add_pending({c.rec.type, c.key & kSeqMask, c.rec.attempt + 1, 0, calendar_.now_s()});
-      calendar_.schedule(calendar_.now_s() + *delay_s, int(EventKind::Retrial),
-                         Event{EventKind::Retrial, index});
-    }
-  }
-  finish(slot, Outcome::Blocked, calendar_.now_s());
 }
 
 // ---- contacts ----

@@ -13,7 +13,9 @@
 //   2. Self-service: deflected, or on                       models/centre/front_door.h
 //   3. Chatbot: start or wait for a session (bot queue      models/centre/front_door.h
 //      patience); at its end abandoned, contained or escalated.
-//   4. Human queue entry: the wait prediction; a callback    models/centre/callback.h
+//   4. Human queue entry: the wait prediction; a full queue overflowed, messaged or
+//      blocked (and max_wait_s later)                        models/centre/queue_cap.h;
+//      a callback                                            models/centre/callback.h
 //      offered and accepted (virtual hold or scheduled), or balking   models/centre/customer.h
 //   5. Routing: the agent that takes the contact now, or     models/centre/routing.h
 //      waiting with a patience (abandons when it runs out)   models/centre/customer.h

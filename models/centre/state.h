@@ -31,6 +31,7 @@ struct Contact {
   std::uint64_t id = 0;
   std::uint64_t key = 0;   // names the contact's random numbers: (attempt, n-th arrival of type)
   sim::EventHandle timer;  // abandonment (bot or human queue)
+  sim::EventHandle wait_timer;               // max_wait_s in the human queue (queue_cap.h)
   std::uint32_t prev = kNone, next = kNone;  // links in the queue it waits in
   Where where = Where::None;
   std::int32_t line = -1;  // trunk group whose line it holds (lines.h), or -1: none

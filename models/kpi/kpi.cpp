@@ -24,6 +24,10 @@ const char* outcome_name(Outcome outcome) {
       return "unserved";
     case Outcome::Blocked:
       return "blocked";
+    case Outcome::Overflowed:
+      return "overflowed";
+    case Outcome::Messaged:
+      return "messaged";
   }
   return "?";
 }
@@ -63,6 +67,10 @@ constexpr std::array<KpiInfo, kKpiCount> kContactKpis{{
     {Kpi::Fcr, "fcr", "First-contact resolution", false},
     {Kpi::Blocked, "blocked", "Blocked", true},
     {Kpi::BlockRate, "block_rate", "Block rate", false},
+    {Kpi::Overflowed, "overflowed", "Overflowed", true},
+    {Kpi::OverflowIn, "overflow_in", "Overflow in", true},
+    {Kpi::Messages, "messages", "Messages left", true},
+    {Kpi::MessagesIn, "messages_in", "Messages in", true},
 }};
 constexpr std::array<GroupKpiInfo, kGroupKpiCount> kGroupKpis{{
     {GroupKpi::Occupancy, "occupancy", "Occupancy"},
@@ -126,6 +134,8 @@ void ContactStats::add(const ContactRecord& r, double sl_threshold_s) {
   if (r.used_bot) add_known(frt_, r.bot_start_s - r.arrival_s);
   if (r.has_satisfaction) satisfaction_.add(r.satisfaction);
   if (r.leg > 0) ++transfers_in_;
+  if (r.origin == Origin::Overflow) ++overflow_in_;
+  if (r.origin == Origin::Message) ++messages_in_;
   switch (r.outcome) {
     case Outcome::Answered:
       add_answered(r, sl_threshold_s);
@@ -155,6 +165,12 @@ void ContactStats::add(const ContactRecord& r, double sl_threshold_s) {
       break;
     case Outcome::Blocked:
       ++blocked_;
+      break;
+    case Outcome::Overflowed:
+      ++overflowed_;
+      break;
+    case Outcome::Messaged:
+      ++messages_;
       break;
   }
 }
@@ -204,6 +220,10 @@ void ContactStats::merge(const ContactStats& o) {
   backlog_end_ += o.backlog_end_;
   balked_ += o.balked_;
   blocked_ += o.blocked_;
+  overflowed_ += o.overflowed_;
+  overflow_in_ += o.overflow_in_;
+  messages_ += o.messages_;
+  messages_in_ += o.messages_in_;
   transfers_ += o.transfers_;
   transfers_in_ += o.transfers_in_;
   first_legs_answered_ += o.first_legs_answered_;
@@ -224,7 +244,7 @@ std::optional<double> ContactStats::value(Kpi kpi) const {
     case Kpi::Offered:
       return double(offered_);
     case Kpi::FirstAttempts:
-      return double(offered_ - retrials_ - transfers_in_);
+      return double(offered_ - retrials_ - transfers_in_ - overflow_in_ - messages_in_);
     case Kpi::Retrials:
       return double(retrials_);
     case Kpi::Deflected:
@@ -287,6 +307,14 @@ std::optional<double> ContactStats::value(Kpi kpi) const {
       return double(blocked_);
     case Kpi::BlockRate:
       return ratio(blocked_, offered_);
+    case Kpi::Overflowed:
+      return double(overflowed_);
+    case Kpi::OverflowIn:
+      return double(overflow_in_);
+    case Kpi::Messages:
+      return double(messages_);
+    case Kpi::MessagesIn:
+      return double(messages_in_);
     case Kpi::kCount:
       break;
   }

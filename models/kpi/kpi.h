@@ -25,7 +25,7 @@ namespace ccsim {
 
 enum class Kpi {
   Offered,             // arrivals, retrials included
-  FirstAttempts,       // arrivals that are neither retrials nor transfers
+  FirstAttempts,       // arrivals that are neither retrials, transfers, overflows nor messages
   Retrials,            // arrivals that are retrials of an abandoned contact
   Deflected,           // resolved by self-service
   Contained,           // resolved by the chatbot
@@ -57,6 +57,10 @@ enum class Kpi {
   Fcr,                 // answered first legs not transferred / answered first legs
   Blocked,             // found every telephone line taken on arrival (busy signal)
   BlockRate,           // blocked / offered
+  Overflowed,          // moved to another type's queue
+  OverflowIn,          // offered contacts that arrived by overflow from another type
+  Messages,            // callers who left a message (handled as another type)
+  MessagesIn,          // offered contacts that are messages left on another type
   kCount,
 };
 constexpr std::size_t kKpiCount = static_cast<std::size_t>(Kpi::kCount);
@@ -105,7 +109,7 @@ class ContactStats {
   std::uint64_t callbacks_offered_ = 0, callbacks_accepted_ = 0, callbacks_completed_ = 0,
                 callbacks_failed_ = 0;
   std::uint64_t backlog_end_ = 0;
-  std::uint64_t blocked_ = 0;
+  std::uint64_t blocked_ = 0, overflowed_ = 0, overflow_in_ = 0, messages_ = 0, messages_in_ = 0;
   std::uint64_t balked_ = 0, transfers_ = 0, transfers_in_ = 0, first_legs_answered_ = 0,
                 first_legs_resolved_ = 0;
   sim::Mean wait_, frt_, handle_, resolution_, abandon_wait_, callback_wait_, prediction_error_,

@@ -103,6 +103,9 @@ void refuse_flows(const ContactType& ct, const std::string& path, std::vector<st
   if (ct.channel_switch) out.push_back(path + ".channel_switch" + tail);
   if (ct.balk) out.push_back(path + ".balk" + tail);
   if (ct.lines) out.push_back(path + ".lines" + tail);
+  if (ct.max_queue) out.push_back(path + ".max_queue" + tail);
+  if (ct.max_expected_wait_s) out.push_back(path + ".max_expected_wait_s" + tail);
+  if (ct.max_wait_s) out.push_back(path + ".max_wait_s" + tail);
 }
 
 // Handle times and patience that are not exponential: refused, or (pooled) noted in `out`.
@@ -282,7 +285,8 @@ ContactKpis contact_kpis(const Cell& c) {
   auto set = [&](Kpi q, KpiEstimate e) { k.kpi[static_cast<std::size_t>(q)] = e; };
   for (Kpi q : {Kpi::Retrials, Kpi::Contained, Kpi::BotAbandoned, Kpi::CallbacksOffered,
                 Kpi::CallbacksAccepted, Kpi::CallbacksCompleted, Kpi::CallbacksFailed, Kpi::Balked,
-                Kpi::Transfers, Kpi::TransfersIn, Kpi::Blocked}) {
+                Kpi::Transfers, Kpi::TransfersIn, Kpi::Blocked, Kpi::Overflowed, Kpi::OverflowIn,
+                Kpi::Messages, Kpi::MessagesIn}) {
     set(q, exact(0.0));
   }
   set(Kpi::Offered, exact(c.offered));
@@ -301,6 +305,7 @@ ContactKpis contact_kpis(const Cell& c) {
   set(Kpi::AbandonWait, exact_ratio(c.abandon_wait_s, c.abandoned));
   set(Kpi::TransferRate, exact_ratio(0.0, c.answered));
   set(Kpi::Fcr, exact_ratio(c.answered, c.answered));
+  set(Kpi::BlockRate, exact_ratio(0.0, c.offered));
   if (c.backlog_end) set(Kpi::BacklogEnd, exact(*c.backlog_end));
   return k;
 }

@@ -114,6 +114,7 @@ void read_journey(Checker& in, const json& v, const std::string& path,
   if (const json* s = find(v, "satisfaction")) {
     type.satisfaction = read_wait_curve(in, *s, member(path, "satisfaction"));
   }
+  read_queue_caps(in, v, path, type_names, self, type);
 }
 
 }  // namespace

@@ -224,6 +224,16 @@ struct ChannelSwitch {
   Distribution delay;
 };
 
+// A caller offered to leave a message: it accepts with accept_prob and its message becomes a
+// contact of the email type handled_as (deferred work with that type's own service level).
+struct MessageOption {
+  // Required. Default in code: 0.
+  double accept_prob = 0.0;
+  // Index into Scenario::contact_types, an email type other than this one. Required. Default
+  // in code: 0.
+  int handled_as = 0;
+};
+
 struct ContactType {
   // Required.
   std::string name;
@@ -268,6 +278,21 @@ struct ContactType {
   // taken is blocked. At most one of `lines` and membership of a Scenario::trunks entry.
   // Default: absent (unlimited lines).
   std::optional<int> lines;
+  // Queue caps: an arrival entering the human queue finds it full when max_queue contacts of
+  // the type already wait there, or when its predicted wait exceeds max_expected_wait_s; it is
+  // then overflowed (overflow_to), offered a message (message), else blocked. Contacts that
+  // arrived by overflow or as a message are never capped. Default: absent (no cap).
+  std::optional<int> max_queue;
+  // Default: absent (no cap).
+  std::optional<double> max_expected_wait_s;
+  // A caller still waiting after this long is overflowed (overflow_to) or offered a message
+  // (message; declining, it keeps waiting). Requires one of the two. Default: absent (none).
+  std::optional<double> max_wait_s;
+  // The type whose queue takes overflowed contacts (another type). At most one of overflow_to
+  // and message. Default: absent (none).
+  std::optional<int> overflow_to;
+  // Default: absent (none).
+  std::optional<MessageOption> message;
 };
 
 // A trunk group: `lines` telephone lines shared by the voice types `contact_types`.

@@ -8,6 +8,7 @@
 #include "models/io/input_file.h"
 #include "models/scenario/agent_group_json.h"
 #include "models/scenario/contact_type_json.h"
+#include "models/scenario/customer_behaviour_json.h"
 #include "models/scenario/forecast_csv.h"
 #include "models/scenario/horizon_json.h"
 #include "models/scenario/json_checker.h"
@@ -107,6 +108,9 @@ void read_scenario(Checker& in, const json& document, Scenario& scenario) {
     read_contact_types(in, *v, h, find(document, "forecast") != nullptr, scenario, types);
   } else {
     in.error("contact_types", "is required");
+  }
+  if (scenario.contact_types.size() == types.names.size()) {
+    reading::check_message_targets(in, scenario);
   }
   std::vector<bool> covered(types.names.size(), false);
   if (const json* v = find(document, "agent_groups")) {
@@ -210,9 +214,30 @@ const std::map<std::string, std::vector<std::string>>& scenario_keys() {
       {"horizon", {"interval_minutes", "intervals", "duration_s", "start", "days", "start_date"}},
       {"simulation", {"replications", "seed", "warmup_s", "volume_cv"}},
       {"contact_type",
-       {"name", "channel", "arrivals", "handle_time", "wrap_up", "patience", "service_level",
-        "max_abandon_rate", "max_asa_s", "priority", "self_service", "chatbot", "callback", "balk",
-        "retrial", "channel_switch", "transfers", "satisfaction", "lines"}},
+       {"name",
+        "channel",
+        "arrivals",
+        "handle_time",
+        "wrap_up",
+        "patience",
+        "service_level",
+        "max_abandon_rate",
+        "max_asa_s",
+        "priority",
+        "self_service",
+        "chatbot",
+        "callback",
+        "balk",
+        "retrial",
+        "channel_switch",
+        "transfers",
+        "satisfaction",
+        "lines",
+        "max_queue",
+        "max_expected_wait_s",
+        "max_wait_s",
+        "overflow",
+        "message"}},
       {"arrivals", {"rate_per_hour", "per_interval", "trace", "volume_cv"}},
       {"service_level", {"threshold_s", "target"}},
       {"distribution", {"dist", "mean_s", "cv", "min_s", "max_s", "k", "shape", "values_s"}},
@@ -225,6 +250,8 @@ const std::map<std::string, std::vector<std::string>>& scenario_keys() {
         "retry_after_s", "dial_time", "predictor", "delay_s", "at_interval_start_after"}},
       {"retrial", {"prob", "delay", "max_retrials", "blocked_prob", "blocked_delay"}},
       {"trunk", {"name", "lines", "contact_types"}},
+      {"overflow", {"to"}},
+      {"message", {"accept_prob", "handled_as"}},
       {"wait_curve", {"curve"}},
       {"channel_switch", {"to", "prob", "delay"}},
       {"transfer", {"to", "prob"}},
