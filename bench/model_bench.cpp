@@ -3,7 +3,8 @@
 // patience 300 s exponential, 190 agents); the argument is the number of expected customers
 // (the horizon in seconds). BM_RealisticDay: one day of scenarios/realistic_day.json (48
 // intervals of 15 minutes, 3 contact types, self-service, a chatbot, callbacks, retrials,
-// 2 groups, chat concurrency 2), about 5,100 contacts.
+// 2 groups, chat concurrency 2), about 5,100 contacts. BM_BusySignalsDay: one day of
+// scenarios/busy_signals.json (telephone lines); BM_QueueCapsDay: of scenarios/queue_caps.json.
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
 
@@ -57,9 +58,10 @@ void BM_ErlangAReplication(benchmark::State& state) {
 }
 BENCHMARK(BM_ErlangAReplication)->Arg(1000000)->Arg(10000000)->Unit(benchmark::kMillisecond);
 
-void BM_RealisticDay(benchmark::State& state) {
+// One replication of a scenario of scenarios/ per iteration.
+void scenario_day(benchmark::State& state, const char* name) {
   const auto file =
-      std::filesystem::path(__FILE__).parent_path().parent_path() / "scenarios/realistic_day.json";
+      std::filesystem::path(__FILE__).parent_path().parent_path() / "scenarios" / name;
   const ccsim::ScenarioParse parse = ccsim::load_scenario(file);
   if (!parse.ok()) {
     for (const auto& e : parse.errors) std::cerr << "error: " << e << "\n";
@@ -77,7 +79,26 @@ void BM_RealisticDay(benchmark::State& state) {
       benchmark::Counter(double(customers), benchmark::Counter::kIsRate);
   state.counters["days_per_s"] = benchmark::Counter(double(rep), benchmark::Counter::kIsRate);
 }
+void BM_RealisticDay(benchmark::State& state) {
+  scenario_day(state, "realistic_day.json");
+}
 BENCHMARK(BM_RealisticDay)->Unit(benchmark::kMillisecond);
+
+// scenarios/busy_signals.json: 8 half-hour intervals, 3 voice types, a trunk group of 30 lines
+// shared by two of them and 6 lines of the third's own, redials after busy signals, about
+// 1,300 contacts.
+void BM_BusySignalsDay(benchmark::State& state) {
+  scenario_day(state, "busy_signals.json");
+}
+BENCHMARK(BM_BusySignalsDay)->Unit(benchmark::kMillisecond);
+
+// scenarios/queue_caps.json: 8 half-hour intervals, a queue capped at 8 waiting and 180 s of
+// waiting that overflows to a back-up type, messages handled as email when the predicted wait
+// exceeds 45 s, about 1,200 contacts.
+void BM_QueueCapsDay(benchmark::State& state) {
+  scenario_day(state, "queue_caps.json");
+}
+BENCHMARK(BM_QueueCapsDay)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

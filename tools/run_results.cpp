@@ -28,6 +28,53 @@ nlohmann::json group_kpis_json(const GroupKpis& k) {
   return o;
 }
 
+nlohmann::json trunk_kpis_json(const TrunkKpis& k) {
+  nlohmann::json o = nlohmann::json::object();
+  for (const TrunkKpiInfo& info : trunk_kpis()) {
+    o[std::string(info.name)] = estimate_json(k[info.kpi]);
+  }
+  return o;
+}
+
+// The trunk groups: {name: {"lines", KPIs, "intervals": [{"index", KPIs}]}}.
+nlohmann::json trunks_json(const Results& r) {
+  nlohmann::json trunks = nlohmann::json::object();
+  for (std::size_t t = 0; t < r.trunks.size(); ++t) {
+    nlohmann::json tj = trunk_kpis_json(r.trunk_totals[t]);
+    tj["lines"] = r.trunk_lines[t];
+    nlohmann::json per = nlohmann::json::array();
+    for (std::size_t i = 0; i < r.trunk_intervals.size(); ++i) {
+      nlohmann::json row = trunk_kpis_json(r.trunk_intervals[i][t]);
+      row["index"] = i;
+      per.push_back(row);
+    }
+    tj["intervals"] = per;
+    trunks[r.trunks[t]] = tj;
+  }
+  return trunks;
+}
+
+// The CSV rows of the trunk groups: per trunk, its totals, days and intervals, through
+// `row` (as write_results_csv's).
+template <class Row>
+void trunk_rows(const Results& r, const Row& row) {
+  for (std::size_t t = 0; t < r.trunks.size(); ++t) {
+    for (const TrunkKpiInfo& info : trunk_kpis()) {
+      row("trunk", std::nullopt, t, info.name, r.trunk_totals[t][info.kpi], std::nullopt);
+    }
+    for (std::size_t d = 0; d < r.trunk_days.size(); ++d) {
+      for (const TrunkKpiInfo& info : trunk_kpis()) {
+        row("trunk", std::nullopt, t, info.name, r.trunk_days[d][t][info.kpi], int(d));
+      }
+    }
+    for (std::size_t i = 0; i < r.trunk_intervals.size(); ++i) {
+      for (const TrunkKpiInfo& info : trunk_kpis()) {
+        row("trunk", i, t, info.name, r.trunk_intervals[i][t][info.kpi], std::nullopt);
+      }
+    }
+  }
+}
+
 std::string type_key(const Results& r, std::size_t k) {
   return k < r.types.size() ? r.types[k] : std::string("all");
 }
@@ -176,6 +223,7 @@ nlohmann::json results_json(const Results& r, const Scenario& sc) {
     groups[r.groups[g]] = gj;
   }
   j["agent_groups"] = groups;
+  if (!r.trunks.empty()) j["trunks"] = trunks_json(r);
   j["targets"] = targets_json(check_targets(r, sc), sc.horizon);
   return j;
 }
@@ -191,11 +239,15 @@ void write_results_csv(std::ostream& out, const Results& r, const Scenario& sc) 
   auto row = [&](const char* section, std::optional<std::size_t> i, std::size_t owner,
                  std::string_view kpi, const KpiEstimate& e, std::optional<int> d = {}) {
     const bool of_group = std::string_view(section) == "agent_group";
-    const std::string& name = of_group ? r.groups[owner] : type_key(r, owner);
+    const bool of_trunk = std::string_view(section) == "trunk";
+    const std::string& name = of_trunk   ? r.trunks[owner]
+                              : of_group ? r.groups[owner]
+                                         : type_key(r, owner);
     const TargetCheck* check =
-        i   ? targets.find(of_group, owner, kpi, TargetScope::Interval, int(*i))
-        : d ? targets.find(of_group, owner, kpi, TargetScope::Day, *d)
-            : targets.find(of_group, owner, kpi, TargetScope::Total, 0);
+        of_trunk ? nullptr
+        : i      ? targets.find(of_group, owner, kpi, TargetScope::Interval, int(*i))
+        : d      ? targets.find(of_group, owner, kpi, TargetScope::Day, *d)
+                 : targets.find(of_group, owner, kpi, TargetScope::Total, 0);
     out << section << ',';
     if (i) {
       out << *i << ',' << csv_number(r.interval_start_s[*i]) << ','
@@ -250,6 +302,7 @@ void write_results_csv(std::ostream& out, const Results& r, const Scenario& sc) 
       }
     }
   }
+  trunk_rows(r, row);
 }
 
 void write_results_table(std::ostream& out, const Results& r, const Scenario& sc,
@@ -309,6 +362,17 @@ void write_results_table(std::ostream& out, const Results& r, const Scenario& sc
   }
   out << "\nAgent groups\n";
   print_table(out, rows);
+  if (!r.trunks.empty()) {
+    rows.clear();
+    rows.push_back({"trunk group", "lines", "lines_in_use", "line_occupancy"});
+    for (std::size_t t = 0; t < r.trunks.size(); ++t) {
+      rows.push_back({r.trunks[t], std::to_string(r.trunk_lines[t]),
+                      cell(r.trunk_totals[t][TrunkKpi::LinesInUse], 1),
+                      cell(r.trunk_totals[t][TrunkKpi::LineOccupancy], 3)});
+    }
+    out << "\nTrunk groups\n";
+    print_table(out, rows);
+  }
 
   write_targets_section(out, checks, sc.horizon);
   const std::vector<Kpi> columns{Kpi::Offered, Kpi::Answered,     Kpi::Abandoned, Kpi::AbandonRate,

@@ -3,12 +3,15 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 #include "models/centre/arrivals.h"
 #include "models/centre/callback.h"
 #include "models/centre/customer.h"
 #include "models/centre/front_door.h"
+#include "models/centre/lines.h"
 #include "models/centre/model.h"
+#include "models/centre/queue_cap.h"
 #include "models/centre/routing.h"
 #include "models/centre/state.h"
 #include "sim/calendar.h"
@@ -51,6 +54,10 @@ Model::Model(const Scenario& scenario, std::uint64_t seed, std::uint64_t replica
   }
   checkpoints_s_ = checkpoint_times_s(sc_.horizon, warmup_s_);
   integrals_.assign(checkpoints_s_.size(), std::vector<GroupIntegrals>(n_groups));
+  const LinePools pools = line_pools(sc_);
+  lines_ = make_line_pools(pools.lines);
+  for (std::size_t k = 0; k < n_types; ++k) types_[k].line_pool = pools.pool_of_type[k];
+  line_integrals_.assign(checkpoints_s_.size(), std::vector<double>(lines_.size()));
 
   result_.contact.assign(std::size_t(intervals_), std::vector<ContactStats>(n_types));
   result_.group.assign(std::size_t(intervals_), std::vector<GroupStats>(n_groups));
@@ -110,10 +117,23 @@ ReplicationResult Model::run() {
       case EventKind::Transfer:
         on_transfer(i);
         break;
+      case EventKind::LineFree:
+        on_line_free(i);
+        break;
+      case EventKind::MaxWait:
+        on_max_wait(i);
+        break;
     }
     result_.peak_pending_events = std::max(result_.peak_pending_events, calendar_.pending());
   }
 
+  close();
+  return std::move(result_);
+}
+
+// After the last event: the contacts left waiting end unserved, and the agent and line time
+// is cut into intervals and days.
+void Model::close() {
   // Contacts left waiting: no agent will come and they have no patience left to run out.
   const double end = std::max(calendar_.now_s(), end_s_);
   for (TypeState& ts : types_) {
@@ -127,11 +147,15 @@ ReplicationResult Model::run() {
   result_.group = group_per_interval(groups_, checkpoints_s_, integrals_, sc_.horizon, warmup_s_);
   result_.group_total = group_window(groups_, checkpoints_s_, integrals_, warmup_s_, end_s_);
   result_.group_day = group_per_day(groups_, checkpoints_s_, integrals_, sc_.horizon, warmup_s_);
+  TrunkWindows trunks =
+      trunk_windows(lines_, checkpoints_s_, line_integrals_, sc_.horizon, warmup_s_);
+  result_.trunk = std::move(trunks.per_interval);
+  result_.trunk_total = std::move(trunks.total);
+  result_.trunk_day = std::move(trunks.per_day);
   result_.intervals_per_day = sc_.horizon.intervals;
-  return std::move(result_);
 }
 
-inline sim::RandomStream Model::stream(std::uint32_t slot, std::uint64_t purpose) const {
+sim::RandomStream Model::stream(std::uint32_t slot, std::uint64_t purpose) const {
   const Contact& c = contacts_[slot];
   return sim::RandomStream(seed_, replication_,
                            sim::stream_combine(types_[std::size_t(c.rec.type)].name_id, purpose),
@@ -178,12 +202,17 @@ void Model::on_transfer(std::uint32_t index) {
   const std::uint32_t slot = new_contact(p.type, p.base, p.attempt);
   contacts_[slot].rec.leg = p.leg;
   contacts_[slot].rec.journey_start_s = p.journey_start_s;
+  contacts_[slot].line = p.line;
   enter_human_queue(slot);
 }
 
 // ---- the contact flow: self-service → chatbot → human queue ----
 
 void Model::start_contact(std::uint32_t slot) {
+  if (types_[std::size_t(contacts_[slot].rec.type)].line_pool >= 0 && !seize_line(slot)) {
+    block(slot);
+    return;
+  }
   const ContactType& ct = sc_.contact_types[std::size_t(contacts_[slot].rec.type)];
   if (ct.self_service) {  // each stream is made only where its policy may draw from it
     sim::RandomStream rng = stream(slot, kDeflection);
@@ -262,16 +291,21 @@ void Model::enter_human_queue(std::uint32_t slot) {
   Contact& c = contacts_[slot];
   const int type = c.rec.type;
   const ContactType& ct = sc_.contact_types[std::size_t(type)];
-  c.rec.queued = true;
-  c.rec.queue_entry_s = calendar_.now_s();
+  const bool capped = has_queue_cap(ct) && c.rec.origin == Origin::Arrival;
   double prediction = 0.0;
-  if (ct.callback || ct.balk) {
+  if (ct.callback || ct.balk || capped) {
     const int interval = types_[std::size_t(type)].mean_agent_time_by_interval_s.empty()
                              ? 0
                              : sc_.horizon.interval_at(c.rec.arrival_s);
     prediction = predicted_wait_s(ct.callback ? ct.callback->predictor : WaitPredictor::QueueLength,
                                   wait_view(types_, groups_, type, interval));
   }
+  if (capped && queue_full(ct, types_[std::size_t(type)].queue.size, prediction)) {
+    on_full_queue(slot);
+    return;
+  }
+  c.rec.queued = true;
+  c.rec.queue_entry_s = calendar_.now_s();
   if (ct.callback) {
     const Callback& cb = *ct.callback;
     if (std::isfinite(prediction)) {
@@ -284,6 +318,7 @@ void Model::enter_human_queue(std::uint32_t slot) {
     if (offer == CallbackOffer::Accepted) {
       c.rec.callback_accepted = true;
       c.rec.callback_accept_s = calendar_.now_s();
+      if (c.line >= 0) release_line(slot, calendar_.now_s());  // the customer hangs up
       if (const auto due_s = callback_due_s(cb, calendar_.now_s(), sc_.horizon)) {
         calendar_.schedule(*due_s, int(EventKind::CallbackDue),
                            Event{EventKind::CallbackDue, slot});
@@ -325,12 +360,17 @@ void Model::dispatch(std::uint32_t slot, bool at_head) {
     c.timer = calendar_.schedule(calendar_.now_s() + patience->sample(rng), int(EventKind::Abandon),
                                  Event{EventKind::Abandon, slot});
   }
+  if (ct.max_wait_s && !c.rec.on_callback() && c.rec.origin == Origin::Arrival) {
+    c.wait_timer = calendar_.schedule(calendar_.now_s() + *ct.max_wait_s, int(EventKind::MaxWait),
+                                      Event{EventKind::MaxWait, slot});
+  }
 }
 
 void Model::on_abandon(std::uint32_t slot) {
   Contact& c = contacts_[slot];
   unlink(contacts_, types_[std::size_t(c.rec.type)].queue, slot);
   c.where = Where::None;
+  calendar_.cancel(c.wait_timer);
   after_leaving_queue(slot);
   finish(slot, Outcome::Abandoned, calendar_.now_s());
 }
@@ -363,6 +403,7 @@ void Model::on_callback_due(std::uint32_t slot) {
 
 void Model::finish(std::uint32_t slot, Outcome outcome, double end_s) {
   Contact& c = contacts_[slot];
+  if (c.line >= 0) release_line(slot, end_s);  // an answered contact's went in serve()
   c.rec.outcome = outcome;
   c.rec.end_s = end_s;
   if (!c.rec.queued) c.rec.queue_entry_s = c.rec.used_bot ? c.rec.bot_end_s : c.rec.arrival_s;
@@ -386,6 +427,7 @@ void Model::take(std::uint32_t slot, std::uint32_t agent) {
   set_load(agents_, groups_, agent, +1, calendar_.now_s());
   c.where = Where::None;
   calendar_.cancel(c.timer);
+  calendar_.cancel(c.wait_timer);
   if (c.rec.on_callback()) {
     // The agent calls the customer back.
     const Callback& cb = *sc_.contact_types[std::size_t(c.rec.type)].callback;
@@ -453,6 +495,7 @@ void Model::serve(std::uint32_t slot, std::uint32_t agent) {
   calendar_.schedule(now + handle + wrap, int(EventKind::AgentFree),
                      Event{EventKind::AgentFree, agent});
   types_[std::size_t(c.rec.type)].last_wait_s = now - c.rec.queue_entry_s;
+  const std::int32_t line = std::exchange(c.line, -1);  // held to the end of talk
   std::optional<int> to;
   if (!ct.transfers.empty()) {
     sim::RandomStream rng = stream(slot, kTransfer);
@@ -464,8 +507,12 @@ void Model::serve(std::uint32_t slot, std::uint32_t agent) {
     const std::uint64_t base =
         sim::stream_combine(types_[std::size_t(c.rec.type)].name_id ^ kTransferred, c.key) &
         kSeqMask;
-    const std::uint32_t index = add_pending({*to, base, 0, c.rec.leg + 1, c.rec.journey_start_s});
+    const std::uint32_t index =
+        add_pending({*to, base, 0, c.rec.leg + 1, c.rec.journey_start_s, line});
     calendar_.schedule(now + handle, int(EventKind::Transfer), Event{EventKind::Transfer, index});
+  } else if (line >= 0) {
+    calendar_.schedule(now + handle, int(EventKind::LineFree),
+                       Event{EventKind::LineFree, std::uint32_t(line)});
   }
   c.rec.answer_s = now;
   c.rec.handle_s = handle;
@@ -562,6 +609,9 @@ void Model::on_staff_change(int group) {
 
 void Model::on_checkpoint(std::size_t index) {
   integrals_[index] = group_integrals(groups_, calendar_.now_s());
+  for (std::size_t t = 0; t < lines_.size(); ++t) {
+    line_integrals_[index][t] = lines_[t].use.integral(calendar_.now_s());
+  }
 }
 
 // ---- contacts ----

@@ -8,11 +8,14 @@
 //
 // The journey of a contact:
 //   1. Arrival: the next fresh contact of each type        models/centre/arrivals.h
-//      (retrials, channel switches and transfers come back as pending contacts).
+//      (retrials, channel switches and transfers come back as pending contacts); a voice
+//      contact takes a telephone line, or is blocked      models/centre/lines.h
 //   2. Self-service: deflected, or on                       models/centre/front_door.h
 //   3. Chatbot: start or wait for a session (bot queue      models/centre/front_door.h
 //      patience); at its end abandoned, contained or escalated.
-//   4. Human queue entry: the wait prediction; a callback    models/centre/callback.h
+//   4. Human queue entry: the wait prediction; a full queue overflowed, messaged or
+//      blocked (and max_wait_s later)                        models/centre/queue_cap.h;
+//      a callback                                            models/centre/callback.h
 //      offered and accepted (virtual hold or scheduled), or balking   models/centre/customer.h
 //   5. Routing: the agent that takes the contact now, or     models/centre/routing.h
 //      waiting with a patience (abandons when it runs out)   models/centre/customer.h
@@ -82,6 +85,12 @@ struct ReplicationResult {
   // Over several days (horizon.days > 1), group_day[d][g]: agent time of group g within day d
   // (state.h: group_per_day); empty with one day.
   std::vector<std::vector<GroupStats>> group_day;
+  // trunk[i][t], trunk_total[t], trunk_day[d][t]: line time of trunk group t (lines.h:
+  // line_pools) within interval i, [warm-up, horizon end] and day d, as for groups; empty
+  // without trunk groups.
+  std::vector<std::vector<TrunkStats>> trunk;
+  std::vector<TrunkStats> trunk_total;
+  std::vector<std::vector<TrunkStats>> trunk_day;
   // Intervals per day (horizon.intervals): contact[i] is in day i / intervals_per_day.
   int intervals_per_day = 1;
   std::uint64_t events = 0;             // events processed

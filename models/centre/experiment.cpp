@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "models/centre/lines.h"
 #include "sim/replicate.h"
 
 namespace ccsim {
@@ -50,6 +51,14 @@ ReplicationKpis replication_kpis(const ReplicationResult& rep) {
       for (std::size_t q = 0; q < kGroupKpiCount; ++q) out.group.push_back(gs.value(GroupKpi(q)));
     }
   }
+  for (std::size_t i = 0; i <= n_intervals + n_days && !rep.trunk_total.empty(); ++i) {
+    const std::vector<TrunkStats>& ts = i < n_intervals    ? rep.trunk[i]
+                                        : i == n_intervals ? rep.trunk_total
+                                                           : rep.trunk_day[i - n_intervals - 1];
+    for (const TrunkStats& t : ts) {
+      for (std::size_t q = 0; q < kTrunkKpiCount; ++q) out.trunk.push_back(t.value(TrunkKpi(q)));
+    }
+  }
   out.events = rep.events;
   out.contacts = rep.contacts;
   return out;
@@ -84,6 +93,40 @@ void withhold_unpooled(Results& results, const Scenario& scenario) {
   for (auto& row : results.days) withhold_unpooled(row[all], basis);
   if (all < results.totals.size()) withhold_unpooled(results.totals[all], basis);
 }
+
+namespace {
+
+// The trunk groups' part of summarise.
+void summarise_trunks(const Scenario& scenario, const std::vector<ReplicationKpis>& reps,
+                      std::size_t n_intervals, std::size_t n_days, Results& res) {
+  const centre::LinePools pools = centre::line_pools(scenario);
+  res.trunks = pools.names;
+  res.trunk_lines = pools.lines;
+  const std::size_t n = pools.names.size();
+  if (n == 0) return;
+  std::vector<std::optional<double>> column(reps.size());
+  auto kpis = [&](std::size_t i, std::size_t t) {
+    TrunkKpis out;
+    for (std::size_t q = 0; q < kTrunkKpiCount; ++q) {
+      for (std::size_t r = 0; r < reps.size(); ++r) {
+        column[r] = reps[r].trunk[(i * n + t) * kTrunkKpiCount + q];
+      }
+      out.kpi[q] = sim::estimate(column);
+    }
+    return out;
+  };
+  res.trunk_intervals.resize(n_intervals);
+  for (std::size_t i = 0; i < n_intervals; ++i) {
+    for (std::size_t t = 0; t < n; ++t) res.trunk_intervals[i].push_back(kpis(i, t));
+  }
+  for (std::size_t t = 0; t < n; ++t) res.trunk_totals.push_back(kpis(n_intervals, t));
+  res.trunk_days.resize(n_days);
+  for (std::size_t d = 0; d < n_days; ++d) {
+    for (std::size_t t = 0; t < n; ++t) res.trunk_days[d].push_back(kpis(n_intervals + 1 + d, t));
+  }
+}
+
+}  // namespace
 
 Results summarise(const Scenario& scenario, const std::vector<ReplicationKpis>& reps,
                   std::uint64_t seed) {
@@ -143,6 +186,7 @@ Results summarise(const Scenario& scenario, const std::vector<ReplicationKpis>& 
       res.group_days[d].push_back(group_kpis(n_intervals + 1 + d, g));
     }
   }
+  summarise_trunks(scenario, reps, n_intervals, n_days, res);
   withhold_unpooled(res, scenario);
   return res;
 }

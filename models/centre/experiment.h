@@ -37,6 +37,11 @@ struct GroupKpis {
   const KpiEstimate& operator[](GroupKpi k) const { return kpi[static_cast<std::size_t>(k)]; }
 };
 
+struct TrunkKpis {
+  std::vector<KpiEstimate> kpi = std::vector<KpiEstimate>(kTrunkKpiCount);
+  const KpiEstimate& operator[](TrunkKpi k) const { return kpi[static_cast<std::size_t>(k)]; }
+};
+
 struct Results {
   std::string scenario;
   int replications = 0;
@@ -54,6 +59,13 @@ struct Results {
   // [day][group]; empty with one day.
   std::vector<std::vector<ContactKpis>> days;
   std::vector<std::vector<GroupKpis>> group_days;
+  // Trunk groups (models/centre/lines.h: line_pools): names, lines, and their KPIs over the
+  // horizon, [interval][trunk] and [day][trunk]; empty without trunk groups.
+  std::vector<std::string> trunks;
+  std::vector<int> trunk_lines;
+  std::vector<TrunkKpis> trunk_totals;
+  std::vector<std::vector<TrunkKpis>> trunk_intervals;
+  std::vector<std::vector<TrunkKpis>> trunk_days;
   std::uint64_t events = 0;    // summed over replications
   std::uint64_t contacts = 0;  // summed over replications
 };
@@ -66,6 +78,8 @@ struct ReplicationKpis {
   std::vector<std::optional<double>> contact;
   // group[(i * groups + g) * kGroupKpiCount + q]
   std::vector<std::optional<double>> group;
+  // trunk[(i * trunks + t) * kTrunkKpiCount + q], scopes as for groups
+  std::vector<std::optional<double>> trunk;
   std::uint64_t events = 0;
   std::uint64_t contacts = 0;
 };

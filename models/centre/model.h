@@ -1,6 +1,7 @@
 // The simulation model of one replication (contact_centre.h states its contract): the
 // class that holds the state and runs the event loop, its events and the purposes of its random
-// streams. Internal to models/centre/: only contact_centre.cpp includes it.
+// streams. Internal to models/centre/: only contact_centre.cpp and contact_centre_limits.cpp (the
+// centre's limits: lines and queue caps) include it.
 #pragma once
 
 #include <cstdint>
@@ -25,6 +26,8 @@ enum class EventKind : std::uint8_t {
   CallbackDue,  // a callback is due for (another) attempt
   Retrial,      // an abandoned contact calls again (on its own type or another channel)
   Transfer,     // a transferred contact joins its new type's queue
+  LineFree,     // a talk ended: its line is free (index: the trunk group)
+  MaxWait,      // a contact has waited max_wait_s in the human queue
 };
 // Fresh arrivals are not calendar events: run() merges them in after calendar events at the
 // same time.
@@ -55,6 +58,10 @@ enum Purpose : std::uint64_t {
   kTransferred = 17,   // names the key of a contact that arrived by transfer
   kVolume = 18,        // a type's forecast-error factor (substream: the day)
   kSharedVolume = 19,  // the forecast-error factor shared by every type (with stream id 0)
+  kRedial = 20,        // redialling after a busy signal (lines.h)
+  kMessage = 21,       // the offer to leave a message (queue_cap.h)
+  kOverflowed = 22,    // names the key of a contact that arrived by overflow
+  kMessaged = 23,      // names the key of a message left by a caller
 };
 
 constexpr std::uint64_t kSeqMask = (std::uint64_t(1) << 48) - 1;
@@ -80,6 +87,8 @@ class Model {
   void on_dial_end(std::uint32_t agent);
   void on_staff_change(int group);
   void on_checkpoint(std::size_t index);
+  void on_line_free(std::uint32_t pool);
+  void close();
 
   double next_arrival_time(int type, double after_s);
   void schedule_next_arrival(int type);
@@ -90,6 +99,16 @@ class Model {
   void enter_human_queue(std::uint32_t slot);
   void dispatch(std::uint32_t slot, bool at_head);
   void finish(std::uint32_t slot, Outcome outcome, double end_s);
+
+  // Telephone lines (lines.h).
+  bool seize_line(std::uint32_t slot);
+  void release_line(std::uint32_t slot, double now_s);
+  void block(std::uint32_t slot);
+
+  // Queue caps (queue_cap.h).
+  void on_full_queue(std::uint32_t slot);
+  void on_max_wait(std::uint32_t slot);
+  void move_to(std::uint32_t slot, int type, Origin origin);
 
   // Agents and routing.
   void take(std::uint32_t slot, std::uint32_t agent);
@@ -126,6 +145,8 @@ class Model {
   std::vector<double> next_arrival_s_;
   std::vector<double> checkpoints_s_;  // interval boundaries and the warm-up end, sorted
   std::vector<std::vector<GroupIntegrals>> integrals_;  // [checkpoint][group]
+  std::vector<LinePool> lines_;                         // trunk groups (lines.h: line_pools)
+  std::vector<std::vector<double>> line_integrals_;     // [checkpoint][trunk group]
   std::uint64_t next_id_ = 0;
   std::size_t in_system_ = 0;
   ReplicationResult result_;

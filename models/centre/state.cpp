@@ -177,6 +177,45 @@ std::vector<std::vector<GroupStats>> group_per_day(
   return out;
 }
 
+std::vector<LinePool> make_line_pools(const std::vector<int>& lines) {
+  std::vector<LinePool> pools(lines.size());
+  for (std::size_t t = 0; t < lines.size(); ++t) pools[t].lines = lines[t];
+  return pools;
+}
+
+TrunkWindows trunk_windows(const std::vector<LinePool>& pools,
+                           const std::vector<double>& checkpoints_s,
+                           const std::vector<std::vector<double>>& integrals,
+                           const Horizon& horizon, double warmup_s) {
+  auto window = [&](double lo, double hi) {
+    std::vector<TrunkStats> out(pools.size());
+    for (std::size_t t = 0; t < pools.size(); ++t) out[t].lines = pools[t].lines;
+    if (hi <= lo) return out;
+    const auto at = [&](double x) {
+      return std::size_t(std::lower_bound(checkpoints_s.begin(), checkpoints_s.end(), x) -
+                         checkpoints_s.begin());
+    };
+    const std::size_t a = at(lo), b = at(hi);
+    for (std::size_t t = 0; t < pools.size(); ++t) {
+      out[t].line_s = integrals[b][t] - integrals[a][t];
+      out[t].window_s = hi - lo;
+    }
+    return out;
+  };
+  TrunkWindows w;
+  if (pools.empty()) return w;
+  for (int i = 0; i < horizon.interval_count(); ++i) {
+    w.per_interval.push_back(
+        window(std::max(horizon.interval_start_s(i), warmup_s), horizon.interval_end_s(i)));
+  }
+  w.total = window(warmup_s, horizon.end_s());
+  for (int d = 0; d < horizon.days && horizon.days > 1; ++d) {
+    const double hi = d + 1 < horizon.days ? horizon.day_open_s(d + 1) : horizon.end_s();
+    w.per_day.push_back(window(std::max(horizon.day_open_s(d), warmup_s), hi));
+  }
+  return w;
+}
+
 void count_contact(const ContactRecord& r, const Horizon& horizon, double warmup_s,
                    double threshold_s, std::vector<std::vector<ContactStats>>& contact) {
   const auto intervals = std::size_t(horizon.interval_count());

@@ -31,9 +31,11 @@ struct Contact {
   std::uint64_t id = 0;
   std::uint64_t key = 0;   // names the contact's random numbers: (attempt, n-th arrival of type)
   sim::EventHandle timer;  // abandonment (bot or human queue)
+  sim::EventHandle wait_timer;               // max_wait_s in the human queue (queue_cap.h)
   std::uint32_t prev = kNone, next = kNone;  // links in the queue it waits in
   Where where = Where::None;
-  ContactRecord rec;  // filled in as the contact lives
+  std::int32_t line = -1;  // trunk group whose line it holds (lines.h), or -1: none
+  ContactRecord rec;       // filled in as the contact lives
 };
 
 // FIFO of waiting contacts: an intrusive doubly-linked list through the contact pool, so that
@@ -96,6 +98,14 @@ struct TypeState {
   std::vector<double> mean_agent_time_by_interval_s;
   double last_wait_s = 0.0;  // wait of the last contact to reach an agent
   bool realtime = true;      // voice or chat (email is deferred work)
+  int line_pool = -1;        // its trunk group (lines.h: line_pools), or -1: unlimited lines
+};
+
+// A trunk group's lines.
+struct LinePool {
+  int lines = 1;
+  int in_use = 0;        // lines held
+  sim::TimeAverage use;  // of in_use
 };
 
 // How a group serves one contact type.
@@ -111,6 +121,7 @@ struct PendingContact {
   int attempt;
   int leg;
   double journey_start_s;
+  int line = -1;  // the line a transferred contact keeps (Contact::line)
 };
 
 // ---- setting up ----
@@ -126,6 +137,9 @@ std::vector<GroupState> make_group_states(const Scenario& scenario);
 
 // How each group serves each type: service[g][k].
 std::vector<std::vector<Service>> make_services(const Scenario& scenario);
+
+// The trunk groups' lines, none held.
+std::vector<LinePool> make_line_pools(const std::vector<int>& lines);
 
 // The interval boundaries (over several days, each interval's start and end) and the warm-up
 // end, sorted, after 0.
@@ -154,6 +168,19 @@ std::vector<std::vector<GroupStats>> group_per_day(
     const std::vector<GroupState>& groups, const std::vector<double>& checkpoints_s,
     const std::vector<std::vector<GroupIntegrals>>& integrals, const Horizon& horizon,
     double warmup_s);
+
+// Line time of each trunk group within each interval after the warm-up ([i][t]), within
+// [warm-up, horizon end] ([0][t] of `total`) and within each day as group_per_day does
+// ([d][t], empty with one day), from `integrals` ([checkpoint][t]: the integral of lines held
+// up to that checkpoint).
+struct TrunkWindows {
+  std::vector<std::vector<TrunkStats>> per_interval, per_day;
+  std::vector<TrunkStats> total;
+};
+TrunkWindows trunk_windows(const std::vector<LinePool>& pools,
+                           const std::vector<double>& checkpoints_s,
+                           const std::vector<std::vector<double>>& integrals,
+                           const Horizon& horizon, double warmup_s);
 
 // The contact an agent going off duty after a day's closing takes (closing overtime): among
 // the real-time types (voice, chat) of `skills`, the waiting contact that is not an accepted

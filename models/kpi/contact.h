@@ -15,6 +15,16 @@ enum class Outcome {
   CallbackFailed,  // accepted a callback but was not reached in max_attempts calls
   Balked,          // left at once on hearing the announced wait
   Unserved,        // still waiting when the simulation ended (no agent and no patience left)
+  Blocked,         // found every telephone line taken (a busy signal), or a full queue
+  Overflowed,      // moved to another type's queue (full queue, or max_wait_s passed)
+  Messaged,        // left a message, which became a contact of another (email) type
+};
+
+// How a contact came to its type.
+enum class Origin : std::uint8_t {
+  Arrival,   // a fresh arrival, a retrial, a channel switch or a transfer
+  Overflow,  // overflowed from another type's queue
+  Message,   // a message left by a caller of another type
 };
 
 const char* outcome_name(Outcome outcome);
@@ -54,6 +64,7 @@ struct ContactRecord {
   bool has_prediction = false;
   double predicted_wait_s = 0.0;
   bool transferred = false;  // transferred to another type after service
+  Origin origin = Origin::Arrival;
   // Probability that the customer is satisfied (types with a satisfaction curve).
   bool has_satisfaction = false;
   double satisfaction = 0.0;

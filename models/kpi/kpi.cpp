@@ -22,6 +22,12 @@ const char* outcome_name(Outcome outcome) {
       return "balked";
     case Outcome::Unserved:
       return "unserved";
+    case Outcome::Blocked:
+      return "blocked";
+    case Outcome::Overflowed:
+      return "overflowed";
+    case Outcome::Messaged:
+      return "messaged";
   }
   return "?";
 }
@@ -59,11 +65,22 @@ constexpr std::array<KpiInfo, kKpiCount> kContactKpis{{
     {Kpi::TransfersIn, "transfers_in", "Transfers in", true},
     {Kpi::TransferRate, "transfer_rate", "Transfer rate", false},
     {Kpi::Fcr, "fcr", "First-contact resolution", false},
+    {Kpi::Blocked, "blocked", "Blocked", true},
+    {Kpi::BlockRate, "block_rate", "Block rate", false},
+    {Kpi::Overflowed, "overflowed", "Overflowed", true},
+    {Kpi::OverflowIn, "overflow_in", "Overflow in", true},
+    {Kpi::Messages, "messages", "Messages left", true},
+    {Kpi::MessagesIn, "messages_in", "Messages in", true},
 }};
 constexpr std::array<GroupKpiInfo, kGroupKpiCount> kGroupKpis{{
     {GroupKpi::Occupancy, "occupancy", "Occupancy"},
     {GroupKpi::Utilisation, "utilisation", "Utilisation"},
     {GroupKpi::Agents, "agents", "Agents"},
+}};
+
+constexpr std::array<TrunkKpiInfo, kTrunkKpiCount> kTrunkKpis{{
+    {TrunkKpi::LinesInUse, "lines_in_use", "Lines in use"},
+    {TrunkKpi::LineOccupancy, "line_occupancy", "Line occupancy"},
 }};
 
 std::optional<double> ratio(std::uint64_t num, std::uint64_t den) {
@@ -103,6 +120,9 @@ const KpiInfo& kpi_info(Kpi kpi) {
 std::span<const GroupKpiInfo> group_kpis() {
   return kGroupKpis;
 }
+std::span<const TrunkKpiInfo> trunk_kpis() {
+  return kTrunkKpis;
+}
 
 void ContactStats::add(const ContactRecord& r, double sl_threshold_s) {
   ++offered_;
@@ -114,6 +134,8 @@ void ContactStats::add(const ContactRecord& r, double sl_threshold_s) {
   if (r.used_bot) add_known(frt_, r.bot_start_s - r.arrival_s);
   if (r.has_satisfaction) satisfaction_.add(r.satisfaction);
   if (r.leg > 0) ++transfers_in_;
+  if (r.origin == Origin::Overflow) ++overflow_in_;
+  if (r.origin == Origin::Message) ++messages_in_;
   switch (r.outcome) {
     case Outcome::Answered:
       add_answered(r, sl_threshold_s);
@@ -140,6 +162,15 @@ void ContactStats::add(const ContactRecord& r, double sl_threshold_s) {
       break;
     case Outcome::Unserved:
       ++unserved_;
+      break;
+    case Outcome::Blocked:
+      ++blocked_;
+      break;
+    case Outcome::Overflowed:
+      ++overflowed_;
+      break;
+    case Outcome::Messaged:
+      ++messages_;
       break;
   }
 }
@@ -188,6 +219,11 @@ void ContactStats::merge(const ContactStats& o) {
   callbacks_failed_ += o.callbacks_failed_;
   backlog_end_ += o.backlog_end_;
   balked_ += o.balked_;
+  blocked_ += o.blocked_;
+  overflowed_ += o.overflowed_;
+  overflow_in_ += o.overflow_in_;
+  messages_ += o.messages_;
+  messages_in_ += o.messages_in_;
   transfers_ += o.transfers_;
   transfers_in_ += o.transfers_in_;
   first_legs_answered_ += o.first_legs_answered_;
@@ -208,7 +244,7 @@ std::optional<double> ContactStats::value(Kpi kpi) const {
     case Kpi::Offered:
       return double(offered_);
     case Kpi::FirstAttempts:
-      return double(offered_ - retrials_ - transfers_in_);
+      return double(offered_ - retrials_ - transfers_in_ - overflow_in_ - messages_in_);
     case Kpi::Retrials:
       return double(retrials_);
     case Kpi::Deflected:
@@ -267,6 +303,18 @@ std::optional<double> ContactStats::value(Kpi kpi) const {
       return ratio(transfers_, answered_);
     case Kpi::Fcr:
       return ratio(first_legs_resolved_, first_legs_answered_);
+    case Kpi::Blocked:
+      return double(blocked_);
+    case Kpi::BlockRate:
+      return ratio(blocked_, offered_);
+    case Kpi::Overflowed:
+      return double(overflowed_);
+    case Kpi::OverflowIn:
+      return double(overflow_in_);
+    case Kpi::Messages:
+      return double(messages_);
+    case Kpi::MessagesIn:
+      return double(messages_in_);
     case Kpi::kCount:
       break;
   }
@@ -285,6 +333,19 @@ std::optional<double> GroupStats::value(GroupKpi kpi) const {
     case GroupKpi::Agents:
       return window_s > 0 ? std::optional<double>(available_agent_s / window_s) : std::nullopt;
     case GroupKpi::kCount:
+      break;
+  }
+  return std::nullopt;
+}
+
+std::optional<double> TrunkStats::value(TrunkKpi kpi) const {
+  if (window_s <= 0) return std::nullopt;
+  switch (kpi) {
+    case TrunkKpi::LinesInUse:
+      return line_s / window_s;
+    case TrunkKpi::LineOccupancy:
+      return line_s / (window_s * double(lines));
+    case TrunkKpi::kCount:
       break;
   }
   return std::nullopt;

@@ -25,7 +25,7 @@ namespace ccsim {
 
 enum class Kpi {
   Offered,             // arrivals, retrials included
-  FirstAttempts,       // arrivals that are neither retrials nor transfers
+  FirstAttempts,       // arrivals that are neither retrials, transfers, overflows nor messages
   Retrials,            // arrivals that are retrials of an abandoned contact
   Deflected,           // resolved by self-service
   Contained,           // resolved by the chatbot
@@ -55,6 +55,12 @@ enum class Kpi {
   TransfersIn,         // offered contacts that arrived by transfer
   TransferRate,        // transfers / answered
   Fcr,                 // answered first legs not transferred / answered first legs
+  Blocked,             // found every telephone line taken on arrival (busy signal)
+  BlockRate,           // blocked / offered
+  Overflowed,          // moved to another type's queue
+  OverflowIn,          // offered contacts that arrived by overflow from another type
+  Messages,            // callers who left a message (handled as another type)
+  MessagesIn,          // offered contacts that are messages left on another type
   kCount,
 };
 constexpr std::size_t kKpiCount = static_cast<std::size_t>(Kpi::kCount);
@@ -103,6 +109,7 @@ class ContactStats {
   std::uint64_t callbacks_offered_ = 0, callbacks_accepted_ = 0, callbacks_completed_ = 0,
                 callbacks_failed_ = 0;
   std::uint64_t backlog_end_ = 0;
+  std::uint64_t blocked_ = 0, overflowed_ = 0, overflow_in_ = 0, messages_ = 0, messages_in_ = 0;
   std::uint64_t balked_ = 0, transfers_ = 0, transfers_in_ = 0, first_legs_answered_ = 0,
                 first_legs_resolved_ = 0;
   sim::Mean wait_, frt_, handle_, resolution_, abandon_wait_, callback_wait_, prediction_error_,
@@ -132,6 +139,27 @@ struct GroupStats {
   double window_s = 0.0;           // length of the window
   int concurrency = 1;
   std::optional<double> value(GroupKpi kpi) const;
+};
+
+enum class TrunkKpi {
+  LinesInUse,     // time-average lines held (contacts from arrival to end of talk)
+  LineOccupancy,  // lines_in_use / lines of the trunk group
+  kCount,
+};
+constexpr std::size_t kTrunkKpiCount = static_cast<std::size_t>(TrunkKpi::kCount);
+struct TrunkKpiInfo {
+  TrunkKpi kpi;
+  std::string_view name;
+  std::string_view label;
+};
+std::span<const TrunkKpiInfo> trunk_kpis();
+
+// Line time of one trunk group within one window of one replication.
+struct TrunkStats {
+  double line_s = 0.0;    // integral of lines held
+  double window_s = 0.0;  // length of the window
+  int lines = 1;          // lines of the trunk group
+  std::optional<double> value(TrunkKpi kpi) const;
 };
 
 }  // namespace ccsim

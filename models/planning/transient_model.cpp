@@ -102,6 +102,10 @@ void refuse_flows(const ContactType& ct, const std::string& path, std::vector<st
   if (!ct.transfers.empty()) out.push_back(path + ".transfers" + tail);
   if (ct.channel_switch) out.push_back(path + ".channel_switch" + tail);
   if (ct.balk) out.push_back(path + ".balk" + tail);
+  if (ct.lines) out.push_back(path + ".lines" + tail);
+  if (ct.max_queue) out.push_back(path + ".max_queue" + tail);
+  if (ct.max_expected_wait_s) out.push_back(path + ".max_expected_wait_s" + tail);
+  if (ct.max_wait_s) out.push_back(path + ".max_wait_s" + tail);
 }
 
 // Handle times and patience that are not exponential: refused, or (pooled) noted in `out`.
@@ -281,7 +285,8 @@ ContactKpis contact_kpis(const Cell& c) {
   auto set = [&](Kpi q, KpiEstimate e) { k.kpi[static_cast<std::size_t>(q)] = e; };
   for (Kpi q : {Kpi::Retrials, Kpi::Contained, Kpi::BotAbandoned, Kpi::CallbacksOffered,
                 Kpi::CallbacksAccepted, Kpi::CallbacksCompleted, Kpi::CallbacksFailed, Kpi::Balked,
-                Kpi::Transfers, Kpi::TransfersIn}) {
+                Kpi::Transfers, Kpi::TransfersIn, Kpi::Blocked, Kpi::Overflowed, Kpi::OverflowIn,
+                Kpi::Messages, Kpi::MessagesIn}) {
     set(q, exact(0.0));
   }
   set(Kpi::Offered, exact(c.offered));
@@ -300,6 +305,7 @@ ContactKpis contact_kpis(const Cell& c) {
   set(Kpi::AbandonWait, exact_ratio(c.abandon_wait_s, c.abandoned));
   set(Kpi::TransferRate, exact_ratio(0.0, c.answered));
   set(Kpi::Fcr, exact_ratio(c.answered, c.answered));
+  set(Kpi::BlockRate, exact_ratio(0.0, c.offered));
   if (c.backlog_end) set(Kpi::BacklogEnd, exact(*c.backlog_end));
   return k;
 }
@@ -549,6 +555,11 @@ std::vector<std::string> transient_refusals(const Scenario& sc, const TransientO
     out.push_back(
         "simulation.volume_cv: the transient model takes the forecast as exact (the simulation "
         "draws each day's error)");
+  }
+  if (!sc.trunks.empty()) {
+    out.push_back(
+        "trunks is not part of the transient model (a birth-death chain of one queue); run the "
+        "simulation instead");
   }
   refuse_groups(sc, out);
   if (out.empty() && !options.pooled) refuse_mixed_pools(sc, by_type, out);

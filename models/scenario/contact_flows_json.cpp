@@ -147,6 +147,12 @@ void read_retrial(Checker& in, const json& v, const std::string& path,
       retrial.max_retrials = static_cast<int>(*x);
     }
   }
+  if (const json* b = find(v, "blocked_prob")) {
+    if (auto x = in.number(*b, member(path, "blocked_prob"), Range::closed(0, 1))) {
+      retrial.blocked_prob = *x;
+    }
+  }
+  retrial.blocked_delay = optional_distribution(in, v, path, "blocked_delay");
   if (in.ignored_for_email(channel, path)) return;
   type.retrial = std::move(retrial);
 }

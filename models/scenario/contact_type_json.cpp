@@ -4,6 +4,7 @@
 #include "models/scenario/contact_flows_json.h"
 #include "models/scenario/customer_behaviour_json.h"
 #include "models/scenario/distribution_json.h"
+#include "models/scenario/trunks_json.h"
 
 namespace ccsim::reading {
 
@@ -113,6 +114,7 @@ void read_journey(Checker& in, const json& v, const std::string& path,
   if (const json* s = find(v, "satisfaction")) {
     type.satisfaction = read_wait_curve(in, *s, member(path, "satisfaction"));
   }
+  read_queue_caps(in, v, path, type_names, self, type);
 }
 
 }  // namespace
@@ -146,6 +148,8 @@ std::optional<std::string> read_contact_type(
   }
   read_targets(in, v, path, type);
   read_journey(in, v, path, channel, type_names, self, type);
+  if (const json* l = find(v, "lines"))
+    read_type_lines(in, *l, member(path, "lines"), channel, type);
   return name_given;
 }
 

@@ -136,4 +136,80 @@ void read_transfers(Checker& in, const json& v, const std::string& path,
   }
 }
 
+namespace {
+
+// overflow: {"to": TYPE}.
+void read_overflow(Checker& in, const json& v, const std::string& path,
+                   const std::vector<std::optional<std::string>>& type_names, std::size_t self,
+                   ContactType& type) {
+  if (!in.expect_object(v, path)) return;
+  in.check_keys(v, path, "overflow");
+  if (const json* t = find(v, "to")) {
+    type.overflow_to = other_type(in, *t, member(path, "to"), type_names, self);
+  } else {
+    in.error(member(path, "to"), "is required");
+  }
+}
+
+// message: {"accept_prob", "handled_as": TYPE}.
+void read_message(Checker& in, const json& v, const std::string& path,
+                  const std::vector<std::optional<std::string>>& type_names, std::size_t self,
+                  ContactType& type) {
+  if (!in.expect_object(v, path)) return;
+  in.check_keys(v, path, "message");
+  MessageOption message;
+  const auto accept = in.required_number(v, path, "accept_prob", Range::closed(0, 1));
+  std::optional<int> as;
+  if (const json* h = find(v, "handled_as")) {
+    as = other_type(in, *h, member(path, "handled_as"), type_names, self);
+  } else {
+    in.error(member(path, "handled_as"), "is required");
+  }
+  if (!accept || !as) return;
+  message.accept_prob = *accept;
+  message.handled_as = *as;
+  type.message = message;
+}
+
+}  // namespace
+
+void read_queue_caps(Checker& in, const json& v, const std::string& path,
+                     const std::vector<std::optional<std::string>>& type_names, std::size_t self,
+                     ContactType& type) {
+  if (const json* m = find(v, "max_queue")) {
+    if (auto x = in.integer(*m, member(path, "max_queue"), 0)) type.max_queue = int(*x);
+  }
+  if (const json* m = find(v, "max_expected_wait_s")) {
+    type.max_expected_wait_s =
+        in.number(*m, member(path, "max_expected_wait_s"), Range::at_least(0));
+  }
+  if (const json* m = find(v, "max_wait_s")) {
+    type.max_wait_s = in.number(*m, member(path, "max_wait_s"), Range::above(0));
+  }
+  const json* overflow = find(v, "overflow");
+  const json* message = find(v, "message");
+  if (overflow) read_overflow(in, *overflow, member(path, "overflow"), type_names, self, type);
+  if (message) read_message(in, *message, member(path, "message"), type_names, self, type);
+  if (overflow && message) {
+    in.error(path, "must have at most one of overflow, message (got both)");
+  }
+  if (find(v, "max_wait_s") && !overflow && !message) {
+    in.error(member(path, "max_wait_s"),
+             "needs overflow or message: where a caller goes after waiting that long");
+  }
+}
+
+void check_message_targets(Checker& in, const Scenario& scenario) {
+  for (std::size_t k = 0; k < scenario.contact_types.size(); ++k) {
+    const ContactType& ct = scenario.contact_types[k];
+    if (!ct.message) continue;
+    const ContactType& as = scenario.contact_types[std::size_t(ct.message->handled_as)];
+    if (as.channel != Channel::Email) {
+      in.error(member(member(element("contact_types", k), "message"), "handled_as"),
+               "must name an email contact type: a message is deferred work (\"" + as.name +
+                   "\" is " + channel_name(as.channel) + ")");
+    }
+  }
+}
+
 }  // namespace ccsim::reading

@@ -32,4 +32,15 @@ void read_transfers(Checker& in, const json& v, const std::string& path,
                     const std::vector<std::optional<std::string>>& type_names, std::size_t self,
                     ContactType& type);
 
+// The queue caps of `v` (a contact type): max_queue (integer >= 0), max_expected_wait_s (>= 0),
+// max_wait_s (> 0; requires overflow or message), overflow {"to": TYPE} (another type) and
+// message {"accept_prob", "handled_as": TYPE} (another type; check_message_targets checks it
+// is email), at most one of overflow and message.
+void read_queue_caps(Checker& in, const json& v, const std::string& path,
+                     const std::vector<std::optional<std::string>>& type_names, std::size_t self,
+                     ContactType& type);
+
+// Reports each message.handled_as that names a type not of channel email.
+void check_message_targets(Checker& in, const Scenario& scenario);
+
 }  // namespace ccsim::reading

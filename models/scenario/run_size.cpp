@@ -356,8 +356,11 @@ double results_bytes(const Scenario& scenario, int replications) {
   // The intervals, the horizon and, over several days, each day.
   const Horizon& h = scenario.horizon;
   const double scopes = double(h.interval_count()) + 1.0 + (h.days > 1 ? double(h.days) : 0.0);
+  double trunk_groups = double(scenario.trunks.size());
+  for (const ContactType& t : scenario.contact_types) trunk_groups += t.lines ? 1.0 : 0.0;
   const double values = (double(scenario.contact_types.size()) + 1.0) * double(kKpiCount) +
-                        double(scenario.agent_groups.size()) * double(kGroupKpiCount);
+                        double(scenario.agent_groups.size()) * double(kGroupKpiCount) +
+                        trunk_groups * double(kTrunkKpiCount);
   return scopes * values * (double(replications) * kBytesPerKpiValue + kBytesPerReportedValue);
 }
 

@@ -191,6 +191,11 @@ struct Retrial {
   Distribution delay;
   // A contact retries at most this many times. Default: 10.
   int max_retrials = 10;
+  // A contact blocked for want of a line (a busy signal) calls again with this probability,
+  // after blocked_delay; the retries count towards max_retrials. Default: 0 (never redials).
+  double blocked_prob = 0.0;
+  // Delay before redialling after a busy signal. Default: absent (`delay`).
+  std::optional<Distribution> blocked_delay = std::nullopt;
 };
 
 // A piecewise-linear function of a wait: points (wait_s, value) with increasing wait_s;
@@ -217,6 +222,16 @@ struct ChannelSwitch {
   double prob = 0.0;
   // Required.
   Distribution delay;
+};
+
+// A caller offered to leave a message: it accepts with accept_prob and its message becomes a
+// contact of the email type handled_as (deferred work with that type's own service level).
+struct MessageOption {
+  // Required. Default in code: 0.
+  double accept_prob = 0.0;
+  // Index into Scenario::contact_types, an email type other than this one. Required. Default
+  // in code: 0.
+  int handled_as = 0;
 };
 
 struct ContactType {
@@ -258,6 +273,36 @@ struct ContactType {
   std::vector<Transfer> transfers;
   // Default: absent (none).
   std::optional<ChannelSwitch> channel_switch;
+  // Telephone lines of this voice type alone (a trunk group of its own, named after the type):
+  // a contact holds one from arrival to the end of its talk; an arrival finding every line
+  // taken is blocked. At most one of `lines` and membership of a Scenario::trunks entry.
+  // Default: absent (unlimited lines).
+  std::optional<int> lines;
+  // Queue caps: an arrival entering the human queue finds it full when max_queue contacts of
+  // the type already wait there, or when its predicted wait exceeds max_expected_wait_s; it is
+  // then overflowed (overflow_to), offered a message (message), else blocked. Contacts that
+  // arrived by overflow or as a message are never capped. Default: absent (no cap).
+  std::optional<int> max_queue;
+  // Default: absent (no cap).
+  std::optional<double> max_expected_wait_s;
+  // A caller still waiting after this long is overflowed (overflow_to) or offered a message
+  // (message; declining, it keeps waiting). Requires one of the two. Default: absent (none).
+  std::optional<double> max_wait_s;
+  // The type whose queue takes overflowed contacts (another type). At most one of overflow_to
+  // and message. Default: absent (none).
+  std::optional<int> overflow_to;
+  // Default: absent (none).
+  std::optional<MessageOption> message;
+};
+
+// A trunk group: `lines` telephone lines shared by the voice types `contact_types`.
+struct Trunk {
+  // Unique among trunks and types with their own lines. Required.
+  std::string name;
+  // At least 1. Required. Default in code: 1.
+  int lines = 1;
+  // Indices into Scenario::contact_types, each voice and in no other trunk. Required.
+  std::vector<int> contact_types;
 };
 
 struct Shift {
@@ -362,6 +407,9 @@ struct Scenario {
   std::vector<ContactType> contact_types;
   // At least one. Required.
   std::vector<AgentGroup> agent_groups;
+  // Trunk groups shared by several types (a type's own lines are ContactType::lines).
+  // Default: empty (none).
+  std::vector<Trunk> trunks;
   // The forecast and roster files read, in the order read. Default: empty (none).
   std::vector<DataFileRead> data_files;
 };

@@ -8,10 +8,12 @@
 #include "models/io/input_file.h"
 #include "models/scenario/agent_group_json.h"
 #include "models/scenario/contact_type_json.h"
+#include "models/scenario/customer_behaviour_json.h"
 #include "models/scenario/forecast_csv.h"
 #include "models/scenario/horizon_json.h"
 #include "models/scenario/json_checker.h"
 #include "models/scenario/run_size.h"
+#include "models/scenario/trunks_json.h"
 
 namespace ccsim {
 
@@ -107,6 +109,9 @@ void read_scenario(Checker& in, const json& document, Scenario& scenario) {
   } else {
     in.error("contact_types", "is required");
   }
+  if (scenario.contact_types.size() == types.names.size()) {
+    reading::check_message_targets(in, scenario);
+  }
   std::vector<bool> covered(types.names.size(), false);
   if (const json* v = find(document, "agent_groups")) {
     if (read_agent_groups(in, *v, h, types, scenario, covered)) {
@@ -126,6 +131,9 @@ void read_scenario(Checker& in, const json& document, Scenario& scenario) {
   }
   if (const json* v = find(document, "routing")) {
     reading::read_routing(in, *v, "routing", scenario.routing);
+  }
+  if (const json* v = find(document, "trunks")) {
+    reading::read_trunks(in, *v, "trunks", types.names, types.channels, scenario);
   }
   finish_interval_means(scenario);
 }
@@ -202,13 +210,34 @@ const std::map<std::string, std::vector<std::string>>& scenario_keys() {
   static const std::map<std::string, std::vector<std::string>> table = {
       {"scenario",
        {"$schema", "name", "horizon", "simulation", "contact_types", "agent_groups", "forecast",
-        "routing"}},
+        "routing", "trunks"}},
       {"horizon", {"interval_minutes", "intervals", "duration_s", "start", "days", "start_date"}},
       {"simulation", {"replications", "seed", "warmup_s", "volume_cv"}},
       {"contact_type",
-       {"name", "channel", "arrivals", "handle_time", "wrap_up", "patience", "service_level",
-        "max_abandon_rate", "max_asa_s", "priority", "self_service", "chatbot", "callback", "balk",
-        "retrial", "channel_switch", "transfers", "satisfaction"}},
+       {"name",
+        "channel",
+        "arrivals",
+        "handle_time",
+        "wrap_up",
+        "patience",
+        "service_level",
+        "max_abandon_rate",
+        "max_asa_s",
+        "priority",
+        "self_service",
+        "chatbot",
+        "callback",
+        "balk",
+        "retrial",
+        "channel_switch",
+        "transfers",
+        "satisfaction",
+        "lines",
+        "max_queue",
+        "max_expected_wait_s",
+        "max_wait_s",
+        "overflow",
+        "message"}},
       {"arrivals", {"rate_per_hour", "per_interval", "trace", "volume_cv"}},
       {"service_level", {"threshold_s", "target"}},
       {"distribution", {"dist", "mean_s", "cv", "min_s", "max_s", "k", "shape", "values_s"}},
@@ -219,7 +248,10 @@ const std::map<std::string, std::vector<std::string>>& scenario_keys() {
       {"callback",
        {"mode", "offer_when_expected_wait_over_s", "accept_prob", "reach_prob", "max_attempts",
         "retry_after_s", "dial_time", "predictor", "delay_s", "at_interval_start_after"}},
-      {"retrial", {"prob", "delay", "max_retrials"}},
+      {"retrial", {"prob", "delay", "max_retrials", "blocked_prob", "blocked_delay"}},
+      {"trunk", {"name", "lines", "contact_types"}},
+      {"overflow", {"to"}},
+      {"message", {"accept_prob", "handled_as"}},
       {"wait_curve", {"curve"}},
       {"channel_switch", {"to", "prob", "delay"}},
       {"transfer", {"to", "prob"}},
