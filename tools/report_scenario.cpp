@@ -36,11 +36,12 @@ std::vector<double> interval_volumes(const Scenario& sc, const ContactType& ct) 
   switch (ct.arrivals.kind) {
     case Arrivals::Kind::PerInterval:
       for (std::size_t i = 0; i < n && i < ct.arrivals.per_interval.size(); ++i) {
-        v[i] = ct.arrivals.per_interval[i];
+        v[i] = ct.arrivals.per_interval[i] * ct.arrivals.volume_factor;
       }
       break;
     case Arrivals::Kind::RatePerHour:
-      std::fill(v.begin(), v.end(), ct.arrivals.rate_per_hour * h.interval_s / 3600.0);
+      std::fill(v.begin(), v.end(),
+                ct.arrivals.rate_per_hour * h.interval_s / 3600.0 * ct.arrivals.volume_factor);
       break;
     case Arrivals::Kind::Trace:
       for (double t : ct.arrivals.trace_times_s) v[std::size_t(h.interval_at(t))] += 1.0;

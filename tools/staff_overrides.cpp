@@ -107,10 +107,8 @@ std::vector<std::string> apply_overrides(const StaffOverrides& o, Scenario& scen
     if (!o.volume_factor) continue;
     switch (ct.arrivals.kind) {
       case Arrivals::Kind::RatePerHour:
-        ct.arrivals.rate_per_hour *= *o.volume_factor;
-        break;
       case Arrivals::Kind::PerInterval:
-        for (double& v : ct.arrivals.per_interval) v *= *o.volume_factor;
+        ct.arrivals.volume_factor *= *o.volume_factor;  // coupled: the forecast's contacts and more
         break;
       case Arrivals::Kind::Trace:
         errors.push_back("--volume-factor: contact type \"" + ct.name +

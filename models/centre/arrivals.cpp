@@ -27,12 +27,71 @@ std::vector<double> volume_factors(double cv, int days, std::uint64_t seed,
   return factors;
 }
 
-void scale_by_day(std::vector<double>& rate_per_s, int intervals_per_day,
+void scale_by_day(std::vector<double>& per_interval, int intervals_per_day,
                   const std::vector<double>& factors) {
-  for (std::size_t k = 0; k < rate_per_s.size(); ++k) {
+  for (std::size_t k = 0; k < per_interval.size(); ++k) {
     const std::size_t day = std::min(k / std::size_t(intervals_per_day), factors.size() - 1);
-    rate_per_s[k] *= factors[day];
+    per_interval[k] *= factors[day];
   }
+}
+
+CoupledArrivals::CoupledArrivals(const std::vector<double>& rate_per_s,
+                                 const std::vector<double>& factor, const Horizon& horizon,
+                                 std::uint64_t seed, std::uint64_t replication,
+                                 std::uint64_t times_id, std::uint64_t marks_id)
+    : rate_per_s_(rate_per_s), factor_(factor), horizon_(&horizon) {
+  double top = 0.0;
+  for (std::size_t k = 0; k < rate_per_s_.size(); ++k) {
+    factor_[k] = std::min(factor_[k], double(kMaxArrivalLayers));
+    if (rate_per_s_[k] > 0.0) top = std::max(top, factor_[k]);
+  }
+  const auto count = std::size_t(std::ceil(top));
+  layers_.reserve(count);
+  for (std::size_t j = 0; j < count; ++j) {
+    bool thinned = false;
+    for (std::size_t k = 0; k < rate_per_s_.size() && !thinned; ++k) {
+      thinned = rate_per_s_[k] > 0.0 && factor_[k] < double(j + 1);
+    }
+    layers_.push_back(Layer{sim::RandomStream(seed, replication, times_id, j),
+                            sim::RandomStream(seed, replication, marks_id, j), thinned, 0.0, 0});
+    advance(j);
+  }
+  find_next();
+}
+
+void CoupledArrivals::advance(std::size_t j) {
+  Layer& layer = layers_[j];
+  double t = layer.next_s;
+  for (;;) {
+    t = next_poisson_arrival_s(rate_per_s_, *horizon_, t, layer.times.exponential(1.0));
+    if (!std::isfinite(t)) break;
+    const std::uint64_t index = layer.count++;
+    if (layer.thinned) {
+      const double u = layer.marks.uniform();
+      if (double(j) + u >= factor_[std::size_t(horizon_->interval_at(t))]) continue;
+    }
+    layer.next_index = index;
+    break;
+  }
+  layer.next_s = t;
+}
+
+void CoupledArrivals::find_next() {
+  next_s_ = std::numeric_limits<double>::infinity();
+  for (std::size_t j = 0; j < layers_.size(); ++j) {
+    if (layers_[j].next_s < next_s_) {
+      next_s_ = layers_[j].next_s;
+      next_layer_ = j;
+    }
+  }
+}
+
+std::uint64_t CoupledArrivals::pop() {
+  const std::size_t j = next_layer_;
+  const std::uint64_t base = (std::uint64_t(j) << kLayerShift) | layers_[j].next_index;
+  advance(j);
+  find_next();
+  return base;
 }
 
 }  // namespace ccsim::centre

@@ -1,21 +1,37 @@
 // Arrivals: when the next fresh contact of a type arrives.
 //
 // Rule: a type given by a rate (per hour, or expected arrivals per interval) arrives as a
-// non-homogeneous Poisson process whose rate is constant within each interval; the next
-// arrival after t is found by inversion of the cumulative rate: one unit-mean exponential of
-// "rate time" is consumed interval by interval from t. A type given by a trace arrives at the
-// trace's times, in order. Past the last interval with a rate, or the end of the trace, no
-// contact arrives (+infinity). Over several days, no contact arrives while the centre is closed.
+// non-homogeneous Poisson process whose rate is constant within each interval. A type given by
+// a trace arrives at the trace's times, in order. Past the last interval with a rate, or the end
+// of the trace, no contact arrives (+infinity). Over several days, no contact arrives while the
+// centre is closed.
 //
-// Random numbers: one unit-mean exponential per arrival, from the type's arrival stream
-// (purpose "arrivals", drawn by the model and passed in); traces draw nothing.
+// Coupling across volumes (CoupledArrivals): a rate-given type's contacts are the points of a
+// Poisson process on time × marks [0, ∞) with intensity λ(t) dt du, λ the forecast rate; at
+// volume factor F(t) (Arrivals::volume_factor × the day's forecast-error factors) the contacts
+// are the points with mark < F(t), so their count in an interval is Poisson with mean F × the
+// forecast, and the contacts at a factor are a subset, with the same times, of those at any
+// higher factor: more volume adds contacts, it never moves one. Layer j (marks in [j, j + 1))
+// is an independent process at rate λ found by inversion of the cumulative rate (one unit-mean
+// exponential of "rate time" per point, consumed interval by interval); a point of layer j at
+// time t is kept iff j + U < F(t), U uniform on (0, 1), drawn for every point of a layer that
+// some interval thins (F < j + 1) and for no point of another. With F = 1 everywhere only layer 0
+// is drawn, unthinned: the arrivals of a scenario without a volume factor or forecast error.
+//
+// Random numbers: layer j's exponentials from the type's arrival stream (purpose "arrivals",
+// substream j: layer 0 is substream 0), its uniforms from the marks stream (purpose "arrival
+// marks", substream j); traces draw nothing. The contact of the n-th point of layer j (counting
+// the points thinned away) has the key base (j << kLayerShift) | n, so a contact keeps its key,
+// and with it its own draws (handle time, patience, ...), at every factor that keeps it; layer
+// 0's keys are 0, 1, 2, ... as without layers.
 //
 // Forecast error (arrivals.volume_cv, simulation.volume_cv): before a replication starts, the
-// rates of each day are multiplied by the day's factors, a type's own and the shared one (the
-// two multiply). A factor is Gamma with mean 1 and the given coefficient of variation, drawn
-// from its own stream (seed, replication, purpose, substream = day): a type's from (type name,
-// "volume"), the shared one from "shared volume"; with cv 0 it is exactly 1 and nothing is
-// drawn, so the other streams and the results are those without the key.
+// factors of each day are multiplied by the day's forecast-error factors, a type's own and the
+// shared one (the two multiply). A factor is Gamma with mean 1 and the given coefficient of
+// variation, drawn from its own stream (seed, replication, purpose, substream = day): a type's
+// from (type name, "volume"), the shared one from "shared volume"; with cv 0 it is exactly 1 and
+// nothing is drawn, so the other streams and the results are those without the key. A day drawn
+// busier is a superset of the contacts of a quieter one (the coupling above).
 #pragma once
 
 #include <algorithm>
@@ -26,11 +42,12 @@
 #include <vector>
 
 #include "models/scenario/scenario.h"
+#include "sim/random.h"
 
 namespace ccsim::centre {
 
-// The arrival rate per second of each interval for a rate-given type (rate_per_hour or
-// per_interval), one per interval of the horizon; empty for a trace.
+// The forecast arrival rate per second of each interval for a rate-given type (rate_per_hour or
+// per_interval, without volume_factor), one per interval of the horizon; empty for a trace.
 std::vector<double> arrival_rates_per_s(const Arrivals& arrivals, int intervals, double interval_s);
 
 // The forecast-error factors of days 0 .. days − 1 of replication `replication`: Gamma with
@@ -40,9 +57,9 @@ std::vector<double> arrival_rates_per_s(const Arrivals& arrivals, int intervals,
 std::vector<double> volume_factors(double cv, int days, std::uint64_t seed,
                                    std::uint64_t replication, std::uint64_t stream_id);
 
-// Multiplies the rate of interval k by factors[k ÷ intervals_per_day] (the last factor past
+// Multiplies the value of interval k by factors[k ÷ intervals_per_day] (the last factor past
 // the last day). REQUIRES: intervals_per_day >= 1; factors not empty.
-void scale_by_day(std::vector<double>& rate_per_s, int intervals_per_day,
+void scale_by_day(std::vector<double>& per_interval, int intervals_per_day,
                   const std::vector<double>& factors);
 
 // The first arrival after `after_s` of a Poisson process with rate `rate_per_s[i]` within
@@ -90,5 +107,47 @@ inline double next_poisson_arrival_s(const std::vector<double>& rate_per_s, cons
 inline double next_trace_arrival_s(const std::vector<double>& times, std::size_t& pos) {
   return pos < times.size() ? times[pos++] : std::numeric_limits<double>::infinity();
 }
+
+// A contact's key base: layer in bits kLayerShift .. 47, the point's index in its layer below.
+inline constexpr int kLayerShift = 36;
+// Layers at most: a volume factor above this counts as this.
+inline constexpr int kMaxArrivalLayers = 1 << (48 - kLayerShift);
+
+// The arrivals of one rate-given type in one replication, coupled across volume factors (the
+// rule at the top of this file).
+class CoupledArrivals {
+ public:
+  // rate_per_s[k]: the forecast rate of interval k of `horizon`; factor[k]: its volume factor.
+  // times_id, marks_id: the stream ids of the layers' exponentials and uniforms.
+  // REQUIRES: factor.size() == rate_per_s.size() <= horizon.interval_count(); rates and
+  // factors >= 0; `horizon` outlives this object.
+  CoupledArrivals(const std::vector<double>& rate_per_s, const std::vector<double>& factor,
+                  const Horizon& horizon, std::uint64_t seed, std::uint64_t replication,
+                  std::uint64_t times_id, std::uint64_t marks_id);
+
+  // Time of the next arrival (+infinity when none is left).
+  double next_s() const { return next_s_; }
+  // The next arrival's key base, and moves on to the arrival after it.
+  // REQUIRES: next_s() is finite.
+  std::uint64_t pop();
+
+ private:
+  struct Layer {
+    sim::RandomStream times, marks;
+    bool thinned;              // some interval keeps only part of this layer
+    double next_s;             // its next point kept (+infinity: none)
+    std::uint64_t next_index;  // that point's index in the layer
+    std::uint64_t count = 0;   // points drawn so far
+  };
+  void advance(std::size_t j);
+  void find_next();
+
+  std::vector<double> rate_per_s_;
+  std::vector<double> factor_;
+  const Horizon* horizon_;
+  std::vector<Layer> layers_;
+  double next_s_ = std::numeric_limits<double>::infinity();
+  std::size_t next_layer_ = 0;
+};
 
 }  // namespace ccsim::centre

@@ -41,16 +41,20 @@ Model::Model(const Scenario& scenario, std::uint64_t seed, std::uint64_t replica
   const int days = std::max(1, sc_.horizon.days), per_day = sc_.horizon.intervals;
   const std::vector<double> shared = volume_factors(
       sc_.simulation.volume_cv, days, seed_, replication_, sim::stream_combine(0, kSharedVolume));
+  arrivals_.reserve(n_types);
   for (std::size_t k = 0; k < n_types; ++k) {
-    TypeState& ts = types_[k];
-    arrival_streams_.emplace_back(seed_, replication_, sim::stream_combine(ts.name_id, kArrivals));
-    const double cv = sc_.contact_types[k].arrivals.volume_cv;
-    if (cv > 0.0) {
-      scale_by_day(
-          ts.rate_per_s, per_day,
-          volume_factors(cv, days, seed_, replication_, sim::stream_combine(ts.name_id, kVolume)));
+    const TypeState& ts = types_[k];
+    const Arrivals& a = sc_.contact_types[k].arrivals;
+    std::vector<double> factor(ts.rate_per_s.size(), a.volume_factor);
+    if (a.volume_cv > 0.0) {
+      scale_by_day(factor, per_day,
+                   volume_factors(a.volume_cv, days, seed_, replication_,
+                                  sim::stream_combine(ts.name_id, kVolume)));
     }
-    if (sc_.simulation.volume_cv > 0.0) scale_by_day(ts.rate_per_s, per_day, shared);
+    if (sc_.simulation.volume_cv > 0.0) scale_by_day(factor, per_day, shared);
+    arrivals_.emplace_back(ts.rate_per_s, factor, sc_.horizon, seed_, replication_,
+                           sim::stream_combine(ts.name_id, kArrivals),
+                           sim::stream_combine(ts.name_id, kArrivalMarks));
   }
   checkpoints_s_ = checkpoint_times_s(sc_.horizon, warmup_s_);
   integrals_.assign(checkpoints_s_.size(), std::vector<GroupIntegrals>(n_groups));
@@ -164,24 +168,22 @@ sim::RandomStream Model::stream(std::uint32_t slot, std::uint64_t purpose) const
 
 // ---- arrivals ----
 
-double Model::next_arrival_time(int type, double after_s) {
-  const ContactType& ct = sc_.contact_types[std::size_t(type)];
-  TypeState& ts = types_[std::size_t(type)];
-  if (ct.arrivals.kind == Arrivals::Kind::Trace) {
-    return next_trace_arrival_s(ct.arrivals.trace_times_s, ts.trace_pos);
-  }
-  return next_poisson_arrival_s(ts.rate_per_s, sc_.horizon, after_s,
-                                arrival_streams_[std::size_t(type)].exponential(1.0));
-}
-
 void Model::schedule_next_arrival(int type) {
-  const double t = next_arrival_time(type, calendar_.now_s());
+  const ContactType& ct = sc_.contact_types[std::size_t(type)];
+  const double t =
+      ct.arrivals.kind == Arrivals::Kind::Trace
+          ? next_trace_arrival_s(ct.arrivals.trace_times_s, types_[std::size_t(type)].trace_pos)
+          : arrivals_[std::size_t(type)].next_s();
   next_arrival_s_[std::size_t(type)] = t < end_s_ ? t : kInfinity;
 }
 
 void Model::on_arrival(int type) {
+  const std::uint64_t base =
+      sc_.contact_types[std::size_t(type)].arrivals.kind == Arrivals::Kind::Trace
+          ? types_[std::size_t(type)].next_seq++
+          : arrivals_[std::size_t(type)].pop();
   schedule_next_arrival(type);
-  start_contact(new_contact(type, types_[std::size_t(type)].next_seq++, 0));
+  start_contact(new_contact(type, base, 0));
 }
 
 std::uint32_t Model::add_pending(const PendingContact& p) {

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "models/centre/arrivals.h"
 #include "models/centre/contact_centre.h"
 #include "models/centre/state.h"
 #include "sim/calendar.h"
@@ -62,6 +63,7 @@ enum Purpose : std::uint64_t {
   kMessage = 21,       // the offer to leave a message (queue_cap.h)
   kOverflowed = 22,    // names the key of a contact that arrived by overflow
   kMessaged = 23,      // names the key of a message left by a caller
+  kArrivalMarks = 24,  // the marks that thin a layer of arrivals (arrivals.h)
 };
 
 constexpr std::uint64_t kSeqMask = (std::uint64_t(1) << 48) - 1;
@@ -90,7 +92,6 @@ class Model {
   void on_line_free(std::uint32_t pool);
   void close();
 
-  double next_arrival_time(int type, double after_s);
   void schedule_next_arrival(int type);
 
   // The contact flow.
@@ -138,7 +139,7 @@ class Model {
   std::vector<std::uint32_t> free_contacts_;
   std::vector<PendingContact> pending_;
   std::vector<std::uint32_t> free_pending_;
-  std::vector<sim::RandomStream> arrival_streams_;
+  std::vector<CoupledArrivals> arrivals_;  // [type]: a rate-given type's fresh arrivals
   // Next fresh arrival of each type (+infinity when none is left in the horizon). Kept out of
   // the calendar and merged with it in run(): an arrival fires after calendar events at the same
   // time, and arrivals at the same time in the order of the types.

@@ -83,12 +83,12 @@ struct GroupState {
 
 struct TypeState {
   std::uint64_t name_id = 0;
-  std::vector<double> rate_per_s;  // per interval (rate and per_interval arrivals)
+  std::vector<double> rate_per_s;  // per interval: the forecast (rate and per_interval arrivals)
   std::vector<int> groups;         // groups skilled for this type
   Queue queue;                     // human queue
   Queue bot_queue;                 // waiting for a bot session
   int bot_sessions = 0;            // bot conversations in progress
-  std::uint64_t next_seq = 0;      // first attempts so far
+  std::uint64_t next_seq = 0;      // first attempts so far (trace arrivals)
   std::size_t trace_pos = 0;
   double mean_agent_time_s = 0.0;  // handle + wrap-up means, for the wait predictor
   // With per-interval means (has_interval_means): the type's handle_time, wrap_up and

@@ -339,9 +339,11 @@ double expected_arrivals(const ContactType& type, const Horizon& horizon, int i)
   const double len = horizon.interval_s;
   switch (a.kind) {
     case Arrivals::Kind::RatePerHour:
-      return a.rate_per_hour * len / 3600.0;
+      return a.rate_per_hour * len / 3600.0 * a.volume_factor;
     case Arrivals::Kind::PerInterval:
-      return std::size_t(i) < a.per_interval.size() ? a.per_interval[std::size_t(i)] : 0.0;
+      return std::size_t(i) < a.per_interval.size()
+                 ? a.per_interval[std::size_t(i)] * a.volume_factor
+                 : 0.0;
     case Arrivals::Kind::Trace: {
       const auto& t = a.trace_times_s;
       const auto lo = std::lower_bound(t.begin(), t.end(), horizon.interval_start_s(i));

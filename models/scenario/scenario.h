@@ -115,6 +115,11 @@ struct Arrivals {
   // variation (>= 0), so a day's count is Poisson–Gamma (negative binomial): mean m, variance
   // m + cv² m². Default: 0 (no forecast error).
   double volume_cv = 0.0;
+  // Kind::RatePerHour and Kind::PerInterval: the volume is the forecast above × this factor
+  // (> 0), the contacts at a higher factor a superset of those at a lower one
+  // (models/centre/arrivals.h). Set by what-ifs (staff --volume-factor), not a scenario key;
+  // expected_arrivals() includes it. Default: 1.
+  double volume_factor = 1.0;
 };
 
 struct ServiceLevelTarget {
