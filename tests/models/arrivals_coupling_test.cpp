@@ -190,4 +190,27 @@ TEST(ArrivalCoupling, EveryContactKeepsItsArrivalAndItsOwnDrawsAtAHigherVolume) 
   }
 }
 
+// A day drawn busier by forecast error holds the contacts of the forecast plus more, a quieter
+// one a subset of them: with volume_cv the arrivals of each replication are nested with those
+// without it, in one direction or the other.
+TEST(ArrivalCoupling, ForecastErrorDaysAreSupersetsOrSubsetsOfTheForecastDay) {
+  ccsim::Scenario with_error = ample_day(1.0);
+  with_error.contact_types[0].arrivals.volume_cv = 0.3;
+  int busier = 0, quieter = 0;
+  for (std::uint64_t rep = 0; rep < 8; ++rep) {
+    const std::map<double, double> forecast = talk_by_arrival(ample_day(1.0), rep);
+    const std::map<double, double> drawn = talk_by_arrival(with_error, rep);
+    const bool more = drawn.size() >= forecast.size();
+    const std::map<double, double>& small = more ? forecast : drawn;
+    const std::map<double, double>& big = more ? drawn : forecast;
+    (more ? busier : quieter) += 1;
+    for (const auto& [t, talk] : small) {
+      ASSERT_TRUE(big.count(t)) << "replication " << rep << ": the contact at " << t << " s";
+      EXPECT_EQ(big.at(t), talk) << "replication " << rep << ": the contact at " << t << " s";
+    }
+  }
+  EXPECT_GT(busier, 0);
+  EXPECT_GT(quieter, 0);
+}
+
 }  // namespace
