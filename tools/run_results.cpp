@@ -221,6 +221,32 @@ void write_interval_tables(std::ostream& out, const Results& r, const Scenario& 
   }
 }
 
+// The trunk groups' and callback slot groups' totals, where the scenario has them.
+void write_limits_tables(std::ostream& out, const Results& r) {
+  std::vector<std::vector<std::string>> rows;
+  if (!r.trunks.empty()) {
+    rows.push_back({"trunk group", "lines", "lines_in_use", "line_occupancy"});
+    for (std::size_t t = 0; t < r.trunks.size(); ++t) {
+      rows.push_back({r.trunks[t], std::to_string(r.trunk_lines[t]),
+                      cell(r.trunk_totals[t][TrunkKpi::LinesInUse], 1),
+                      cell(r.trunk_totals[t][TrunkKpi::LineOccupancy], 3)});
+    }
+    out << "\nTrunk groups\n";
+    print_table(out, rows);
+  }
+  if (!r.slot_groups.empty()) {
+    rows.clear();
+    rows.push_back({"callback slots", "capacity", "slots_used", "slot_use"});
+    for (std::size_t s = 0; s < r.slot_groups.size(); ++s) {
+      rows.push_back({r.slot_groups[s], std::to_string(r.slot_capacity[s]),
+                      cell(r.slot_totals[s][SlotKpi::SlotsUsed], 1),
+                      cell(r.slot_totals[s][SlotKpi::SlotUse], 3)});
+    }
+    out << "\nCallback slots (per interval: capacity)\n";
+    print_table(out, rows);
+  }
+}
+
 }  // namespace
 
 bool carries_days(const Horizon& horizon) {
@@ -411,28 +437,7 @@ void write_results_table(std::ostream& out, const Results& r, const Scenario& sc
   }
   out << "\nAgent groups\n";
   print_table(out, rows);
-  if (!r.trunks.empty()) {
-    rows.clear();
-    rows.push_back({"trunk group", "lines", "lines_in_use", "line_occupancy"});
-    for (std::size_t t = 0; t < r.trunks.size(); ++t) {
-      rows.push_back({r.trunks[t], std::to_string(r.trunk_lines[t]),
-                      cell(r.trunk_totals[t][TrunkKpi::LinesInUse], 1),
-                      cell(r.trunk_totals[t][TrunkKpi::LineOccupancy], 3)});
-    }
-    out << "\nTrunk groups\n";
-    print_table(out, rows);
-  }
-  if (!r.slot_groups.empty()) {
-    rows.clear();
-    rows.push_back({"callback slots", "capacity", "slots_used", "slot_use"});
-    for (std::size_t s = 0; s < r.slot_groups.size(); ++s) {
-      rows.push_back({r.slot_groups[s], std::to_string(r.slot_capacity[s]),
-                      cell(r.slot_totals[s][SlotKpi::SlotsUsed], 1),
-                      cell(r.slot_totals[s][SlotKpi::SlotUse], 3)});
-    }
-    out << "\nCallback slots (per interval: capacity)\n";
-    print_table(out, rows);
-  }
+  write_limits_tables(out, r);
 
   write_targets_section(out, checks, sc.horizon);
   const std::vector<Kpi> columns{Kpi::Offered, Kpi::Answered,     Kpi::Abandoned, Kpi::AbandonRate,

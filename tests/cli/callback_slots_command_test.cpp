@@ -46,6 +46,23 @@ TEST(CallbackSlotsCommand, TableAndCsvShowTheSlotGroups) {
   EXPECT_NE(csv.out.find("\ncontact_type,,,,billing,callbacks_no_slot,"), std::string::npos);
 }
 
+TEST(CallbackSlotsCommand, TableShowsTrunkGroupsAndSlotGroupsEachInItsOwnSection) {
+  json doc = json::parse(
+      ccsim::test::read_file(std::string(CCSIM_SOURCE_DIR) + "/scenarios/callback_slots.json"));
+  doc["trunks"] = {{{"name", "main"}, {"lines", 40}, {"contact_types", {"billing", "claims"}}}};
+  const auto dir = ccsim::test::temp_dir("slots_and_trunks");
+  const auto file = ccsim::test::write_file(dir, "both.json", doc.dump());
+  const auto r = run_ccsim("run '" + file.string() + "' --replications 2");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto trunks = r.out.find("\nTrunk groups\n"), slots = r.out.find("\nCallback slots");
+  ASSERT_NE(trunks, std::string::npos) << r.out;
+  ASSERT_NE(slots, std::string::npos) << r.out;
+  const std::string slot_table = r.out.substr(slots, r.out.find("\n\n", slots + 1) - slots);
+  EXPECT_EQ(slot_table.find("main"), std::string::npos) << slot_table;
+  EXPECT_NE(slot_table.find("\ncallback_team "), std::string::npos) << slot_table;
+  EXPECT_NE(slot_table.find("\nsales "), std::string::npos) << slot_table;
+}
+
 TEST(CallbackSlotsCommand, ScenarioWithoutSlotsHasNoSlotGroups) {
   const auto r = run_ccsim(
       "run scenarios/bank_day_with_bot_and_callbacks.json --replications 2 --format json");
