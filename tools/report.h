@@ -75,7 +75,8 @@ struct Chart {
   // The lower panel's axis title, e.g. "agents"; empty: one panel. There is never a second y
   // axis: a second quantity gets its own panel. Default: empty.
   std::string lower_axis;
-  std::optional<double> lower_min, lower_max;  // fixed lower-panel range; else from the data
+  std::optional<double> lower_min, lower_max;      // fixed lower-panel range; else from the data
+  ValueFormat lower_format = ValueFormat::Number;  // of the lower panel's ticks. Default: Number.
   std::vector<ChartSeries> series;
   std::vector<TargetLine> targets;
   std::string note;  // a sentence under the chart

@@ -169,7 +169,7 @@ struct Plot {
         n(chart.x_labels.size()),
         numeric(!chart.x.empty() && chart.x.size() == n),
         ys(axis_scale(values.main, chart.y_min, chart.y_max, chart.y_format)),
-        ls(axis_scale(values.lower, chart.lower_min, chart.lower_max, ValueFormat::Number)) {
+        ls(axis_scale(values.lower, chart.lower_min, chart.lower_max, chart.lower_format)) {
     if (numeric && n > 0) {
       x_lo = *std::min_element(c.x.begin(), c.x.end());
       x_hi = *std::max_element(c.x.begin(), c.x.end());
@@ -216,7 +216,7 @@ struct Plot {
 // The plot area, grid, ticks and tick labels, axis line and title of one panel.
 std::string panel_svg(const Plot& p, bool in_lower) {
   const Scale& s = in_lower ? p.ls : p.ys;
-  const ValueFormat format = in_lower ? ValueFormat::Number : p.c.y_format;
+  const ValueFormat format = in_lower ? p.c.lower_format : p.c.y_format;
   const double top = p.panel_top(in_lower), h = p.panel_height(in_lower);
   std::string svg = "<rect class=\"plot-area\" x=\"" + svg_number(p.left_m) + "\" y=\"" +
                     svg_number(top) + "\" width=\"" + svg_number(p.pw) + "\" height=\"" +

@@ -1,6 +1,9 @@
 // The reports of `ccsim run` and `ccsim run --vs`.
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <optional>
+#include <utility>
 
 #include "models/io/plural.h"
 #include "tools/report_pages.h"
@@ -88,6 +91,29 @@ void run_facts(HtmlReport& page, const Scenario& sc, const Results& r,
   scenario_tables(page, sc);
 }
 
+// The totals of the trunk groups and callback slot groups, where the scenario has them.
+void limits_totals(HtmlReport& page, const Results& r) {
+  if (!r.trunks.empty()) {
+    TextTable t{{"trunk group", "lines", "Lines in use", "Line occupancy"}};
+    for (std::size_t g = 0; g < r.trunks.size(); ++g) {
+      t.push_back({r.trunks[g], std::to_string(r.trunk_lines[g]),
+                   plain_cell(r.trunk_totals[g][TrunkKpi::LinesInUse], 1),
+                   plain_cell(r.trunk_totals[g][TrunkKpi::LineOccupancy], 3, ValueFormat::Share)});
+    }
+    page.table(t, "Trunk groups (mean \u00b1 95% CI)");
+  }
+  if (!r.slot_groups.empty()) {
+    TextTable t{
+        {"callback slot group", "capacity per interval", "Callbacks booked", "Callback slot use"}};
+    for (std::size_t g = 0; g < r.slot_groups.size(); ++g) {
+      t.push_back({r.slot_groups[g], std::to_string(r.slot_capacity[g]),
+                   plain_cell(r.slot_totals[g][SlotKpi::SlotsUsed], 1),
+                   plain_cell(r.slot_totals[g][SlotKpi::SlotUse], 3, ValueFormat::Share)});
+    }
+    page.table(t, "Callback slots over the horizon (mean \u00b1 95% CI)");
+  }
+}
+
 // The totals tables: contact KPIs worth showing by scope (none of a flow the scenario does not
 // use), and every KPI of each agent group.
 void run_totals(HtmlReport& page, const Scenario& sc, const Results& r, std::size_t scopes) {
@@ -116,6 +142,7 @@ void run_totals(HtmlReport& page, const Scenario& sc, const Results& r, std::siz
     groups.push_back(row);
   }
   page.table(groups, "Agent groups (mean \u00b1 95% CI)");
+  limits_totals(page, r);
 }
 
 // Offered contacts of scope k per interval and, in a lower panel on the same x axis, the agents
@@ -153,6 +180,91 @@ Chart offered_chart(const Scenario& sc, const Results& r, std::size_t k, const s
                      ? "Lower panel: agents available of every group skilled for " + name + "."
                      : "Lower panel: agents available of every group.";
   return offered;
+}
+
+// Contacts of scope k that the centre's limits turned away or moved per interval: blocked
+// (busy signal or full queue), overflowed, and callbacks not offered for want of a slot, with
+// the block rate in a lower panel; nullopt when none was, in any interval.
+std::optional<Chart> limits_chart(const Scenario& sc, const Results& r, std::size_t k,
+                                  const std::string& name) {
+  const std::size_t n = r.intervals.size();
+  Chart c = interval_chart(sc, "", "contacts per interval");
+  std::vector<std::string> shown;
+  for (const auto& [q, label] :
+       {std::pair{Kpi::Blocked, "blocked"}, std::pair{Kpi::Overflowed, "overflowed"},
+        std::pair{Kpi::CallbacksNoSlot, "callbacks refused (no slot)"}}) {
+    const bool any = std::any_of(r.intervals.begin(), r.intervals.end(), [&](const auto& row) {
+      return row[k][q] && row[k][q]->mean > 0.0;
+    });
+    if (!any) continue;
+    c.series.push_back(estimate_series(
+        label, n, [&, k, q](std::size_t i) { return r.intervals[i][k][q]; }, 1));
+    as_kpi(c.series.back(), q);
+    shown.emplace_back(label);
+  }
+  if (shown.empty()) return std::nullopt;
+  c.title = shown[0];
+  c.title[0] = char(std::toupper(static_cast<unsigned char>(c.title[0])));
+  for (std::size_t i = 1; i < shown.size(); ++i) {
+    c.title += (i + 1 == shown.size() ? " and " : ", ") + shown[i];
+  }
+  c.title += ": " + name;
+  if (shown[0] == "blocked") {
+    c.lower_axis = "block rate (%)";
+    c.lower_min = 0.0;
+    c.lower_format = ValueFormat::Share;
+    c.series.push_back(estimate_series(
+        "block rate", n, [&, k](std::size_t i) { return r.intervals[i][k][Kpi::BlockRate]; }, 3));
+    as_kpi(c.series.back(), Kpi::BlockRate);
+    c.series.back().lower_panel = true;
+  }
+  c.note =
+      "Blocked: a busy signal, or a full queue left neither by overflow nor by a message; "
+      "overflowed: moved to another type's queue; callbacks refused: no callback offered, every "
+      "callback slot within reach being full.";
+  return c;
+}
+
+// Per trunk group, its line occupancy per interval (lines in use in a lower panel); per
+// callback slot group, the callbacks booked into each interval against its capacity.
+void run_limit_charts(HtmlReport& page, const Scenario& sc, const Results& r) {
+  const std::size_t n = r.intervals.size();
+  if (!r.trunks.empty()) page.section("Trunk groups per interval");
+  for (std::size_t t = 0; t < r.trunks.size(); ++t) {
+    Chart c = interval_chart(sc, "Line occupancy: " + r.trunks[t], "line occupancy (%)");
+    c.y_max = 1;
+    c.y_format = ValueFormat::Share;
+    c.series.push_back(estimate_series(
+        "line occupancy", n,
+        [&, t](std::size_t i) { return r.trunk_intervals[i][t][TrunkKpi::LineOccupancy]; }, 3));
+    as_share(c.series.back());
+    c.lower_axis = "lines in use";
+    c.lower_min = 0.0;
+    c.lower_max = double(r.trunk_lines[t]);
+    c.series.push_back(estimate_series(
+        "lines in use", n,
+        [&, t](std::size_t i) { return r.trunk_intervals[i][t][TrunkKpi::LinesInUse]; }, 1));
+    c.series.back().lower_panel = true;
+    c.series.back().lo = 0.0;
+    c.series.back().hi = double(r.trunk_lines[t]);
+    c.note = text::plural(r.trunk_lines[t], "line") +
+             "; a contact holds one from arrival to the end of its talk.";
+    page.chart(c);
+  }
+  if (!r.slot_groups.empty()) page.section("Callback slots per interval");
+  for (std::size_t g = 0; g < r.slot_groups.size(); ++g) {
+    const double capacity = r.slot_capacity[g];
+    Chart c =
+        interval_chart(sc, "Callback slots: " + r.slot_groups[g], "callbacks due in the interval");
+    c.y_max = capacity;
+    c.series.push_back(estimate_series(
+        "callbacks booked", n,
+        [&, g](std::size_t i) { return r.slot_intervals[i][g][SlotKpi::SlotsUsed]; }, 1));
+    c.series.back().lo = 0.0;
+    c.series.back().hi = capacity;
+    c.targets.push_back({"capacity " + format_number(capacity, 0), capacity});
+    page.chart(c);
+  }
 }
 
 // The summary of every target: one line per contact type (or group) and target.
@@ -222,6 +334,7 @@ void run_scope_charts(HtmlReport& page, const Scenario& sc, const Results& r, st
   if (waits) page.chart(wait);
   if (service) page.chart(sl);
   if (can_abandon(sc, k)) page.chart(abandon);
+  if (const auto limits = limits_chart(sc, r, k, name)) page.chart(*limits);
   if (!waits || !service) {
     page.paragraph(std::string(waits ? "The service level is" : "Waits and the service level are") +
                    " not pooled over these contact types (their channels or thresholds differ: "
@@ -263,6 +376,7 @@ std::string run_report(const Scenario& sc, const Results& r, const std::string& 
   run_totals(page, sc, r, scopes);
   for (std::size_t k = 0; k < scopes; ++k) run_scope_charts(page, sc, r, k, checks);
   run_group_charts(page, sc, r, checks);
+  run_limit_charts(page, sc, r);
   return page.html();
 }
 

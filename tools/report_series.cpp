@@ -72,6 +72,7 @@ ValueFormat kpi_format(Kpi kpi) {
     case Kpi::Csat:
     case Kpi::TransferRate:
     case Kpi::Fcr:
+    case Kpi::BlockRate:
       return ValueFormat::Share;
     case Kpi::Asa:
     case Kpi::WaitP90:
@@ -116,6 +117,14 @@ bool kpi_used(const Scenario& sc, Kpi kpi) {
     case Kpi::CallbacksFailed:
     case Kpi::CallbackWait:
       return any([](const ContactType& c) { return c.callback.has_value(); });
+    case Kpi::BlockRate:  // blocked only by lines or a full queue
+      return !sc.trunks.empty() || any([](const ContactType& c) {
+        return c.lines || c.max_queue || c.max_expected_wait_s;
+      });
+    case Kpi::CallbacksNoSlot:
+      return !sc.callback_slots.empty() || any([](const ContactType& c) {
+        return c.callback && c.callback->slot_capacity.has_value();
+      });
     case Kpi::Transfers:
     case Kpi::TransfersIn:
     case Kpi::TransferRate:

@@ -54,6 +54,51 @@ nlohmann::json trunks_json(const Results& r) {
   return trunks;
 }
 
+nlohmann::json slot_kpis_json(const SlotKpis& k) {
+  nlohmann::json o = nlohmann::json::object();
+  for (const SlotKpiInfo& info : slot_kpis())
+    o[std::string(info.name)] = estimate_json(k[info.kpi]);
+  return o;
+}
+
+// The callback slot groups: {name: {"capacity", KPIs, "intervals": [{"index", KPIs}]}}.
+nlohmann::json slots_json(const Results& r) {
+  nlohmann::json groups = nlohmann::json::object();
+  for (std::size_t s = 0; s < r.slot_groups.size(); ++s) {
+    nlohmann::json sj = slot_kpis_json(r.slot_totals[s]);
+    sj["capacity"] = r.slot_capacity[s];
+    nlohmann::json per = nlohmann::json::array();
+    for (std::size_t i = 0; i < r.slot_intervals.size(); ++i) {
+      nlohmann::json row = slot_kpis_json(r.slot_intervals[i][s]);
+      row["index"] = i;
+      per.push_back(row);
+    }
+    sj["intervals"] = per;
+    groups[r.slot_groups[s]] = sj;
+  }
+  return groups;
+}
+
+// The CSV rows of the callback slot groups (section callback_slots), as trunk_rows.
+template <class Row>
+void slot_rows(const Results& r, const Row& row) {
+  for (std::size_t s = 0; s < r.slot_groups.size(); ++s) {
+    for (const SlotKpiInfo& info : slot_kpis()) {
+      row("callback_slots", std::nullopt, s, info.name, r.slot_totals[s][info.kpi], std::nullopt);
+    }
+    for (std::size_t d = 0; d < r.slot_days.size(); ++d) {
+      for (const SlotKpiInfo& info : slot_kpis()) {
+        row("callback_slots", std::nullopt, s, info.name, r.slot_days[d][s][info.kpi], int(d));
+      }
+    }
+    for (std::size_t i = 0; i < r.slot_intervals.size(); ++i) {
+      for (const SlotKpiInfo& info : slot_kpis()) {
+        row("callback_slots", i, s, info.name, r.slot_intervals[i][s][info.kpi], std::nullopt);
+      }
+    }
+  }
+}
+
 // The CSV rows of the trunk groups: per trunk, its totals, days and intervals, through
 // `row` (as write_results_csv's).
 template <class Row>
@@ -176,6 +221,32 @@ void write_interval_tables(std::ostream& out, const Results& r, const Scenario& 
   }
 }
 
+// The trunk groups' and callback slot groups' totals, where the scenario has them.
+void write_limits_tables(std::ostream& out, const Results& r) {
+  std::vector<std::vector<std::string>> rows;
+  if (!r.trunks.empty()) {
+    rows.push_back({"trunk group", "lines", "lines_in_use", "line_occupancy"});
+    for (std::size_t t = 0; t < r.trunks.size(); ++t) {
+      rows.push_back({r.trunks[t], std::to_string(r.trunk_lines[t]),
+                      cell(r.trunk_totals[t][TrunkKpi::LinesInUse], 1),
+                      cell(r.trunk_totals[t][TrunkKpi::LineOccupancy], 3)});
+    }
+    out << "\nTrunk groups\n";
+    print_table(out, rows);
+  }
+  if (!r.slot_groups.empty()) {
+    rows.clear();
+    rows.push_back({"callback slots", "capacity", "slots_used", "slot_use"});
+    for (std::size_t s = 0; s < r.slot_groups.size(); ++s) {
+      rows.push_back({r.slot_groups[s], std::to_string(r.slot_capacity[s]),
+                      cell(r.slot_totals[s][SlotKpi::SlotsUsed], 1),
+                      cell(r.slot_totals[s][SlotKpi::SlotUse], 3)});
+    }
+    out << "\nCallback slots (per interval: capacity)\n";
+    print_table(out, rows);
+  }
+}
+
 }  // namespace
 
 bool carries_days(const Horizon& horizon) {
@@ -224,6 +295,7 @@ nlohmann::json results_json(const Results& r, const Scenario& sc) {
   }
   j["agent_groups"] = groups;
   if (!r.trunks.empty()) j["trunks"] = trunks_json(r);
+  if (!r.slot_groups.empty()) j["callback_slots"] = slots_json(r);
   j["targets"] = targets_json(check_targets(r, sc), sc.horizon);
   return j;
 }
@@ -240,14 +312,16 @@ void write_results_csv(std::ostream& out, const Results& r, const Scenario& sc) 
                  std::string_view kpi, const KpiEstimate& e, std::optional<int> d = {}) {
     const bool of_group = std::string_view(section) == "agent_group";
     const bool of_trunk = std::string_view(section) == "trunk";
+    const bool of_slots = std::string_view(section) == "callback_slots";
     const std::string& name = of_trunk   ? r.trunks[owner]
+                              : of_slots ? r.slot_groups[owner]
                               : of_group ? r.groups[owner]
                                          : type_key(r, owner);
     const TargetCheck* check =
-        of_trunk ? nullptr
-        : i      ? targets.find(of_group, owner, kpi, TargetScope::Interval, int(*i))
-        : d      ? targets.find(of_group, owner, kpi, TargetScope::Day, *d)
-                 : targets.find(of_group, owner, kpi, TargetScope::Total, 0);
+        of_trunk || of_slots ? nullptr
+        : i                  ? targets.find(of_group, owner, kpi, TargetScope::Interval, int(*i))
+        : d                  ? targets.find(of_group, owner, kpi, TargetScope::Day, *d)
+                             : targets.find(of_group, owner, kpi, TargetScope::Total, 0);
     out << section << ',';
     if (i) {
       out << *i << ',' << csv_number(r.interval_start_s[*i]) << ','
@@ -303,6 +377,7 @@ void write_results_csv(std::ostream& out, const Results& r, const Scenario& sc) 
     }
   }
   trunk_rows(r, row);
+  slot_rows(r, row);
 }
 
 void write_results_table(std::ostream& out, const Results& r, const Scenario& sc,
@@ -362,17 +437,7 @@ void write_results_table(std::ostream& out, const Results& r, const Scenario& sc
   }
   out << "\nAgent groups\n";
   print_table(out, rows);
-  if (!r.trunks.empty()) {
-    rows.clear();
-    rows.push_back({"trunk group", "lines", "lines_in_use", "line_occupancy"});
-    for (std::size_t t = 0; t < r.trunks.size(); ++t) {
-      rows.push_back({r.trunks[t], std::to_string(r.trunk_lines[t]),
-                      cell(r.trunk_totals[t][TrunkKpi::LinesInUse], 1),
-                      cell(r.trunk_totals[t][TrunkKpi::LineOccupancy], 3)});
-    }
-    out << "\nTrunk groups\n";
-    print_table(out, rows);
-  }
+  write_limits_tables(out, r);
 
   write_targets_section(out, checks, sc.horizon);
   const std::vector<Kpi> columns{Kpi::Offered, Kpi::Answered,     Kpi::Abandoned, Kpi::AbandonRate,

@@ -89,6 +89,46 @@ Sheet days_sheet(const Results& r, const Horizon& h) {
   return s;
 }
 
+// Per trunk group and interval: its lines, lines in use and line occupancy with their CIs.
+Sheet trunks_sheet(const Results& r, const Horizon& h) {
+  Sheet s{"trunks", interval_columns(h), {}};
+  s.columns.push_back({"trunk_group", ColumnKind::Text});
+  s.columns.push_back({"lines", ColumnKind::Integer});
+  std::vector<std::string_view> names;
+  for (const TrunkKpiInfo& info : trunk_kpis()) names.push_back(info.name);
+  append(s.columns, estimate_columns(names));
+  for (std::size_t i = 0; i < r.trunk_intervals.size(); ++i) {
+    for (std::size_t t = 0; t < r.trunks.size(); ++t) {
+      std::vector<Cell> row = interval_cells(h, int(i));
+      row.emplace_back(r.trunks[t]);
+      row.emplace_back(double(r.trunk_lines[t]));
+      append(row, estimate_cells(r.trunk_intervals[i][t].kpi));
+      s.rows.push_back(std::move(row));
+    }
+  }
+  return s;
+}
+
+// Per callback slot group and interval: its capacity, slots used and slot use with their CIs.
+Sheet callback_slots_sheet(const Results& r, const Horizon& h) {
+  Sheet s{"callback_slots", interval_columns(h), {}};
+  s.columns.push_back({"slot_group", ColumnKind::Text});
+  s.columns.push_back({"capacity", ColumnKind::Integer});
+  std::vector<std::string_view> names;
+  for (const SlotKpiInfo& info : slot_kpis()) names.push_back(info.name);
+  append(s.columns, estimate_columns(names));
+  for (std::size_t i = 0; i < r.slot_intervals.size(); ++i) {
+    for (std::size_t g = 0; g < r.slot_groups.size(); ++g) {
+      std::vector<Cell> row = interval_cells(h, int(i));
+      row.emplace_back(r.slot_groups[g]);
+      row.emplace_back(double(r.slot_capacity[g]));
+      append(row, estimate_cells(r.slot_intervals[i][g].kpi));
+      s.rows.push_back(std::move(row));
+    }
+  }
+  return s;
+}
+
 }  // namespace
 
 std::vector<Column> interval_columns(const Horizon& h) {
@@ -168,6 +208,10 @@ std::vector<Sheet> results_sheets(const Results& results, const Scenario& scenar
   std::vector<Sheet> sheets{totals_sheet(results), intervals_sheet(results, scenario.horizon),
                             groups_sheet(results), group_intervals_sheet(results, scenario)};
   if (!results.days.empty()) sheets.push_back(days_sheet(results, scenario.horizon));
+  if (!results.trunks.empty()) sheets.push_back(trunks_sheet(results, scenario.horizon));
+  if (!results.slot_groups.empty()) {
+    sheets.push_back(callback_slots_sheet(results, scenario.horizon));
+  }
   const std::vector<TargetCheck> checks = check_targets(results, scenario);
   if (!checks.empty()) sheets.push_back(targets_sheet(checks, scenario.horizon));
   return sheets;

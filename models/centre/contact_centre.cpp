@@ -7,6 +7,7 @@
 
 #include "models/centre/arrivals.h"
 #include "models/centre/callback.h"
+#include "models/centre/callback_slots.h"
 #include "models/centre/customer.h"
 #include "models/centre/front_door.h"
 #include "models/centre/lines.h"
@@ -62,6 +63,11 @@ Model::Model(const Scenario& scenario, std::uint64_t seed, std::uint64_t replica
   lines_ = make_line_pools(pools.lines);
   for (std::size_t k = 0; k < n_types; ++k) types_[k].line_pool = pools.pool_of_type[k];
   line_integrals_.assign(checkpoints_s_.size(), std::vector<double>(lines_.size()));
+  const SlotPools slot_groups = slot_pools(sc_);
+  for (std::size_t s = 0; s < slot_groups.names.size(); ++s) {
+    slots_.push_back(SlotPool{slot_groups.capacity[s], {}});
+  }
+  for (std::size_t k = 0; k < n_types; ++k) types_[k].slot_pool = slot_groups.pool_of_type[k];
 
   result_.contact.assign(std::size_t(intervals_), std::vector<ContactStats>(n_types));
   result_.group.assign(std::size_t(intervals_), std::vector<GroupStats>(n_groups));
@@ -156,6 +162,16 @@ void Model::close() {
   result_.trunk = std::move(trunks.per_interval);
   result_.trunk_total = std::move(trunks.total);
   result_.trunk_day = std::move(trunks.per_day);
+  if (!slots_.empty()) {
+    result_.slot_used.assign(std::size_t(intervals_), std::vector<int>(slots_.size(), 0));
+    for (std::size_t s = 0; s < slots_.size(); ++s) {
+      result_.slot_capacity.push_back(slots_[s].capacity);
+      const std::vector<int>& used = slots_[s].used;
+      for (std::size_t i = 0; i < used.size() && i < std::size_t(intervals_); ++i) {
+        result_.slot_used[i][s] = used[i];
+      }
+    }
+  }
   result_.intervals_per_day = sc_.horizon.intervals;
 }
 
@@ -308,28 +324,7 @@ void Model::enter_human_queue(std::uint32_t slot) {
   }
   c.rec.queued = true;
   c.rec.queue_entry_s = calendar_.now_s();
-  if (ct.callback) {
-    const Callback& cb = *ct.callback;
-    if (std::isfinite(prediction)) {
-      c.rec.has_prediction = true;
-      c.rec.predicted_wait_s = prediction;
-    }
-    sim::RandomStream rng = stream(slot, kCallbackAccept);
-    const CallbackOffer offer = offer_callback(cb, prediction, rng);
-    c.rec.callback_offered = offer != CallbackOffer::NotOffered;
-    if (offer == CallbackOffer::Accepted) {
-      c.rec.callback_accepted = true;
-      c.rec.callback_accept_s = calendar_.now_s();
-      if (c.line >= 0) release_line(slot, calendar_.now_s());  // the customer hangs up
-      if (const auto due_s = callback_due_s(cb, calendar_.now_s(), sc_.horizon)) {
-        calendar_.schedule(*due_s, int(EventKind::CallbackDue),
-                           Event{EventKind::CallbackDue, slot});
-        return;
-      }
-      dispatch(slot, false);
-      return;
-    }
-  }
+  if (ct.callback && took_callback(slot, prediction)) return;
   if (ct.balk) {
     sim::RandomStream rng = stream(slot, kBalk);
     if (balks(*ct.balk, prediction, rng)) {

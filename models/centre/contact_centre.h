@@ -91,6 +91,11 @@ struct ReplicationResult {
   std::vector<std::vector<TrunkStats>> trunk;
   std::vector<TrunkStats> trunk_total;
   std::vector<std::vector<TrunkStats>> trunk_day;
+  // slot_used[i][s]: callbacks booked into interval i's slot of callback slot group s
+  // (callback_slots.h: slot_pools; warm-up included), whose capacity per slot is
+  // slot_capacity[s]; both empty without slot groups.
+  std::vector<std::vector<int>> slot_used;
+  std::vector<int> slot_capacity;
   // Intervals per day (horizon.intervals): contact[i] is in day i / intervals_per_day.
   int intervals_per_day = 1;
   std::uint64_t events = 0;             // events processed

@@ -1,7 +1,13 @@
-// The centre's limits as the model carries them out: telephone lines (lines.h) and queue caps
-// (queue_cap.h). Part of the Model of model.h, beside contact_centre.cpp.
+// The centre's limits as the model carries them out: telephone lines (lines.h), queue caps
+// (queue_cap.h) and callback slots (callback_slots.h, with the callback offer of callback.h).
+// Part of the Model of model.h, beside contact_centre.cpp.
+#include <cmath>
+#include <optional>
 #include <utility>
+#include <vector>
 
+#include "models/centre/callback.h"
+#include "models/centre/callback_slots.h"
 #include "models/centre/lines.h"
 #include "models/centre/model.h"
 #include "models/centre/queue_cap.h"
@@ -109,6 +115,51 @@ void Model::move_to(std::uint32_t slot, int type, Origin origin) {
   n.rec.journey_start_s = journey_start_s;
   n.line = line;
   enter_human_queue(next);
+}
+
+// ---- callbacks and their slots ----
+
+// Offers the contact at slot (just queued, of a type with a callback) a callback for its
+// predicted wait; whether it accepted (and is now scheduled or dispatched). A type with callback
+// slots offers only when a slot has room (callback_slots.h).
+bool Model::took_callback(std::uint32_t slot, double prediction) {
+  Contact& c = contacts_[slot];
+  const Callback& cb = *sc_.contact_types[std::size_t(c.rec.type)].callback;
+  if (std::isfinite(prediction)) {
+    c.rec.has_prediction = true;
+    c.rec.predicted_wait_s = prediction;
+  }
+  const int pool = types_[std::size_t(c.rec.type)].slot_pool;
+  std::optional<SlotLanding> landing;
+  if (pool >= 0 && prediction > cb.offer_when_expected_wait_over_s) {
+    landing = land_callback(slots_[std::size_t(pool)].used, slots_[std::size_t(pool)].capacity,
+                            cb.max_slots_ahead.value_or(0), sc_.horizon,
+                            *callback_due_s(cb, calendar_.now_s(), sc_.horizon));
+    if (!landing) {
+      c.rec.callback_no_slot = true;
+      return false;
+    }
+  }
+  sim::RandomStream rng = stream(slot, kCallbackAccept);
+  const CallbackOffer offer = offer_callback(cb, prediction, rng);
+  c.rec.callback_offered = offer != CallbackOffer::NotOffered;
+  if (offer != CallbackOffer::Accepted) return false;
+  c.rec.callback_accepted = true;
+  c.rec.callback_accept_s = calendar_.now_s();
+  if (c.line >= 0) release_line(slot, calendar_.now_s());  // the customer hangs up
+  if (landing) {
+    std::vector<int>& used = slots_[std::size_t(pool)].used;
+    if (used.size() <= std::size_t(landing->slot)) used.resize(std::size_t(landing->slot) + 1, 0);
+    ++used[std::size_t(landing->slot)];
+  }
+  if (const auto due_s = landing ? std::optional<double>(landing->due_s)
+                                 : callback_due_s(cb, calendar_.now_s(), sc_.horizon)) {
+    c.rec.callback_due_s = *due_s;
+    calendar_.schedule(*due_s, int(EventKind::CallbackDue), Event{EventKind::CallbackDue, slot});
+    return true;
+  }
+  dispatch(slot, false);
+  return true;
 }
 
 }  // namespace ccsim::centre

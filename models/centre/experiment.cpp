@@ -2,10 +2,39 @@
 
 #include <algorithm>
 
+#include "models/centre/callback_slots.h"
 #include "models/centre/lines.h"
 #include "sim/replicate.h"
 
 namespace ccsim {
+
+namespace {
+
+// The callback slot groups' part of replication_kpis: the scopes' SlotStats from the
+// bookings per interval.
+void slot_kpis(const ReplicationResult& rep, std::size_t n_intervals, std::size_t n_days,
+               std::size_t per_day, std::vector<std::optional<double>>& out) {
+  const std::size_t n = rep.slot_capacity.size();
+  if (n == 0) return;
+  std::vector<std::vector<SlotStats>> scopes(n_intervals + 1 + n_days, std::vector<SlotStats>(n));
+  for (std::size_t i = 0; i < n_intervals; ++i) {
+    for (std::size_t s = 0; s < n; ++s) {
+      const SlotStats cell{double(rep.slot_used[i][s]), double(rep.slot_capacity[s])};
+      for (std::size_t scope : {i, n_intervals, n_intervals + 1 + i / per_day}) {
+        if (scope >= scopes.size()) continue;  // a day's scope, with one day
+        scopes[scope][s].used += cell.used;
+        scopes[scope][s].capacity += cell.capacity;
+      }
+    }
+  }
+  for (const auto& row : scopes) {
+    for (const SlotStats& st : row) {
+      for (std::size_t q = 0; q < kSlotKpiCount; ++q) out.push_back(st.value(SlotKpi(q)));
+    }
+  }
+}
+
+}  // namespace
 
 ReplicationKpis replication_kpis(const ReplicationResult& rep) {
   const std::size_t n_intervals = rep.contact.size();
@@ -59,6 +88,7 @@ ReplicationKpis replication_kpis(const ReplicationResult& rep) {
       for (std::size_t q = 0; q < kTrunkKpiCount; ++q) out.trunk.push_back(t.value(TrunkKpi(q)));
     }
   }
+  slot_kpis(rep, n_intervals, n_days, per_day, out.slot);
   out.events = rep.events;
   out.contacts = rep.contacts;
   return out;
@@ -126,6 +156,36 @@ void summarise_trunks(const Scenario& scenario, const std::vector<ReplicationKpi
   }
 }
 
+// The callback slot groups' part of summarise.
+void summarise_slots(const Scenario& scenario, const std::vector<ReplicationKpis>& reps,
+                     std::size_t n_intervals, std::size_t n_days, Results& res) {
+  const centre::SlotPools pools = centre::slot_pools(scenario);
+  res.slot_groups = pools.names;
+  res.slot_capacity = pools.capacity;
+  const std::size_t n = pools.names.size();
+  if (n == 0) return;
+  std::vector<std::optional<double>> column(reps.size());
+  auto kpis = [&](std::size_t i, std::size_t s) {
+    SlotKpis out;
+    for (std::size_t q = 0; q < kSlotKpiCount; ++q) {
+      for (std::size_t r = 0; r < reps.size(); ++r) {
+        column[r] = reps[r].slot[(i * n + s) * kSlotKpiCount + q];
+      }
+      out.kpi[q] = sim::estimate(column);
+    }
+    return out;
+  };
+  res.slot_intervals.resize(n_intervals);
+  for (std::size_t i = 0; i < n_intervals; ++i) {
+    for (std::size_t s = 0; s < n; ++s) res.slot_intervals[i].push_back(kpis(i, s));
+  }
+  for (std::size_t s = 0; s < n; ++s) res.slot_totals.push_back(kpis(n_intervals, s));
+  res.slot_days.resize(n_days);
+  for (std::size_t d = 0; d < n_days; ++d) {
+    for (std::size_t s = 0; s < n; ++s) res.slot_days[d].push_back(kpis(n_intervals + 1 + d, s));
+  }
+}
+
 }  // namespace
 
 Results summarise(const Scenario& scenario, const std::vector<ReplicationKpis>& reps,
@@ -187,6 +247,7 @@ Results summarise(const Scenario& scenario, const std::vector<ReplicationKpis>& 
     }
   }
   summarise_trunks(scenario, reps, n_intervals, n_days, res);
+  summarise_slots(scenario, reps, n_intervals, n_days, res);
   withhold_unpooled(res, scenario);
   return res;
 }

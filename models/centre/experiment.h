@@ -42,6 +42,11 @@ struct TrunkKpis {
   const KpiEstimate& operator[](TrunkKpi k) const { return kpi[static_cast<std::size_t>(k)]; }
 };
 
+struct SlotKpis {
+  std::vector<KpiEstimate> kpi = std::vector<KpiEstimate>(kSlotKpiCount);
+  const KpiEstimate& operator[](SlotKpi k) const { return kpi[static_cast<std::size_t>(k)]; }
+};
+
 struct Results {
   std::string scenario;
   int replications = 0;
@@ -66,6 +71,14 @@ struct Results {
   std::vector<TrunkKpis> trunk_totals;
   std::vector<std::vector<TrunkKpis>> trunk_intervals;
   std::vector<std::vector<TrunkKpis>> trunk_days;
+  // Callback slot groups (models/centre/callback_slots.h: slot_pools): names, capacity per
+  // slot, and their KPIs over the horizon, [interval][group] and [day][group]; empty without
+  // slot groups.
+  std::vector<std::string> slot_groups;
+  std::vector<int> slot_capacity;
+  std::vector<SlotKpis> slot_totals;
+  std::vector<std::vector<SlotKpis>> slot_intervals;
+  std::vector<std::vector<SlotKpis>> slot_days;
   std::uint64_t events = 0;    // summed over replications
   std::uint64_t contacts = 0;  // summed over replications
 };
@@ -80,6 +93,8 @@ struct ReplicationKpis {
   std::vector<std::optional<double>> group;
   // trunk[(i * trunks + t) * kTrunkKpiCount + q], scopes as for groups
   std::vector<std::optional<double>> trunk;
+  // slot[(i * slot groups + s) * kSlotKpiCount + q], scopes as for groups
+  std::vector<std::optional<double>> slot;
   std::uint64_t events = 0;
   std::uint64_t contacts = 0;
 };

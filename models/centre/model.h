@@ -1,7 +1,7 @@
 // The simulation model of one replication (contact_centre.h states its contract): the
 // class that holds the state and runs the event loop, its events and the purposes of its random
 // streams. Internal to models/centre/: only contact_centre.cpp and contact_centre_limits.cpp (the
-// centre's limits: lines and queue caps) include it.
+// centre's limits: lines, queue caps and callback slots) include it.
 #pragma once
 
 #include <cstdint>
@@ -106,6 +106,9 @@ class Model {
   void release_line(std::uint32_t slot, double now_s);
   void block(std::uint32_t slot);
 
+  // Callback offers and slots (callback.h, callback_slots.h).
+  bool took_callback(std::uint32_t slot, double prediction);
+
   // Queue caps (queue_cap.h).
   void on_full_queue(std::uint32_t slot);
   void on_max_wait(std::uint32_t slot);
@@ -148,6 +151,7 @@ class Model {
   std::vector<std::vector<GroupIntegrals>> integrals_;  // [checkpoint][group]
   std::vector<LinePool> lines_;                         // trunk groups (lines.h: line_pools)
   std::vector<std::vector<double>> line_integrals_;     // [checkpoint][trunk group]
+  std::vector<SlotPool> slots_;  // callback slot groups (callback_slots.h: slot_pools)
   std::uint64_t next_id_ = 0;
   std::size_t in_system_ = 0;
   ReplicationResult result_;

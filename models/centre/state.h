@@ -99,6 +99,13 @@ struct TypeState {
   double last_wait_s = 0.0;  // wait of the last contact to reach an agent
   bool realtime = true;      // voice or chat (email is deferred work)
   int line_pool = -1;        // its trunk group (lines.h: line_pools), or -1: unlimited lines
+  int slot_pool = -1;        // its callback slot group (callback_slots.h), or -1: no limit
+};
+
+// A callback slot group's bookings.
+struct SlotPool {
+  int capacity = 1;
+  std::vector<int> used;  // used[k]: callbacks booked into slot k (callback_slots.h: slot_at)
 };
 
 // A trunk group's lines.

@@ -57,9 +57,12 @@ struct ContactRecord {
   // Callbacks.
   bool callback_offered = false;
   bool callback_accepted = false;
+  // A callback was called for but no slot had room (callback_slots.h), so none was offered.
+  bool callback_no_slot = false;
   double callback_accept_s = 0.0;
-  int call_attempts = 0;      // calls the agents made to the customer
-  double first_call_s = 0.0;  // start of the first call (when call_attempts > 0)
+  double callback_due_s = 0.0;  // when an accepted scheduled callback was first due
+  int call_attempts = 0;        // calls the agents made to the customer
+  double first_call_s = 0.0;    // start of the first call (when call_attempts > 0)
   // The wait predicted at queue entry (types with a callback).
   bool has_prediction = false;
   double predicted_wait_s = 0.0;

@@ -56,6 +56,7 @@ constexpr std::array<KpiInfo, kKpiCount> kContactKpis{{
     {Kpi::CallbacksAccepted, "callbacks_accepted", "Callbacks accepted", true},
     {Kpi::CallbacksCompleted, "callbacks_completed", "Callbacks completed", true},
     {Kpi::CallbacksFailed, "callbacks_failed", "Callbacks failed", true},
+    {Kpi::CallbacksNoSlot, "callbacks_no_slot", "Callbacks refused (no slot)", true},
     {Kpi::CallbackWait, "callback_wait_s", "Callback wait (s)", false},
     {Kpi::WaitPredictionMae, "wait_prediction_mae_s", "Wait prediction MAE (s)", false},
     {Kpi::BacklogEnd, "backlog_end", "Backlog at end", true},
@@ -81,6 +82,11 @@ constexpr std::array<GroupKpiInfo, kGroupKpiCount> kGroupKpis{{
 constexpr std::array<TrunkKpiInfo, kTrunkKpiCount> kTrunkKpis{{
     {TrunkKpi::LinesInUse, "lines_in_use", "Lines in use"},
     {TrunkKpi::LineOccupancy, "line_occupancy", "Line occupancy"},
+}};
+
+constexpr std::array<SlotKpiInfo, kSlotKpiCount> kSlotKpis{{
+    {SlotKpi::SlotsUsed, "slots_used", "Callback slots used"},
+    {SlotKpi::SlotUse, "slot_use", "Callback slot use"},
 }};
 
 std::optional<double> ratio(std::uint64_t num, std::uint64_t den) {
@@ -123,6 +129,9 @@ std::span<const GroupKpiInfo> group_kpis() {
 std::span<const TrunkKpiInfo> trunk_kpis() {
   return kTrunkKpis;
 }
+std::span<const SlotKpiInfo> slot_kpis() {
+  return kSlotKpis;
+}
 
 void ContactStats::add(const ContactRecord& r, double sl_threshold_s) {
   ++offered_;
@@ -130,6 +139,7 @@ void ContactStats::add(const ContactRecord& r, double sl_threshold_s) {
   if (r.queued) ++queued_;
   if (r.callback_offered) ++callbacks_offered_;
   if (r.callback_accepted) ++callbacks_accepted_;
+  if (r.callback_no_slot) ++callbacks_no_slot_;
   if (r.call_attempts > 0) add_known(callback_wait_, r.first_call_s - r.callback_accept_s);
   if (r.used_bot) add_known(frt_, r.bot_start_s - r.arrival_s);
   if (r.has_satisfaction) satisfaction_.add(r.satisfaction);
@@ -217,6 +227,7 @@ void ContactStats::merge(const ContactStats& o) {
   callbacks_accepted_ += o.callbacks_accepted_;
   callbacks_completed_ += o.callbacks_completed_;
   callbacks_failed_ += o.callbacks_failed_;
+  callbacks_no_slot_ += o.callbacks_no_slot_;
   backlog_end_ += o.backlog_end_;
   balked_ += o.balked_;
   blocked_ += o.blocked_;
@@ -285,6 +296,8 @@ std::optional<double> ContactStats::value(Kpi kpi) const {
       return double(callbacks_completed_);
     case Kpi::CallbacksFailed:
       return double(callbacks_failed_);
+    case Kpi::CallbacksNoSlot:
+      return double(callbacks_no_slot_);
     case Kpi::CallbackWait:
       return callback_wait_.mean();
     case Kpi::WaitPredictionMae:
@@ -346,6 +359,18 @@ std::optional<double> TrunkStats::value(TrunkKpi kpi) const {
     case TrunkKpi::LineOccupancy:
       return line_s / (window_s * double(lines));
     case TrunkKpi::kCount:
+      break;
+  }
+  return std::nullopt;
+}
+
+std::optional<double> SlotStats::value(SlotKpi kpi) const {
+  switch (kpi) {
+    case SlotKpi::SlotsUsed:
+      return used;
+    case SlotKpi::SlotUse:
+      return capacity > 0 ? std::optional<double>(used / capacity) : std::nullopt;
+    case SlotKpi::kCount:
       break;
   }
   return std::nullopt;

@@ -46,6 +46,7 @@ enum class Kpi {
   CallbacksAccepted,   // callbacks accepted
   CallbacksCompleted,  // accepted callbacks that reached the customer
   CallbacksFailed,     // accepted callbacks not reached in max_attempts calls
+  CallbacksNoSlot,     // callbacks not offered because no slot had room (callback_slots.h)
   CallbackWait,        // mean time from accepting a callback to the agent's first call
   WaitPredictionMae,   // mean |predicted - actual wait| over answered contacts not on callback
   BacklogEnd,          // contacts waiting for an agent at the end of the interval (a state)
@@ -107,7 +108,7 @@ class ContactStats {
   // Answered not on callback with a known wait (the waits of asa_s), and those within threshold.
   std::uint64_t answered_direct_ = 0, within_threshold_ = 0;
   std::uint64_t callbacks_offered_ = 0, callbacks_accepted_ = 0, callbacks_completed_ = 0,
-                callbacks_failed_ = 0;
+                callbacks_failed_ = 0, callbacks_no_slot_ = 0;
   std::uint64_t backlog_end_ = 0;
   std::uint64_t blocked_ = 0, overflowed_ = 0, overflow_in_ = 0, messages_ = 0, messages_in_ = 0;
   std::uint64_t balked_ = 0, transfers_ = 0, transfers_in_ = 0, first_legs_answered_ = 0,
@@ -160,6 +161,27 @@ struct TrunkStats {
   double window_s = 0.0;  // length of the window
   int lines = 1;          // lines of the trunk group
   std::optional<double> value(TrunkKpi kpi) const;
+};
+
+enum class SlotKpi {
+  SlotsUsed,  // callbacks booked into the scope's slots (callback_slots.h)
+  SlotUse,    // slots_used / (capacity x the scope's slots)
+  kCount,
+};
+constexpr std::size_t kSlotKpiCount = static_cast<std::size_t>(SlotKpi::kCount);
+struct SlotKpiInfo {
+  SlotKpi kpi;
+  std::string_view name;
+  std::string_view label;
+};
+std::span<const SlotKpiInfo> slot_kpis();
+
+// Bookings of one callback slot group within one scope (an interval, a day, the horizon) of
+// one replication.
+struct SlotStats {
+  double used = 0.0;      // callbacks booked into the scope's slots
+  double capacity = 0.0;  // capacity x slots in the scope
+  std::optional<double> value(SlotKpi kpi) const;
 };
 
 }  // namespace ccsim

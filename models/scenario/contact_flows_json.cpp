@@ -12,17 +12,36 @@ const CallbackMode kCallbackModes[] = {CallbackMode::VirtualHold, CallbackMode::
 const WaitPredictor kWaitPredictors[] = {WaitPredictor::QueueLength,
                                          WaitPredictor::LastToEnterService};
 
+// The slots of scheduled callbacks: slot_capacity (integer >= 1) and max_slots_ahead
+// (integer >= 0); whether max_slots_ahead has a capacity to refer to is checked with the
+// scenario's callback_slots (callback_slots_json.h).
+void read_callback_slots(Checker& in, const json& v, const std::string& path, Callback& callback) {
+  if (const json* c = find(v, "slot_capacity")) {
+    if (auto x = in.integer(*c, member(path, "slot_capacity"), 1)) {
+      callback.slot_capacity = static_cast<int>(*x);
+    }
+  }
+  if (const json* a = find(v, "max_slots_ahead")) {
+    if (auto x = in.integer(*a, member(path, "max_slots_ahead"), 0)) {
+      callback.max_slots_ahead = static_cast<int>(*x);
+    }
+  }
+}
+
 // When to call back: for mode scheduled only, and then exactly one of delay_s and
-// at_interval_start_after. `mode` is nullopt when invalid.
+// at_interval_start_after; likewise the slots' keys. `mode` is nullopt when invalid.
 void read_callback_time(Checker& in, const json& v, const std::string& path,
                         std::optional<CallbackMode> mode, Callback& callback) {
   const json* delay = find(v, "delay_s");
   const json* at_start = find(v, "at_interval_start_after");
   if (mode == CallbackMode::VirtualHold) {
-    if (delay) in.error(member(path, "delay_s"), "only for mode scheduled");
-    if (at_start) in.error(member(path, "at_interval_start_after"), "only for mode scheduled");
+    for (const char* key :
+         {"delay_s", "at_interval_start_after", "slot_capacity", "max_slots_ahead"}) {
+      if (find(v, key)) in.error(member(path, key), "only for mode scheduled");
+    }
     return;
   }
+  read_callback_slots(in, v, path, callback);
   if (delay) {
     if (auto x = in.number(*delay, member(path, "delay_s"), Range::at_least(0))) {
       callback.delay_s = *x;

@@ -357,10 +357,15 @@ double results_bytes(const Scenario& scenario, int replications) {
   const Horizon& h = scenario.horizon;
   const double scopes = double(h.interval_count()) + 1.0 + (h.days > 1 ? double(h.days) : 0.0);
   double trunk_groups = double(scenario.trunks.size());
-  for (const ContactType& t : scenario.contact_types) trunk_groups += t.lines ? 1.0 : 0.0;
+  double slot_groups = double(scenario.callback_slots.size());
+  for (const ContactType& t : scenario.contact_types) {
+    trunk_groups += t.lines ? 1.0 : 0.0;
+    slot_groups += t.callback && t.callback->slot_capacity ? 1.0 : 0.0;
+  }
   const double values = (double(scenario.contact_types.size()) + 1.0) * double(kKpiCount) +
                         double(scenario.agent_groups.size()) * double(kGroupKpiCount) +
-                        trunk_groups * double(kTrunkKpiCount);
+                        trunk_groups * double(kTrunkKpiCount) +
+                        slot_groups * double(kSlotKpiCount);
   return scopes * values * (double(replications) * kBytesPerKpiValue + kBytesPerReportedValue);
 }
 

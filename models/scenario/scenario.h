@@ -186,6 +186,14 @@ struct Callback {
   double delay_s = 0.0;
   // Default: absent (delay_s applies).
   std::optional<int> at_interval_start_after;
+  // Scheduled mode: callbacks one interval's slot holds for this type alone (a slot group of
+  // its own, named after the type; callback_slots.h). At most one of slot_capacity and
+  // membership of a Scenario::callback_slots entry. At least 1. Default: absent (no limit).
+  std::optional<int> slot_capacity;
+  // Scheduled mode with a slot capacity (own or shared): when the slot the schedule gives is
+  // full, the callback may land up to this many intervals later. At least 0.
+  // Default: absent (0: only the slot the schedule gives).
+  std::optional<int> max_slots_ahead;
 };
 
 // An abandoned contact calls again with probability `prob` after `delay`.
@@ -310,6 +318,18 @@ struct Trunk {
   std::vector<int> contact_types;
 };
 
+// A slot group: at most `capacity` scheduled callbacks per interval, shared by the types
+// `contact_types` (callback_slots.h).
+struct CallbackSlots {
+  // Unique among slot groups and types with their own callback.slot_capacity. Required.
+  std::string name;
+  // At least 1. Required. Default in code: 1.
+  int capacity = 1;
+  // Indices into Scenario::contact_types, each with a scheduled callback, without its own
+  // slot_capacity and in no other slot group. Required.
+  std::vector<int> contact_types;
+};
+
 struct Shift {
   // Required. Default in code: 0 s.
   double start_s = 0.0;
@@ -415,6 +435,9 @@ struct Scenario {
   // Trunk groups shared by several types (a type's own lines are ContactType::lines).
   // Default: empty (none).
   std::vector<Trunk> trunks;
+  // Callback slot groups shared by several types (a type's own is callback.slot_capacity).
+  // Default: empty (none).
+  std::vector<CallbackSlots> callback_slots;
   // The forecast and roster files read, in the order read. Default: empty (none).
   std::vector<DataFileRead> data_files;
 };

@@ -7,6 +7,7 @@
 
 #include "models/io/input_file.h"
 #include "models/scenario/agent_group_json.h"
+#include "models/scenario/callback_slots_json.h"
 #include "models/scenario/contact_type_json.h"
 #include "models/scenario/customer_behaviour_json.h"
 #include "models/scenario/forecast_csv.h"
@@ -135,6 +136,10 @@ void read_scenario(Checker& in, const json& document, Scenario& scenario) {
   if (const json* v = find(document, "trunks")) {
     reading::read_trunks(in, *v, "trunks", types.names, types.channels, scenario);
   }
+  if (const json* v = find(document, "callback_slots")) {
+    reading::read_callback_slots(in, *v, "callback_slots", types.names, scenario);
+  }
+  reading::check_slots_ahead(in, scenario);
   finish_interval_means(scenario);
 }
 
@@ -210,7 +215,7 @@ const std::map<std::string, std::vector<std::string>>& scenario_keys() {
   static const std::map<std::string, std::vector<std::string>> table = {
       {"scenario",
        {"$schema", "name", "horizon", "simulation", "contact_types", "agent_groups", "forecast",
-        "routing", "trunks"}},
+        "routing", "trunks", "callback_slots"}},
       {"horizon", {"interval_minutes", "intervals", "duration_s", "start", "days", "start_date"}},
       {"simulation", {"replications", "seed", "warmup_s", "volume_cv"}},
       {"contact_type",
@@ -247,9 +252,11 @@ const std::map<std::string, std::vector<std::string>>& scenario_keys() {
         "handoff_handle_time", "handoff_patience"}},
       {"callback",
        {"mode", "offer_when_expected_wait_over_s", "accept_prob", "reach_prob", "max_attempts",
-        "retry_after_s", "dial_time", "predictor", "delay_s", "at_interval_start_after"}},
+        "retry_after_s", "dial_time", "predictor", "delay_s", "at_interval_start_after",
+        "slot_capacity", "max_slots_ahead"}},
       {"retrial", {"prob", "delay", "max_retrials", "blocked_prob", "blocked_delay"}},
       {"trunk", {"name", "lines", "contact_types"}},
+      {"callback_slots", {"name", "capacity", "contact_types"}},
       {"overflow", {"to"}},
       {"message", {"accept_prob", "handled_as"}},
       {"wait_curve", {"curve"}},
