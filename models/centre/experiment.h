@@ -42,6 +42,11 @@ struct TrunkKpis {
   const KpiEstimate& operator[](TrunkKpi k) const { return kpi[static_cast<std::size_t>(k)]; }
 };
 
+struct OutboundKpis {
+  std::vector<KpiEstimate> kpi = std::vector<KpiEstimate>(kOutboundKpiCount);
+  const KpiEstimate& operator[](OutboundKpi k) const { return kpi[static_cast<std::size_t>(k)]; }
+};
+
 struct Results {
   std::string scenario;
   int replications = 0;
@@ -66,6 +71,12 @@ struct Results {
   std::vector<TrunkKpis> trunk_totals;
   std::vector<std::vector<TrunkKpis>> trunk_intervals;
   std::vector<std::vector<TrunkKpis>> trunk_days;
+  // Outbound campaigns (Scenario::outbound): names and their KPIs over the horizon,
+  // [interval][campaign] and [day][campaign]; empty without campaigns.
+  std::vector<std::string> campaigns;
+  std::vector<OutboundKpis> outbound_totals;
+  std::vector<std::vector<OutboundKpis>> outbound_intervals;
+  std::vector<std::vector<OutboundKpis>> outbound_days;
   std::uint64_t events = 0;    // summed over replications
   std::uint64_t contacts = 0;  // summed over replications
 };
@@ -80,6 +91,8 @@ struct ReplicationKpis {
   std::vector<std::optional<double>> group;
   // trunk[(i * trunks + t) * kTrunkKpiCount + q], scopes as for groups
   std::vector<std::optional<double>> trunk;
+  // outbound[(i * campaigns + c) * kOutboundKpiCount + q], scopes as for groups
+  std::vector<std::optional<double>> outbound;
   std::uint64_t events = 0;
   std::uint64_t contacts = 0;
 };

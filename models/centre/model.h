@@ -1,13 +1,15 @@
 // The simulation model of one replication (contact_centre.h states its contract): the
 // class that holds the state and runs the event loop, its events and the purposes of its random
-// streams. Internal to models/centre/: only contact_centre.cpp and contact_centre_limits.cpp (the
-// centre's limits: lines and queue caps) include it.
+// streams. Internal to models/centre/: only contact_centre.cpp, contact_centre_limits.cpp (the
+// centre's limits: lines and queue caps) and contact_centre_outbound.cpp (outbound campaigns)
+// include it.
 #pragma once
 
 #include <cstdint>
 #include <vector>
 
 #include "models/centre/contact_centre.h"
+#include "models/centre/outbound.h"
 #include "models/centre/state.h"
 #include "sim/calendar.h"
 #include "sim/random.h"
@@ -28,6 +30,7 @@ enum class EventKind : std::uint8_t {
   Transfer,     // a transferred contact joins its new type's queue
   LineFree,     // a talk ended: its line is free (index: the trunk group)
   MaxWait,      // a contact has waited max_wait_s in the human queue
+  OutboundEnd,  // an agent's outbound attempt ended (index: the agent)
 };
 // Fresh arrivals are not calendar events: run() merges them in after calendar events at the
 // same time.
@@ -62,6 +65,11 @@ enum Purpose : std::uint64_t {
   kMessage = 21,       // the offer to leave a message (queue_cap.h)
   kOverflowed = 22,    // names the key of a contact that arrived by overflow
   kMessaged = 23,      // names the key of a message left by a caller
+  // Outbound attempts (outbound.h), combined with a campaign's name; key: the attempt's number.
+  kOutboundConnect = 24,
+  kOutboundTalk = 25,
+  kOutboundWrapUp = 26,
+  kOutboundDial = 27,
 };
 
 constexpr std::uint64_t kSeqMask = (std::uint64_t(1) << 48) - 1;
@@ -69,7 +77,7 @@ constexpr std::uint64_t kSeqMask = (std::uint64_t(1) << 48) - 1;
 class Model {
  public:
   Model(const Scenario& scenario, std::uint64_t seed, std::uint64_t replication,
-        const RecordSink& sink);
+        const RecordSink& sink, const AttemptSink& attempt_sink);
   ReplicationResult run();
 
  private:
@@ -88,6 +96,7 @@ class Model {
   void on_staff_change(int group);
   void on_checkpoint(std::size_t index);
   void on_line_free(std::uint32_t pool);
+  void on_outbound_end(std::uint32_t agent);
   void close();
 
   double next_arrival_time(int type, double after_s);
@@ -110,6 +119,11 @@ class Model {
   void on_max_wait(std::uint32_t slot);
   void move_to(std::uint32_t slot, int type, Origin origin);
 
+  // Outbound campaigns (outbound.h).
+  void on_quota_checkpoint(double now_s);
+  void dial_outbound();
+  void start_attempt(std::size_t campaign, std::uint32_t agent);
+
   // Agents and routing.
   void take(std::uint32_t slot, std::uint32_t agent);
   void serve(std::uint32_t slot, std::uint32_t agent);
@@ -125,6 +139,7 @@ class Model {
   const Scenario& sc_;
   const std::uint64_t seed_, replication_;
   const RecordSink& sink_;
+  const AttemptSink& attempt_sink_;
   const double end_s_, warmup_s_;
   const int intervals_;  // over the horizon
 
@@ -147,6 +162,10 @@ class Model {
   std::vector<std::vector<GroupIntegrals>> integrals_;  // [checkpoint][group]
   std::vector<LinePool> lines_;                         // trunk groups (lines.h: line_pools)
   std::vector<std::vector<double>> line_integrals_;     // [checkpoint][trunk group]
+  std::vector<CampaignState> campaigns_;                // outbound campaigns
+  std::vector<std::vector<CampaignSnapshot>> campaign_snapshots_;  // [checkpoint][campaign]
+  int quota_open_ = -1;  // the interval whose quotas are open, or -1: none
+  int quota_next_ = 0;   // the next interval to open
   std::uint64_t next_id_ = 0;
   std::size_t in_system_ = 0;
   ReplicationResult result_;

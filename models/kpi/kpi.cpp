@@ -83,6 +83,14 @@ constexpr std::array<TrunkKpiInfo, kTrunkKpiCount> kTrunkKpis{{
     {TrunkKpi::LineOccupancy, "line_occupancy", "Line occupancy"},
 }};
 
+constexpr std::array<OutboundKpiInfo, kOutboundKpiCount> kOutboundKpis{{
+    {OutboundKpi::Attempts, "attempts", "Attempts"},
+    {OutboundKpi::Connects, "connects", "Connects"},
+    {OutboundKpi::TalkTime, "talk_s", "Talk time (s)"},
+    {OutboundKpi::AgentTime, "agent_s", "Agent time (s)"},
+    {OutboundKpi::CallsLeft, "calls_left", "Calls left"},
+}};
+
 std::optional<double> ratio(std::uint64_t num, std::uint64_t den) {
   return den == 0 ? std::nullopt : std::optional<double>(double(num) / double(den));
 }
@@ -122,6 +130,9 @@ std::span<const GroupKpiInfo> group_kpis() {
 }
 std::span<const TrunkKpiInfo> trunk_kpis() {
   return kTrunkKpis;
+}
+std::span<const OutboundKpiInfo> outbound_kpis() {
+  return kOutboundKpis;
 }
 
 void ContactStats::add(const ContactRecord& r, double sl_threshold_s) {
@@ -346,6 +357,25 @@ std::optional<double> TrunkStats::value(TrunkKpi kpi) const {
     case TrunkKpi::LineOccupancy:
       return line_s / (window_s * double(lines));
     case TrunkKpi::kCount:
+      break;
+  }
+  return std::nullopt;
+}
+
+std::optional<double> OutboundStats::value(OutboundKpi kpi) const {
+  if (window_s <= 0) return std::nullopt;
+  switch (kpi) {
+    case OutboundKpi::Attempts:
+      return attempts;
+    case OutboundKpi::Connects:
+      return connects;
+    case OutboundKpi::TalkTime:
+      return talk_s;
+    case OutboundKpi::AgentTime:
+      return agent_s;
+    case OutboundKpi::CallsLeft:
+      return calls_left;
+    case OutboundKpi::kCount:
       break;
   }
   return std::nullopt;

@@ -360,7 +360,8 @@ double results_bytes(const Scenario& scenario, int replications) {
   for (const ContactType& t : scenario.contact_types) trunk_groups += t.lines ? 1.0 : 0.0;
   const double values = (double(scenario.contact_types.size()) + 1.0) * double(kKpiCount) +
                         double(scenario.agent_groups.size()) * double(kGroupKpiCount) +
-                        trunk_groups * double(kTrunkKpiCount);
+                        trunk_groups * double(kTrunkKpiCount) +
+                        double(scenario.outbound.size()) * double(kOutboundKpiCount);
   return scopes * values * (double(replications) * kBytesPerKpiValue + kBytesPerReportedValue);
 }
 

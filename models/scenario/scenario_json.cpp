@@ -12,6 +12,7 @@
 #include "models/scenario/forecast_csv.h"
 #include "models/scenario/horizon_json.h"
 #include "models/scenario/json_checker.h"
+#include "models/scenario/outbound_json.h"
 #include "models/scenario/run_size.h"
 #include "models/scenario/trunks_json.h"
 
@@ -135,6 +136,9 @@ void read_scenario(Checker& in, const json& document, Scenario& scenario) {
   if (const json* v = find(document, "trunks")) {
     reading::read_trunks(in, *v, "trunks", types.names, types.channels, scenario);
   }
+  if (const json* v = find(document, "outbound")) {
+    reading::read_outbound(in, *v, "outbound", h, scenario);
+  }
   finish_interval_means(scenario);
 }
 
@@ -210,7 +214,7 @@ const std::map<std::string, std::vector<std::string>>& scenario_keys() {
   static const std::map<std::string, std::vector<std::string>> table = {
       {"scenario",
        {"$schema", "name", "horizon", "simulation", "contact_types", "agent_groups", "forecast",
-        "routing", "trunks"}},
+        "routing", "trunks", "outbound"}},
       {"horizon", {"interval_minutes", "intervals", "duration_s", "start", "days", "start_date"}},
       {"simulation", {"replications", "seed", "warmup_s", "volume_cv"}},
       {"contact_type",
@@ -250,6 +254,9 @@ const std::map<std::string, std::vector<std::string>>& scenario_keys() {
         "retry_after_s", "dial_time", "predictor", "delay_s", "at_interval_start_after"}},
       {"retrial", {"prob", "delay", "max_retrials", "blocked_prob", "blocked_delay"}},
       {"trunk", {"name", "lines", "contact_types"}},
+      {"outbound_campaign",
+       {"name", "groups", "calls_per_interval", "list_size", "connect_prob", "talk_time", "wrap_up",
+        "dial_time", "reserve_idle", "max_inbound_wait_s"}},
       {"overflow", {"to"}},
       {"message", {"accept_prob", "handled_as"}},
       {"wait_curve", {"curve"}},
