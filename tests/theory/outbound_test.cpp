@@ -3,7 +3,7 @@
 // only call out (deterministic times) and the renewal-theory count (random times); Koole's
 // threshold rule checked at every attempt from the logged records; inbound waits that rise as
 // the reserve falls; no attempt while an inbound contact has waited beyond the threshold; agent
-// time conserved per group; quotas lost and lists carried over.
+// time conserved per group; quotas lost and lists carried over; days split the figures.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -294,6 +294,26 @@ TEST(Outbound, QuotaCallsNotMadeAreLostAndListCallsCarryOver) {
   EXPECT_EQ(l.outbound[2][0].attempts, 4.0);
   EXPECT_EQ(l.outbound[2][0].calls_left, 0.0);
   EXPECT_EQ(l.outbound_total[0].attempts, 10.0);
+}
+
+TEST(Outbound, DaysSplitTheFiguresAndNoAttemptStartsWhileClosed) {
+  // Two days open 30 minutes each, 2 agents, attempts of exactly 300 s: 2 × 1800 / 300 = 12 a
+  // day, started at 0, 300, ..., 1500 after each opening.
+  Scenario s = day(0.0, 2, 2, 900);
+  s.horizon.days = 2;
+  s.outbound = {campaign(Distribution::deterministic(300))};
+  const Logged log = logged(s, 0);
+  ASSERT_EQ(log.attempts.size(), 24u);
+  for (const OutboundAttemptRecord& a : log.attempts) {
+    EXPECT_FALSE(s.horizon.closed_at(a.start_s)) << "attempt at " << a.start_s;
+  }
+  ASSERT_EQ(log.result.outbound_day.size(), 2u);
+  for (const std::vector<OutboundStats>& d : log.result.outbound_day) {
+    EXPECT_EQ(d[0].attempts, 12.0);
+    EXPECT_NEAR(d[0].agent_s, 2.0 * 1800.0, 1e-9);
+  }
+  EXPECT_EQ(log.result.outbound_total[0].attempts, 24.0);
+  EXPECT_EQ(log.result.outbound[3][0].attempts, 6.0);  // day 1's second interval
 }
 
 }  // namespace
