@@ -59,6 +59,7 @@ void Model::dial_outbound() {
           agent = head;
         }
       }
+      if (agent == kNone) break;  // unreachable: an idle agent is listed (contact_centre.h)
       start_attempt(c, agent);
     }
   }
