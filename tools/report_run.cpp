@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "models/io/plural.h"
+#include "tools/report_outbound.h"
 #include "tools/report_pages.h"
 #include "tools/report_series.h"
 #include "tools/run_targets.h"
@@ -261,8 +262,10 @@ std::string run_report(const Scenario& sc, const Results& r, const std::string& 
   run_targets(page, sc, checks);
   run_facts(page, sc, r, scenario_file);
   run_totals(page, sc, r, scopes);
+  outbound_totals_table(page, sc, r);
   for (std::size_t k = 0; k < scopes; ++k) run_scope_charts(page, sc, r, k, checks);
   run_group_charts(page, sc, r, checks);
+  outbound_charts(page, sc, r);
   return page.html();
 }
 

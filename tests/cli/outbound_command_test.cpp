@@ -1,15 +1,45 @@
 // ccsim run and validate with an outbound campaign, end to end through the built program.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
 
 #include "tests/cli/run_ccsim.h"
+#include "tests/tools/workbook_reader.h"
 
 namespace {
 
+namespace fs = std::filesystem;
+using ccsim::test::read_file;
+using ccsim::test::read_workbook;
 using ccsim::test::run_ccsim;
+using ccsim::test::sheet_of;
 using nlohmann::json;
+
+std::size_t count(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (auto p = text.find(what); p != std::string::npos; p = text.find(what, p + 1)) ++n;
+  return n;
+}
+
+// A figure as the report writes a count: "377.4 \u00b1 14.7".
+std::string count_cell(const json& estimate) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.1f \u00b1 %.1f", estimate["mean"].get<double>(),
+                estimate["ci95"].get<double>());
+  return buf;
+}
+
+// The column of `header` in a sheet's first row; -1 when absent.
+int column_of(const json& sheet, const std::string& header) {
+  const json& head = sheet.at("values").at(0);
+  for (std::size_t c = 0; c < head.size(); ++c) {
+    if (head[c] == header) return int(c);
+  }
+  return -1;
+}
 
 // One voice queue within the transient model's reach, and a campaign on its agents.
 constexpr const char* kBlend = R"({
@@ -88,6 +118,106 @@ TEST(OutboundCommand, BadCampaignExitsTwoNamingThePath) {
       << r.err;
   EXPECT_NE(r.err.find("outbound[0].reserve_idle: must be >= 0 (got -1)"), std::string::npos)
       << r.err;
+}
+
+TEST(OutboundCommand, ReportShowsTheCampaignTotalsAndAChartOfAttemptsAndConnects) {
+  const fs::path dir = ccsim::test::temp_dir("outbound_report");
+  const std::string args = "run scenarios/outbound_blend.json --replications 4 --quiet";
+  const auto r = run_ccsim(args + " --report '" + (dir / "r.html").string() + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string html = read_file(dir / "r.html");
+  const json renewals = json::parse(run_ccsim(args + " --format json").out)["outbound"]["renewals"];
+  EXPECT_NE(html.find("<caption>Outbound campaigns (mean \u00b1 95% CI)</caption>"),
+            std::string::npos);
+  EXPECT_NE(html.find(">" + count_cell(renewals["attempts"]) + "<"), std::string::npos);
+  EXPECT_NE(html.find(">" + count_cell(renewals["calls_left"]) + "<"), std::string::npos);
+  EXPECT_NE(html.find("Calls left: renewals, calls left on the list of 400."), std::string::npos);
+  const std::size_t section = html.find(">Outbound campaigns per interval</h2>");
+  ASSERT_NE(section, std::string::npos);
+  const std::string charts = html.substr(section);
+  EXPECT_EQ(count(charts, "<svg class=\"chart\""), 1u);
+  EXPECT_NE(charts.find("Outbound attempts and connects: renewals"), std::string::npos);
+  // Attempts, connects and calls left: each a line with its CI band.
+  EXPECT_EQ(count(charts, "<path class=\"band s"), 3u);
+  // The chart's table: interval 0's attempts as the JSON has them.
+  EXPECT_NE(charts.find(">" + count_cell(renewals["intervals"][0]["attempts"]) + "<"),
+            std::string::npos);
+}
+
+TEST(OutboundCommand, ReportWithoutCampaignsHasNoOutboundSection) {
+  const fs::path dir = ccsim::test::temp_dir("outbound_report_none");
+  const auto r = run_ccsim("run scenarios/erlang_a_check.json --replications 2 --quiet --report '" +
+                           (dir / "r.html").string() + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(read_file(dir / "r.html").find("Outbound"), std::string::npos);
+}
+
+TEST(OutboundCommand, WorkbookHoldsEachCampaignByIntervalWithTheJsonFigures) {
+  const fs::path dir = ccsim::test::temp_dir("outbound_workbook");
+  const std::string args = "run scenarios/outbound_blend.json --replications 3 --quiet";
+  ASSERT_EQ(run_ccsim(args + " --out '" + (dir / "o.xlsx").string() + "'").exit_code, 0);
+  const auto book = read_workbook(dir / "o.xlsx");
+  if (!book) GTEST_SKIP() << "python3-openpyxl not installed";
+  ASSERT_FALSE(book->contains("error")) << book->dump();
+  const json renewals = json::parse(run_ccsim(args + " --format json").out)["outbound"]["renewals"];
+  const json per = sheet_of(*book, "outbound");
+  ASSERT_TRUE(per.is_object());
+  ASSERT_EQ(per["values"].size(), 1u + 8u);  // header; 8 intervals of one campaign
+  EXPECT_EQ(per["values"][0][0], "interval");
+  EXPECT_EQ(per["formats"][1][std::size_t(column_of(per, "start"))], "hh:mm");
+  for (const char* kpi : {"attempts", "connects", "talk_s", "agent_s", "calls_left"}) {
+    const int mean = column_of(per, kpi), ci = column_of(per, std::string(kpi) + " ci95");
+    ASSERT_GT(mean, 0) << kpi;
+    ASSERT_GT(ci, mean) << kpi;
+    for (std::size_t i = 0; i < 8; ++i) {
+      const json& row = per["values"][i + 1];
+      EXPECT_EQ(row[std::size_t(column_of(per, "campaign"))], "renewals");
+      EXPECT_EQ(row[0], double(i));
+      EXPECT_DOUBLE_EQ(row[std::size_t(mean)].get<double>(),
+                       renewals["intervals"][i][kpi]["mean"].get<double>())
+          << kpi << " interval " << i;
+      EXPECT_DOUBLE_EQ(row[std::size_t(ci)].get<double>(),
+                       renewals["intervals"][i][kpi]["ci95"].get<double>())
+          << kpi << " interval " << i;
+    }
+  }
+  const json totals = sheet_of(*book, "outbound_totals");
+  ASSERT_EQ(totals["values"].size(), 2u);
+  EXPECT_EQ(totals["values"][1][0], "renewals");
+  EXPECT_DOUBLE_EQ(totals["values"][1][std::size_t(column_of(totals, "calls_left"))].get<double>(),
+                   renewals["calls_left"]["mean"].get<double>());
+  EXPECT_FALSE(sheet_of(*book, "outbound_days").is_object()) << "one day: no day sheet";
+}
+
+TEST(OutboundCommand, WorkbookOfSeveralDaysSplitsEachCampaignByDayAndDate) {
+  const fs::path dir = ccsim::test::temp_dir("outbound_workbook_days");
+  json doc = json::parse(kBlend);
+  doc["horizon"]["days"] = 2;
+  doc["horizon"]["start_date"] = "2026-12-07";
+  doc["outbound"][0]["calls_per_interval"] = {20, 20, 20, 20};
+  const auto file = ccsim::test::write_file(dir, "days.json", doc.dump());
+  const auto r = run_ccsim("run '" + file.string() + "' --replications 3 --quiet --out '" +
+                           (dir / "d.xlsx").string() + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto book = read_workbook(dir / "d.xlsx");
+  if (!book) GTEST_SKIP() << "python3-openpyxl not installed";
+  const json per = sheet_of(*book, "outbound"), days = sheet_of(*book, "outbound_days");
+  const json totals = sheet_of(*book, "outbound_totals");
+  ASSERT_EQ(per["values"].size(), 1u + 4u);
+  ASSERT_EQ(days["values"].size(), 1u + 2u);
+  EXPECT_EQ(days["formats"][1][std::size_t(column_of(days, "date"))], "yyyy-mm-dd");
+  // 2026-12-08 is Excel's day 46364 (read back as seconds since 1899-12-30).
+  EXPECT_NEAR(days["values"][2][std::size_t(column_of(days, "date"))].get<double>(),
+              46364.0 * 86400, 1e-3);
+  // Quota calls lost in a day are those lost in its intervals; the days add up to the total.
+  const auto at = [](const json& sheet, std::size_t row, const char* header) {
+    return sheet["values"][row][std::size_t(column_of(sheet, header))].get<double>();
+  };
+  for (const char* kpi : {"attempts", "calls_left"}) {
+    EXPECT_NEAR(at(days, 1, kpi), at(per, 1, kpi) + at(per, 2, kpi), 1e-9) << kpi;
+    EXPECT_NEAR(at(days, 2, kpi), at(per, 3, kpi) + at(per, 4, kpi), 1e-9) << kpi;
+    EXPECT_NEAR(at(totals, 1, kpi), at(days, 1, kpi) + at(days, 2, kpi), 1e-9) << kpi;
+  }
 }
 
 }  // namespace

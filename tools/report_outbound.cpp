@@ -1,0 +1,78 @@
+// The outbound campaigns in the report of `ccsim run` (tools/report_outbound.h).
+#include "tools/report_outbound.h"
+
+#include "tools/report_series.h"
+#include "tools/table_text.h"
+
+namespace ccsim::cli {
+
+namespace {
+
+bool is_time(OutboundKpi kpi) {
+  return kpi == OutboundKpi::TalkTime || kpi == OutboundKpi::AgentTime;
+}
+
+// What calls_left counts for `campaign`: the list left, or the quota calls lost.
+std::string calls_left_meaning(const OutboundCampaign& campaign) {
+  return campaign.list_size ? "calls left on the list of " + std::to_string(*campaign.list_size)
+                            : "quota calls not made (lost)";
+}
+
+}  // namespace
+
+void outbound_totals_table(HtmlReport& page, const Scenario& sc, const Results& r) {
+  if (r.campaigns.empty()) return;
+  TextTable t{{"campaign"}};
+  for (const OutboundKpiInfo& info : outbound_kpis()) {
+    // Times are written as durations ("10 h 56 min"), so their label drops its "(s)".
+    std::string label(info.label);
+    if (is_time(info.kpi)) label = label.substr(0, label.rfind(" ("));
+    t[0].push_back(label + " [" + std::string(info.name) + "]");
+  }
+  for (std::size_t c = 0; c < r.campaigns.size(); ++c) {
+    std::vector<std::string> row{r.campaigns[c]};
+    for (const OutboundKpiInfo& info : outbound_kpis()) {
+      const KpiEstimate& e = r.outbound_totals[c][info.kpi];
+      const ValueFormat f = is_time(info.kpi) ? ValueFormat::Duration : ValueFormat::Number;
+      row.push_back(e ? format_cell(e->mean, e->ci95, 1, f) : std::string("\u2013"));
+    }
+    t.push_back(row);
+  }
+  page.table(t, "Outbound campaigns (mean \u00b1 95% CI)");
+  std::string note =
+      "Attempts count every call started (connected or not); talk time is that of the connects; "
+      "agent time is all time agents spent on the campaign (talk, wrap-up, dialling). Calls "
+      "left: ";
+  for (std::size_t c = 0; c < r.campaigns.size(); ++c) {
+    note += (c == 0 ? "" : "; ") + r.campaigns[c] + ", " + calls_left_meaning(sc.outbound[c]);
+  }
+  page.paragraph(note + ".");
+}
+
+void outbound_charts(HtmlReport& page, const Scenario& sc, const Results& r) {
+  if (r.campaigns.empty()) return;
+  page.section("Outbound campaigns per interval");
+  const std::size_t n = r.outbound_intervals.size();
+  for (std::size_t c = 0; c < r.campaigns.size(); ++c) {
+    const auto kpi = [&r, c](OutboundKpi q) {
+      return [&r, c, q](std::size_t i) { return r.outbound_intervals[i][c][q]; };
+    };
+    const OutboundCampaign& campaign = sc.outbound[c];
+    Chart chart = interval_chart(sc, "Outbound attempts and connects: " + r.campaigns[c],
+                                 "calls started per interval");
+    chart.series.push_back(estimate_series("attempts", n, kpi(OutboundKpi::Attempts), 1));
+    chart.series.push_back(estimate_series("connects", n, kpi(OutboundKpi::Connects), 1));
+    chart.lower_axis = campaign.list_size ? "calls left on the list" : "quota calls lost";
+    chart.lower_min = 0.0;
+    chart.series.push_back(
+        estimate_series(campaign.list_size ? "calls left (interval end)" : "calls lost", n,
+                        kpi(OutboundKpi::CallsLeft), 1));
+    chart.series.back().lower_panel = true;
+    for (ChartSeries& s : chart.series) s.lo = 0.0;
+    chart.note = "Lower panel: " + calls_left_meaning(campaign) +
+                 (campaign.list_size ? ", at the end of each interval." : ", per interval.");
+    page.chart(chart);
+  }
+}
+
+}  // namespace ccsim::cli

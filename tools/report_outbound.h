@@ -1,0 +1,24 @@
+// The outbound campaigns (Scenario::outbound) in the report of `ccsim run`: their totals and,
+// per campaign, attempts and connects per interval.
+#pragma once
+
+#include "models/centre/experiment.h"
+#include "models/scenario/scenario.h"
+#include "tools/report.h"
+
+namespace ccsim::cli {
+
+// The totals of every campaign (attempts, connects, talk and agent time, calls left, each mean
+// ± 95% CI) as a table with a sentence saying what calls_left means for each campaign's form.
+// Adds nothing when the scenario has no campaign.
+// REQUIRES: `results` are of `scenario`.
+void outbound_totals_table(HtmlReport& page, const Scenario& scenario, const Results& results);
+
+// The section "Outbound campaigns per interval": per campaign a chart of attempts and connects
+// per interval with their 95% CI bands, and below, in a second panel, the calls left on the
+// list at the interval's end (list form) or the quota calls lost in the interval (per-interval
+// form). Adds nothing when the scenario has no campaign.
+// REQUIRES: `results` are of `scenario`.
+void outbound_charts(HtmlReport& page, const Scenario& scenario, const Results& results);
+
+}  // namespace ccsim::cli
