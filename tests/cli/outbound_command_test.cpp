@@ -220,4 +220,66 @@ TEST(OutboundCommand, WorkbookOfSeveralDaysSplitsEachCampaignByDayAndDate) {
   }
 }
 
+// kBlend with a service-level target, so that `staff` has something to staff for.
+json staffable_blend() {
+  json doc = json::parse(kBlend);
+  doc["contact_types"][0]["service_level"] = {{"threshold_s", 20}, {"target", 0.8}};
+  return doc;
+}
+
+TEST(OutboundCommand, ErlangStaffingWarnsThatItLeavesTheCampaignOut) {
+  const auto r = run_ccsim("staff scenarios/outbound_blend.json --method erlang --replications 2");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(
+      r.err.rfind("warning: the Erlang staffing leaves out the outbound campaign renewals: it "
+                  "staffs for inbound work only, while the KPIs shown are simulated with the "
+                  "campaign calling out; --method simulation staffs with them running\n",
+                  0),
+      0u)
+      << r.err;
+  EXPECT_NE(r.out.find("\nmethod erlang (inbound only: outbound campaign renewals left out); "
+                       "KPIs from 2 replications (seed 5)\n"),
+            std::string::npos)
+      << r.out;
+}
+
+TEST(OutboundCommand, ErlangStaffingNamesEveryCampaignLeftOut) {
+  const auto dir = ccsim::test::temp_dir("outbound_staff_two");
+  json doc = staffable_blend();
+  doc["outbound"].push_back(doc["outbound"][0]);
+  doc["outbound"][1]["name"] = "renewals";
+  const auto file = ccsim::test::write_file(dir, "two.json", doc.dump());
+  const auto r = run_ccsim("staff '" + file.string() + "' --method erlang --replications 2");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("warning: the Erlang staffing leaves out the outbound campaigns survey, "
+                       "renewals: it staffs for inbound work only, while the KPIs shown are "
+                       "simulated with the campaigns calling out; --method simulation staffs "
+                       "with them running\n"),
+            std::string::npos)
+      << r.err;
+}
+
+TEST(OutboundCommand, SimulationStaffingAndScenariosWithoutCampaignsHaveNoSuchWarning) {
+  const auto dir = ccsim::test::temp_dir("outbound_staff_sim");
+  const auto file = ccsim::test::write_file(dir, "blend.json", staffable_blend().dump());
+  const auto sim = run_ccsim("staff '" + file.string() + "' --replications 2");
+  ASSERT_EQ(sim.exit_code, 0) << sim.err;
+  EXPECT_EQ(sim.err.find("leaves out"), std::string::npos) << sim.err;
+  const auto plain = run_ccsim("staff scenarios/erlang_a_check.json --method erlang");
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  EXPECT_EQ(plain.err.find("leaves out"), std::string::npos) << plain.err;
+  EXPECT_EQ(plain.out.find("inbound only"), std::string::npos);
+}
+
+TEST(OutboundCommand, TransientStaffingRefusesACampaign) {
+  const auto dir = ccsim::test::temp_dir("outbound_staff_transient");
+  const auto file = ccsim::test::write_file(dir, "blend.json", staffable_blend().dump());
+  const auto r = run_ccsim("staff '" + file.string() + "' --method transient");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err,
+            "error: outbound is not part of the transient model (a birth-death chain of one "
+            "queue); run the simulation instead\n");
+}
+
 }  // namespace
