@@ -75,4 +75,28 @@ void outbound_charts(HtmlReport& page, const Scenario& sc, const Results& r) {
   }
 }
 
+void paired_campaigns_table(HtmlReport& page, const PairedComparison& c) {
+  if (c.campaigns.empty()) return;
+  TextTable t{{"campaign", "KPI", "base", "variant", "difference (variant \u2212 base)"}};
+  const auto cell = [](const KpiEstimate& e, ValueFormat f, bool sign) {
+    if (!e) return std::string("\u2013");
+    const std::string text = format_cell(e->mean, e->ci95, 1, f);
+    return (sign && text[0] != '-' ? "+" : "") + text;
+  };
+  for (std::size_t k = 0; k < c.campaigns.size(); ++k) {
+    std::string name = c.campaigns[k];
+    if (c.base_campaign[k] < 0) name += " (variant only)";
+    if (c.variant_campaign[k] < 0) name += " (base only)";
+    for (const OutboundKpiInfo& info : outbound_kpis()) {
+      const PairedEstimate& p = c.campaign_totals[k][info.kpi];
+      const ValueFormat f = is_time(info.kpi) ? ValueFormat::Duration : ValueFormat::Number;
+      std::string label(info.label);
+      if (is_time(info.kpi)) label = label.substr(0, label.rfind(" ("));
+      t.push_back({name, label, cell(p.base, f, false), cell(p.variant, f, false),
+                   cell(p.difference, f, true)});
+    }
+  }
+  page.table(t, "Outbound campaigns (mean \u00b1 95% CI)", 2);
+}
+
 }  // namespace ccsim::cli

@@ -1,9 +1,10 @@
-// The outbound campaigns (Scenario::outbound) in the report of `ccsim run`: their totals and,
-// per campaign, attempts and connects per interval.
+// The outbound campaigns (Scenario::outbound) in the reports of `ccsim run`: their totals and,
+// per campaign, attempts and connects per interval; with --vs, both scenarios' totals.
 #pragma once
 
 #include "models/centre/experiment.h"
 #include "models/scenario/scenario.h"
+#include "models/studies/whatif.h"
 #include "tools/report.h"
 
 namespace ccsim::cli {
@@ -20,5 +21,10 @@ void outbound_totals_table(HtmlReport& page, const Scenario& scenario, const Res
 // form). Adds nothing when the scenario has no campaign.
 // REQUIRES: `results` are of `scenario`.
 void outbound_charts(HtmlReport& page, const Scenario& scenario, const Results& results);
+
+// `ccsim run --vs`: the totals of the campaigns of either scenario, KPI by KPI: base, variant
+// and their paired difference (variant − base) with 95% CIs. Adds nothing when neither
+// scenario has a campaign.
+void paired_campaigns_table(HtmlReport& page, const PairedComparison& comparison);
 
 }  // namespace ccsim::cli

@@ -423,6 +423,7 @@ std::string paired_report(const Scenario& base, const Scenario& variant, const P
   run_targets(page, base, c.base_targets, "Targets of the base");
   paired_facts(page, base, variant, c, files);
   paired_totals(page, c, scopes);
+  paired_campaigns_table(page, c);
   const std::vector<Kpi> charted{Kpi::Offered, Kpi::Asa, Kpi::WaitP90, Kpi::ServiceLevel,
                                  Kpi::AbandonRate};
   for (std::size_t k = 0; k < scopes; ++k) {

@@ -282,4 +282,57 @@ TEST(OutboundCommand, TransientStaffingRefusesACampaign) {
             "queue); run the simulation instead\n");
 }
 
+TEST(OutboundCommand, VsPairsEachCampaignOfBothScenarios) {
+  const auto dir = ccsim::test::temp_dir("outbound_vs");
+  json variant = json::parse(kBlend);
+  variant["outbound"][0]["reserve_idle"] = 3;
+  const auto base_file = ccsim::test::write_file(dir, "base.json", kBlend);
+  const auto variant_file = ccsim::test::write_file(dir, "variant.json", variant.dump());
+  const std::string args =
+      "run '" + base_file.string() + "' --vs '" + variant_file.string() + "' --replications 5";
+  const auto r = run_ccsim(args + " --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json survey = json::parse(r.out)["outbound"]["survey"];
+  ASSERT_EQ(survey["intervals"].size(), 2u);
+  const auto mean = [](const json& k, const char* which) { return k[which]["mean"].get<double>(); };
+  EXPECT_NEAR(mean(survey["attempts"], "difference"),
+              mean(survey["attempts"], "variant") - mean(survey["attempts"], "base"), 1e-9);
+  EXPECT_LT(mean(survey["attempts"], "difference"), 0.0) << "a larger reserve calls less";
+  // Each interval's quota of 20 is either attempted or lost, in both scenarios.
+  for (const json& row : survey["intervals"]) {
+    EXPECT_NEAR(mean(row["attempts"], "base") + mean(row["calls_left"], "base"), 20.0, 1e-9);
+    EXPECT_NEAR(mean(row["calls_left"], "difference"), -mean(row["attempts"], "difference"), 1e-9);
+  }
+  const auto table = run_ccsim(args);
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  EXPECT_NE(table.out.find("\nOutbound campaigns\ncampaign  "), std::string::npos) << table.out;
+  const auto report = run_ccsim(args + " --quiet --report '" + (dir / "vs.html").string() + "'");
+  ASSERT_EQ(report.exit_code, 0) << report.err;
+  const std::string html = read_file(dir / "vs.html");
+  EXPECT_NE(html.find("<caption>Outbound campaigns (mean \u00b1 95% CI)</caption>"),
+            std::string::npos);
+  EXPECT_EQ(count(html, "<td>survey</td>"), 5u) << "one row per outbound KPI";
+}
+
+TEST(OutboundCommand, VsWithACampaignInOneScenarioOnlyHasNoDifference) {
+  const auto dir = ccsim::test::temp_dir("outbound_vs_one");
+  json base = json::parse(kBlend);
+  base.erase("outbound");
+  const auto base_file = ccsim::test::write_file(dir, "base.json", base.dump());
+  const auto variant_file = ccsim::test::write_file(dir, "variant.json", kBlend);
+  const std::string args =
+      "run '" + base_file.string() + "' --vs '" + variant_file.string() + "' --replications 3";
+  const auto r = run_ccsim(args + " --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json attempts = json::parse(r.out)["outbound"]["survey"]["attempts"];
+  EXPECT_TRUE(attempts["base"].is_null());
+  EXPECT_TRUE(attempts["difference"].is_null());
+  EXPECT_GT(attempts["variant"]["mean"].get<double>(), 0.0);
+  const std::string table = run_ccsim(args).out;
+  EXPECT_NE(table.find("survey (variant only)    attempts     -"), std::string::npos) << table;
+  const auto none = run_ccsim("run '" + base_file.string() + "' --vs '" + base_file.string() +
+                              "' --replications 2 --format json");
+  EXPECT_FALSE(json::parse(none.out).contains("outbound"));
+}
+
 }  // namespace
