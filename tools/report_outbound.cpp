@@ -18,7 +18,45 @@ std::string calls_left_meaning(const OutboundCampaign& campaign) {
                             : "quota calls not made (lost)";
 }
 
+// "mean 300 s" or, with wrap-up, "mean 300 s + wrap-up 45 s".
+std::string talk_text(const OutboundCampaign& c) {
+  std::string s = "mean " + duration_text(c.talk_time.mean_s, 0);
+  if (c.wrap_up) s += " + wrap-up " + duration_text(c.wrap_up->mean_s, 0);
+  return s;
+}
+
+std::string calls_text(const OutboundCampaign& c) {
+  if (c.list_size) return "list of " + std::to_string(*c.list_size) + " (carried over)";
+  long long total = 0;
+  for (int n : c.calls_per_interval) total += n;
+  return "quota per interval, " + std::to_string(total) + " in all (unmade calls lost)";
+}
+
+std::string rule_text(const OutboundCampaign& c) {
+  return "keep " + std::to_string(c.reserve_idle) + " idle; no call while an inbound contact " +
+         (c.max_inbound_wait_s > 0 ? "has waited over " + duration_text(c.max_inbound_wait_s, 0)
+                                   : std::string("waits"));
+}
+
 }  // namespace
+
+void outbound_assumptions_table(HtmlReport& page, const Scenario& sc,
+                                const std::string& caption_prefix) {
+  if (sc.outbound.empty()) return;
+  TextTable t{{"campaign", "agent groups", "calls", "connect", "talk time",
+               "dial time (no "
+               "connect)",
+               "blending rule"}};
+  for (const OutboundCampaign& c : sc.outbound) {
+    std::string groups;
+    for (int g : c.groups) groups += (groups.empty() ? "" : ", ") + sc.agent_groups[g].name;
+    t.push_back({c.name, groups, calls_text(c), format_value(c.connect_prob, 3, ValueFormat::Share),
+                 talk_text(c),
+                 c.dial_time ? "mean " + duration_text(c.dial_time->mean_s, 0) : "\u2013",
+                 rule_text(c)});
+  }
+  page.table(t, caption_prefix + "Outbound campaigns: what the scenario assumes", t[0].size());
+}
 
 void outbound_totals_table(HtmlReport& page, const Scenario& sc, const Results& r) {
   if (r.campaigns.empty()) return;

@@ -2,12 +2,22 @@
 // per campaign, attempts and connects per interval; with --vs, both scenarios' totals.
 #pragma once
 
+#include <string>
+
 #include "models/centre/experiment.h"
 #include "models/scenario/scenario.h"
 #include "models/studies/whatif.h"
 #include "tools/report.h"
 
 namespace ccsim::cli {
+
+// What each campaign of `scenario` assumes, as a table captioned `caption_prefix` + "Outbound
+// campaigns: what the scenario assumes": its agent groups, calls (list or quota), connect
+// probability, talk time (and wrap-up), dial time, and the blending rule (idle agents kept for
+// inbound, the longest inbound wait that stops calling). Adds nothing when the scenario has no
+// campaign.
+void outbound_assumptions_table(HtmlReport& page, const Scenario& scenario,
+                                const std::string& caption_prefix = {});
 
 // The totals of every campaign (attempts, connects, talk and agent time, calls left, each mean
 // ± 95% CI) as a table with a sentence saying what calls_left means for each campaign's form.

@@ -87,6 +87,7 @@ void run_facts(HtmlReport& page, const Scenario& sc, const Results& r,
       format_number(double(r.contacts) / std::max(1, r.replications), 1) + " per replication");
   page.facts(facts);
   scenario_tables(page, sc);
+  outbound_assumptions_table(page, sc);
 }
 
 // The totals tables: contact KPIs worth showing by scope (none of a flow the scenario does not
@@ -298,9 +299,11 @@ void paired_facts(HtmlReport& page, const Scenario& base, const Scenario& varian
   page.subsection("Base");
   page.facts(scenario_facts(base));
   scenario_tables(page, base, "Base: ");
+  outbound_assumptions_table(page, base, "Base: ");
   page.subsection("Variant");
   page.facts(scenario_facts(variant));
   scenario_tables(page, variant, "Variant: ");
+  outbound_assumptions_table(page, variant, "Variant: ");
 }
 
 // The totals tables: base, variant and difference of the main contact KPIs by scope, and of

@@ -132,6 +132,14 @@ TEST(OutboundCommand, ReportShowsTheCampaignTotalsAndAChartOfAttemptsAndConnects
   EXPECT_NE(html.find(">" + count_cell(renewals["attempts"]) + "<"), std::string::npos);
   EXPECT_NE(html.find(">" + count_cell(renewals["calls_left"]) + "<"), std::string::npos);
   EXPECT_NE(html.find("Calls left: renewals, calls left on the list of 400."), std::string::npos);
+  // The assumptions, from scenarios/outbound_blend.json (dial time uniform 20-60 s: mean 40 s).
+  for (const char* cell :
+       {"<td class=\"l\">blended</td>", "<td class=\"l\">list of 400 (carried over)</td>",
+        "<td class=\"l\">35.0%</td>", "<td class=\"l\">mean 300 s + wrap-up 45 s</td>",
+        "<td class=\"l\">mean 40 s</td>",
+        "<td class=\"l\">keep 2 idle; no call while an inbound contact waits</td>"}) {
+    EXPECT_NE(html.find(cell), std::string::npos) << cell;
+  }
   const std::size_t section = html.find(">Outbound campaigns per interval</h2>");
   ASSERT_NE(section, std::string::npos);
   const std::string charts = html.substr(section);
@@ -311,7 +319,10 @@ TEST(OutboundCommand, VsPairsEachCampaignOfBothScenarios) {
   const std::string html = read_file(dir / "vs.html");
   EXPECT_NE(html.find("<caption>Outbound campaigns (mean \u00b1 95% CI)</caption>"),
             std::string::npos);
-  EXPECT_EQ(count(html, "<td>survey</td>"), 5u) << "one row per outbound KPI";
+  // One row per outbound KPI in the totals, and one in the assumptions of base and variant.
+  EXPECT_EQ(count(html, "<td>survey</td>"), 5u + 2u);
+  EXPECT_NE(html.find("<td class=\"l\">keep 3 idle; no call while an inbound contact waits</td>"),
+            std::string::npos);
 }
 
 TEST(OutboundCommand, VsWithACampaignInOneScenarioOnlyHasNoDifference) {
