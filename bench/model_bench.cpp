@@ -4,7 +4,8 @@
 // (the horizon in seconds). BM_RealisticDay: one day of scenarios/realistic_day.json (48
 // intervals of 15 minutes, 3 contact types, self-service, a chatbot, callbacks, retrials,
 // 2 groups, chat concurrency 2), about 5,100 contacts. BM_BusySignalsDay: one day of
-// scenarios/busy_signals.json (telephone lines); BM_QueueCapsDay: of scenarios/queue_caps.json.
+// scenarios/busy_signals.json (telephone lines); BM_QueueCapsDay: of scenarios/queue_caps.json;
+// BM_OutboundBlendDay: of scenarios/outbound_blend.json (an outbound campaign).
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
 
@@ -99,6 +100,30 @@ void BM_QueueCapsDay(benchmark::State& state) {
   scenario_day(state, "queue_caps.json");
 }
 BENCHMARK(BM_QueueCapsDay)->Unit(benchmark::kMillisecond);
+
+// scenarios/outbound_blend.json: 8 half-hour intervals, one voice type (about 840 calls) and a
+// list of 400 outbound calls made between them by the same team; customers_per_s counts the
+// inbound contacts, attempts_per_s the outbound attempts.
+void BM_OutboundBlendDay(benchmark::State& state) {
+  const auto file = std::filesystem::path(__FILE__).parent_path().parent_path() / "scenarios" /
+                    "outbound_blend.json";
+  const ccsim::ScenarioParse parse = ccsim::load_scenario(file);
+  if (!parse.ok()) std::exit(2);
+  std::uint64_t customers = 0, rep = 0;
+  double attempts = 0.0;
+  for (auto _ : state) {
+    const auto r = ccsim::simulate_replication(*parse.scenario, 1, rep++);
+    customers += r.contacts;
+    attempts += r.outbound_total.at(0).attempts;
+    benchmark::DoNotOptimize(r.events);
+  }
+  state.SetItemsProcessed(std::int64_t(customers));
+  state.counters["customers_per_s"] =
+      benchmark::Counter(double(customers), benchmark::Counter::kIsRate);
+  state.counters["attempts_per_s"] = benchmark::Counter(attempts, benchmark::Counter::kIsRate);
+  state.counters["days_per_s"] = benchmark::Counter(double(rep), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_OutboundBlendDay)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

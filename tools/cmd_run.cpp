@@ -65,6 +65,32 @@ nlohmann::json paired_group_json(const PairedGroupKpis& k) {
   return o;
 }
 
+nlohmann::json paired_outbound_json(const PairedOutboundKpis& k) {
+  nlohmann::json o = nlohmann::json::object();
+  for (const OutboundKpiInfo& info : outbound_kpis()) {
+    o[std::string(info.name)] = paired_json(k[info.kpi]);
+  }
+  return o;
+}
+
+// The campaigns of either scenario: {NAME: {KPIs, "intervals": [{"index", KPIs}]}}, each KPI
+// {"base", "variant", "difference"}.
+nlohmann::json paired_outbound_json(const PairedComparison& c) {
+  nlohmann::json campaigns = nlohmann::json::object();
+  for (std::size_t k = 0; k < c.campaigns.size(); ++k) {
+    nlohmann::json cj = paired_outbound_json(c.campaign_totals[k]);
+    nlohmann::json per = nlohmann::json::array();
+    for (std::size_t i = 0; i < c.campaign_intervals.size(); ++i) {
+      nlohmann::json row = paired_outbound_json(c.campaign_intervals[i][k]);
+      row["index"] = i;
+      per.push_back(row);
+    }
+    cj["intervals"] = per;
+    campaigns[c.campaigns[k]] = cj;
+  }
+  return campaigns;
+}
+
 // Each day's paired totals: [{"day", "date", "totals": {type: ...}, "agent_groups": {...}}].
 nlohmann::json paired_days_json(const PairedComparison& c, const Scenario& base) {
   nlohmann::json days = nlohmann::json::array();
@@ -124,6 +150,7 @@ nlohmann::json comparison_json(const PairedComparison& c, const Scenario& base,
     groups[c.groups[g]] = gj;
   }
   j["agent_groups"] = groups;
+  if (!c.campaigns.empty()) j["outbound"] = paired_outbound_json(c);
   if (!c.days.empty()) j["days"] = paired_days_json(c, base);
   j["targets"] = targets_json(c.variant_targets, base.horizon);
   j["base_targets"] = targets_json(c.base_targets, base.horizon);
@@ -196,6 +223,24 @@ std::string signed_cell(const KpiEstimate& e, int decimals) {
          format_number(e->ci95, decimals);
 }
 
+// The campaigns of either scenario over the horizon, KPI by KPI; nothing without a campaign.
+void write_paired_campaigns(std::ostream& out, const PairedComparison& c) {
+  if (c.campaigns.empty()) return;
+  std::vector<std::vector<std::string>> rows{{"campaign", "KPI", "base", "variant", "difference"}};
+  for (std::size_t k = 0; k < c.campaigns.size(); ++k) {
+    std::string name = c.campaigns[k];
+    if (c.base_campaign[k] < 0) name += " (variant only)";
+    if (c.variant_campaign[k] < 0) name += " (base only)";
+    for (const OutboundKpiInfo& info : outbound_kpis()) {
+      const PairedEstimate& p = c.campaign_totals[k][info.kpi];
+      rows.push_back({name, std::string(info.name), cell(p.base, 1), cell(p.variant, 1),
+                      signed_cell(p.difference, 1)});
+    }
+  }
+  out << "\nOutbound campaigns\n";
+  print_table(out, rows);
+}
+
 void write_comparison_table(std::ostream& out, const PairedComparison& c, const Scenario& base) {
   out << "Base:    " << c.base_name << "\nVariant: " << c.variant_name << "\n"
       << text::plural(c.replications, "paired replication") << ", seed " << c.seed
@@ -227,6 +272,7 @@ void write_comparison_table(std::ostream& out, const PairedComparison& c, const 
   }
   out << "\nAgent groups\n";
   print_table(out, rows);
+  write_paired_campaigns(out, c);
   write_targets_section(out, c.variant_targets, base.horizon, "Targets of the variant");
   write_targets_section(out, c.base_targets, base.horizon, "Targets of the base");
 

@@ -559,6 +559,18 @@ void warn_about(const staffing::Result& result, std::ostream& err) {
   }
 }
 
+// A warning when an Erlang staffing leaves the scenario's outbound campaigns out of its load
+// while the KPIs reported are simulated with them calling.
+void warn_campaigns_left_out(const Scenario& sc, const staffing::Result& result,
+                             std::ostream& err) {
+  const std::string left_out = campaigns_left_out(sc);
+  if (result.method != staffing::Method::Erlang || left_out.empty()) return;
+  err << "warning: the Erlang staffing leaves out the " << left_out
+      << ": it staffs for inbound work only, while the KPIs shown are simulated with "
+      << (sc.outbound.size() == 1 ? "the campaign" : "the campaigns")
+      << " calling out; --method simulation staffs with them running\n";
+}
+
 // A warning when the plan replaces shifts or a roster file the scenario gives: how many, and
 // the scheduled agent-hours of the plan against the scenario's.
 void warn_replaced_roster(const Scenario& sc, const staffing::Result& result, std::ostream& err) {
@@ -645,6 +657,7 @@ int cmd_staff(const std::vector<std::string>& args, std::ostream& out, std::ostr
   const Report full{scenario,   result, options, a.templates_file,
                     *templates, *plans, queues,  override_text};
   const std::string content = staff_output(common.output_format(), full, overrides);
+  warn_campaigns_left_out(scenario, result, err);
   warn_about(result, err);
   warn_replaced_roster(scenario, result, err);
   const int code = emit_with_report(

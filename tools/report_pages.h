@@ -71,8 +71,12 @@ struct StaffReportInput {
 std::string staff_report(const StaffReportInput& input);
 // How the staffing was found, for the report's subtitle and the table's heading: "method
 // simulation, targets judged on the mean of 10 replications (seed 1), 12 iterations", or
-// "method erlang; KPIs from 10 replications (seed 1)".
+// "method erlang; KPIs from 10 replications (seed 1)"; with outbound campaigns, "method erlang
+// (inbound only: outbound campaign renewals left out); KPIs from ...".
 std::string staffing_method_text(const StaffReportInput& input);
+// What an analytic staffing (--method erlang) leaves out of `scenario`: "outbound campaign
+// renewals", "outbound campaigns renewals, surveys"; empty when the scenario has no campaign.
+std::string campaigns_left_out(const Scenario& scenario);
 
 // `ccsim sweep`: for one parameter (or a zip), KPI curves against the parameter with CI bands;
 // for a grid of two, heatmaps of ASA, service level and abandonment; always a table of every

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "models/io/plural.h"
+#include "tools/report_outbound.h"
 #include "tools/report_pages.h"
 #include "tools/report_series.h"
 #include "tools/run_targets.h"
@@ -89,6 +90,7 @@ void run_facts(HtmlReport& page, const Scenario& sc, const Results& r,
       format_number(double(r.contacts) / std::max(1, r.replications), 1) + " per replication");
   page.facts(facts);
   scenario_tables(page, sc);
+  outbound_assumptions_table(page, sc);
 }
 
 // The totals of the trunk groups and callback slot groups, where the scenario has them.
@@ -374,9 +376,11 @@ std::string run_report(const Scenario& sc, const Results& r, const std::string& 
   run_targets(page, sc, checks);
   run_facts(page, sc, r, scenario_file);
   run_totals(page, sc, r, scopes);
+  outbound_totals_table(page, sc, r);
   for (std::size_t k = 0; k < scopes; ++k) run_scope_charts(page, sc, r, k, checks);
   run_group_charts(page, sc, r, checks);
   run_limit_charts(page, sc, r);
+  outbound_charts(page, sc, r);
   return page.html();
 }
 
@@ -409,9 +413,11 @@ void paired_facts(HtmlReport& page, const Scenario& base, const Scenario& varian
   page.subsection("Base");
   page.facts(scenario_facts(base));
   scenario_tables(page, base, "Base: ");
+  outbound_assumptions_table(page, base, "Base: ");
   page.subsection("Variant");
   page.facts(scenario_facts(variant));
   scenario_tables(page, variant, "Variant: ");
+  outbound_assumptions_table(page, variant, "Variant: ");
 }
 
 // The totals tables: base, variant and difference of the main contact KPIs by scope, and of
@@ -534,6 +540,7 @@ std::string paired_report(const Scenario& base, const Scenario& variant, const P
   run_targets(page, base, c.base_targets, "Targets of the base");
   paired_facts(page, base, variant, c, files);
   paired_totals(page, c, scopes);
+  paired_campaigns_table(page, c);
   const std::vector<Kpi> charted{Kpi::Offered, Kpi::Asa, Kpi::WaitP90, Kpi::ServiceLevel,
                                  Kpi::AbandonRate};
   for (std::size_t k = 0; k < scopes; ++k) {

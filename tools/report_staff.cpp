@@ -12,6 +12,13 @@ namespace ccsim::cli {
 
 using text::plural;
 
+std::string campaigns_left_out(const Scenario& sc) {
+  std::string names;
+  for (const OutboundCampaign& c : sc.outbound) names += (names.empty() ? "" : ", ") + c.name;
+  if (names.empty()) return names;
+  return (sc.outbound.size() == 1 ? "outbound campaign " : "outbound campaigns ") + names;
+}
+
 std::string staffing_method_text(const StaffReportInput& in) {
   const staffing::Result& res = in.result;
   std::string how = std::string("method ") + staffing::method_name(res.method);
@@ -27,6 +34,10 @@ std::string staffing_method_text(const StaffReportInput& in) {
            " (seed " + std::to_string(in.options.seed) + "), " +
            plural(res.iterations, "iteration");
   } else {
+    if (const std::string left_out = campaigns_left_out(in.scenario);
+        res.method == staffing::Method::Erlang && !left_out.empty()) {
+      how += " (inbound only: " + left_out + " left out)";
+    }
     how += "; KPIs from " + plural(in.options.replications, "replication") + " (seed " +
            std::to_string(in.options.seed) + ")";
   }

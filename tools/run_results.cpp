@@ -120,8 +120,93 @@ void trunk_rows(const Results& r, const Row& row) {
   }
 }
 
+nlohmann::json outbound_kpis_json(const OutboundKpis& k) {
+  nlohmann::json o = nlohmann::json::object();
+  for (const OutboundKpiInfo& info : outbound_kpis()) {
+    o[std::string(info.name)] = estimate_json(k[info.kpi]);
+  }
+  return o;
+}
+
+// The outbound campaigns: {name: {KPIs, "intervals": [{"index", KPIs}]}}.
+nlohmann::json outbound_json(const Results& r) {
+  nlohmann::json campaigns = nlohmann::json::object();
+  for (std::size_t c = 0; c < r.campaigns.size(); ++c) {
+    nlohmann::json cj = outbound_kpis_json(r.outbound_totals[c]);
+    nlohmann::json per = nlohmann::json::array();
+    for (std::size_t i = 0; i < r.outbound_intervals.size(); ++i) {
+      nlohmann::json row = outbound_kpis_json(r.outbound_intervals[i][c]);
+      row["index"] = i;
+      per.push_back(row);
+    }
+    cj["intervals"] = per;
+    campaigns[r.campaigns[c]] = cj;
+  }
+  return campaigns;
+}
+
+// The CSV rows of the outbound campaigns: per campaign, its totals, days and intervals, through
+// `row` (as write_results_csv's).
+template <class Row>
+void outbound_rows(const Results& r, const Row& row) {
+  for (std::size_t c = 0; c < r.campaigns.size(); ++c) {
+    for (const OutboundKpiInfo& info : outbound_kpis()) {
+      row("outbound", std::nullopt, c, info.name, r.outbound_totals[c][info.kpi], std::nullopt);
+    }
+    for (std::size_t d = 0; d < r.outbound_days.size(); ++d) {
+      for (const OutboundKpiInfo& info : outbound_kpis()) {
+        row("outbound", std::nullopt, c, info.name, r.outbound_days[d][c][info.kpi], int(d));
+      }
+    }
+    for (std::size_t i = 0; i < r.outbound_intervals.size(); ++i) {
+      for (const OutboundKpiInfo& info : outbound_kpis()) {
+        row("outbound", i, c, info.name, r.outbound_intervals[i][c][info.kpi], std::nullopt);
+      }
+    }
+  }
+}
+
+// The table of the outbound campaigns: their totals, then each campaign by interval.
+void write_outbound_tables(std::ostream& out, const Results& r, const Scenario& sc) {
+  if (r.campaigns.empty()) return;
+  auto cells = [](const OutboundKpis& k, std::vector<std::string>& row) {
+    for (const OutboundKpiInfo& info : outbound_kpis()) row.push_back(cell(k[info.kpi], 1));
+  };
+  std::vector<std::string> header;
+  for (const OutboundKpiInfo& info : outbound_kpis()) header.emplace_back(info.name);
+  std::vector<std::vector<std::string>> rows;
+  rows.push_back({"campaign"});
+  rows[0].insert(rows[0].end(), header.begin(), header.end());
+  for (std::size_t c = 0; c < r.campaigns.size(); ++c) {
+    rows.push_back({r.campaigns[c]});
+    cells(r.outbound_totals[c], rows.back());
+  }
+  out << "\nOutbound campaigns\n";
+  print_table(out, rows);
+  for (std::size_t c = 0; c < r.campaigns.size(); ++c) {
+    rows.assign(1, {"interval", "start"});
+    rows[0].insert(rows[0].end(), header.begin(), header.end());
+    for (std::size_t i = 0; i < r.outbound_intervals.size(); ++i) {
+      rows.push_back({std::to_string(i), clock_label(sc.horizon.start, r.interval_start_s[i])});
+      cells(r.outbound_intervals[i][c], rows.back());
+    }
+    out << "\nOutbound campaign " << r.campaigns[c] << " by interval\n";
+    print_table(out, rows);
+  }
+}
+
 std::string type_key(const Results& r, std::size_t k) {
   return k < r.types.size() ? r.types[k] : std::string("all");
+}
+
+// The name of the owner of a CSV row of `section`: a campaign, trunk group, agent group or type.
+const std::string& section_owner(const Results& r, std::string_view section, std::size_t owner) {
+  static const std::string all = "all";
+  if (section == "outbound") return r.campaigns[owner];
+  if (section == "trunk") return r.trunks[owner];
+  if (section == "callback_slots") return r.slot_groups[owner];
+  if (section == "agent_group") return r.groups[owner];
+  return owner < r.types.size() ? r.types[owner] : all;
 }
 
 // Whether intervals carry their day (and date): a horizon of several days or with a date.
@@ -296,6 +381,7 @@ nlohmann::json results_json(const Results& r, const Scenario& sc) {
   j["agent_groups"] = groups;
   if (!r.trunks.empty()) j["trunks"] = trunks_json(r);
   if (!r.slot_groups.empty()) j["callback_slots"] = slots_json(r);
+  if (!r.campaigns.empty()) j["outbound"] = outbound_json(r);
   j["targets"] = targets_json(check_targets(r, sc), sc.horizon);
   return j;
 }
@@ -310,18 +396,14 @@ void write_results_csv(std::ostream& out, const Results& r, const Scenario& sc) 
   // index of the type (or group) in the results.
   auto row = [&](const char* section, std::optional<std::size_t> i, std::size_t owner,
                  std::string_view kpi, const KpiEstimate& e, std::optional<int> d = {}) {
-    const bool of_group = std::string_view(section) == "agent_group";
-    const bool of_trunk = std::string_view(section) == "trunk";
-    const bool of_slots = std::string_view(section) == "callback_slots";
-    const std::string& name = of_trunk   ? r.trunks[owner]
-                              : of_slots ? r.slot_groups[owner]
-                              : of_group ? r.groups[owner]
-                                         : type_key(r, owner);
+    const std::string_view sv(section);
+    const bool of_group = sv == "agent_group", targeted = of_group || sv == "contact_type";
+    const std::string& name = section_owner(r, sv, owner);
     const TargetCheck* check =
-        of_trunk || of_slots ? nullptr
-        : i                  ? targets.find(of_group, owner, kpi, TargetScope::Interval, int(*i))
-        : d                  ? targets.find(of_group, owner, kpi, TargetScope::Day, *d)
-                             : targets.find(of_group, owner, kpi, TargetScope::Total, 0);
+        !targeted ? nullptr
+        : i       ? targets.find(of_group, owner, kpi, TargetScope::Interval, int(*i))
+        : d       ? targets.find(of_group, owner, kpi, TargetScope::Day, *d)
+                  : targets.find(of_group, owner, kpi, TargetScope::Total, 0);
     out << section << ',';
     if (i) {
       out << *i << ',' << csv_number(r.interval_start_s[*i]) << ','
@@ -378,6 +460,7 @@ void write_results_csv(std::ostream& out, const Results& r, const Scenario& sc) 
   }
   trunk_rows(r, row);
   slot_rows(r, row);
+  outbound_rows(r, row);
 }
 
 void write_results_table(std::ostream& out, const Results& r, const Scenario& sc,
@@ -438,6 +521,7 @@ void write_results_table(std::ostream& out, const Results& r, const Scenario& sc
   out << "\nAgent groups\n";
   print_table(out, rows);
   write_limits_tables(out, r);
+  write_outbound_tables(out, r, sc);
 
   write_targets_section(out, checks, sc.horizon);
   const std::vector<Kpi> columns{Kpi::Offered, Kpi::Answered,     Kpi::Abandoned, Kpi::AbandonRate,

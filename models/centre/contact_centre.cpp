@@ -27,11 +27,12 @@ constexpr double kInfinity = std::numeric_limits<double>::infinity();
 }  // namespace
 
 Model::Model(const Scenario& scenario, std::uint64_t seed, std::uint64_t replication,
-             const RecordSink& sink)
+             const RecordSink& sink, const AttemptSink& attempt_sink)
     : sc_(scenario),
       seed_(seed),
       replication_(replication),
       sink_(sink),
+      attempt_sink_(attempt_sink),
       end_s_(scenario.horizon.end_s()),
       warmup_s_(scenario.simulation.warmup_s),
       intervals_(scenario.horizon.interval_count()) {
@@ -68,6 +69,11 @@ Model::Model(const Scenario& scenario, std::uint64_t seed, std::uint64_t replica
     slots_.push_back(SlotPool{slot_groups.capacity[s], {}});
   }
   for (std::size_t k = 0; k < n_types; ++k) types_[k].slot_pool = slot_groups.pool_of_type[k];
+  campaigns_ = make_campaign_states(sc_);
+  if (!campaigns_.empty()) {
+    campaign_snapshots_.assign(checkpoints_s_.size(),
+                               std::vector<CampaignSnapshot>(campaigns_.size()));
+  }
 
   result_.contact.assign(std::size_t(intervals_), std::vector<ContactStats>(n_types));
   result_.group.assign(std::size_t(intervals_), std::vector<GroupStats>(n_groups));
@@ -82,6 +88,10 @@ ReplicationResult Model::run() {
   for (std::size_t g = 0; g < groups_.size(); ++g) on_staff_change(int(g));
   next_arrival_s_.assign(types_.size(), kInfinity);
   for (std::size_t k = 0; k < types_.size(); ++k) schedule_next_arrival(int(k));
+  if (!campaigns_.empty()) {
+    on_quota_checkpoint(0.0);
+    dial_outbound();
+  }
 
   sim::Calendar<Event>::Event ev;
   for (;;) {
@@ -91,6 +101,7 @@ ReplicationResult Model::run() {
       ++result_.events;
       calendar_.advance_to(next_arrival);
       on_arrival(next_type);
+      if (!campaigns_.empty()) dial_outbound();
       continue;
     }
     if (!calendar_.pop(ev)) break;
@@ -133,7 +144,11 @@ ReplicationResult Model::run() {
       case EventKind::MaxWait:
         on_max_wait(i);
         break;
+      case EventKind::OutboundEnd:
+        on_outbound_end(i);
+        break;
     }
+    if (!campaigns_.empty()) dial_outbound();
     result_.peak_pending_events = std::max(result_.peak_pending_events, calendar_.pending());
   }
 
@@ -172,6 +187,10 @@ void Model::close() {
       }
     }
   }
+  OutboundWindows outbound = outbound_windows(sc_, checkpoints_s_, campaign_snapshots_);
+  result_.outbound = std::move(outbound.per_interval);
+  result_.outbound_total = std::move(outbound.total);
+  result_.outbound_day = std::move(outbound.per_day);
   result_.intervals_per_day = sc_.horizon.intervals;
 }
 
@@ -609,6 +628,10 @@ void Model::on_checkpoint(std::size_t index) {
   for (std::size_t t = 0; t < lines_.size(); ++t) {
     line_integrals_[index][t] = lines_[t].use.integral(calendar_.now_s());
   }
+  if (!campaigns_.empty()) {
+    on_quota_checkpoint(calendar_.now_s());
+    campaign_snapshots_[index] = campaign_snapshots(campaigns_, calendar_.now_s());
+  }
 }
 
 // ---- contacts ----
@@ -639,8 +662,9 @@ void Model::record(const ContactRecord& r) {
 namespace ccsim {
 
 ReplicationResult simulate_replication(const Scenario& scenario, std::uint64_t seed,
-                                       std::uint64_t replication, const RecordSink& sink) {
-  centre::Model model(scenario, seed, replication, sink);
+                                       std::uint64_t replication, const RecordSink& sink,
+                                       const AttemptSink& attempts) {
+  centre::Model model(scenario, seed, replication, sink, attempts);
   return model.run();
 }
 

@@ -32,6 +32,10 @@
 // about to leave stay before new ones are hired. After the horizon the last staffing stays on
 // duty until every contact has finished.
 //
+// Outbound campaigns (models/centre/outbound.h): after every event, idle agents of a campaign's
+// groups start outbound attempts while its threshold rule allows; an agent on an attempt holds
+// it as one contact (busy, off the availability lists) until it ends.
+//
 // Days (horizon.days > 1): no fresh contact arrives between a day's closing and the next
 // opening; count and per_interval staffing drop to 0 at closing (shifts hold as written). An
 // agent going off duty after closing stays on while a real-time contact of its skills waits
@@ -48,7 +52,8 @@
 //     availability list (the centre is work-conserving).
 //   - A leaving agent holds at least one contact; a group's agents on duty are its members
 //     less those leaving.
-//   - A group's busy slots are the contacts its agents hold; its busy agents those holding any.
+//   - A group's busy slots are the contacts its agents hold (an outbound attempt counts as one);
+//     its busy agents those holding any; its outbound agents those on an outbound attempt.
 //   - A contact is recorded, and its slot freed, once its outcome is known: an answered one
 //     when an agent answers it (it lives on only as its agent's AgentFree event and, if
 //     transferred, as a pending contact); a callback being dialled is held by its agent's
@@ -96,6 +101,12 @@ struct ReplicationResult {
   // slot_capacity[s]; both empty without slot groups.
   std::vector<std::vector<int>> slot_used;
   std::vector<int> slot_capacity;
+  // outbound[i][c], outbound_total[c], outbound_day[d][c]: the figures of outbound campaign c
+  // (Scenario::outbound; outbound.h: outbound_windows) by window as for trunk groups; empty
+  // without campaigns.
+  std::vector<std::vector<OutboundStats>> outbound;
+  std::vector<OutboundStats> outbound_total;
+  std::vector<std::vector<OutboundStats>> outbound_day;
   // Intervals per day (horizon.intervals): contact[i] is in day i / intervals_per_day.
   int intervals_per_day = 1;
   std::uint64_t events = 0;             // events processed
@@ -108,9 +119,22 @@ struct ReplicationResult {
 // Receives every contact record of a replication, in the order outcomes become known.
 using RecordSink = std::function<void(const ContactRecord&)>;
 
+// One outbound attempt (models/centre/outbound.h), known when it starts.
+struct OutboundAttemptRecord {
+  int campaign = 0;                   // index into Scenario::outbound
+  int group = 0;                      // the agent's group
+  int agent = 0;                      // the agent (an index reused after the agent leaves)
+  double start_s = 0.0, end_s = 0.0;  // the agent is busy with it over [start_s, end_s)
+  bool connected = false;
+  double talk_s = 0.0;  // talk time when connected, else 0
+};
+// Receives every outbound attempt of a replication, in the order they start.
+using AttemptSink = std::function<void(const OutboundAttemptRecord&)>;
+
 // Simulates replication `replication` of `scenario` with random streams keyed by `seed`.
 // REQUIRES: scenario validated by parse_scenario.
 ReplicationResult simulate_replication(const Scenario& scenario, std::uint64_t seed,
-                                       std::uint64_t replication, const RecordSink& sink = {});
+                                       std::uint64_t replication, const RecordSink& sink = {},
+                                       const AttemptSink& attempts = {});
 
 }  // namespace ccsim

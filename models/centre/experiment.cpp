@@ -89,6 +89,17 @@ ReplicationKpis replication_kpis(const ReplicationResult& rep) {
     }
   }
   slot_kpis(rep, n_intervals, n_days, per_day, out.slot);
+  for (std::size_t i = 0; i <= n_intervals + n_days && !rep.outbound_total.empty(); ++i) {
+    const std::vector<OutboundStats>& os = i < n_intervals ? rep.outbound[i]
+                                           : i == n_intervals
+                                               ? rep.outbound_total
+                                               : rep.outbound_day[i - n_intervals - 1];
+    for (const OutboundStats& o : os) {
+      for (std::size_t q = 0; q < kOutboundKpiCount; ++q) {
+        out.outbound.push_back(o.value(OutboundKpi(q)));
+      }
+    }
+  }
   out.events = rep.events;
   out.contacts = rep.contacts;
   return out;
@@ -186,6 +197,35 @@ void summarise_slots(const Scenario& scenario, const std::vector<ReplicationKpis
   }
 }
 
+// The outbound campaigns' part of summarise.
+void summarise_outbound(const Scenario& scenario, const std::vector<ReplicationKpis>& reps,
+                        std::size_t n_intervals, std::size_t n_days, Results& res) {
+  const std::size_t n = scenario.outbound.size();
+  for (const OutboundCampaign& c : scenario.outbound) res.campaigns.push_back(c.name);
+  if (n == 0) return;
+  std::vector<std::optional<double>> column(reps.size());
+  auto kpis = [&](std::size_t i, std::size_t c) {
+    OutboundKpis out;
+    for (std::size_t q = 0; q < kOutboundKpiCount; ++q) {
+      for (std::size_t r = 0; r < reps.size(); ++r) {
+        column[r] = reps[r].outbound[(i * n + c) * kOutboundKpiCount + q];
+      }
+      out.kpi[q] = sim::estimate(column);
+    }
+    return out;
+  };
+  res.outbound_intervals.resize(n_intervals);
+  for (std::size_t i = 0; i < n_intervals; ++i) {
+    for (std::size_t c = 0; c < n; ++c) res.outbound_intervals[i].push_back(kpis(i, c));
+  }
+  for (std::size_t c = 0; c < n; ++c) res.outbound_totals.push_back(kpis(n_intervals, c));
+  res.outbound_days.resize(n_days);
+  for (std::size_t d = 0; d < n_days; ++d) {
+    for (std::size_t c = 0; c < n; ++c)
+      res.outbound_days[d].push_back(kpis(n_intervals + 1 + d, c));
+  }
+}
+
 }  // namespace
 
 Results summarise(const Scenario& scenario, const std::vector<ReplicationKpis>& reps,
@@ -248,6 +288,7 @@ Results summarise(const Scenario& scenario, const std::vector<ReplicationKpis>& 
   }
   summarise_trunks(scenario, reps, n_intervals, n_days, res);
   summarise_slots(scenario, reps, n_intervals, n_days, res);
+  summarise_outbound(scenario, reps, n_intervals, n_days, res);
   withhold_unpooled(res, scenario);
   return res;
 }

@@ -47,6 +47,11 @@ struct SlotKpis {
   const KpiEstimate& operator[](SlotKpi k) const { return kpi[static_cast<std::size_t>(k)]; }
 };
 
+struct OutboundKpis {
+  std::vector<KpiEstimate> kpi = std::vector<KpiEstimate>(kOutboundKpiCount);
+  const KpiEstimate& operator[](OutboundKpi k) const { return kpi[static_cast<std::size_t>(k)]; }
+};
+
 struct Results {
   std::string scenario;
   int replications = 0;
@@ -79,6 +84,12 @@ struct Results {
   std::vector<SlotKpis> slot_totals;
   std::vector<std::vector<SlotKpis>> slot_intervals;
   std::vector<std::vector<SlotKpis>> slot_days;
+  // Outbound campaigns (Scenario::outbound): names and their KPIs over the horizon,
+  // [interval][campaign] and [day][campaign]; empty without campaigns.
+  std::vector<std::string> campaigns;
+  std::vector<OutboundKpis> outbound_totals;
+  std::vector<std::vector<OutboundKpis>> outbound_intervals;
+  std::vector<std::vector<OutboundKpis>> outbound_days;
   std::uint64_t events = 0;    // summed over replications
   std::uint64_t contacts = 0;  // summed over replications
 };
@@ -95,6 +106,8 @@ struct ReplicationKpis {
   std::vector<std::optional<double>> trunk;
   // slot[(i * slot groups + s) * kSlotKpiCount + q], scopes as for groups
   std::vector<std::optional<double>> slot;
+  // outbound[(i * campaigns + c) * kOutboundKpiCount + q], scopes as for groups
+  std::vector<std::optional<double>> outbound;
   std::uint64_t events = 0;
   std::uint64_t contacts = 0;
 };

@@ -1,7 +1,8 @@
 // The simulation model of one replication (contact_centre.h states its contract): the
 // class that holds the state and runs the event loop, its events and the purposes of its random
-// streams. Internal to models/centre/: only contact_centre.cpp and contact_centre_limits.cpp (the
-// centre's limits: lines, queue caps and callback slots) include it.
+// streams. Internal to models/centre/: only contact_centre.cpp, contact_centre_limits.cpp (the
+// centre's limits: lines, queue caps and callback slots) and contact_centre_outbound.cpp
+// (outbound campaigns) include it.
 #pragma once
 
 #include <cstdint>
@@ -9,6 +10,7 @@
 
 #include "models/centre/arrivals.h"
 #include "models/centre/contact_centre.h"
+#include "models/centre/outbound.h"
 #include "models/centre/state.h"
 #include "sim/calendar.h"
 #include "sim/random.h"
@@ -29,6 +31,7 @@ enum class EventKind : std::uint8_t {
   Transfer,     // a transferred contact joins its new type's queue
   LineFree,     // a talk ended: its line is free (index: the trunk group)
   MaxWait,      // a contact has waited max_wait_s in the human queue
+  OutboundEnd,  // an agent's outbound attempt ended (index: the agent)
 };
 // Fresh arrivals are not calendar events: run() merges them in after calendar events at the
 // same time.
@@ -64,6 +67,11 @@ enum Purpose : std::uint64_t {
   kOverflowed = 22,    // names the key of a contact that arrived by overflow
   kMessaged = 23,      // names the key of a message left by a caller
   kArrivalMarks = 24,  // the marks that thin a layer of arrivals (arrivals.h)
+  // Outbound attempts (outbound.h), combined with a campaign's name; key: the attempt's number.
+  kOutboundConnect = 25,
+  kOutboundTalk = 26,
+  kOutboundWrapUp = 27,
+  kOutboundDial = 28,
 };
 
 constexpr std::uint64_t kSeqMask = (std::uint64_t(1) << 48) - 1;
@@ -71,7 +79,7 @@ constexpr std::uint64_t kSeqMask = (std::uint64_t(1) << 48) - 1;
 class Model {
  public:
   Model(const Scenario& scenario, std::uint64_t seed, std::uint64_t replication,
-        const RecordSink& sink);
+        const RecordSink& sink, const AttemptSink& attempt_sink);
   ReplicationResult run();
 
  private:
@@ -90,6 +98,7 @@ class Model {
   void on_staff_change(int group);
   void on_checkpoint(std::size_t index);
   void on_line_free(std::uint32_t pool);
+  void on_outbound_end(std::uint32_t agent);
   void close();
 
   void schedule_next_arrival(int type);
@@ -114,6 +123,11 @@ class Model {
   void on_max_wait(std::uint32_t slot);
   void move_to(std::uint32_t slot, int type, Origin origin);
 
+  // Outbound campaigns (outbound.h).
+  void on_quota_checkpoint(double now_s);
+  void dial_outbound();
+  void start_attempt(std::size_t campaign, std::uint32_t agent);
+
   // Agents and routing.
   void take(std::uint32_t slot, std::uint32_t agent);
   void serve(std::uint32_t slot, std::uint32_t agent);
@@ -129,6 +143,7 @@ class Model {
   const Scenario& sc_;
   const std::uint64_t seed_, replication_;
   const RecordSink& sink_;
+  const AttemptSink& attempt_sink_;
   const double end_s_, warmup_s_;
   const int intervals_;  // over the horizon
 
@@ -152,6 +167,10 @@ class Model {
   std::vector<LinePool> lines_;                         // trunk groups (lines.h: line_pools)
   std::vector<std::vector<double>> line_integrals_;     // [checkpoint][trunk group]
   std::vector<SlotPool> slots_;  // callback slot groups (callback_slots.h: slot_pools)
+  std::vector<CampaignState> campaigns_;                // outbound campaigns
+  std::vector<std::vector<CampaignSnapshot>> campaign_snapshots_;  // [checkpoint][campaign]
+  int quota_open_ = -1;  // the interval whose quotas are open, or -1: none
+  int quota_next_ = 0;   // the next interval to open
   std::uint64_t next_id_ = 0;
   std::size_t in_system_ = 0;
   ReplicationResult result_;

@@ -126,7 +126,7 @@ std::vector<GroupIntegrals> group_integrals(const std::vector<GroupState>& group
   std::vector<GroupIntegrals> out(groups.size());
   for (std::size_t g = 0; g < groups.size(); ++g) {
     out[g] = {groups[g].busy_time.integral(now_s), groups[g].slot_time.integral(now_s),
-              groups[g].present_time.integral(now_s)};
+              groups[g].present_time.integral(now_s), groups[g].outbound_time.integral(now_s)};
   }
   return out;
 }
@@ -146,6 +146,7 @@ std::vector<GroupStats> group_window(const std::vector<GroupState>& groups,
     out[g].busy_agent_s = integrals[b][g].busy - integrals[a][g].busy;
     out[g].busy_slot_s = integrals[b][g].slots - integrals[a][g].slots;
     out[g].available_agent_s = integrals[b][g].present - integrals[a][g].present;
+    out[g].outbound_agent_s = integrals[b][g].outbound - integrals[a][g].outbound;
     out[g].window_s = hi - lo;
   }
   return out;

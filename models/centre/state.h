@@ -56,15 +56,17 @@ struct Agent {
   std::uint32_t prev = kNone, next = kNone;
   double listed_since_s = 0.0;
   std::uint32_t dialling = kNone;  // contact slot being called back
+  std::int32_t campaign = -1;      // outbound campaign of the attempt in hand, or -1: none
 };
 
 struct AgentList {
   std::uint32_t head = kNone, tail = kNone;
 };
 
-// Busy agents / busy slots / present agents integrals of a group at a checkpoint.
+// Busy agents / busy slots / present agents / agents on outbound integrals of a group at a
+// checkpoint.
 struct GroupIntegrals {
-  double busy = 0.0, slots = 0.0, present = 0.0;
+  double busy = 0.0, slots = 0.0, present = 0.0, outbound = 0.0;
 };
 
 struct GroupState {
@@ -78,7 +80,8 @@ struct GroupState {
   int leaving = 0;
   int busy_agents = 0;
   int busy_slots = 0;
-  sim::TimeAverage busy_time, slot_time, present_time;
+  int outbound_agents = 0;  // agents on an outbound attempt (outbound.h), among busy_agents
+  sim::TimeAverage busy_time, slot_time, present_time, outbound_time;
 };
 
 struct TypeState {

@@ -89,6 +89,14 @@ constexpr std::array<SlotKpiInfo, kSlotKpiCount> kSlotKpis{{
     {SlotKpi::SlotUse, "slot_use", "Callback slot use"},
 }};
 
+constexpr std::array<OutboundKpiInfo, kOutboundKpiCount> kOutboundKpis{{
+    {OutboundKpi::Attempts, "attempts", "Attempts"},
+    {OutboundKpi::Connects, "connects", "Connects"},
+    {OutboundKpi::TalkTime, "talk_s", "Talk time (s)"},
+    {OutboundKpi::AgentTime, "agent_s", "Agent time (s)"},
+    {OutboundKpi::CallsLeft, "calls_left", "Calls left"},
+}};
+
 std::optional<double> ratio(std::uint64_t num, std::uint64_t den) {
   return den == 0 ? std::nullopt : std::optional<double>(double(num) / double(den));
 }
@@ -131,6 +139,10 @@ std::span<const TrunkKpiInfo> trunk_kpis() {
 }
 std::span<const SlotKpiInfo> slot_kpis() {
   return kSlotKpis;
+}
+
+std::span<const OutboundKpiInfo> outbound_kpis() {
+  return kOutboundKpis;
 }
 
 void ContactStats::add(const ContactRecord& r, double sl_threshold_s) {
@@ -371,6 +383,25 @@ std::optional<double> SlotStats::value(SlotKpi kpi) const {
     case SlotKpi::SlotUse:
       return capacity > 0 ? std::optional<double>(used / capacity) : std::nullopt;
     case SlotKpi::kCount:
+      break;
+  }
+  return std::nullopt;
+}
+
+std::optional<double> OutboundStats::value(OutboundKpi kpi) const {
+  if (window_s <= 0) return std::nullopt;
+  switch (kpi) {
+    case OutboundKpi::Attempts:
+      return attempts;
+    case OutboundKpi::Connects:
+      return connects;
+    case OutboundKpi::TalkTime:
+      return talk_s;
+    case OutboundKpi::AgentTime:
+      return agent_s;
+    case OutboundKpi::CallsLeft:
+      return calls_left;
+    case OutboundKpi::kCount:
       break;
   }
   return std::nullopt;

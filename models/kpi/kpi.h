@@ -137,6 +137,7 @@ struct GroupStats {
   double busy_agent_s = 0.0;       // integral of agents holding at least one contact
   double busy_slot_s = 0.0;        // integral of contacts held (slots in use)
   double available_agent_s = 0.0;  // integral of agents present (idle or busy)
+  double outbound_agent_s = 0.0;   // integral of agents on outbound attempts (within busy)
   double window_s = 0.0;           // length of the window
   int concurrency = 1;
   std::optional<double> value(GroupKpi kpi) const;
@@ -182,6 +183,30 @@ struct SlotStats {
   double used = 0.0;      // callbacks booked into the scope's slots
   double capacity = 0.0;  // capacity x slots in the scope
   std::optional<double> value(SlotKpi kpi) const;
+};
+
+enum class OutboundKpi {
+  Attempts,   // outbound attempts started (connected or not)
+  Connects,   // attempts that reached the right party
+  TalkTime,   // talk time of the connects started, summed (s)
+  AgentTime,  // agent time on outbound attempts (talk, wrap-up, dialling) within the window (s)
+  CallsLeft,  // list form: calls left at the window's end; per-interval form: quota calls lost
+  kCount,
+};
+constexpr std::size_t kOutboundKpiCount = static_cast<std::size_t>(OutboundKpi::kCount);
+struct OutboundKpiInfo {
+  OutboundKpi kpi;
+  std::string_view name;
+  std::string_view label;
+};
+std::span<const OutboundKpiInfo> outbound_kpis();
+
+// The outbound figures of one campaign within one window of one replication (attempts belong
+// to the window in which they start).
+struct OutboundStats {
+  double attempts = 0.0, connects = 0.0, talk_s = 0.0, agent_s = 0.0, calls_left = 0.0;
+  double window_s = 0.0;  // length of the window
+  std::optional<double> value(OutboundKpi kpi) const;
 };
 
 }  // namespace ccsim

@@ -566,6 +566,11 @@ std::vector<std::string> transient_refusals(const Scenario& sc, const TransientO
         "callback_slots is not part of the transient model (it has no callbacks); run the "
         "simulation instead");
   }
+  if (!sc.outbound.empty()) {
+    out.push_back(
+        "outbound is not part of the transient model (a birth-death chain of one queue); run "
+        "the simulation instead");
+  }
   refuse_groups(sc, out);
   if (out.empty() && !options.pooled) refuse_mixed_pools(sc, by_type, out);
   return out;

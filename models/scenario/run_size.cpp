@@ -365,7 +365,8 @@ double results_bytes(const Scenario& scenario, int replications) {
   const double values = (double(scenario.contact_types.size()) + 1.0) * double(kKpiCount) +
                         double(scenario.agent_groups.size()) * double(kGroupKpiCount) +
                         trunk_groups * double(kTrunkKpiCount) +
-                        slot_groups * double(kSlotKpiCount);
+                        slot_groups * double(kSlotKpiCount) +
+                        double(scenario.outbound.size()) * double(kOutboundKpiCount);
   return scopes * values * (double(replications) * kBytesPerKpiValue + kBytesPerReportedValue);
 }
 

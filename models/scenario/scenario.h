@@ -330,6 +330,38 @@ struct CallbackSlots {
   std::vector<int> contact_types;
 };
 
+// An outbound campaign blended with inbound work (models/centre/outbound.h states the rule):
+// agents of `groups` call out while enough of them stay idle for inbound.
+struct OutboundCampaign {
+  // Unique among campaigns. Required.
+  std::string name;
+  // Indices into Scenario::agent_groups, each of concurrency 1, in the order given. Required.
+  std::vector<int> groups;
+  // Exactly one of calls_per_interval and list_size is given. Required.
+  // Calls to make in each interval of the horizon (Horizon::interval_count() entries, each
+  // >= 0); calls not made within their interval are lost. Default: empty (list_size given).
+  std::vector<int> calls_per_interval;
+  // Calls (records) to make over the horizon; calls not made in an interval carry over to the
+  // next. Default: absent (calls_per_interval given).
+  std::optional<long long> list_size;
+  // Probability in [0, 1] that an attempt reaches the right party (talk and wrap-up follow),
+  // else the attempt costs dial_time. Default: 1.
+  double connect_prob = 1.0;
+  // Talk time of a connected call. Required. Default in code: exponential 1 s.
+  Distribution talk_time = Distribution::exponential(1.0);
+  // Wrap-up after a connected call. Default: absent (none).
+  std::optional<Distribution> wrap_up;
+  // Agent time of an attempt that does not connect. Required when connect_prob < 1. Default:
+  // absent (attempts always connect).
+  std::optional<Distribution> dial_time;
+  // Idle agents of the campaign's groups that must stay idle after an attempt starts (>= 0).
+  // Default: 0.
+  int reserve_idle = 0;
+  // No attempt starts while an inbound contact of a type the campaign's groups serve has waited
+  // longer than this (>= 0). Default: 0 (none while such a contact waits at all).
+  double max_inbound_wait_s = 0.0;
+};
+
 struct Shift {
   // Required. Default in code: 0 s.
   double start_s = 0.0;
@@ -438,6 +470,9 @@ struct Scenario {
   // Callback slot groups shared by several types (a type's own is callback.slot_capacity).
   // Default: empty (none).
   std::vector<CallbackSlots> callback_slots;
+  // Outbound campaigns, in priority order (the first gets an idle agent first).
+  // Default: empty (none).
+  std::vector<OutboundCampaign> outbound;
   // The forecast and roster files read, in the order read. Default: empty (none).
   std::vector<DataFileRead> data_files;
 };

@@ -13,6 +13,7 @@
 #include "models/scenario/forecast_csv.h"
 #include "models/scenario/horizon_json.h"
 #include "models/scenario/json_checker.h"
+#include "models/scenario/outbound_json.h"
 #include "models/scenario/run_size.h"
 #include "models/scenario/trunks_json.h"
 
@@ -140,6 +141,9 @@ void read_scenario(Checker& in, const json& document, Scenario& scenario) {
     reading::read_callback_slots(in, *v, "callback_slots", types.names, scenario);
   }
   reading::check_slots_ahead(in, scenario);
+  if (const json* v = find(document, "outbound")) {
+    reading::read_outbound(in, *v, "outbound", h, scenario);
+  }
   finish_interval_means(scenario);
 }
 
@@ -215,7 +219,7 @@ const std::map<std::string, std::vector<std::string>>& scenario_keys() {
   static const std::map<std::string, std::vector<std::string>> table = {
       {"scenario",
        {"$schema", "name", "horizon", "simulation", "contact_types", "agent_groups", "forecast",
-        "routing", "trunks", "callback_slots"}},
+        "routing", "trunks", "callback_slots", "outbound"}},
       {"horizon", {"interval_minutes", "intervals", "duration_s", "start", "days", "start_date"}},
       {"simulation", {"replications", "seed", "warmup_s", "volume_cv"}},
       {"contact_type",
@@ -257,6 +261,9 @@ const std::map<std::string, std::vector<std::string>>& scenario_keys() {
       {"retrial", {"prob", "delay", "max_retrials", "blocked_prob", "blocked_delay"}},
       {"trunk", {"name", "lines", "contact_types"}},
       {"callback_slots", {"name", "capacity", "contact_types"}},
+      {"outbound_campaign",
+       {"name", "groups", "calls_per_interval", "list_size", "connect_prob", "talk_time", "wrap_up",
+        "dial_time", "reserve_idle", "max_inbound_wait_s"}},
       {"overflow", {"to"}},
       {"message", {"accept_prob", "handled_as"}},
       {"wait_curve", {"curve"}},

@@ -61,6 +61,37 @@ PairedEstimate pair_column(const std::vector<std::optional<double>> ReplicationK
   return p;
 }
 
+// The outbound campaigns' part of pair_replications: c.campaigns matched by name, their
+// totals and intervals (ReplicationKpis::outbound, scopes as for groups).
+void pair_campaigns(const Scenario& base, const Scenario& variant,
+                    const std::vector<ReplicationKpis>& base_reps,
+                    const std::vector<ReplicationKpis>& variant_reps, std::size_t n_intervals,
+                    PairedComparison& c) {
+  match_by_name(base.outbound, variant.outbound, c.campaigns, c.base_campaign, c.variant_campaign);
+  const std::size_t nb = base.outbound.size(), nv = variant.outbound.size();
+  auto campaign = [&](std::size_t i, std::size_t k) {
+    PairedOutboundKpis out;
+    const int cb = c.base_campaign[k], cv = c.variant_campaign[k];
+    for (std::size_t q = 0; q < kOutboundKpiCount; ++q) {
+      std::optional<std::size_t> at_b, at_v;
+      if (cb >= 0) at_b = (i * nb + std::size_t(cb)) * kOutboundKpiCount + q;
+      if (cv >= 0) at_v = (i * nv + std::size_t(cv)) * kOutboundKpiCount + q;
+      out.kpi[q] = pair_column(&ReplicationKpis::outbound, base_reps, variant_reps, at_b, at_v);
+    }
+    return out;
+  };
+  if (c.campaigns.empty()) return;
+  c.campaign_intervals.resize(n_intervals);
+  for (std::size_t i = 0; i < n_intervals; ++i) {
+    for (std::size_t k = 0; k < c.campaigns.size(); ++k) {
+      c.campaign_intervals[i].push_back(campaign(i, k));
+    }
+  }
+  for (std::size_t k = 0; k < c.campaigns.size(); ++k) {
+    c.campaign_totals.push_back(campaign(n_intervals, k));
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> comparison_errors(const Scenario& base, const Scenario& variant) {
@@ -133,6 +164,7 @@ PairedComparison pair_replications(const Scenario& base, const Scenario& variant
   }
   for (std::size_t k = 0; k <= c.types.size(); ++k) c.totals.push_back(contact(n_intervals, k));
   for (std::size_t g = 0; g < c.groups.size(); ++g) c.group_totals.push_back(group(n_intervals, g));
+  pair_campaigns(base, variant, base_reps, variant_reps, n_intervals, c);
   const std::size_t n_days = base.horizon.days > 1 ? std::size_t(base.horizon.days) : 0;
   c.days.resize(n_days);
   c.group_days.resize(n_days);

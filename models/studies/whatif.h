@@ -8,8 +8,8 @@
 // is defined in both. This interval is usually much narrower than one built from independent
 // runs, because the noise the two runs share cancels in d_r.
 //
-// Contact types and agent groups are matched by name. A type or group present in only one
-// scenario is reported with that scenario's value and no difference; "all" (every contact type
+// Contact types, agent groups and outbound campaigns are matched by name. One present in only
+// one scenario is reported with that scenario's value and no difference; "all" (every contact type
 // pooled) is always compared.
 #pragma once
 
@@ -39,6 +39,11 @@ struct PairedGroupKpis {
   const PairedEstimate& operator[](GroupKpi k) const { return kpi[static_cast<std::size_t>(k)]; }
 };
 
+struct PairedOutboundKpis {
+  std::vector<PairedEstimate> kpi = std::vector<PairedEstimate>(kOutboundKpiCount);
+  const PairedEstimate& operator[](OutboundKpi k) const { return kpi[static_cast<std::size_t>(k)]; }
+};
+
 struct PairedComparison {
   std::string base_name, variant_name;  // the scenarios' names
   int replications = 0;
@@ -57,6 +62,12 @@ struct PairedComparison {
   // Over several days (horizon.days > 1): [day][type or all] and [day][group]; else empty.
   std::vector<std::vector<PairedContactKpis>> days;
   std::vector<std::vector<PairedGroupKpis>> group_days;
+  // Outbound campaigns (Scenario::outbound), matched by name like the groups: over the horizon
+  // [campaign] and per interval [interval][campaign]; empty when neither scenario has one.
+  std::vector<std::string> campaigns;
+  std::vector<int> base_campaign, variant_campaign;
+  std::vector<PairedOutboundKpis> campaign_totals;
+  std::vector<std::vector<PairedOutboundKpis>> campaign_intervals;
   // Each scenario's own targets checked against its own run (check_targets); set by
   // compare_paired, empty from pair_replications alone.
   std::vector<TargetCheck> base_targets, variant_targets;

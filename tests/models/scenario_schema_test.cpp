@@ -115,6 +115,10 @@ const Location kLocations[] = {
     {"/properties/forecast", "forecast"},
     {"/properties/trunks/items", "trunk"},
     {"/properties/callback_slots/items", "callback_slots"},
+    {"/properties/outbound/items", "outbound_campaign"},
+    {"/$defs/outbound_campaign/properties/talk_time", "distribution"},
+    {"/$defs/outbound_campaign/properties/wrap_up", "distribution"},
+    {"/$defs/outbound_campaign/properties/dial_time", "distribution"},
     {"/$defs/contact_type/properties/overflow", "overflow"},
     {"/$defs/contact_type/properties/message", "message"},
 };
@@ -151,7 +155,7 @@ TEST(ScenarioSchema, EveryExclusiveChoiceNamesItsBranches) {
       }
     }
   });
-  EXPECT_EQ(choices, 10);
+  EXPECT_EQ(choices, 11);
 }
 
 // A scenario made of the schema's examples of each main object: what an editor offers is
