@@ -166,8 +166,8 @@ class Model {
   std::vector<std::vector<GroupIntegrals>> integrals_;  // [checkpoint][group]
   std::vector<LinePool> lines_;                         // trunk groups (lines.h: line_pools)
   std::vector<std::vector<double>> line_integrals_;     // [checkpoint][trunk group]
-  std::vector<SlotPool> slots_;  // callback slot groups (callback_slots.h: slot_pools)
-  std::vector<CampaignState> campaigns_;                // outbound campaigns
+  std::vector<SlotPool> slots_;           // callback slot groups (callback_slots.h: slot_pools)
+  std::vector<CampaignState> campaigns_;  // outbound campaigns
   std::vector<std::vector<CampaignSnapshot>> campaign_snapshots_;  // [checkpoint][campaign]
   int quota_open_ = -1;  // the interval whose quotas are open, or -1: none
   int quota_next_ = 0;   // the next interval to open

@@ -10,6 +10,7 @@
 #include "models/centre/contact_centre.h"
 #include "models/centre/experiment.h"
 #include "models/queueing/erlang.h"
+#include "tests/models/conservation.h"
 #include "tests/models/scenario_builder.h"
 
 namespace {
@@ -145,9 +146,7 @@ TEST(Lines, EveryOfferedContactEndsInExactlyOneOutcomePerTypeAndReplication) {
       for (const auto& row : res.contact) total.merge(row[k]);
       auto v = [&](Kpi q) { return std::uint64_t(*total.value(q)); };
       EXPECT_GT(v(Kpi::Blocked), 0u);
-      EXPECT_EQ(v(Kpi::Offered), v(Kpi::Answered) + v(Kpi::Abandoned) + v(Kpi::Blocked) +
-                                     v(Kpi::Deflected) + v(Kpi::Contained) + v(Kpi::BotAbandoned) +
-                                     v(Kpi::CallbacksFailed) + v(Kpi::Balked) + v(Kpi::Unserved))
+      EXPECT_EQ(v(Kpi::Offered), test::ended_contacts(total))
           << "type " << k << ", replication " << rep;
     }
   }

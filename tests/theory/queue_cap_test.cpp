@@ -10,6 +10,7 @@
 #include "models/centre/contact_centre.h"
 #include "models/centre/experiment.h"
 #include "models/queueing/erlang.h"
+#include "tests/models/conservation.h"
 #include "tests/models/scenario_builder.h"
 
 namespace {
@@ -109,12 +110,7 @@ TEST(QueueCap, EveryOfferedContactEndsInExactlyOneOutcomeAndMovesArriveOneForOne
         for (std::size_t k = 0; k < 2; ++k) total[k].merge(row[k]);
       }
       for (const ContactStats& t : total) {
-        EXPECT_EQ(count(t, Kpi::Offered),
-                  count(t, Kpi::Answered) + count(t, Kpi::Abandoned) + count(t, Kpi::Blocked) +
-                      count(t, Kpi::Overflowed) + count(t, Kpi::Messages) +
-                      count(t, Kpi::Deflected) + count(t, Kpi::Contained) +
-                      count(t, Kpi::BotAbandoned) + count(t, Kpi::CallbacksFailed) +
-                      count(t, Kpi::Balked) + count(t, Kpi::Unserved));
+        EXPECT_EQ(count(t, Kpi::Offered), test::ended_contacts(t));
       }
       const Kpi out = overflow ? Kpi::Overflowed : Kpi::Messages;
       const Kpi in = overflow ? Kpi::OverflowIn : Kpi::MessagesIn;
