@@ -126,9 +126,9 @@ void BM_OutboundBlendDay(benchmark::State& state) {
 BENCHMARK(BM_OutboundBlendDay)->Unit(benchmark::kMillisecond);
 
 // scenarios/centre_limits.json: 8 half-hour intervals, 4 types (one of them email), a trunk
-// group of 45 lines with redials after busy signals, a queue capped at 10 waiting and 240 s that
+// group of 30 lines with redials after busy signals, a queue capped at 6 waiting and 150 s that
 // overflows to a back-up type, voicemail when the predicted wait exceeds 45 s, scheduled
-// callbacks into a calendar of 8 per interval, and an outbound list worked by the back-up team
+// callbacks into a calendar of 3 per interval, and an outbound list worked by the back-up team
 // (about 1,300 contacts a day; customers_per_s counts inbound contacts only).
 void BM_CentreLimitsDay(benchmark::State& state) {
   scenario_day(state, "centre_limits.json");
