@@ -59,17 +59,15 @@ CoupledArrivals::CoupledArrivals(const std::vector<double>& rate_per_s,
   find_next();
 }
 
-void CoupledArrivals::advance(std::size_t j) {
+void CoupledArrivals::advance_thinned(std::size_t j) {
   Layer& layer = layers_[j];
   double t = layer.next_s;
   for (;;) {
     t = next_poisson_arrival_s(rate_per_s_, *horizon_, t, layer.times.exponential(1.0));
     if (!std::isfinite(t)) break;
     const std::uint64_t index = layer.count++;
-    if (layer.thinned) {
-      const double u = layer.marks.uniform();
-      if (double(j) + u >= factor_[std::size_t(horizon_->interval_at(t))]) continue;
-    }
+    const double u = layer.marks.uniform();
+    if (double(j) + u >= factor_[std::size_t(horizon_->interval_at(t))]) continue;
     layer.next_index = index;
     break;
   }
@@ -84,14 +82,6 @@ void CoupledArrivals::find_next() {
       next_layer_ = j;
     }
   }
-}
-
-std::uint64_t CoupledArrivals::pop() {
-  const std::size_t j = next_layer_;
-  const std::uint64_t base = (std::uint64_t(j) << kLayerShift) | layers_[j].next_index;
-  advance(j);
-  find_next();
-  return base;
 }
 
 }  // namespace ccsim::centre

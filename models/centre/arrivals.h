@@ -129,7 +129,17 @@ class CoupledArrivals {
   double next_s() const { return next_s_; }
   // The next arrival's key base, and moves on to the arrival after it.
   // REQUIRES: next_s() is finite.
-  std::uint64_t pop();
+  std::uint64_t pop() {
+    const std::size_t j = next_layer_;
+    const std::uint64_t base = (std::uint64_t(j) << kLayerShift) | layers_[j].next_index;
+    advance(j);
+    if (layers_.size() == 1) {
+      next_s_ = layers_[0].next_s;  // one layer (volume factor at most 1): no search
+    } else {
+      find_next();
+    }
+    return base;
+  }
 
  private:
   struct Layer {
@@ -139,7 +149,15 @@ class CoupledArrivals {
     std::uint64_t next_index;  // that point's index in the layer
     std::uint64_t count = 0;   // points drawn so far
   };
-  void advance(std::size_t j);
+  // Moves layer j on to its next point kept; a layer never thinned keeps every point.
+  void advance(std::size_t j) {
+    Layer& layer = layers_[j];
+    if (layer.thinned) return advance_thinned(j);
+    layer.next_s =
+        next_poisson_arrival_s(rate_per_s_, *horizon_, layer.next_s, layer.times.exponential(1.0));
+    layer.next_index = layer.count++;
+  }
+  void advance_thinned(std::size_t j);
   void find_next();
 
   std::vector<double> rate_per_s_;
