@@ -35,7 +35,8 @@ Model::Model(const Scenario& scenario, std::uint64_t seed, std::uint64_t replica
       attempt_sink_(attempt_sink),
       end_s_(scenario.horizon.end_s()),
       warmup_s_(scenario.simulation.warmup_s),
-      intervals_(scenario.horizon.interval_count()) {
+      intervals_(scenario.horizon.interval_count()),
+      choice_rng_(seed, replication, sim::stream_combine(0, kAgentChoice)) {
   const std::size_t n_types = sc_.contact_types.size(), n_groups = sc_.agent_groups.size();
   service_ = make_services(sc_);
   types_ = make_type_states(sc_, service_);
@@ -358,9 +359,13 @@ void Model::enter_human_queue(std::uint32_t slot) {
 void Model::dispatch(std::uint32_t slot, bool at_head) {
   Contact& c = contacts_[slot];
   const int type = c.rec.type;
-  if (const auto agent =
-          agent_for_contact(types_[std::size_t(type)].groups, sc_.routing.agent_choice,
-                            FreeAgentsView{groups_, agents_})) {
+  const TypeState& ts = types_[std::size_t(type)];
+  auto draw = [this](std::size_t n) {
+    return std::min(n - 1, std::size_t(choice_rng_.uniform() * double(n)));
+  };
+  if (const auto agent = agent_for_contact(
+          ts.groups, ts.group_tiers, sc_.routing.agent_choice,
+          FreeAgentsView{groups_, agents_, occupancy_epoch_s_, calendar_.now_s()}, draw)) {
     take(slot, *agent);
     return;
   }
@@ -557,8 +562,8 @@ void Model::agent_ready(std::uint32_t agent) {
     return;
   }
   if (a.active >= g.concurrency) return;
-  if (const auto k =
-          contact_for_agent(g.skills, QueuesView{sc_.contact_types, types_, contacts_})) {
+  if (const auto k = contact_for_agent(
+          g.skills, QueuesView{sc_.contact_types, types_, contacts_, calendar_.now_s()})) {
     Queue& q = types_[std::size_t(*k)].queue;
     const std::uint32_t slot = q.head;
     unlink(contacts_, q, slot);
@@ -625,6 +630,10 @@ void Model::on_staff_change(int group) {
 
 void Model::on_checkpoint(std::size_t index) {
   integrals_[index] = group_integrals(groups_, calendar_.now_s());
+  if (sc_.routing.agent_choice == AgentChoice::LeastOccupied) {
+    occupancy_epoch_s_ = calendar_.now_s();
+    for (Agent& a : agents_) a.busy_at_epoch_s = busy_s(a, occupancy_epoch_s_);
+  }
   for (std::size_t t = 0; t < lines_.size(); ++t) {
     line_integrals_[index][t] = lines_[t].use.integral(calendar_.now_s());
   }

@@ -72,6 +72,9 @@ enum Purpose : std::uint64_t {
   kOutboundTalk = 26,
   kOutboundWrapUp = 27,
   kOutboundDial = 28,
+  // The draws of routing.agent_choice random (routing.h), with stream id 0 and one stream per
+  // replication.
+  kAgentChoice = 29,
 };
 
 constexpr std::uint64_t kSeqMask = (std::uint64_t(1) << 48) - 1;
@@ -169,8 +172,10 @@ class Model {
   std::vector<SlotPool> slots_;           // callback slot groups (callback_slots.h: slot_pools)
   std::vector<CampaignState> campaigns_;  // outbound campaigns
   std::vector<std::vector<CampaignSnapshot>> campaign_snapshots_;  // [checkpoint][campaign]
-  int quota_open_ = -1;  // the interval whose quotas are open, or -1: none
-  int quota_next_ = 0;   // the next interval to open
+  sim::RandomStream choice_rng_;    // kAgentChoice: drawn only under agent_choice random
+  double occupancy_epoch_s_ = 0.0;  // the last checkpoint: occupancy for least_occupied since
+  int quota_open_ = -1;             // the interval whose quotas are open, or -1: none
+  int quota_next_ = 0;              // the next interval to open
   std::uint64_t next_id_ = 0;
   std::size_t in_system_ = 0;
   ReplicationResult result_;

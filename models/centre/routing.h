@@ -2,18 +2,27 @@
 // takes.
 //
 // Rules:
-//   - Agent for a contact: among the skilled groups, the agent holding the fewest contacts,
-//     then the one longest at that load (with concurrency 1: the longest-idle agent); ties go
-//     to the group tried first. Under longest_idle the groups are tried in the order the
-//     scenario gives them and every skilled group competes; under fastest_group they are
-//     tried in order of mean handle time for the type (the group's own handle time, else the
-//     type's, times the group's speed factor; ties keep the order given) and the first group
-//     with a free slot serves.
+//   - Agent for a contact: the skilled groups are tried in tiers; the first tier with a free
+//     slot serves. Under fastest_group a tier is the groups of one mean handle time for the
+//     type (the group's own handle time, else the type's, times the group's speed factor),
+//     faster tiers first; under every other choice all skilled groups form one tier. Within
+//     the tier, only the agents holding the fewest contacts compete (with concurrency 1: the
+//     idle ones), and the choice picks among them:
+//       longest_idle, fastest_group: the agent longest at that load;
+//       random: each one with equal probability (one draw);
+//       least_occupied: the least occupancy so far in the interval (busy time / present
+//         time since the interval started, 0 before any time has passed), then the one
+//         longest at that load.
+//     Remaining ties go to the group tried first (groups in the order the scenario gives
+//     them, within a tier) and within a group to the agent listed first.
 //   - Contact for an agent: among the types the agent is skilled for with someone waiting,
-//     the highest priority, then real-time (voice, chat) before email, then the head of queue
-//     that entered first; ties go to the type listed first in the group's skills.
+//     the head of queue of highest score, then real-time (voice, chat) before email, then
+//     the head that entered first; ties go to the type listed first in the group's skills. A
+//     waiting contact's score is its type's priority + priority_per_minute_waited x minutes
+//     it has waited (the priority alone when that is 0). Within a type the queue is FIFO, so
+//     its head, having waited longest, has the type's highest score.
 //
-// Random numbers: none.
+// Random numbers: `random` draws once per contact routed to a free agent; no other rule draws.
 #pragma once
 
 #include <cstddef>
@@ -25,46 +34,106 @@
 
 namespace ccsim::centre {
 
-// Puts the skilled groups of a type in the order agent_for_contact tries them.
+// Puts the skilled groups of a type in the order agent_for_contact tries them and returns
+// each one's tier (tiers[i] for groups[i], non-decreasing from 0).
 // REQUIRES: mean_handle_s[g] is the mean handle time of group g for the type, for each g in
 // groups.
-void order_groups(AgentChoice choice, const std::vector<double>& mean_handle_s,
-                  std::vector<int>& groups);
+std::vector<int> order_groups(AgentChoice choice, const std::vector<double>& mean_handle_s,
+                              std::vector<int>& groups);
+
+namespace detail {
+
+// The lowest load at which an agent of groups[lo, hi) has a free slot, or nullopt.
+template <class FreeAgents>
+std::optional<std::size_t> lowest_free_load(const std::vector<int>& groups, std::size_t lo,
+                                            std::size_t hi, const FreeAgents& view) {
+  std::optional<std::size_t> best;
+  for (std::size_t i = lo; i < hi; ++i) {
+    const std::size_t loads = view.levels(groups[i]);
+    for (std::size_t load = 0; load < loads && (!best || load < *best); ++load) {
+      if (view.first(groups[i], load)) {
+        best = load;
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+// The agent of groups[lo, hi) at `load` that the choice picks (see the rules above).
+// REQUIRES: some agent of those groups has a free slot at `load`.
+template <class FreeAgents, class Draw>
+std::uint32_t pick_agent(const std::vector<int>& groups, std::size_t lo, std::size_t hi,
+                         std::size_t load, AgentChoice choice, const FreeAgents& view, Draw& draw) {
+  std::optional<std::uint32_t> best;
+  if (choice == AgentChoice::Random) {
+    std::size_t n = 0;
+    for (std::size_t i = lo; i < hi; ++i) n += view.count(groups[i], load);
+    std::size_t k = draw(n);
+    for (std::size_t i = lo; i < hi; ++i) {
+      for (auto a = view.first(groups[i], load); a; a = view.next(*a)) {
+        if (k-- == 0) return *a;
+      }
+    }
+  }
+  double best_occupancy = 0.0;
+  for (std::size_t i = lo; i < hi; ++i) {
+    if (choice != AgentChoice::LeastOccupied) {
+      const std::optional<std::uint32_t> a = view.first(groups[i], load);
+      if (a && (!best || view.since_s(*a) < view.since_s(*best))) best = a;
+      continue;
+    }
+    for (auto a = view.first(groups[i], load); a; a = view.next(*a)) {
+      const double occupancy = view.occupancy(*a);
+      if (!best || occupancy < best_occupancy ||
+          (occupancy == best_occupancy && view.since_s(*a) < view.since_s(*best))) {
+        best = a;
+        best_occupancy = occupancy;
+      }
+    }
+  }
+  return *best;
+}
+
+}  // namespace detail
 
 // The agent that takes an arriving contact, or nullopt when no skilled agent has a free slot.
-// `groups`: the skilled groups in the order of order_groups. The view of the free agents:
+// `groups`, `tiers`: the skilled groups and their tiers from order_groups. `draw(n)`: a
+// uniform index in [0, n), called only under random. The view of the free agents:
 //   std::size_t levels(int g)         loads at which an agent of g has a free slot (0 ..)
 //   std::optional<std::uint32_t> first(int g, std::size_t level)
 //                                     the agent of g longest at that load with a free slot
+//   std::optional<std::uint32_t> next(std::uint32_t a)
+//                                     the free agent after a at its group and load
+//   std::size_t count(int g, std::size_t level)   free agents of g at that load
 //   double since_s(std::uint32_t a)   when agent a reached its load
-template <class FreeAgents>
-inline std::optional<std::uint32_t> agent_for_contact(const std::vector<int>& groups,
-                                                      AgentChoice choice, const FreeAgents& view) {
-  const bool fastest_first = choice == AgentChoice::FastestGroup;
-  std::optional<std::uint32_t> best;
-  std::size_t best_level = 0;
-  for (int g : groups) {
-    const std::size_t levels = view.levels(g);
-    for (std::size_t level = 0; level < levels; ++level) {
-      if (best && level > best_level) break;
-      const std::optional<std::uint32_t> a = view.first(g, level);
-      if (!a) continue;
-      if (!best || level < best_level || view.since_s(*a) < view.since_s(*best)) {
-        best = a;
-        best_level = level;
-      }
-      break;
+//   double occupancy(std::uint32_t a) a's occupancy so far in the interval (least_occupied)
+template <class FreeAgents, class Draw>
+std::optional<std::uint32_t> agent_for_contact(const std::vector<int>& groups,
+                                               const std::vector<int>& tiers, AgentChoice choice,
+                                               const FreeAgents& view, Draw&& draw) {
+  for (std::size_t lo = 0; lo < groups.size();) {
+    std::size_t hi = lo + 1;
+    while (hi < groups.size() && tiers[hi] == tiers[lo]) ++hi;
+    if (const std::optional<std::size_t> load = detail::lowest_free_load(groups, lo, hi, view)) {
+      return detail::pick_agent(groups, lo, hi, *load, choice, view, draw);
     }
-    if (fastest_first && best) break;
+    lo = hi;
   }
-  return best;
+  return std::nullopt;
+}
+
+// The score of a contact of priority `priority` that has waited waited_s, its priority growing
+// by per_minute every minute; exactly the priority when per_minute is 0.
+inline double score(int priority, double per_minute, double waited_s) {
+  return per_minute == 0.0 ? double(priority) : double(priority) + per_minute * waited_s / 60.0;
 }
 
 // The type whose waiting contact a freed agent takes, or nullopt when none of its skills has
 // anyone waiting. `skills`: the agent's group's skills, in the order given. The view of the
 // human queues:
 //   bool waiting(int k)          someone of type k waits
-//   int priority(int k)          the type's priority (larger first)
+//   double score(int k)          the score of k's head of queue (larger first)
 //   bool realtime(int k)         voice or chat, not email
 //   double head_entry_s(int k)   when the head of k's queue entered it (REQUIRES: waiting)
 template <class Queues>
@@ -76,7 +145,7 @@ inline std::optional<int> contact_for_agent(const std::vector<int>& skills, cons
       best = k;
       continue;
     }
-    const int pk = view.priority(k), pb = view.priority(*best);
+    const double pk = view.score(k), pb = view.score(*best);
     if (pk != pb) {
       if (pk > pb) best = k;
       continue;

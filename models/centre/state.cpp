@@ -61,7 +61,8 @@ std::vector<TypeState> make_type_states(const Scenario& scenario,
       mean_handle_s[g] =
           (sv.handle ? sv.handle->mean_s : scenario.contact_types[k].handle_time.mean_s) * sv.speed;
     }
-    order_groups(scenario.routing.agent_choice, mean_handle_s, types[k].groups);
+    types[k].group_tiers =
+        order_groups(scenario.routing.agent_choice, mean_handle_s, types[k].groups);
   }
   return types;
 }
@@ -87,6 +88,7 @@ std::uint32_t add_agent(std::vector<Agent>& agents, std::vector<std::uint32_t>& 
   Agent& a = agents[id];
   a = Agent{};
   a.group = group;
+  a.present_since_s = now_s;
   a.member_pos = std::uint32_t(g.members.size());
   g.members.push_back(id);
   g.present_time.update(now_s, double(g.members.size()));

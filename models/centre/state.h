@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "models/centre/callback.h"
+#include "models/centre/routing.h"
 #include "models/kpi/contact.h"
 #include "models/kpi/kpi.h"
 #include "models/scenario/scenario.h"
@@ -57,10 +58,27 @@ struct Agent {
   double listed_since_s = 0.0;
   std::uint32_t dialling = kNone;  // contact slot being called back
   std::int32_t campaign = -1;      // outbound campaign of the attempt in hand, or -1: none
+  // Occupancy (routing.h: least_occupied): present since; busy (active > 0) since, while
+  // busy; busy time of the busy periods ended; busy time up to the occupancy epoch.
+  double present_since_s = 0.0, busy_since_s = 0.0, busy_ended_s = 0.0, busy_at_epoch_s = 0.0;
 };
+
+// The agent's busy time up to now_s.
+inline double busy_s(const Agent& a, double now_s) {
+  return a.busy_ended_s + (a.active > 0 ? now_s - a.busy_since_s : 0.0);
+}
+
+// The agent's occupancy since epoch_s (or since it came, if later): busy / present time, 0
+// when no time has passed. REQUIRES: busy_at_epoch_s was set to busy_s at epoch_s (or 0 for
+// an agent that came after it).
+inline double occupancy(const Agent& a, double epoch_s, double now_s) {
+  const double present = now_s - (a.present_since_s > epoch_s ? a.present_since_s : epoch_s);
+  return present > 0.0 ? (busy_s(a, now_s) - a.busy_at_epoch_s) / present : 0.0;
+}
 
 struct AgentList {
   std::uint32_t head = kNone, tail = kNone;
+  std::size_t size = 0;
 };
 
 // Busy agents / busy slots / present agents / agents on outbound integrals of a group at a
@@ -88,6 +106,7 @@ struct TypeState {
   std::uint64_t name_id = 0;
   std::vector<double> rate_per_s;  // per interval: the forecast (rate and per_interval arrivals)
   std::vector<int> groups;         // groups skilled for this type
+  std::vector<int> group_tiers;    // their tiers (routing.h: order_groups)
   Queue queue;                     // human queue
   Queue bot_queue;                 // waiting for a bot session
   int bot_sessions = 0;            // bot conversations in progress
@@ -307,6 +326,7 @@ inline void list_agent(std::vector<Agent>& agents, std::vector<GroupState>& grou
     l.head = agent;
   }
   l.tail = agent;
+  ++l.size;
 }
 
 // Takes an agent off its availability list, if it is on one.
@@ -327,6 +347,7 @@ inline void unlist_agent(std::vector<Agent>& agents, std::vector<GroupState>& gr
   }
   a.prev = a.next = kNone;
   a.listed = false;
+  --l.size;
 }
 
 // Changes the contacts an agent holds by delta at now_s, and its group's busy time.
@@ -340,6 +361,11 @@ inline void set_load(std::vector<Agent>& agents, std::vector<GroupState>& groups
   g.busy_slots += delta;
   g.slot_time.update(now_s, double(g.busy_slots));
   if (was_busy != (a.active > 0)) {
+    if (was_busy) {
+      a.busy_ended_s += now_s - a.busy_since_s;
+    } else {
+      a.busy_since_s = now_s;
+    }
     g.busy_agents += a.active > 0 ? 1 : -1;
     g.busy_time.update(now_s, double(g.busy_agents));
   }
@@ -347,25 +373,40 @@ inline void set_load(std::vector<Agent>& agents, std::vector<GroupState>& groups
 
 // ---- what the policies see ----
 
-// The free agents as agent_for_contact (routing.h) sees them: the availability lists.
+// The free agents as agent_for_contact (routing.h) sees them: the availability lists;
+// occupancy since epoch_s.
 struct FreeAgentsView {
   const std::vector<GroupState>& groups;
   const std::vector<Agent>& agents;
+  double epoch_s, now_s;
   std::size_t levels(int g) const { return groups[std::size_t(g)].available.size(); }
   std::optional<std::uint32_t> first(int g, std::size_t level) const {
     const std::uint32_t a = groups[std::size_t(g)].available[level].head;
     return a == kNone ? std::nullopt : std::optional<std::uint32_t>(a);
   }
+  std::optional<std::uint32_t> next(std::uint32_t a) const {
+    const std::uint32_t n = agents[a].next;
+    return n == kNone ? std::nullopt : std::optional<std::uint32_t>(n);
+  }
+  std::size_t count(int g, std::size_t level) const {
+    return groups[std::size_t(g)].available[level].size;
+  }
   double since_s(std::uint32_t a) const { return agents[a].listed_since_s; }
+  double occupancy(std::uint32_t a) const { return centre::occupancy(agents[a], epoch_s, now_s); }
 };
 
-// The human queues as contact_for_agent (routing.h) sees them.
+// The human queues as contact_for_agent (routing.h) sees them at now_s.
 struct QueuesView {
   const std::vector<ContactType>& contact_types;
   const std::vector<TypeState>& types;
   const std::vector<Contact>& contacts;
+  double now_s;
   bool waiting(int k) const { return types[std::size_t(k)].queue.size != 0; }
-  int priority(int k) const { return contact_types[std::size_t(k)].priority; }
+  double score(int k) const {
+    const ContactType& ct = contact_types[std::size_t(k)];
+    return centre::score(ct.priority, ct.priority_per_minute_waited,
+                         ct.priority_per_minute_waited == 0.0 ? 0.0 : now_s - head_entry_s(k));
+  }
   bool realtime(int k) const { return types[std::size_t(k)].realtime; }
   double head_entry_s(int k) const {
     return contacts[types[std::size_t(k)].queue.head].rec.queue_entry_s;

@@ -97,6 +97,7 @@ void refuse_flows(const ContactType& ct, const std::string& path, std::vector<st
                   "simulation draws each day's error)");
   }
   if (ct.chatbot) out.push_back(path + ".chatbot" + tail);
+  if (ct.priority_per_minute_waited > 0) out.push_back(path + ".priority_per_minute_waited" + tail);
   if (ct.callback) out.push_back(path + ".callback" + tail);
   if (ct.retrial) out.push_back(path + ".retrial" + tail);
   if (!ct.transfers.empty()) out.push_back(path + ".transfers" + tail);

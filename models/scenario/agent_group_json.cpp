@@ -14,7 +14,8 @@ namespace {
 // (models/README.md "Unstable and absurd scenarios").
 constexpr long long kMaxConcurrency = 100;
 
-const AgentChoice kAgentChoices[] = {AgentChoice::LongestIdle, AgentChoice::FastestGroup};
+const AgentChoice kAgentChoices[] = {AgentChoice::LongestIdle, AgentChoice::FastestGroup,
+                                     AgentChoice::Random, AgentChoice::LeastOccupied};
 
 // The names of the contact types that have one.
 std::vector<std::string> known_names(const std::vector<std::optional<std::string>>& type_names) {

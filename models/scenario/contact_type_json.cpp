@@ -73,7 +73,7 @@ void read_service_level(Checker& in, const json& v, const std::string& path, Con
   type.has_service_level_target = true;
 }
 
-// The staffing targets max_abandon_rate and max_asa_s, and priority.
+// The staffing targets max_abandon_rate and max_asa_s, priority and its growth with waiting.
 void read_targets(Checker& in, const json& v, const std::string& path, ContactType& type) {
   if (const json* m = find(v, "max_abandon_rate")) {
     type.max_abandon_rate = in.number(*m, member(path, "max_abandon_rate"), Range::closed(0, 1));
@@ -83,6 +83,11 @@ void read_targets(Checker& in, const json& v, const std::string& path, ContactTy
   }
   if (const json* p = find(v, "priority")) {
     if (auto x = in.integer(*p, member(path, "priority"))) type.priority = static_cast<int>(*x);
+  }
+  if (const json* p = find(v, "priority_per_minute_waited")) {
+    if (auto x = in.number(*p, member(path, "priority_per_minute_waited"), Range::at_least(0))) {
+      type.priority_per_minute_waited = *x;
+    }
   }
 }
 

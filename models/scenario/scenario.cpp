@@ -36,6 +36,10 @@ const char* agent_choice_name(AgentChoice choice) {
       return "longest_idle";
     case AgentChoice::FastestGroup:
       return "fastest_group";
+    case AgentChoice::Random:
+      return "random";
+    case AgentChoice::LeastOccupied:
+      return "least_occupied";
   }
   return "?";
 }

@@ -270,6 +270,9 @@ struct ContactType {
   std::optional<double> max_asa_s;
   // Larger is served first. Default: 0.
   int priority = 0;
+  // Added to the priority of a waiting contact per minute it has waited (routing.h: score);
+  // >= 0. Default: 0 (strict priority).
+  double priority_per_minute_waited = 0.0;
   // The flows around the human queue. Default: absent (none).
   std::optional<SelfService> self_service;
   // Default: absent (none).
@@ -425,8 +428,10 @@ struct AgentGroup {
 
 // How an arriving contact chooses among available agents of several groups.
 enum class AgentChoice {
-  LongestIdle,   // the longest-idle skilled agent over all groups (the contract's rule)
-  FastestGroup,  // the group with the shortest mean handle time for the type, then longest idle
+  LongestIdle,    // the longest-idle skilled agent over all groups (the contract's rule)
+  FastestGroup,   // the groups of the shortest mean handle time for the type, then longest idle
+  Random,         // a free skilled agent drawn uniformly at random
+  LeastOccupied,  // the free skilled agent of least occupancy so far in the interval
 };
 const char* agent_choice_name(AgentChoice choice);
 

@@ -233,6 +233,7 @@ const std::map<std::string, std::vector<std::string>>& scenario_keys() {
         "max_abandon_rate",
         "max_asa_s",
         "priority",
+        "priority_per_minute_waited",
         "self_service",
         "chatbot",
         "callback",

@@ -14,7 +14,6 @@
 #include "models/centre/callback.h"
 #include "models/centre/customer.h"
 #include "models/centre/front_door.h"
-#include "models/centre/routing.h"
 #include "sim/random.h"
 
 namespace {
@@ -322,118 +321,6 @@ TEST(Customer, JourneyAtItsLastLegIsNotTransferredAndDrawsNothing) {
   EXPECT_EQ(transfer_to({}, 0, rng), std::nullopt);
   EXPECT_TRUE(untouched(rng));
   EXPECT_EQ(transfer_to({{1, 1.0}}, kMaxLegs - 2, rng), 1);
-}
-
-// ---- routing ----
-
-// Free agents by hand: lists[g][level] holds (agent, since) in list order.
-struct HandFreeAgents {
-  std::map<int, std::vector<std::vector<std::pair<std::uint32_t, double>>>> lists;
-  std::size_t levels(int g) const { return lists.at(g).size(); }
-  std::optional<std::uint32_t> first(int g, std::size_t level) const {
-    const auto& l = lists.at(g)[level];
-    return l.empty() ? std::nullopt : std::optional<std::uint32_t>(l.front().first);
-  }
-  double since_s(std::uint32_t a) const {
-    for (const auto& [g, levels] : lists) {
-      for (const auto& l : levels) {
-        for (const auto& [id, since] : l) {
-          if (id == a) return since;
-        }
-      }
-    }
-    ADD_FAILURE() << "no agent " << a;
-    return 0.0;
-  }
-};
-
-TEST(Routing, ArrivingContactGoesToTheLongestIdleSkilledAgent) {
-  HandFreeAgents v;
-  v.lists[0] = {{{10, 50.0}, {11, 60.0}}};
-  v.lists[1] = {{{20, 30.0}}};
-  EXPECT_EQ(agent_for_contact({0, 1}, AgentChoice::LongestIdle, v), 20u);
-}
-
-TEST(Routing, AgentHoldingFewerContactsBeatsOneLongerAtAHigherLoad) {
-  HandFreeAgents v;
-  v.lists[0] = {{}, {{10, 0.0}}};   // one chat in hand since 0
-  v.lists[1] = {{{20, 90.0}}, {}};  // idle since 90
-  EXPECT_EQ(agent_for_contact({0, 1}, AgentChoice::LongestIdle, v), 20u);
-}
-
-TEST(Routing, EqualIdleTimesGoToTheGroupTriedFirst) {
-  HandFreeAgents v;
-  v.lists[0] = {{{10, 5.0}}};
-  v.lists[1] = {{{20, 5.0}}};
-  EXPECT_EQ(agent_for_contact({1, 0}, AgentChoice::LongestIdle, v), 20u);
-}
-
-TEST(Routing, UnderFastestGroupTheFirstGroupWithAFreeSlotServes) {
-  HandFreeAgents v;
-  v.lists[0] = {{}};
-  v.lists[1] = {{{20, 90.0}}};
-  v.lists[2] = {{{30, 0.0}}};
-  EXPECT_EQ(agent_for_contact({0, 1, 2}, AgentChoice::FastestGroup, v), 20u);
-  EXPECT_EQ(agent_for_contact({0, 1, 2}, AgentChoice::LongestIdle, v), 30u);
-}
-
-TEST(Routing, ContactWaitsWhenNoSkilledAgentHasAFreeSlot) {
-  HandFreeAgents v;
-  v.lists[0] = {{}, {}};
-  v.lists[1] = {{{20, 0.0}}};
-  EXPECT_EQ(agent_for_contact({0}, AgentChoice::LongestIdle, v), std::nullopt);
-  EXPECT_EQ(agent_for_contact({}, AgentChoice::LongestIdle, v), std::nullopt);
-}
-
-TEST(Routing, FastestGroupTriesGroupsInOrderOfMeanHandleTimeKeepingTiesInOrder) {
-  const std::vector<double> mean = {300.0, 200.0, 300.0, 100.0};
-  std::vector<int> groups = {0, 1, 2, 3};
-  order_groups(AgentChoice::FastestGroup, mean, groups);
-  EXPECT_EQ(groups, (std::vector<int>{3, 1, 0, 2}));
-  groups = {2, 0};
-  order_groups(AgentChoice::FastestGroup, mean, groups);
-  EXPECT_EQ(groups, (std::vector<int>{2, 0}));
-  groups = {0, 1, 2, 3};
-  order_groups(AgentChoice::LongestIdle, mean, groups);
-  EXPECT_EQ(groups, (std::vector<int>{0, 1, 2, 3}));
-}
-
-// Queues by hand: the head's entry time of each type with someone waiting.
-struct HandQueues {
-  std::map<int, double> head_entry;
-  std::map<int, int> priorities;
-  std::map<int, bool> email;
-  bool waiting(int k) const { return head_entry.count(k) != 0; }
-  int priority(int k) const { return priorities.count(k) ? priorities.at(k) : 0; }
-  bool realtime(int k) const { return !(email.count(k) && email.at(k)); }
-  double head_entry_s(int k) const { return head_entry.at(k); }
-};
-
-TEST(Routing, FreedAgentTakesTheHighestPriorityWaitingContact) {
-  HandQueues q;
-  q.head_entry = {{0, 10.0}, {1, 50.0}};
-  q.priorities = {{1, 2}};
-  EXPECT_EQ(contact_for_agent({0, 1}, q), 1);
-}
-
-TEST(Routing, FreedAgentTakesRealTimeWorkBeforeEmailOfEqualPriority) {
-  HandQueues q;
-  q.head_entry = {{0, 10.0}, {1, 50.0}};
-  q.email = {{0, true}};
-  EXPECT_EQ(contact_for_agent({0, 1}, q), 1);
-}
-
-TEST(Routing, FreedAgentTakesTheContactThatEnteredFirstAmongEquals) {
-  HandQueues q;
-  q.head_entry = {{0, 10.0}, {1, 5.0}, {2, 5.0}};
-  EXPECT_EQ(contact_for_agent({0, 1, 2}, q), 1);
-  EXPECT_EQ(contact_for_agent({2, 1, 0}, q), 2);
-}
-
-TEST(Routing, FreedAgentTakesNothingWhenNoneOfItsSkillsHasAnyoneWaiting) {
-  HandQueues q;
-  q.head_entry = {{3, 1.0}};
-  EXPECT_EQ(contact_for_agent({0, 1}, q), std::nullopt);
 }
 
 }  // namespace

@@ -29,6 +29,12 @@ TEST(ScenarioJson, RoutingAgentChoiceIsParsed) {
   const ScenarioParse parsed = parse_scenario(doc, {});
   ASSERT_EQ(parsed.errors, Lines{});
   EXPECT_EQ(parsed.scenario->routing.agent_choice, AgentChoice::FastestGroup);
+  for (AgentChoice choice : {AgentChoice::Random, AgentChoice::LeastOccupied}) {
+    doc["routing"] = {{"agent_choice", agent_choice_name(choice)}};
+    const ScenarioParse other = parse_scenario(doc, {});
+    ASSERT_EQ(other.errors, Lines{});
+    EXPECT_EQ(other.scenario->routing.agent_choice, choice);
+  }
   doc["routing"] = json::object();
   const ScenarioParse defaulted = parse_scenario(doc, {});
   ASSERT_EQ(defaulted.errors, Lines{});
@@ -39,7 +45,8 @@ TEST(ScenarioJson, RoutingKeysAreChecked) {
   json doc = minimal();
   doc["routing"] = {{"agent_choice", "fastest"}};
   EXPECT_EQ(errors_of(doc), Lines{"routing.agent_choice: must be one of longest_idle, "
-                                  "fastest_group (got \"fastest\"); did you mean "
+                                  "fastest_group, random, least_occupied (got \"fastest\"); "
+                                  "did you mean "
                                   "\"fastest_group\"?"});
   doc["routing"] = {{"agent_choise", "longest_idle"}};
   EXPECT_EQ(errors_of(doc),

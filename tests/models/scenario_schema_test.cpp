@@ -324,7 +324,9 @@ TEST(ScenarioSchema, EnumsListEveryValueTheValidatorAccepts) {
                                       wait_predictor_name(WaitPredictor::LastToEnterService)}));
   EXPECT_EQ(enum_at("/$defs/routing/properties/agent_choice"),
             (std::vector<std::string>{agent_choice_name(AgentChoice::LongestIdle),
-                                      agent_choice_name(AgentChoice::FastestGroup)}));
+                                      agent_choice_name(AgentChoice::FastestGroup),
+                                      agent_choice_name(AgentChoice::Random),
+                                      agent_choice_name(AgentChoice::LeastOccupied)}));
 }
 
 // The "default" of each optional key in the schema is what the validator fills in.
@@ -352,6 +354,8 @@ TEST(ScenarioSchema, DefaultsAreTheValidatorsDefaults) {
   EXPECT_EQ(default_at("/$defs/simulation/properties/warmup_s"), s.simulation.warmup_s);
   const ContactType& t = s.contact_types[0];
   EXPECT_EQ(default_at("/$defs/contact_type/properties/priority"), t.priority);
+  EXPECT_EQ(default_at("/$defs/contact_type/properties/priority_per_minute_waited"),
+            t.priority_per_minute_waited);
   EXPECT_EQ(default_at("/$defs/chatbot/properties/abandon_prob"), t.chatbot->abandon_prob);
   EXPECT_EQ(default_at("/$defs/callback/properties/mode"), callback_mode_name(t.callback->mode));
   EXPECT_EQ(default_at("/$defs/callback/properties/reach_prob"), t.callback->reach_prob);
