@@ -69,8 +69,9 @@ void expect_log_measures_the_run(const LogRoundTrip& t, const std::vector<std::s
       if (k == "offered" || k == "answered" || k == "abandoned") {
         ASSERT_NE(it, measured.end()) << type << " " << k;
       }
-      if (it != measured.end())
+      if (it != measured.end()) {
         EXPECT_EQ(it->second, totals[k]["mean"].get<double>()) << type << " " << k;
+      }
     }
   }
 }
