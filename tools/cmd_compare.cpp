@@ -38,7 +38,7 @@ std::string scope_name(const Scenario& sc, int k) {
 }
 
 int decimals(Kpi kpi) {
-  return kpi == Kpi::AbandonRate || kpi == Kpi::ServiceLevel ? 3 : 1;
+  return kpi == Kpi::AbandonRate || kpi == Kpi::ServiceLevel || kpi == Kpi::BlockRate ? 3 : 1;
 }
 
 nlohmann::json opt_json(const std::optional<double>& v) {

@@ -1,5 +1,7 @@
 #include "tools/compare_workbook.h"
 
+#include <algorithm>
+#include <array>
 #include <map>
 #include <string>
 #include <utility>
@@ -55,13 +57,28 @@ Sheet intervals_sheet(const Scenario& sc, const Comparison& c) {
   for (Column& col : interval_columns(sc.horizon)) s.columns.push_back(std::move(col));
   s.columns.push_back({"contact_type", ColumnKind::Text});
   const std::size_t lead = s.columns.size();
-  for (Kpi q : kMeasuredKpis) {
+  // The measured KPIs, in kMeasuredKpis order: those of every interval report (offered to
+  // aht_s), and the outcome counts (blocked, ...) only when some model compares them; at[q]:
+  // the place of kMeasuredKpis[q].
+  std::vector<Kpi> kpis;
+  std::array<std::size_t, kMeasuredKpis.size()> at{};
+  const std::vector<const ModelComparison*> ms = models(c);
+  for (std::size_t q = 0; q < kMeasuredKpis.size(); ++q) {
+    const auto compared = [&](const ModelComparison* m) {
+      return std::any_of(m->rows.begin(), m->rows.end(),
+                         [&](const ComparisonRow& r) { return r.kpi == kMeasuredKpis[q]; });
+    };
+    if (q > *measured_index(Kpi::Aht) && !std::any_of(ms.begin(), ms.end(), compared)) continue;
+    at[q] = kpis.size();
+    kpis.push_back(kMeasuredKpis[q]);
+  }
+  for (Kpi q : kpis) {
     const std::string name(kpi_info(q).name);
     s.columns.push_back(kpi_column(name, name + " predicted"));
     s.columns.push_back(kpi_column(name, name + " measured"));
     s.columns.push_back(kpi_column(name, name + " pi95"));
   }
-  for (const ModelComparison* m : models(c)) {
+  for (const ModelComparison* m : ms) {
     std::map<std::pair<int, int>, std::size_t> row_of;  // (interval, scope) -> row in s.rows
     for (const ComparisonRow& r : m->rows) {
       auto [it, added] = row_of.try_emplace({r.interval, r.type}, s.rows.size());
@@ -73,10 +90,10 @@ Sheet intervals_sheet(const Scenario& sc, const Comparison& c) {
         s.rows.push_back(std::move(row));
       }
       std::vector<Cell>& row = s.rows[it->second];
-      const std::size_t at = lead + 3 * *measured_index(r.kpi);
-      row[at] = r.predicted;
-      row[at + 1] = r.measured;
-      row[at + 2] = optional_cell(r.pi95);
+      const std::size_t col = lead + 3 * at[*measured_index(r.kpi)];
+      row[col] = r.predicted;
+      row[col + 1] = r.measured;
+      row[col + 2] = optional_cell(r.pi95);
     }
   }
   return s;

@@ -7,6 +7,7 @@
 #include "models/io/plural.h"
 #include "models/io/text.h"
 #include "tools/json_text.h"
+#include "tools/report_series.h"
 #include "tools/run_targets.h"
 #include "tools/table_text.h"
 
@@ -494,7 +495,9 @@ void write_results_table(std::ostream& out, const Results& r, const Scenario& sc
       const KpiEstimate& e = t[evidence];
       if (e && (!evidence_is_count || e->mean != 0.0)) shown = true;
     }
-    if (!shown) continue;
+    // block_rate is defined wherever contacts are offered, but means something only where
+    // lines or queue caps can block them (as in the report).
+    if (!shown || (info.kpi == Kpi::BlockRate && !kpi_used(sc, Kpi::BlockRate))) continue;
     std::vector<std::string> row{std::string(info.name)};
     for (std::size_t k = 0; k < r.totals.size(); ++k) {
       // A type's column is padded where it has no target, so that its numbers align.

@@ -3,9 +3,13 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
 
 namespace ccsim {
 
+// Values are contiguous from 0 (all_outcomes relies on it).
 enum class Outcome {
   Answered,        // reached an agent (directly or by a completed callback)
   Abandoned,       // left the human queue before an agent reached it
@@ -27,7 +31,15 @@ enum class Origin : std::uint8_t {
   Message,   // a message left by a caller of another type
 };
 
+// The name of `outcome` in logs and messages ("answered", "bot_abandoned", ...); "?" for a
+// value outside the enum. Its switch is the one list of outcome names: all_outcomes and
+// outcome_from_name are derived from it, so that what `run --log` writes is what the log
+// readers accept.
 const char* outcome_name(Outcome outcome);
+// Every Outcome, in enum order.
+const std::vector<Outcome>& all_outcomes();
+// The Outcome named `name` (exactly, as outcome_name spells it); nullopt for none.
+std::optional<Outcome> outcome_from_name(std::string_view name);
 
 // Invariants the model guarantees: arrival_s <= bot_start_s <= bot_end_s (when used_bot)
 // <= queue_entry_s (when queued) <= end_s; for Answered, queue_entry_s <= answer_s and

@@ -32,6 +32,22 @@ const char* outcome_name(Outcome outcome) {
   return "?";
 }
 
+const std::vector<Outcome>& all_outcomes() {
+  static const std::vector<Outcome> outcomes = [] {
+    std::vector<Outcome> v;
+    for (int i = 0; std::string_view(outcome_name(Outcome(i))) != "?"; ++i) v.push_back(Outcome(i));
+    return v;
+  }();
+  return outcomes;
+}
+
+std::optional<Outcome> outcome_from_name(std::string_view name) {
+  for (Outcome o : all_outcomes()) {
+    if (name == outcome_name(o)) return o;
+  }
+  return std::nullopt;
+}
+
 namespace {
 constexpr std::array<KpiInfo, kKpiCount> kContactKpis{{
     {Kpi::Offered, "offered", "Offered", true},

@@ -29,7 +29,7 @@ ContactRecord contact_record(const LoggedContact& c) {
       r.outcome = Outcome::Abandoned;
       break;
     case LoggedOutcome::Other:
-      r.outcome = Outcome::Unserved;
+      r.outcome = c.other;
       break;
   }
   r.arrival_s = r.journey_start_s = c.arrival_s;

@@ -40,6 +40,9 @@ struct LoggedContact {
   std::int32_t agent = -1;    // index into ContactLog::agents; -1: none or unnamed
   std::int32_t priority = 0;  // the log's priority (larger is served first); 0 without one
   LoggedOutcome outcome = LoggedOutcome::Other;
+  // For outcome Other, which: the outcome a ccsim log names (deflected, blocked, overflowed,
+  // messaged, ...); Unserved for other logs, which do not say.
+  Outcome other = Outcome::Unserved;
   bool callback = false;   // answered by a callback (ccsim logs): left out of waits, as asa_s
   double arrival_s = 0.0;  // arrival: the contact belongs to the interval of this time
   double queue_s = 0.0;    // entry into the agent queue; NaN: never queued
@@ -51,7 +54,8 @@ struct LoggedContact {
 
 // The contact as the kpi package's record, so that measured KPIs come from the same
 // ContactStats as simulated ones (kpi.h). It carries what a log knows: the outcome (Other
-// becomes Unserved: offered, neither answered nor abandoned), arrival, queue entry (queued
+// becomes `other`: of a ccsim log the outcome written, else Unserved: offered, neither
+// answered nor abandoned), arrival, queue entry (queued
 // unless NaN), answer, end, talk and wrap-up times (NaN where unknown), the agent, and whether
 // it was answered by a callback; `type` stays the log's (an index into ContactLog::types).
 // Bots, transfers, retrials and predicted waits are not logged: of the KPIs, those a centre

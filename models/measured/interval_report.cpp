@@ -95,7 +95,7 @@ std::string join(const std::vector<std::string>& items) {
 }
 
 bool is_share(Kpi kpi) {
-  return kpi == Kpi::AbandonRate || kpi == Kpi::ServiceLevel;
+  return kpi == Kpi::AbandonRate || kpi == Kpi::ServiceLevel || kpi == Kpi::BlockRate;
 }
 
 // The value of a measured figure of `kpi`, the cell `v` (not empty) of column `name`, or the rule
@@ -136,10 +136,11 @@ std::optional<double> figure(Kpi kpi, const std::string& name, std::string_view 
 }
 
 // The weight of a day's ratio figure when days are pooled: the contacts it is a share of
-// (service_level, abandon_rate: answered + abandoned) or a mean over (asa_s, aht_s: answered),
-// else the day's offered, else 1.
+// (service_level, abandon_rate: answered + abandoned; block_rate: offered) or a mean over
+// (asa_s, aht_s: answered), else the day's offered, else 1.
 double pooling_weight(const MeasuredRow& day, Kpi kpi) {
   const auto ans = day.get(Kpi::Answered), ab = day.get(Kpi::Abandoned);
+  if (kpi == Kpi::BlockRate) return day.get(Kpi::Offered).value_or(1.0);
   if (is_share(kpi) && ans && ab) return *ans + *ab;
   if (!is_share(kpi) && ans) return *ans;
   return day.get(Kpi::Offered).value_or(1.0);

@@ -125,13 +125,43 @@ void warn_left_out(const ContactLog& log, const Scenario& scenario, const LogCel
   }
 }
 
-// The measured figures of one interval and scope: the kpi package's values, counts per day.
-MeasuredRow measured_row(std::size_t interval, std::size_t type, const ContactStats& stats,
-                         double days) {
+// Whether contacts of type k can have the outcomes `kpi` counts: blocked (lines, a trunk group
+// or a queue cap), overflowed (overflow_to) or messaged (message); true for the other KPIs.
+bool outcome_possible(const Scenario& sc, std::size_t k, Kpi kpi) {
+  const ContactType& c = sc.contact_types[k];
+  switch (kpi) {
+    case Kpi::Blocked:
+    case Kpi::BlockRate:
+      return c.lines || c.max_queue || c.max_expected_wait_s ||
+             std::any_of(sc.trunks.begin(), sc.trunks.end(), [&](const Trunk& t) {
+               return std::find(t.contact_types.begin(), t.contact_types.end(), int(k)) !=
+                      t.contact_types.end();
+             });
+    case Kpi::Overflowed:
+      return c.overflow_to.has_value();
+    case Kpi::Messages:
+      return c.message.has_value();
+    default:
+      return true;
+  }
+}
+
+// The measured figures of one interval and scope (type; == number of types: all): the kpi
+// package's values, counts per day; a KPI whose outcome no type of the scope can have is not
+// measured (outcome_possible).
+MeasuredRow measured_row(const Scenario& sc, std::size_t interval, std::size_t type,
+                         const ContactStats& stats, double days) {
   MeasuredRow row;
   row.interval = int(interval);
   row.type = int(type);
+  const std::size_t n_types = sc.contact_types.size();
   for (std::size_t q = 0; q < kMeasuredKpis.size(); ++q) {
+    bool possible = false;
+    for (std::size_t k = 0; k < n_types; ++k) {
+      if (k == type || type == n_types)
+        possible = possible || outcome_possible(sc, k, kMeasuredKpis[q]);
+    }
+    if (!possible) continue;
     std::optional<double> v = stats.value(kMeasuredKpis[q]);
     if (v && kpi_info(kMeasuredKpis[q]).is_count) *v /= days;
     row.value[q] = v;
@@ -166,10 +196,11 @@ MeasuredTable aggregate_log(const ContactLog& log, const Scenario& scenario,
     ContactStats all;
     for (std::size_t k = 0; k < n_types; ++k) {
       if (!present[k]) continue;
-      table.rows.push_back(measured_row(i, k, cells.stats[i][k], table.days));
+      table.rows.push_back(measured_row(scenario, i, k, cells.stats[i][k], table.days));
       all.merge(cells.stats[i][k]);
     }
-    if (n_types > 1 && every_type) table.rows.push_back(measured_row(i, n_types, all, table.days));
+    if (n_types > 1 && every_type)
+      table.rows.push_back(measured_row(scenario, i, n_types, all, table.days));
   }
   return table;
 }

@@ -117,28 +117,39 @@ namespace {
 
 enum class OutcomeWord { Answered, Abandoned, Ignored, Other, Unknown };
 
+// A word of the outcome column; beside the words below, every outcome name of a ccsim log
+// (outcome_name) but answered and abandoned is Other.
 OutcomeWord outcome_word(std::string_view v) {
   static const std::map<std::string, OutcomeWord> words{
-      {"answered", OutcomeWord::Answered},     {"answer", OutcomeWord::Answered},
-      {"agent", OutcomeWord::Answered},        {"served", OutcomeWord::Answered},
-      {"handled", OutcomeWord::Answered},      {"completed", OutcomeWord::Answered},
-      {"abandoned", OutcomeWord::Abandoned},   {"abandon", OutcomeWord::Abandoned},
-      {"hang", OutcomeWord::Abandoned},        {"hangup", OutcomeWord::Abandoned},
-      {"hung_up", OutcomeWord::Abandoned},     {"lost", OutcomeWord::Abandoned},
-      {"phantom", OutcomeWord::Ignored},       {"ignore", OutcomeWord::Ignored},
-      {"ignored", OutcomeWord::Ignored},       {"deflected", OutcomeWord::Other},
-      {"contained", OutcomeWord::Other},       {"bot_abandoned", OutcomeWord::Other},
-      {"callback_failed", OutcomeWord::Other}, {"unserved", OutcomeWord::Other},
-      {"other", OutcomeWord::Other},
+      {"answered", OutcomeWord::Answered},   {"answer", OutcomeWord::Answered},
+      {"agent", OutcomeWord::Answered},      {"served", OutcomeWord::Answered},
+      {"handled", OutcomeWord::Answered},    {"completed", OutcomeWord::Answered},
+      {"abandoned", OutcomeWord::Abandoned}, {"abandon", OutcomeWord::Abandoned},
+      {"hang", OutcomeWord::Abandoned},      {"hangup", OutcomeWord::Abandoned},
+      {"hung_up", OutcomeWord::Abandoned},   {"lost", OutcomeWord::Abandoned},
+      {"phantom", OutcomeWord::Ignored},     {"ignore", OutcomeWord::Ignored},
+      {"ignored", OutcomeWord::Ignored},     {"other", OutcomeWord::Other},
   };
-  const auto it = words.find(lower(trim(v)));
-  return it == words.end() ? OutcomeWord::Unknown : it->second;
+  const std::string w = lower(trim(v));
+  const auto it = words.find(w);
+  if (it != words.end()) return it->second;
+  return outcome_from_name(w) ? OutcomeWord::Other : OutcomeWord::Unknown;
 }
 
-constexpr const char* kOutcomeRule =
-    "must be answered (or agent, served, handled, completed), abandoned (or hang, hangup, "
-    "lost), ignore (or phantom) or other (or deflected, contained, bot_abandoned, "
-    "callback_failed, unserved)";
+// The rule an unknown outcome word breaks.
+const std::string& outcome_rule() {
+  static const std::string rule = [] {
+    std::string others;
+    for (Outcome o : all_outcomes()) {
+      if (o == Outcome::Answered || o == Outcome::Abandoned) continue;
+      others += (others.empty() ? "" : ", ") + std::string(outcome_name(o));
+    }
+    return "must be answered (or agent, served, handled, completed), abandoned (or hang, "
+           "hangup, lost), ignore (or phantom) or other (or " +
+           others + ")";
+  }();
+  return rule;
+}
 
 // One row of a log read through a column mapping. The problems of a row are checked in a fixed
 // order (outcome, date, arrival, then the other times, durations, type, priority), since only
@@ -196,13 +207,15 @@ std::optional<OutcomeWord> MappedRow::outcome(ContactLog& log) {
   const auto [v, column] = pick(kOutcome);
   const OutcomeWord word = outcome_word(v);
   if (word == OutcomeWord::Unknown) {
-    r_.bad(column, kOutcomeRule, v);
+    r_.bad(column, outcome_rule(), v);
     return std::nullopt;
   }
   if (word == OutcomeWord::Ignored) {
     ++log.ignored;
     return std::nullopt;
   }
+  if (word == OutcomeWord::Other)
+    c_.other = outcome_from_name(lower(v)).value_or(Outcome::Unserved);
   return word;
 }
 

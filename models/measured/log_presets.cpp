@@ -94,23 +94,33 @@ CcsimColumns ccsim_columns(const Header& header, ContactLog& log) {
           column("agent"),       column("callback_accepted")};
 }
 
+namespace {
+
+// "must be one of answered, abandoned, ...": every outcome `ccsim run --log` writes.
+const std::string& ccsim_outcome_rule() {
+  static const std::string rule = [] {
+    std::string names;
+    for (Outcome o : all_outcomes())
+      names += (names.empty() ? "" : ", ") + std::string(outcome_name(o));
+    return "must be one of " + names;
+  }();
+  return rule;
+}
+
+}  // namespace
+
 void read_ccsim_row(RowReader& r, const CcsimColumns& col, const Fields& f, ContactLog& log) {
   LoggedContact c;
   const auto rep = r.integer("replication", f[col.replication]);
   if (rep && *rep < 0) r.bad("replication", "must be >= 0", f[col.replication]);
   const std::string_view outcome = f[col.outcome];
-  if (outcome == "answered") {
-    c.outcome = LoggedOutcome::Answered;
-  } else if (outcome == "abandoned") {
-    c.outcome = LoggedOutcome::Abandoned;
-  } else if (outcome == "deflected" || outcome == "contained" || outcome == "bot_abandoned" ||
-             outcome == "callback_failed" || outcome == "unserved") {
-    c.outcome = LoggedOutcome::Other;
+  if (const std::optional<Outcome> o = outcome_from_name(outcome)) {
+    c.outcome = *o == Outcome::Answered    ? LoggedOutcome::Answered
+                : *o == Outcome::Abandoned ? LoggedOutcome::Abandoned
+                                           : LoggedOutcome::Other;
+    c.other = c.outcome == LoggedOutcome::Other ? *o : Outcome::Unserved;
   } else {
-    r.bad("outcome",
-          "must be one of answered, abandoned, deflected, contained, bot_abandoned, "
-          "callback_failed, unserved",
-          outcome);
+    r.bad("outcome", ccsim_outcome_rule(), outcome);
   }
   auto optional_number = [&](const char* column, std::size_t i) {
     return f[i].empty() ? std::optional<double>(kNaN) : r.number(column, f[i]);

@@ -22,10 +22,12 @@
 
 namespace ccsim {
 
-// The KPIs a centre measures, in column order of the measured CSV.
-inline constexpr std::array<Kpi, 7> kMeasuredKpis{
-    Kpi::Offered, Kpi::Answered,     Kpi::Abandoned, Kpi::AbandonRate,
-    Kpi::Asa,     Kpi::ServiceLevel, Kpi::Aht};
+// The KPIs a centre measures, in column order of the measured CSV. A log measures blocked and
+// block_rate only for types with lines or a queue cap, overflowed and messages only for types
+// that overflow or take messages (aggregate_log).
+inline constexpr std::array<Kpi, 11> kMeasuredKpis{
+    Kpi::Offered, Kpi::Answered, Kpi::Abandoned, Kpi::AbandonRate, Kpi::Asa,     Kpi::ServiceLevel,
+    Kpi::Aht,     Kpi::Blocked,  Kpi::BlockRate, Kpi::Overflowed,  Kpi::Messages};
 // Position of `kpi` in kMeasuredKpis; nullopt if it is not measured.
 std::optional<std::size_t> measured_index(Kpi kpi);
 
