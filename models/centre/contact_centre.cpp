@@ -170,9 +170,13 @@ void Model::close() {
     }
   }
 
-  result_.group = group_per_interval(groups_, checkpoints_s_, integrals_, sc_.horizon, warmup_s_);
-  result_.group_total = group_window(groups_, checkpoints_s_, integrals_, warmup_s_, end_s_);
-  result_.group_day = group_per_day(groups_, checkpoints_s_, integrals_, sc_.horizon, warmup_s_);
+  Windows<std::vector<GroupStats>> groups =
+      by_window(sc_.horizon, warmup_s_, [&](double lo_s, double hi_s) {
+        return group_window(groups_, checkpoints_s_, integrals_, lo_s, hi_s);
+      });
+  result_.group = std::move(groups.per_interval);
+  result_.group_total = std::move(groups.total);
+  result_.group_day = std::move(groups.per_day);
   TrunkWindows trunks =
       trunk_windows(lines_, checkpoints_s_, line_integrals_, sc_.horizon, warmup_s_);
   result_.trunk = std::move(trunks.per_interval);

@@ -88,7 +88,7 @@ struct ReplicationResult {
   // group_total[g]: agent time of group g within [warm-up, horizon end].
   std::vector<GroupStats> group_total;
   // Over several days (horizon.days > 1), group_day[d][g]: agent time of group g within day d
-  // (state.h: group_per_day); empty with one day.
+  // (state.h: Windows); empty with one day.
   std::vector<std::vector<GroupStats>> group_day;
   // trunk[i][t], trunk_total[t], trunk_day[d][t]: line time of trunk group t (lines.h:
   // line_pools) within interval i, [warm-up, horizon end] and day d, as for groups; empty

@@ -38,11 +38,8 @@ OutboundWindows outbound_windows(const Scenario& scenario, const std::vector<dou
   auto window = [&](double lo, double hi) {
     std::vector<OutboundStats> out(n);
     if (hi <= lo) return out;
-    const auto at = [&](double x) {
-      return std::size_t(std::lower_bound(checkpoints_s.begin(), checkpoints_s.end(), x) -
-                         checkpoints_s.begin());
-    };
-    const std::vector<CampaignSnapshot>&a = snapshots[at(lo)], &b = snapshots[at(hi)];
+    const std::vector<CampaignSnapshot>&a = snapshots[checkpoint_at(checkpoints_s, lo)],
+          &b = snapshots[checkpoint_at(checkpoints_s, hi)];
     for (std::size_t c = 0; c < n; ++c) {
       out[c].attempts = b[c].attempts - a[c].attempts;
       out[c].connects = b[c].connects - a[c].connects;
@@ -53,20 +50,8 @@ OutboundWindows outbound_windows(const Scenario& scenario, const std::vector<dou
     }
     return out;
   };
-  OutboundWindows w;
-  if (n == 0) return w;
-  const Horizon& horizon = scenario.horizon;
-  const double warmup_s = scenario.simulation.warmup_s;
-  for (int i = 0; i < horizon.interval_count(); ++i) {
-    w.per_interval.push_back(
-        window(std::max(horizon.interval_start_s(i), warmup_s), horizon.interval_end_s(i)));
-  }
-  w.total = window(warmup_s, horizon.end_s());
-  for (int d = 0; d < horizon.days && horizon.days > 1; ++d) {
-    const double hi = d + 1 < horizon.days ? horizon.day_open_s(d + 1) : horizon.end_s();
-    w.per_day.push_back(window(std::max(horizon.day_open_s(d), warmup_s), hi));
-  }
-  return w;
+  if (n == 0) return {};
+  return by_window(scenario.horizon, scenario.simulation.warmup_s, window);
 }
 
 }  // namespace ccsim::centre

@@ -30,6 +30,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "models/centre/windows.h"
 #include "models/kpi/kpi.h"
 #include "models/scenario/scenario.h"
 #include "sim/random.h"
@@ -90,15 +91,11 @@ std::vector<CampaignState> make_campaign_states(const Scenario& scenario);
 std::vector<CampaignSnapshot> campaign_snapshots(const std::vector<CampaignState>& campaigns,
                                                  double now_s);
 
-// Outbound figures of each campaign within each interval after the warm-up ([i][c]), within
-// [warm-up, horizon end] (`total`) and within each day as group_per_day does ([d][c], empty
-// with one day), from the snapshots at the checkpoints ([checkpoint][c]). Counts, talk and
+// Outbound figures of each campaign ([c]) within each window (state.h: Windows), from the
+// snapshots at the checkpoints ([checkpoint][c]); no windows without campaigns. Counts, talk and
 // agent time are differences between the window's ends; calls_left is the list left at the
 // window's end (list form) or the quota calls lost within the window (per-interval form).
-struct OutboundWindows {
-  std::vector<std::vector<OutboundStats>> per_interval, per_day;
-  std::vector<OutboundStats> total;
-};
+using OutboundWindows = Windows<std::vector<OutboundStats>>;
 OutboundWindows outbound_windows(const Scenario& scenario, const std::vector<double>& checkpoints_s,
                                  const std::vector<std::vector<CampaignSnapshot>>& snapshots);
 

@@ -140,42 +140,13 @@ std::vector<GroupStats> group_window(const std::vector<GroupState>& groups,
   std::vector<GroupStats> out(groups.size());
   for (std::size_t g = 0; g < groups.size(); ++g) out[g].concurrency = groups[g].concurrency;
   if (hi <= lo) return out;
-  const auto a = std::size_t(std::lower_bound(checkpoints_s.begin(), checkpoints_s.end(), lo) -
-                             checkpoints_s.begin());
-  const auto b = std::size_t(std::lower_bound(checkpoints_s.begin(), checkpoints_s.end(), hi) -
-                             checkpoints_s.begin());
+  const std::size_t a = checkpoint_at(checkpoints_s, lo), b = checkpoint_at(checkpoints_s, hi);
   for (std::size_t g = 0; g < groups.size(); ++g) {
     out[g].busy_agent_s = integrals[b][g].busy - integrals[a][g].busy;
     out[g].busy_slot_s = integrals[b][g].slots - integrals[a][g].slots;
     out[g].available_agent_s = integrals[b][g].present - integrals[a][g].present;
     out[g].outbound_agent_s = integrals[b][g].outbound - integrals[a][g].outbound;
     out[g].window_s = hi - lo;
-  }
-  return out;
-}
-
-std::vector<std::vector<GroupStats>> group_per_interval(
-    const std::vector<GroupState>& groups, const std::vector<double>& checkpoints_s,
-    const std::vector<std::vector<GroupIntegrals>>& integrals, const Horizon& horizon,
-    double warmup_s) {
-  std::vector<std::vector<GroupStats>> out(std::size_t(horizon.interval_count()));
-  for (int i = 0; i < horizon.interval_count(); ++i) {
-    out[std::size_t(i)] =
-        group_window(groups, checkpoints_s, integrals,
-                     std::max(horizon.interval_start_s(i), warmup_s), horizon.interval_end_s(i));
-  }
-  return out;
-}
-
-std::vector<std::vector<GroupStats>> group_per_day(
-    const std::vector<GroupState>& groups, const std::vector<double>& checkpoints_s,
-    const std::vector<std::vector<GroupIntegrals>>& integrals, const Horizon& horizon,
-    double warmup_s) {
-  std::vector<std::vector<GroupStats>> out;
-  for (int d = 0; d < horizon.days && horizon.days > 1; ++d) {
-    const double hi = d + 1 < horizon.days ? horizon.day_open_s(d + 1) : horizon.end_s();
-    out.push_back(group_window(groups, checkpoints_s, integrals,
-                               std::max(horizon.day_open_s(d), warmup_s), hi));
   }
   return out;
 }
@@ -194,29 +165,15 @@ TrunkWindows trunk_windows(const std::vector<LinePool>& pools,
     std::vector<TrunkStats> out(pools.size());
     for (std::size_t t = 0; t < pools.size(); ++t) out[t].lines = pools[t].lines;
     if (hi <= lo) return out;
-    const auto at = [&](double x) {
-      return std::size_t(std::lower_bound(checkpoints_s.begin(), checkpoints_s.end(), x) -
-                         checkpoints_s.begin());
-    };
-    const std::size_t a = at(lo), b = at(hi);
+    const std::size_t a = checkpoint_at(checkpoints_s, lo), b = checkpoint_at(checkpoints_s, hi);
     for (std::size_t t = 0; t < pools.size(); ++t) {
       out[t].line_s = integrals[b][t] - integrals[a][t];
       out[t].window_s = hi - lo;
     }
     return out;
   };
-  TrunkWindows w;
-  if (pools.empty()) return w;
-  for (int i = 0; i < horizon.interval_count(); ++i) {
-    w.per_interval.push_back(
-        window(std::max(horizon.interval_start_s(i), warmup_s), horizon.interval_end_s(i)));
-  }
-  w.total = window(warmup_s, horizon.end_s());
-  for (int d = 0; d < horizon.days && horizon.days > 1; ++d) {
-    const double hi = d + 1 < horizon.days ? horizon.day_open_s(d + 1) : horizon.end_s();
-    w.per_day.push_back(window(std::max(horizon.day_open_s(d), warmup_s), hi));
-  }
-  return w;
+  if (pools.empty()) return {};
+  return by_window(horizon, warmup_s, window);
 }
 
 void count_contact(const ContactRecord& r, const Horizon& horizon, double warmup_s,

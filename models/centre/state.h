@@ -7,6 +7,7 @@
 // member leaves from the middle in O(1) and nothing is allocated per contact.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -16,6 +17,7 @@
 
 #include "models/centre/callback.h"
 #include "models/centre/routing.h"
+#include "models/centre/windows.h"
 #include "models/kpi/contact.h"
 #include "models/kpi/kpi.h"
 #include "models/scenario/scenario.h"
@@ -184,28 +186,10 @@ std::vector<GroupStats> group_window(const std::vector<GroupState>& groups,
                                      const std::vector<std::vector<GroupIntegrals>>& integrals,
                                      double lo, double hi);
 
-// group_window of each interval of the horizon after the warm-up: [i][g].
-std::vector<std::vector<GroupStats>> group_per_interval(
-    const std::vector<GroupState>& groups, const std::vector<double>& checkpoints_s,
-    const std::vector<std::vector<GroupIntegrals>>& integrals, const Horizon& horizon,
-    double warmup_s);
-
-// group_window of each day after the warm-up: [d][g]; day d runs from its opening to the next
-// day's opening (its closed hours included), the last day to the horizon's end; empty with one
-// day.
-std::vector<std::vector<GroupStats>> group_per_day(
-    const std::vector<GroupState>& groups, const std::vector<double>& checkpoints_s,
-    const std::vector<std::vector<GroupIntegrals>>& integrals, const Horizon& horizon,
-    double warmup_s);
-
-// Line time of each trunk group within each interval after the warm-up ([i][t]), within
-// [warm-up, horizon end] ([0][t] of `total`) and within each day as group_per_day does
-// ([d][t], empty with one day), from `integrals` ([checkpoint][t]: the integral of lines held
-// up to that checkpoint).
-struct TrunkWindows {
-  std::vector<std::vector<TrunkStats>> per_interval, per_day;
-  std::vector<TrunkStats> total;
-};
+// Line time of each trunk group ([t]) within each window (Windows), from `integrals`
+// ([checkpoint][t]: the integral of lines held up to that checkpoint); no windows without
+// trunk groups.
+using TrunkWindows = Windows<std::vector<TrunkStats>>;
 TrunkWindows trunk_windows(const std::vector<LinePool>& pools,
                            const std::vector<double>& checkpoints_s,
                            const std::vector<std::vector<double>>& integrals,
