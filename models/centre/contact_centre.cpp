@@ -36,7 +36,8 @@ Model::Model(const Scenario& scenario, std::uint64_t seed, std::uint64_t replica
       end_s_(scenario.horizon.end_s()),
       warmup_s_(scenario.simulation.warmup_s),
       intervals_(scenario.horizon.interval_count()),
-      choice_rng_(seed, replication, sim::stream_combine(0, kAgentChoice)) {
+      choice_rng_(seed, replication, sim::stream_combine(0, kAgentChoice)),
+      levelled_(has_skill_levels(scenario)) {
   const std::size_t n_types = sc_.contact_types.size(), n_groups = sc_.agent_groups.size();
   service_ = make_services(sc_);
   types_ = make_type_states(sc_, service_);
@@ -147,6 +148,9 @@ ReplicationResult Model::run() {
         break;
       case EventKind::OutboundEnd:
         on_outbound_end(i);
+        break;
+      case EventKind::Overflow:
+        on_overflow(i);
         break;
     }
     if (!campaigns_.empty()) dial_outbound();
@@ -367,14 +371,16 @@ void Model::dispatch(std::uint32_t slot, bool at_head) {
   auto draw = [this](std::size_t n) {
     return std::min(n - 1, std::size_t(choice_rng_.uniform() * double(n)));
   };
-  if (const auto agent = agent_for_contact(
-          ts.groups, ts.group_tiers, sc_.routing.agent_choice,
-          FreeAgentsView{groups_, agents_, occupancy_epoch_s_, calendar_.now_s()}, draw)) {
+  if (const auto agent =
+          agent_for_contact(ts.groups, ts.group_tiers, sc_.routing.agent_choice,
+                            FreeAgentsView{groups_, agents_, occupancy_epoch_s_, calendar_.now_s()},
+                            draw, levelled_ ? eligible_groups(slot) : SIZE_MAX)) {
     take(slot, *agent);
     return;
   }
   push(contacts_, types_[std::size_t(type)].queue, slot, at_head);
   c.where = Where::HumanQueue;
+  if (levelled_) schedule_overflow(slot);
   const ContactType& ct = sc_.contact_types[std::size_t(type)];
   if (const Distribution* patience = patience_of(ct, c.rec.escalated, c.rec.on_callback())) {
     if (ct.patience && patience == &*ct.patience) {
@@ -396,6 +402,7 @@ void Model::on_abandon(std::uint32_t slot) {
   unlink(contacts_, types_[std::size_t(c.rec.type)].queue, slot);
   c.where = Where::None;
   calendar_.cancel(c.wait_timer);
+  calendar_.cancel(c.level_timer);
   after_leaving_queue(slot);
   finish(slot, Outcome::Abandoned, calendar_.now_s());
 }
@@ -453,6 +460,7 @@ void Model::take(std::uint32_t slot, std::uint32_t agent) {
   c.where = Where::None;
   calendar_.cancel(c.timer);
   calendar_.cancel(c.wait_timer);
+  calendar_.cancel(c.level_timer);
   if (c.rec.on_callback()) {
     // The agent calls the customer back.
     const Callback& cb = *sc_.contact_types[std::size_t(c.rec.type)].callback;
@@ -556,7 +564,8 @@ void Model::agent_ready(std::uint32_t agent) {
   if (a.leaving) {
     // After a day's closing, it stays on while real-time contacts of its skills wait (state.h).
     if (a.active < g.concurrency && sc_.horizon.closed_at(calendar_.now_s())) {
-      if (const auto found = overtime_contact(g.skills, types_, contacts_)) {
+      if (const auto found =
+              overtime_contact(g.skills, types_, contacts_, g.skill_after_s, calendar_.now_s())) {
         unlink(contacts_, types_[std::size_t(found->first)].queue, found->second);
         take(found->second, agent);  // calls agent_ready again: a chat agent may take more
         return;
@@ -566,8 +575,10 @@ void Model::agent_ready(std::uint32_t agent) {
     return;
   }
   if (a.active >= g.concurrency) return;
-  if (const auto k = contact_for_agent(
-          g.skills, QueuesView{sc_.contact_types, types_, contacts_, calendar_.now_s()})) {
+  const QueuesView queues{sc_.contact_types, types_, contacts_, calendar_.now_s()};
+  if (const auto k =
+          levelled_ ? contact_for_levelled_agent(g.skills, g.skill_levels, g.skill_after_s, queues)
+                    : contact_for_agent(g.skills, queues)) {
     Queue& q = types_[std::size_t(*k)].queue;
     const std::uint32_t slot = q.head;
     unlink(contacts_, q, slot);

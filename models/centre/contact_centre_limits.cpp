@@ -88,6 +88,7 @@ void Model::on_max_wait(std::uint32_t slot) {
   if (action == CapAction::Stay) return;
   unlink(contacts_, types_[std::size_t(c.rec.type)].queue, slot);
   c.where = Where::None;
+  calendar_.cancel(c.level_timer);
   calendar_.cancel(c.timer);
   move_to(slot, action == CapAction::Overflow ? *ct.overflow_to : ct.message->handled_as,
           action == CapAction::Overflow ? Origin::Overflow : Origin::Message);

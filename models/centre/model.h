@@ -32,6 +32,7 @@ enum class EventKind : std::uint8_t {
   LineFree,     // a talk ended: its line is free (index: the trunk group)
   MaxWait,      // a contact has waited max_wait_s in the human queue
   OutboundEnd,  // an agent's outbound attempt ended (index: the agent)
+  Overflow,     // a waiting contact has waited long enough for a further skill level
 };
 // Fresh arrivals are not calendar events: run() merges them in after calendar events at the
 // same time.
@@ -113,6 +114,11 @@ class Model {
   void dispatch(std::uint32_t slot, bool at_head);
   void finish(std::uint32_t slot, Outcome outcome, double end_s);
 
+  // Skill levels (routing.h), only when levelled_.
+  std::size_t eligible_groups(std::uint32_t slot) const;
+  void schedule_overflow(std::uint32_t slot);
+  void on_overflow(std::uint32_t slot);
+
   // Telephone lines (lines.h).
   bool seize_line(std::uint32_t slot);
   void release_line(std::uint32_t slot, double now_s);
@@ -174,6 +180,7 @@ class Model {
   std::vector<std::vector<CampaignSnapshot>> campaign_snapshots_;  // [checkpoint][campaign]
   sim::RandomStream choice_rng_;    // kAgentChoice: drawn only under agent_choice random
   double occupancy_epoch_s_ = 0.0;  // the last checkpoint: occupancy for least_occupied since
+  bool levelled_ = false;           // some skill above level 1 (state.h: has_skill_levels)
   int quota_open_ = -1;             // the interval whose quotas are open, or -1: none
   int quota_next_ = 0;              // the next interval to open
   std::uint64_t next_id_ = 0;

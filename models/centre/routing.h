@@ -22,9 +22,20 @@
 //     it has waited (the priority alone when that is 0). Within a type the queue is FIFO, so
 //     its head, having waited longest, has the type's highest score.
 //
+//   - Skill levels (each skill of a group has a level, 1 = primary; levels_after_s on a type):
+//     agents of level L may take a contact of the type once it has waited
+//     level_delay_s(levels_after_s, L). A contact goes to the eligible groups of its lowest
+//     level first (order_levels makes a level a run of tiers), and, when none is free on
+//     arrival, is offered again the moment each further level becomes eligible. A freed agent
+//     serves the types of its lowest level first, among those whose head of queue has waited
+//     long enough for it (FIFO: the head waited longest), then by the rule above. "Waited long
+//     enough" is queue entry + delay <= now, the same sum as the moment the level is offered.
+//     With every skill at level 1 none of this applies and nothing else changes.
+//
 // Random numbers: `random` draws once per contact routed to a free agent; no other rule draws.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -40,6 +51,18 @@ namespace ccsim::centre {
 // groups.
 std::vector<int> order_groups(AgentChoice choice, const std::vector<double>& mean_handle_s,
                               std::vector<int>& groups);
+
+// When agents of skill level `level` (>= 1) may take a contact: after_s[level - 1], the last
+// entry for levels beyond the list, 0 when the list is empty (every level at once).
+inline double level_delay_s(const std::vector<double>& after_s, int level) {
+  if (after_s.empty()) return 0.0;
+  return after_s[std::min(std::size_t(level), after_s.size()) - 1];
+}
+
+// Stable-sorts groups (with their tiers from order_groups and their levels for the type) by
+// level, lowest first, and renumbers the tiers so that no tier spans two levels; the order
+// within a level is kept. REQUIRES: the three vectors have one entry per group.
+void order_levels(std::vector<int>& groups, std::vector<int>& tiers, std::vector<int>& levels);
 
 namespace detail {
 
@@ -108,13 +131,16 @@ std::uint32_t pick_agent(const std::vector<int>& groups, std::size_t lo, std::si
 //   std::size_t count(int g, std::size_t level)   free agents of g at that load
 //   double since_s(std::uint32_t a)   when agent a reached its load
 //   double occupancy(std::uint32_t a) a's occupancy so far in the interval (least_occupied)
+// `end`: only groups[0, end) are eligible (skill levels: the levels the contact has waited for).
 template <class FreeAgents, class Draw>
 std::optional<std::uint32_t> agent_for_contact(const std::vector<int>& groups,
                                                const std::vector<int>& tiers, AgentChoice choice,
-                                               const FreeAgents& view, Draw&& draw) {
-  for (std::size_t lo = 0; lo < groups.size();) {
+                                               const FreeAgents& view, Draw&& draw,
+                                               std::size_t end = SIZE_MAX) {
+  end = std::min(end, groups.size());
+  for (std::size_t lo = 0; lo < end;) {
     std::size_t hi = lo + 1;
-    while (hi < groups.size() && tiers[hi] == tiers[lo]) ++hi;
+    while (hi < end && tiers[hi] == tiers[lo]) ++hi;
     if (const std::optional<std::size_t> load = detail::lowest_free_load(groups, lo, hi, view)) {
       return detail::pick_agent(groups, lo, hi, *load, choice, view, draw);
     }
@@ -158,6 +184,27 @@ inline std::optional<int> contact_for_agent(const std::vector<int>& skills, cons
     if (view.head_entry_s(k) < view.head_entry_s(*best)) best = k;
   }
   return best;
+}
+
+// contact_for_agent for an agent whose skills have levels: `levels[i]` and `after_s[i]` (its
+// level's delay on that type) for skills[i]. Only types whose head of queue has waited
+// after_s[i] compete (view.eligible(k, after_s[i])), those of the lowest level first, then by
+// the rule of contact_for_agent; ties go to the skill listed first.
+template <class Queues>
+inline std::optional<int> contact_for_levelled_agent(const std::vector<int>& skills,
+                                                     const std::vector<int>& levels,
+                                                     const std::vector<double>& after_s,
+                                                     const Queues& view) {
+  std::optional<int> lowest;
+  std::vector<int> candidates;
+  for (std::size_t i = 0; i < skills.size(); ++i) {
+    if (!view.waiting(skills[i]) || !view.eligible(skills[i], after_s[i])) continue;
+    if (lowest && levels[i] > *lowest) continue;
+    if (!lowest || levels[i] < *lowest) candidates.clear();
+    lowest = levels[i];
+    candidates.push_back(skills[i]);
+  }
+  return contact_for_agent(candidates, view);
 }
 
 }  // namespace ccsim::centre

@@ -55,16 +55,38 @@ std::vector<TypeState> make_type_states(const Scenario& scenario,
     for (int k : scenario.agent_groups[g].skills) types[std::size_t(k)].groups.push_back(int(g));
   }
   std::vector<double> mean_handle_s(n_groups);
+  std::vector<int> level_of(n_groups);
+  const bool levelled = has_skill_levels(scenario);
   for (std::size_t k = 0; k < n_types; ++k) {
     for (std::size_t g = 0; g < n_groups; ++g) {
       const Service& sv = service[g][k];
       mean_handle_s[g] =
           (sv.handle ? sv.handle->mean_s : scenario.contact_types[k].handle_time.mean_s) * sv.speed;
+      const std::vector<int>& skills = scenario.agent_groups[g].skills;
+      const auto it = std::find(skills.begin(), skills.end(), int(k));
+      if (it != skills.end())
+        level_of[g] = skill_level(scenario.agent_groups[g], std::size_t(it - skills.begin()));
     }
-    types[k].group_tiers =
-        order_groups(scenario.routing.agent_choice, mean_handle_s, types[k].groups);
+    TypeState& ts = types[k];
+    ts.group_tiers = order_groups(scenario.routing.agent_choice, mean_handle_s, ts.groups);
+    if (!levelled) continue;
+    std::vector<int> levels;
+    for (int g : ts.groups) levels.push_back(level_of[std::size_t(g)]);
+    order_levels(ts.groups, ts.group_tiers, levels);
+    for (int level : levels) {
+      ts.group_after_s.push_back(level_delay_s(scenario.contact_types[k].levels_after_s, level));
+    }
   }
   return types;
+}
+
+bool has_skill_levels(const Scenario& scenario) {
+  for (const AgentGroup& g : scenario.agent_groups) {
+    for (int level : g.skill_levels) {
+      if (level != 1) return true;
+    }
+  }
+  return false;
 }
 
 std::vector<GroupState> make_group_states(const Scenario& scenario) {
@@ -73,6 +95,13 @@ std::vector<GroupState> make_group_states(const Scenario& scenario) {
     const AgentGroup& ag = scenario.agent_groups[g];
     GroupState& gs = groups[g];
     gs.skills = ag.skills;
+    if (has_skill_levels(scenario)) {
+      for (std::size_t i = 0; i < ag.skills.size(); ++i) {
+        gs.skill_levels.push_back(skill_level(ag, i));
+        gs.skill_after_s.push_back(level_delay_s(
+            scenario.contact_types[std::size_t(ag.skills[i])].levels_after_s, gs.skill_levels[i]));
+      }
+    }
     gs.schedule = net_staffing_schedule(ag, scenario.horizon);
     gs.concurrency = std::max(1, ag.concurrency);
     gs.slowdown = ag.concurrency_slowdown;
@@ -196,15 +225,22 @@ void count_contact(const ContactRecord& r, const Horizon& horizon, double warmup
   contact[i][std::size_t(r.type)].add(r, threshold_s);
 }
 
-std::optional<std::pair<int, std::uint32_t>> overtime_contact(
-    const std::vector<int>& skills, const std::vector<TypeState>& types,
-    const std::vector<Contact>& contacts) {
+std::optional<std::pair<int, std::uint32_t>> overtime_contact(const std::vector<int>& skills,
+                                                              const std::vector<TypeState>& types,
+                                                              const std::vector<Contact>& contacts,
+                                                              const std::vector<double>& after_s,
+                                                              double now_s) {
   std::optional<std::pair<int, std::uint32_t>> best;
-  for (int k : skills) {
+  for (std::size_t i = 0; i < skills.size(); ++i) {
+    const int k = skills[i];
     const TypeState& ts = types[std::size_t(k)];
     if (!ts.realtime) continue;
     std::uint32_t slot = ts.queue.head;
     while (slot != kNone && contacts[slot].rec.on_callback()) slot = contacts[slot].next;
+    if (slot != kNone && !after_s.empty() &&
+        contacts[slot].rec.queue_entry_s + after_s[i] > now_s) {
+      continue;
+    }
     if (slot != kNone &&
         (!best || contacts[slot].rec.queue_entry_s < contacts[best->second].rec.queue_entry_s)) {
       best = std::make_pair(k, slot);

@@ -35,6 +35,7 @@ struct Contact {
   std::uint64_t key = 0;   // names the contact's random numbers: (attempt, n-th arrival of type)
   sim::EventHandle timer;  // abandonment (bot or human queue)
   sim::EventHandle wait_timer;               // max_wait_s in the human queue (queue_cap.h)
+  sim::EventHandle level_timer;              // the next skill level becoming eligible (routing.h)
   std::uint32_t prev = kNone, next = kNone;  // links in the queue it waits in
   Where where = Where::None;
   std::int32_t line = -1;  // trunk group whose line it holds (lines.h), or -1: none
@@ -91,6 +92,10 @@ struct GroupIntegrals {
 
 struct GroupState {
   std::vector<int> skills;
+  // Skill levels only (has_skill_levels): per skill, its level and that level's delay on the
+  // type (routing.h: level_delay_s). Empty otherwise.
+  std::vector<int> skill_levels;
+  std::vector<double> skill_after_s;
   std::vector<StaffChange> schedule;
   std::size_t next_step = 0;  // the schedule's change that the group's next StaffChange applies
   int concurrency = 1;
@@ -109,10 +114,13 @@ struct TypeState {
   std::vector<double> rate_per_s;  // per interval: the forecast (rate and per_interval arrivals)
   std::vector<int> groups;         // groups skilled for this type
   std::vector<int> group_tiers;    // their tiers (routing.h: order_groups)
-  Queue queue;                     // human queue
-  Queue bot_queue;                 // waiting for a bot session
-  int bot_sessions = 0;            // bot conversations in progress
-  std::uint64_t next_seq = 0;      // first attempts so far (trace arrivals)
+  // Skill levels only (has_skill_levels): per entry of groups, the delay of its level
+  // (non-decreasing: groups are in order_levels' order). Empty otherwise.
+  std::vector<double> group_after_s;
+  Queue queue;                 // human queue
+  Queue bot_queue;             // waiting for a bot session
+  int bot_sessions = 0;        // bot conversations in progress
+  std::uint64_t next_seq = 0;  // first attempts so far (trace arrivals)
   std::size_t trace_pos = 0;
   double mean_agent_time_s = 0.0;  // handle + wrap-up means, for the wait predictor
   // With per-interval means (has_interval_means): the type's handle_time, wrap_up and
@@ -198,10 +206,22 @@ TrunkWindows trunk_windows(const std::vector<LinePool>& pools,
 // The contact an agent going off duty after a day's closing takes (closing overtime): among
 // the real-time types (voice, chat) of `skills`, the waiting contact that is not an accepted
 // callback and entered the queue first (ties: the skill listed first), as (type, slot); nullopt
-// when none waits. Email and accepted callbacks wait for the next opening.
+// when none waits. Email and accepted callbacks wait for the next opening. With skill levels
+// (`after_s` not empty: GroupState::skill_after_s) only a contact that has waited its skill's
+// delay at now_s.
 std::optional<std::pair<int, std::uint32_t>> overtime_contact(const std::vector<int>& skills,
                                                               const std::vector<TypeState>& types,
-                                                              const std::vector<Contact>& contacts);
+                                                              const std::vector<Contact>& contacts,
+                                                              const std::vector<double>& after_s,
+                                                              double now_s);
+
+// Whether some agent group has a skill above level 1 (routing.h: skill levels).
+bool has_skill_levels(const Scenario& scenario);
+
+// The level of group.skills[i]: 1 when the group gives none.
+inline int skill_level(const AgentGroup& group, std::size_t i) {
+  return i < group.skill_levels.size() ? group.skill_levels[i] : 1;
+}
 
 // Counts a contact's record into contact[i][type] (ReplicationResult::contact, [interval][type]):
 // its backlog at the end of every interval it waited across for an agent, in (queue entry,
@@ -392,6 +412,7 @@ struct QueuesView {
                          ct.priority_per_minute_waited == 0.0 ? 0.0 : now_s - head_entry_s(k));
   }
   bool realtime(int k) const { return types[std::size_t(k)].realtime; }
+  bool eligible(int k, double after_s) const { return head_entry_s(k) + after_s <= now_s; }
   double head_entry_s(int k) const {
     return contacts[types[std::size_t(k)].queue.head].rec.queue_entry_s;
   }

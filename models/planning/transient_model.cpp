@@ -98,6 +98,7 @@ void refuse_flows(const ContactType& ct, const std::string& path, std::vector<st
   }
   if (ct.chatbot) out.push_back(path + ".chatbot" + tail);
   if (ct.priority_per_minute_waited > 0) out.push_back(path + ".priority_per_minute_waited" + tail);
+  if (!ct.levels_after_s.empty()) out.push_back(path + ".levels_after_s" + tail);
   if (ct.callback) out.push_back(path + ".callback" + tail);
   if (ct.retrial) out.push_back(path + ".retrial" + tail);
   if (!ct.transfers.empty()) out.push_back(path + ".transfers" + tail);
@@ -137,6 +138,13 @@ void refuse_groups(const Scenario& sc, std::vector<std::string>& out) {
     if (!group.handle_times.empty()) {
       out.push_back(group_path(int(g)) +
                     ".handle_times: the transient model needs the contact types' own handle times");
+    }
+    for (std::size_t i = 0; i < group.skill_levels.size(); ++i) {
+      if (group.skill_levels[i] != 1) {
+        out.push_back(group_path(int(g)) + ".skills[" + std::to_string(i) +
+                      "].level: the transient model needs every skill at level 1, not " +
+                      std::to_string(group.skill_levels[i]));
+      }
     }
   }
 }

@@ -13,6 +13,7 @@ namespace {
 // Chats one agent may hold at once: a bound that keeps a valid scenario's memory finite
 // (models/README.md "Unstable and absurd scenarios").
 constexpr long long kMaxConcurrency = 100;
+constexpr long long kMaxSkillLevel = 9;
 
 const AgentChoice kAgentChoices[] = {AgentChoice::LongestIdle, AgentChoice::FastestGroup,
                                      AgentChoice::Random, AgentChoice::LeastOccupied};
@@ -26,7 +27,8 @@ std::vector<std::string> known_names(const std::vector<std::optional<std::string
   return names;
 }
 
-// skills: a non-empty list of contact type names, each at most once. Returns whether the list
+// skills: a non-empty list of contact type names, each at most once; an entry is a name or
+// {"type": name, "level": 1 to kMaxSkillLevel (Default: 1)}. Returns whether the list
 // could be read as an array.
 bool read_skills(Checker& in, const json& v, const std::string& path,
                  const std::vector<std::optional<std::string>>& type_names, AgentGroup& group) {
@@ -35,15 +37,35 @@ bool read_skills(Checker& in, const json& v, const std::string& path,
   std::map<int, std::string> seen;  // type index → first skills path naming it
   for (std::size_t i = 0; i < v.size(); ++i) {
     const std::string skill_path = element(path, i);
-    const auto name = in.string(v[i], skill_path);
+    const json* type = &v[i];
+    std::string type_path = skill_path;
+    long long level = 1;
+    if (v[i].is_object()) {
+      in.check_keys(v[i], skill_path, "skill");
+      type = find(v[i], "type");
+      type_path = member(skill_path, "type");
+      if (!type) {
+        in.error(type_path, "is required");
+        continue;
+      }
+      if (const json* l = find(v[i], "level")) {
+        const auto x = in.integer(*l, member(skill_path, "level"), 1, kMaxSkillLevel);
+        if (!x) continue;
+        level = *x;
+      }
+    }
+    const auto name = in.string(*type, type_path);
     if (!name) continue;
     const auto it = std::find(type_names.begin(), type_names.end(), *name);
     if (it == type_names.end()) {
-      in.error(skill_path, "must be the name of a contact type", v[i], hint(*name, names));
+      in.error(type_path, "must be the name of a contact type", *type, hint(*name, names));
       continue;
     }
     const int index = static_cast<int>(it - type_names.begin());
-    if (in.unique(index, v[i], skill_path, seen)) group.skills.push_back(index);
+    if (in.unique(index, *type, type_path, seen)) {
+      group.skills.push_back(index);
+      group.skill_levels.push_back(static_cast<int>(level));
+    }
   }
   return true;
 }

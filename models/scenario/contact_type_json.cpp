@@ -12,6 +12,27 @@ namespace {
 
 const Channel kChannels[] = {Channel::Voice, Channel::Chat, Channel::Email};
 
+// levels_after_s: a non-empty list of times, the first 0, each at least the one before.
+void read_levels_after(Checker& in, const json& v, const std::string& path, ContactType& type) {
+  if (!in.expect_non_empty_array(v, path)) return;
+  std::vector<double> after_s;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    const std::string p = element(path, i);
+    const std::optional<double> x = in.number(v[i], p, Range::at_least(0));
+    if (!x) return;
+    if (i == 0 && *x != 0) {
+      in.error(p, "must be 0 (level-1 agents take a contact at once)", v[i]);
+      return;
+    }
+    if (i > 0 && *x < after_s.back()) {
+      in.error(p, "must be at least the entry before (" + element(path, i - 1) + ")", v[i]);
+      return;
+    }
+    after_s.push_back(*x);
+  }
+  type.levels_after_s = std::move(after_s);
+}
+
 // name: required, unique, and not "all" (the name of the total of all types).
 std::optional<std::string> read_type_name(Checker& in, const json& v, const std::string& path,
                                           std::map<std::string, std::string>& first_path,
@@ -89,6 +110,8 @@ void read_targets(Checker& in, const json& v, const std::string& path, ContactTy
       type.priority_per_minute_waited = *x;
     }
   }
+  if (const json* l = find(v, "levels_after_s"))
+    read_levels_after(in, *l, member(path, "levels_after_s"), type);
 }
 
 // The flows around the human queue and the customers' behaviour, in the order of the keys.

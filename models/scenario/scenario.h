@@ -273,6 +273,10 @@ struct ContactType {
   // Added to the priority of a waiting contact per minute it has waited (routing.h: score);
   // >= 0. Default: 0 (strict priority).
   double priority_per_minute_waited = 0.0;
+  // levels_after_s[k-1]: seconds of waiting after which agents of skill level k may take a
+  // contact of this type (levels above the list's length: its last entry); non-decreasing,
+  // first 0. Default: empty (every level at once).
+  std::vector<double> levels_after_s;
   // The flows around the human queue. Default: absent (none).
   std::optional<SelfService> self_service;
   // Default: absent (none).
@@ -395,6 +399,9 @@ struct AgentGroup {
   std::string name;
   // Indices into Scenario::contact_types, in the order given. Required.
   std::vector<int> skills;
+  // The level of each skill (skill_levels[i] for skills[i]), >= 1; 1 is primary, larger is
+  // overflow (routing.h). Default: 1 for every skill.
+  std::vector<int> skill_levels;
   // Required.
   Staffing staff;
   // Simultaneous chats per agent (> 1 only for chat-only groups). Default: 1.

@@ -190,6 +190,7 @@ struct HandQueues {
   }
   bool realtime(int k) const { return !(email.count(k) && email.at(k)); }
   double head_entry_s(int k) const { return head_entry.at(k); }
+  bool eligible(int k, double after_s) const { return head_entry.at(k) + after_s <= now_s; }
 };
 
 TEST(Routing, FreedAgentTakesTheHighestPriorityWaitingContact) {
@@ -236,6 +237,47 @@ TEST(Routing, LowerPriorityContactOvertakesOnceItHasWaitedLongEnough) {
   EXPECT_EQ(contact_for_agent({0, 1}, q), 0);
   q.per_minute = {};  // strict priority
   EXPECT_EQ(contact_for_agent({0, 1}, q), 1);
+}
+
+TEST(Routing, LevelDelayIsTheLevelsEntryOrTheLastOrZero) {
+  EXPECT_EQ(level_delay_s({}, 3), 0.0);
+  EXPECT_EQ(level_delay_s({0, 30}, 1), 0.0);
+  EXPECT_EQ(level_delay_s({0, 30}, 2), 30.0);
+  EXPECT_EQ(level_delay_s({0, 30}, 5), 30.0);
+}
+
+TEST(Routing, OrderLevelsPutsLowerLevelsFirstAndSplitsTiersByLevel) {
+  std::vector<int> groups = {4, 5, 6, 7}, tiers = {0, 0, 1, 1}, levels = {2, 1, 2, 1};
+  order_levels(groups, tiers, levels);
+  EXPECT_EQ(groups, (std::vector<int>{5, 7, 4, 6}));
+  EXPECT_EQ(levels, (std::vector<int>{1, 1, 2, 2}));
+  EXPECT_EQ(tiers, (std::vector<int>{0, 1, 2, 3}));
+  std::vector<int> g = {0, 1, 2}, t = {0, 0, 0}, l = {2, 1, 2};
+  order_levels(g, t, l);
+  EXPECT_EQ(g, (std::vector<int>{1, 0, 2}));
+  EXPECT_EQ(t, (std::vector<int>{0, 1, 1}));
+}
+
+TEST(Routing, ContactReachesOnlyTheGroupsItHasWaitedFor) {
+  HandFreeAgents v;
+  v.lists[0] = {{}};
+  v.lists[1] = {{{7, 0.0}}};
+  EXPECT_EQ(agent_for_contact({0, 1}, {0, 1}, AgentChoice::LongestIdle, v, no_draw, 1),
+            std::nullopt);
+  EXPECT_EQ(agent_for_contact({0, 1}, {0, 1}, AgentChoice::LongestIdle, v, no_draw, 2), 7u);
+}
+
+TEST(Routing, FreedAgentServesItsLowestLevelFirstAmongEligibleHeads) {
+  HandQueues q;
+  q.head_entry = {{0, 0.0}, {1, 90.0}};
+  q.priorities = {{0, 5}};
+  q.now_s = 100.0;
+  // Type 1 at level 1 beats type 0 at level 2 despite its lower priority.
+  EXPECT_EQ(contact_for_levelled_agent({0, 1}, {2, 1}, {30, 0}, q), 1);
+  // Type 0's head has waited 100 s, not enough for a level whose delay is 120 s.
+  q.head_entry.erase(1);
+  EXPECT_EQ(contact_for_levelled_agent({0, 1}, {2, 1}, {120, 0}, q), std::nullopt);
+  EXPECT_EQ(contact_for_levelled_agent({0, 1}, {2, 1}, {100, 0}, q), 0);
 }
 
 }  // namespace

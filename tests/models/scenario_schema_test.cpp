@@ -108,6 +108,7 @@ const Location kLocations[] = {
     {"/$defs/channel_switch/properties/delay", "distribution"},
     {"/$defs/contact_type/properties/transfers/items", "transfer"},
     {"/properties/agent_groups/items", "agent_group"},
+    {"/$defs/agent_group/properties/skills/items/oneOf/1", "skill"},
     {"/$defs/agent_group/properties/staff", "staff"},
     {"/$defs/staff/properties/shifts/items", "shift"},
     {"/$defs/agent_group/properties/handle_times/additionalProperties", "distribution"},
@@ -155,7 +156,7 @@ TEST(ScenarioSchema, EveryExclusiveChoiceNamesItsBranches) {
       }
     }
   });
-  EXPECT_EQ(choices, 11);
+  EXPECT_EQ(choices, 12);
 }
 
 // A scenario made of the schema's examples of each main object: what an editor offers is
@@ -254,7 +255,7 @@ TEST(ScenarioSchema, EveryObjectSchemaForbidsAdditionalProperties) {
     ++objects;
     EXPECT_TRUE(closed(node)) << pointer;
   });
-  EXPECT_EQ(objects, 24);  // the top level and the twenty-three $defs
+  EXPECT_EQ(objects, 25);  // the top level and the twenty-four $defs
 }
 
 // A map (e.g. handle_times: contact type name → distribution) allows any non-empty key and
@@ -322,11 +323,11 @@ TEST(ScenarioSchema, EnumsListEveryValueTheValidatorAccepts) {
   EXPECT_EQ(enum_at("/$defs/callback/properties/predictor"),
             (std::vector<std::string>{wait_predictor_name(WaitPredictor::QueueLength),
                                       wait_predictor_name(WaitPredictor::LastToEnterService)}));
-  EXPECT_EQ(enum_at("/$defs/routing/properties/agent_choice"),
-            (std::vector<std::string>{agent_choice_name(AgentChoice::LongestIdle),
-                                      agent_choice_name(AgentChoice::FastestGroup),
-                                      agent_choice_name(AgentChoice::Random),
-                                      agent_choice_name(AgentChoice::LeastOccupied)}));
+  EXPECT_EQ(
+      enum_at("/$defs/routing/properties/agent_choice"),
+      (std::vector<std::string>{
+          agent_choice_name(AgentChoice::LongestIdle), agent_choice_name(AgentChoice::FastestGroup),
+          agent_choice_name(AgentChoice::Random), agent_choice_name(AgentChoice::LeastOccupied)}));
 }
 
 // The "default" of each optional key in the schema is what the validator fills in.
