@@ -192,9 +192,10 @@ std::optional<Chart> limits_chart(const Scenario& sc, const Results& r, std::siz
   const std::size_t n = r.intervals.size();
   Chart c = interval_chart(sc, "", "contacts per interval");
   std::vector<std::string> shown;
-  for (const auto& [q, label] :
+  for (const auto& [kpi, label] :
        {std::pair{Kpi::Blocked, "blocked"}, std::pair{Kpi::Overflowed, "overflowed"},
         std::pair{Kpi::CallbacksNoSlot, "callbacks refused (no slot)"}}) {
+    const Kpi q = kpi;  // a variable, not a structured binding: lambdas capture it (clang < 16)
     const bool any = std::any_of(r.intervals.begin(), r.intervals.end(), [&](const auto& row) {
       return row[k][q] && row[k][q]->mean > 0.0;
     });
