@@ -10,6 +10,7 @@
 #include "models/centre/callback_slots.h"
 #include "models/centre/customer.h"
 #include "models/centre/front_door.h"
+#include "models/centre/initial_state.h"
 #include "models/centre/lines.h"
 #include "models/centre/model.h"
 #include "models/centre/queue_cap.h"
@@ -88,6 +89,7 @@ ReplicationResult Model::run() {
                        Event{EventKind::Checkpoint, std::uint32_t(c)});
   }
   for (std::size_t g = 0; g < groups_.size(); ++g) on_staff_change(int(g));
+  if (!sc_.initial_state.empty()) place_initial_state();
   next_arrival_s_.assign(types_.size(), kInfinity);
   for (std::size_t k = 0; k < types_.size(); ++k) schedule_next_arrival(int(k));
   if (!campaigns_.empty()) {
@@ -286,53 +288,6 @@ void Model::start_contact(std::uint32_t slot) {
   enter_human_queue(slot);
 }
 
-void Model::start_bot(std::uint32_t slot) {
-  Contact& c = contacts_[slot];
-  const Chatbot& bot = *sc_.contact_types[std::size_t(c.rec.type)].chatbot;
-  ++types_[std::size_t(c.rec.type)].bot_sessions;
-  c.rec.used_bot = true;
-  c.rec.bot_start_s = calendar_.now_s();
-  sim::RandomStream rng = stream(slot, kBotTime);
-  calendar_.schedule(calendar_.now_s() + bot.bot_time.sample(rng), int(EventKind::BotEnd),
-                     Event{EventKind::BotEnd, slot});
-}
-
-void Model::on_bot_end(std::uint32_t slot) {
-  Contact& c = contacts_[slot];
-  const int type = c.rec.type;
-  TypeState& ts = types_[std::size_t(type)];
-  const Chatbot& bot = *sc_.contact_types[std::size_t(type)].chatbot;
-  --ts.bot_sessions;
-  c.rec.bot_end_s = calendar_.now_s();
-  // A freed session goes to the next contact waiting for the bot.
-  if (ts.bot_queue.head != kNone) {
-    const std::uint32_t next = ts.bot_queue.head;
-    unlink(contacts_, ts.bot_queue, next);
-    contacts_[next].where = Where::None;
-    calendar_.cancel(contacts_[next].timer);
-    start_bot(next);
-  }
-  sim::RandomStream rng = stream(slot, kBotOutcome);
-  switch (bot_outcome(bot, rng)) {
-    case BotOutcome::Abandoned:
-      finish(slot, Outcome::BotAbandoned, calendar_.now_s());
-      break;
-    case BotOutcome::Contained:
-      finish(slot, Outcome::Contained, calendar_.now_s());
-      break;
-    case BotOutcome::Escalated:
-      c.rec.escalated = true;
-      enter_human_queue(slot);
-      break;
-  }
-}
-
-void Model::on_bot_abandon(std::uint32_t slot) {
-  unlink(contacts_, types_[std::size_t(contacts_[slot].rec.type)].bot_queue, slot);
-  contacts_[slot].where = Where::None;
-  finish(slot, Outcome::BotAbandoned, calendar_.now_s());
-}
-
 void Model::enter_human_queue(std::uint32_t slot) {
   Contact& c = contacts_[slot];
   const int type = c.rec.type;
@@ -364,7 +319,7 @@ void Model::enter_human_queue(std::uint32_t slot) {
   dispatch(slot, false);
 }
 
-void Model::dispatch(std::uint32_t slot, bool at_head) {
+void Model::dispatch(std::uint32_t slot, bool at_head, double waited_s) {
   Contact& c = contacts_[slot];
   const int type = c.rec.type;
   const TypeState& ts = types_[std::size_t(type)];
@@ -388,7 +343,9 @@ void Model::dispatch(std::uint32_t slot, bool at_head) {
                                       sc_.horizon, c.rec.arrival_s);
     }
     sim::RandomStream rng = stream(slot, kPatience);
-    c.timer = calendar_.schedule(calendar_.now_s() + patience->sample(rng), int(EventKind::Abandon),
+    const double patience_s =
+        waited_s > 0.0 ? residual_sample(*patience, waited_s, rng) : patience->sample(rng);
+    c.timer = calendar_.schedule(calendar_.now_s() + patience_s, int(EventKind::Abandon),
                                  Event{EventKind::Abandon, slot});
   }
   if (ct.max_wait_s && !c.rec.on_callback() && c.rec.origin == Origin::Arrival) {

@@ -32,6 +32,10 @@
 // about to leave stay before new ones are hired. After the horizon the last staffing stays on
 // duty until every contact has finished.
 //
+// Initial state (Scenario::initial_state; contact_centre_initial.cpp): at time 0, after the
+// staffing at 0, agents already busy and contacts already waiting (arrived and queued at
+// −elapsed, patience the residual beyond it: initial_state.h) are placed; nothing without one.
+//
 // Outbound campaigns (models/centre/outbound.h): after every event, idle agents of a campaign's
 // groups start outbound attempts while its threshold rule allows; an agent on an attempt holds
 // it as one contact (busy, off the availability lists) until it ends.

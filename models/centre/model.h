@@ -1,8 +1,9 @@
 // The simulation model of one replication (contact_centre.h states its contract): the
 // class that holds the state and runs the event loop, its events and the purposes of its random
 // streams. Internal to models/centre/: only contact_centre.cpp, contact_centre_limits.cpp (the
-// centre's limits: lines, queue caps and callback slots) and contact_centre_outbound.cpp
-// (outbound campaigns) include it.
+// centre's limits: lines, queue caps and callback slots), contact_centre_outbound.cpp
+// (outbound campaigns), contact_centre_levels.cpp (skill levels), contact_centre_bot.cpp (the
+// chatbot) and contact_centre_initial.cpp (the initial state) include it.
 #pragma once
 
 #include <cstdint>
@@ -76,6 +77,11 @@ enum Purpose : std::uint64_t {
   // The draws of routing.agent_choice random (routing.h), with stream id 0 and one stream per
   // replication.
   kAgentChoice = 29,
+  // Starting from a state (contact_centre_initial.cpp): names the keys of the contacts waiting
+  // at time 0; the residual handle times of the agents busy at time 0, with a group's name
+  // (key: the agent's position in the group's list).
+  kInitial = 30,
+  kInitialBusy = 31,
 };
 
 constexpr std::uint64_t kSeqMask = (std::uint64_t(1) << 48) - 1;
@@ -111,7 +117,10 @@ class Model {
   void start_contact(std::uint32_t slot);
   void start_bot(std::uint32_t slot);
   void enter_human_queue(std::uint32_t slot);
-  void dispatch(std::uint32_t slot, bool at_head);
+  // waited_s > 0: the contact has already waited that long (its patience is the residual).
+  void dispatch(std::uint32_t slot, bool at_head, double waited_s = 0.0);
+  // The scenario's initial state, at time 0 after the staffing at 0 (contact_centre_initial.cpp).
+  void place_initial_state();
   void finish(std::uint32_t slot, Outcome outcome, double end_s);
 
   // Skill levels (routing.h), only when levelled_.

@@ -220,7 +220,7 @@ void count_contact(const ContactRecord& r, const Horizon& horizon, double warmup
       }
     }
   }
-  if (r.arrival_s < warmup_s) return;
+  if (warmup_s > 0.0 && r.arrival_s < warmup_s) return;
   const auto i = std::size_t(horizon.interval_at(r.arrival_s));
   contact[i][std::size_t(r.type)].add(r, threshold_s);
 }

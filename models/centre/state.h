@@ -228,7 +228,8 @@ inline int skill_level(const AgentGroup& group, std::size_t i) {
 // leaving the queue] and after warmup_s, whatever its arrival time (an unserved contact never
 // left: it waits at every end after its queue entry, the horizon's end included); and the
 // record itself in its arrival interval (the last for arrivals at the end), unless it arrived
-// before warmup_s. `threshold_s` is the service-level threshold of its type.
+// before warmup_s > 0. A contact of the initial state (arrival_s < 0) counts in interval 0
+// without a warm-up. `threshold_s` is the service-level threshold of its type.
 void count_contact(const ContactRecord& r, const Horizon& horizon, double warmup_s,
                    double threshold_s, std::vector<std::vector<ContactStats>>& contact);
 

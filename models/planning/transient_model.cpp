@@ -580,6 +580,11 @@ std::vector<std::string> transient_refusals(const Scenario& sc, const TransientO
         "outbound is not part of the transient model (a birth-death chain of one queue); run "
         "the simulation instead");
   }
+  if (!sc.initial_state.empty()) {
+    out.push_back(
+        "initial_state is not part of the transient model (it starts empty); run the simulation "
+        "instead");
+  }
   refuse_groups(sc, out);
   if (out.empty() && !options.pooled) refuse_mixed_pools(sc, by_type, out);
   return out;

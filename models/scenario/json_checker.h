@@ -89,6 +89,7 @@ class Checker {
   const std::filesystem::path& base_dir() const { return base_dir_; }
   std::vector<std::string> take_errors() { return std::move(errors_); }
   std::vector<std::string> take_warnings() { return std::move(warnings_); }
+  bool has_errors() const { return !errors_.empty(); }
 
   // "PATH: RULE" ("(top level)" for the empty path), and "PATH: RULE (got VALUE)SUFFIX".
   void error(const std::string& path, const std::string& rule);

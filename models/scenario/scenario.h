@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "models/scenario/distribution.h"
+#include "models/scenario/initial_state.h"
 
 namespace ccsim {
 
@@ -487,6 +488,8 @@ struct Scenario {
   std::vector<OutboundCampaign> outbound;
   // The forecast and roster files read, in the order read. Default: empty (none).
   std::vector<DataFileRead> data_files;
+  // The state at time 0 (initial_state.h). Default: empty (nothing waiting, every agent idle).
+  InitialState initial_state;
 };
 
 // The calendar date `days` days after `date` ("YYYY-MM-DD", proleptic Gregorian), and the

@@ -12,6 +12,7 @@
 #include "models/scenario/customer_behaviour_json.h"
 #include "models/scenario/forecast_csv.h"
 #include "models/scenario/horizon_json.h"
+#include "models/scenario/initial_state_json.h"
 #include "models/scenario/json_checker.h"
 #include "models/scenario/outbound_json.h"
 #include "models/scenario/run_size.h"
@@ -144,6 +145,10 @@ void read_scenario(Checker& in, const json& document, Scenario& scenario) {
   if (const json* v = find(document, "outbound")) {
     reading::read_outbound(in, *v, "outbound", h, scenario);
   }
+  if (const json* v = find(document, "initial_state")) {  // on-duty counts need valid staffing
+    reading::read_initial_state(in, *v, "initial_state", scenario, h && !in.has_errors(),
+                                scenario.initial_state);
+  }
   finish_interval_means(scenario);
 }
 
@@ -219,7 +224,7 @@ const std::map<std::string, std::vector<std::string>>& scenario_keys() {
   static const std::map<std::string, std::vector<std::string>> table = {
       {"scenario",
        {"$schema", "name", "horizon", "simulation", "contact_types", "agent_groups", "forecast",
-        "routing", "trunks", "callback_slots", "outbound"}},
+        "routing", "trunks", "callback_slots", "outbound", "initial_state"}},
       {"horizon", {"interval_minutes", "intervals", "duration_s", "start", "days", "start_date"}},
       {"simulation", {"replications", "seed", "warmup_s", "volume_cv"}},
       {"contact_type",
@@ -279,6 +284,8 @@ const std::map<std::string, std::vector<std::string>>& scenario_keys() {
       {"shift", {"start_s", "end_s", "start", "end", "days", "count"}},
       {"routing", {"agent_choice"}},
       {"forecast", {"file"}},
+      {"initial_state", {"waiting", "callbacks", "busy"}},
+      {"busy_agent", {"elapsed_s", "remaining_s", "type"}},
   };
   return table;
 }
