@@ -16,6 +16,7 @@
 #include "tools/report_pages.h"
 #include "tools/run_log.h"
 #include "tools/run_results.h"
+#include "tools/run_state.h"
 #include "tools/run_targets.h"
 #include "tools/run_transient.h"
 #include "tools/run_workbook.h"
@@ -369,9 +370,11 @@ int run_paired(const CommonOptions& common, const Scenario& base, const std::str
 
 // `ccsim run SCENARIO` once the scenario is read: runs it (staging --log) and writes the outputs.
 int run_single(const CommonOptions& common, const Scenario& scenario, const std::string& log_file,
-               const std::string& report_file, std::ostream& out, std::ostream& err) {
-  if (auto clashes = same_file_errors(outputs_of(common, log_file, report_file),
-                                      scenario_files(scenario, common.positional[0]));
+               const std::string& report_file, const std::string& save_state, std::ostream& out,
+               std::ostream& err) {
+  std::vector<NamedFile> outputs = outputs_of(common, log_file, report_file);
+  if (!save_state.empty()) outputs.push_back({"--save-state", save_state});
+  if (auto clashes = same_file_errors(outputs, scenario_files(scenario, common.positional[0]));
       !clashes.empty()) {
     return bad_input(err, clashes);
   }
@@ -408,10 +411,18 @@ int run_single(const CommonOptions& common, const Scenario& scenario, const std:
   const int code = emit_with_report(
       common, content.str(), report_file,
       [&] { return run_report(scenario, results, common.positional[0]); }, out, err);
-  if (code != kExitOk || log_file.empty()) return code;
-  if (auto error = log.commit()) {
-    err << "error: --log: " << *error << "\n";
-    return kExitFailure;
+  if (code != kExitOk) return code;
+  if (!log_file.empty()) {
+    if (auto error = log.commit()) {
+      err << "error: --log: " << *error << "\n";
+      return kExitFailure;
+    }
+  }
+  if (!save_state.empty()) {
+    if (auto error = save_end_state(scenario, options, save_state)) {
+      err << "error: " << *error << "\n";
+      return kExitFailure;
+    }
   }
   return kExitOk;
 }
@@ -427,6 +438,12 @@ int cmd_run(const std::vector<std::string>& args, std::ostream& out, std::ostrea
                      "VARIANT scenario: paired comparison with SCENARIO (same horizon)")(
       "log", po::value<std::string>(&log_file),
       "write the per-contact log of the simulation to FILE (CSV, ccsim log format)");
+  std::string state_file, save_state;
+  desc.add_options()("state", po::value<std::string>(&state_file),
+                     "start from the state in FILE (JSON, as initial_state; replaces the "
+                     "scenario's)")(
+      "save-state", po::value<std::string>(&save_state),
+      "write replication 1's state at the horizon's end to FILE (JSON that --state reads)");
   std::string report_file, method_text = "simulation";
   desc.add_options()("method", po::value<std::string>(&method_text),
                      "simulation (default) or transient: the exact time-varying Markov model");
@@ -439,8 +456,9 @@ int cmd_run(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     if (auto m = parse_choice("--method", method_text, kRunMethods, errors)) method = *m;
   }
   if (errors.empty() && method == RunMethod::Transient) {
-    refuse_options(vm, {"vs", "log", "report", "replications", "seed", "threads"},
-                   "with --method transient (no simulation)", errors);
+    refuse_options(
+        vm, {"vs", "log", "report", "replications", "seed", "threads", "state", "save-state"},
+        "with --method transient (no simulation)", errors);
   }
   if (errors.empty() && vm.count("vs") && vs.empty()) errors.push_back("--vs: a file is required");
   if (errors.empty() && vm.count("log")) {
@@ -454,6 +472,13 @@ int cmd_run(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   }
   if (errors.empty() && !vs.empty() && !log_file.empty()) {
     errors.push_back("--log: not available with --vs");
+  }
+  if (errors.empty() && !vs.empty() && (vm.count("state") || vm.count("save-state"))) {
+    errors.push_back(std::string(vm.count("state") ? "--state" : "--save-state") +
+                     ": not available with --vs");
+  }
+  if (errors.empty() && vm.count("save-state")) {
+    if (auto e = output_path_error("--save-state", save_state)) errors.push_back(*e);
   }
   if (errors.empty() && vm.count("report")) {
     if (auto e = report_path_error(report_file)) errors.push_back(*e);
@@ -470,15 +495,20 @@ int cmd_run(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     return bad_input(err, errors, kRunUsage);
   }
 
-  const std::optional<Scenario> loaded =
+  std::optional<Scenario> loaded =
       read_scenario(common.positional[0], err, "", common.replications);
   if (!loaded) return kExitBadInput;
+  if (vm.count("state")) {
+    if (auto state_errors = apply_state_file(state_file, *loaded); !state_errors.empty()) {
+      return bad_input(err, state_errors);
+    }
+  }
   const Scenario& scenario = *loaded;
   if (method == RunMethod::Transient) {
     return run_transient_command(common, scenario, out, err);
   }
   if (!vs.empty()) return run_paired(common, scenario, vs, report_file, out, err);
-  return run_single(common, scenario, log_file, report_file, out, err);
+  return run_single(common, scenario, log_file, report_file, save_state, out, err);
 }
 
 }  // namespace ccsim::cli
