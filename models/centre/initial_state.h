@@ -13,8 +13,9 @@ namespace ccsim::centre {
 // A draw of X − e from `d` conditioned on X > e: P(X − e > t | X > e) = S(e + t) / S(e), S the
 // survival function of `d`. Exact for every kind, by inversion with one uniform (exponential:
 // memoryless, one exponential draw; empirical: a value above e chosen uniformly), never a loop
-// that depends on the draws. 0 when e is at or beyond the end of the support, or so far in the
-// tail that S(e) underflows (below 1e-300): then X > e was all but impossible.
+// that depends on the draws. 0 when e is at or beyond the end of the support, or (lognormal,
+// gamma, Erlang) so far in the tail that S(e) is below 1e-300: then X > e was all but
+// impossible.
 // REQUIRES: elapsed_s >= 0; d valid (Distribution's REQUIRES).
 double residual_sample(const Distribution& d, double elapsed_s, sim::RandomStream& rng);
 
