@@ -9,6 +9,7 @@
 #include "models/scenario/agent_group_json.h"
 #include "models/scenario/callback_slots_json.h"
 #include "models/scenario/contact_type_json.h"
+#include "models/scenario/costs_json.h"
 #include "models/scenario/customer_behaviour_json.h"
 #include "models/scenario/forecast_csv.h"
 #include "models/scenario/horizon_json.h"
@@ -144,6 +145,13 @@ void read_scenario(Checker& in, const json& document, Scenario& scenario) {
   if (const json* v = find(document, "outbound")) {
     reading::read_outbound(in, *v, "outbound", h, scenario);
   }
+  if (const json* v = find(document, "costs")) {
+    std::vector<std::optional<std::string>> group_names;
+    for (const AgentGroup& g : scenario.agent_groups) {
+      group_names.push_back(g.name.empty() ? std::nullopt : std::optional<std::string>(g.name));
+    }
+    reading::read_costs(in, *v, "costs", types.names, group_names, scenario);
+  }
   finish_interval_means(scenario);
 }
 
@@ -219,7 +227,7 @@ const std::map<std::string, std::vector<std::string>>& scenario_keys() {
   static const std::map<std::string, std::vector<std::string>> table = {
       {"scenario",
        {"$schema", "name", "horizon", "simulation", "contact_types", "agent_groups", "forecast",
-        "routing", "trunks", "callback_slots", "outbound"}},
+        "routing", "trunks", "callback_slots", "outbound", "costs"}},
       {"horizon", {"interval_minutes", "intervals", "duration_s", "start", "days", "start_date"}},
       {"simulation", {"replications", "seed", "warmup_s", "volume_cv"}},
       {"contact_type",
@@ -279,6 +287,9 @@ const std::map<std::string, std::vector<std::string>>& scenario_keys() {
       {"shift", {"start_s", "end_s", "start", "end", "days", "count"}},
       {"routing", {"agent_choice"}},
       {"forecast", {"file"}},
+      {"costs", {"agent_hour", "contact_types"}},
+      {"type_costs",
+       {"abandoned", "blocked", "balked", "per_minute_waited", "revenue_per_answered"}},
   };
   return table;
 }

@@ -122,11 +122,15 @@ const Location kLocations[] = {
     {"/$defs/outbound_campaign/properties/dial_time", "distribution"},
     {"/$defs/contact_type/properties/overflow", "overflow"},
     {"/$defs/contact_type/properties/message", "message"},
+    {"/properties/costs", "costs"},
+    {"/$defs/costs/properties/contact_types/additionalProperties", "type_costs"},
 };
 
 // Objects whose keys are names (not fixed keys): where they sit, and the kind of their values.
 const Location kMaps[] = {
     {"/$defs/agent_group/properties/handle_times", "distribution"},
+    {"/$defs/costs/properties/agent_hour", "amount"},
+    {"/$defs/costs/properties/contact_types", "type_costs"},
 };
 
 TEST(ScenarioSchema, IsJsonSchemaDraft2020_12) {
@@ -255,7 +259,7 @@ TEST(ScenarioSchema, EveryObjectSchemaForbidsAdditionalProperties) {
     ++objects;
     EXPECT_TRUE(closed(node)) << pointer;
   });
-  EXPECT_EQ(objects, 25);  // the top level and the twenty-four $defs
+  EXPECT_EQ(objects, 27);  // the top level and the twenty-six $defs
 }
 
 // A map (e.g. handle_times: contact type name → distribution) allows any non-empty key and
