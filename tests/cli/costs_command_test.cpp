@@ -7,6 +7,7 @@
 #include <string>
 
 #include "tests/cli/run_ccsim.h"
+#include "tests/tools/workbook_reader.h"
 
 namespace {
 
@@ -56,6 +57,24 @@ TEST(CostsCommand, MoneyAppearsInTableAndCsvOnlyWhenTheScenarioStatesCosts) {
   const auto plain = run_ccsim("run scenarios/erlang_a_check.json --replications 2 --format json");
   ASSERT_EQ(plain.exit_code, 0) << plain.err;
   EXPECT_FALSE(json::parse(plain.out).contains("costs"));
+}
+
+TEST(CostsCommand, RunWorkbookAndReportCarryTheMoney) {
+  const auto dir = ccsim::test::temp_dir("costs_run_outputs");
+  const auto xlsx = dir / "day.xlsx", html = dir / "day.html";
+  const auto r = run_ccsim(std::string("run ") + kDay + " --replications 2 --quiet --out '" +
+                           xlsx.string() + "' --report '" + html.string() + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(ccsim::test::read_file(html).find("Cost, revenue and net per interval"),
+            std::string::npos);
+  const auto book = ccsim::test::read_workbook(xlsx);
+  std::filesystem::remove_all(dir);
+  if (!book) GTEST_SKIP() << "python3-openpyxl not installed";
+  const json totals = ccsim::test::sheet_of(*book, "cost_totals");
+  ASSERT_FALSE(totals.is_null()) << book->dump();
+  EXPECT_EQ(totals["values"][0][0], "scope");
+  EXPECT_EQ(totals["values"][1][0], "horizon");
+  EXPECT_EQ(ccsim::test::sheet_of(*book, "costs")["values"].size(), 9u);  // header + 8
 }
 
 TEST(CostsCommand, ABadAmountExitsTwoWithItsPathAndWritesNothing) {
