@@ -18,6 +18,7 @@
 #include "tools/progress.h"
 #include "tools/report_pages.h"
 #include "tools/run_results.h"
+#include "tools/staff_costs.h"
 #include "tools/staff_days.h"
 #include "tools/staff_overrides.h"
 #include "tools/staff_queues.h"
@@ -37,7 +38,7 @@ constexpr const char* kStaffUsage =
     "                   [--meet-probability P] [--max-iterations N] [--max-utilisation X]\n"
     "                   [--shift-templates FILE.json]\n"
     "                   [--sl TARGET/THRESHOLD_S] [--asa-s X] [--max-abandon X]\n"
-    "                   [--max-occupancy X] [--volume-factor F]\n"
+    "                   [--max-occupancy X] [--volume-factor F] [--objective targets|cost]\n"
     "                   [--report FILE.html] [OPTIONS]\n"
     "Finds the agents each group needs in each interval to meet the scenario's targets\n"
     "(service_level, max_abandon_rate, max_asa_s per contact type; max_occupancy,\n"
@@ -180,6 +181,7 @@ nlohmann::json report_json(const Report& r, const StaffOverrides& overrides) {
     j["shift_templates"] = r.templates_file;
     j["shift_cost"] = plan_cost(r);
   }
+  add_cost_json(j, r);
   return j;
 }
 
@@ -370,6 +372,7 @@ void write_table(std::ostream& out, const Report& r) {
   print_table(out, queue_table_rows(r.scenario, r.queues));
   write_achieved_table(out, r);
   write_daily_table(out, r.scenario, res);
+  write_cost_tables(out, r);
   if (!r.plans.empty()) write_shifts_table(out, r);
 }
 
@@ -378,7 +381,7 @@ struct StaffArgs {
   CommonOptions common;
   RawCommon raw;
   std::string method = "simulation", judge = "mean", meet_probability, max_iterations,
-              templates_file, report_file;
+              templates_file, report_file, objective;
   StaffOverrideArgs overrides;
 };
 
@@ -400,6 +403,7 @@ void declare_staff_options(po::options_description& desc, StaffArgs& a) {
       "shift-templates", po::value<std::string>(&a.templates_file),
       "JSON array of allowed shifts [{\"start_s\", \"length_s\", \"cost\"}]: also find the "
       "least-cost shifts covering the staffing");
+  declare_objective_option(desc, a.objective);
   declare_override_options(desc, a.overrides);
   add_report_option(desc, a.report_file);
   add_common_options(desc, a.raw, a.common);
@@ -422,6 +426,7 @@ void check_staff_options(const po::variables_map& vm, const StaffArgs& a,
   }
   if (auto method = parse_choice("--method", a.method, kMethods, errors)) options.method = *method;
   if (auto judge = parse_choice("--judge", a.judge, kJudges, errors)) options.judge = *judge;
+  check_objective(vm, a.objective, options, errors);
   if (vm.count("meet-probability")) {
     const auto p = parse_double(a.meet_probability);
     if (!p || !(*p > 0.0 && *p < 1.0)) {
@@ -531,7 +536,8 @@ std::string staff_output(Format format, const Report& report, const StaffOverrid
       content << json_text(report_json(report, overrides)) << "\n";
       break;
     case Format::Csv:
-      write_wfm_csv(content, report.scenario, report.queues);
+      write_wfm_csv(content, report.scenario, report.queues, cost_csv_header(report.result),
+                    [&](std::size_t k, int i) { return cost_csv_cells(report.result, k, i); });
       break;
     case Format::Table:
       write_table(content, report);

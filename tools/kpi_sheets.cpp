@@ -9,6 +9,7 @@ namespace ccsim::cli {
 
 Column kpi_column(std::string_view kpi_name, std::string header) {
   if (decimals_for(kpi_name) == 3) return {std::move(header), ColumnKind::Percent, 1};
+  if (decimals_for(kpi_name) == 2) return {std::move(header), ColumnKind::Number, 2};  // money
   return {std::move(header), ColumnKind::Number, 1};
 }
 

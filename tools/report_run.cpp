@@ -9,6 +9,7 @@
 #include "tools/report_outbound.h"
 #include "tools/report_pages.h"
 #include "tools/report_series.h"
+#include "tools/run_costs.h"
 #include "tools/run_targets.h"
 #include "tools/table_text.h"
 
@@ -382,6 +383,7 @@ std::string run_report(const Scenario& sc, const Results& r, const std::string& 
   run_group_charts(page, sc, r, checks);
   run_limit_charts(page, sc, r);
   outbound_charts(page, sc, r);
+  cost_report_section(page, sc, r);
   return page.html();
 }
 

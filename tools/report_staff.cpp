@@ -4,6 +4,7 @@
 #include "models/io/plural.h"
 #include "tools/report_pages.h"
 #include "tools/report_series.h"
+#include "tools/staff_costs.h"
 #include "tools/staff_days.h"
 #include "tools/staff_queues.h"
 #include "tools/table_text.h"
@@ -214,6 +215,7 @@ std::string staff_report(const StaffReportInput& in) {
     page.section("Daily service level");
     page.table(daily_table_rows(in.scenario, in.result), kDailyTableTitle);
   }
+  cost_curve_section(page, in);
   if (!in.result.misses.empty()) misses_table(page, in);
   if (!in.plans.empty()) shift_plan_table(page, in);
   return page.html();

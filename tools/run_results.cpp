@@ -8,6 +8,7 @@
 #include "models/io/text.h"
 #include "tools/json_text.h"
 #include "tools/report_series.h"
+#include "tools/run_costs.h"
 #include "tools/run_targets.h"
 #include "tools/table_text.h"
 
@@ -383,6 +384,7 @@ nlohmann::json results_json(const Results& r, const Scenario& sc) {
   if (!r.trunks.empty()) j["trunks"] = trunks_json(r);
   if (!r.slot_groups.empty()) j["callback_slots"] = slots_json(r);
   if (!r.campaigns.empty()) j["outbound"] = outbound_json(r);
+  if (r.costs) j["costs"] = costs_json(r, sc);
   j["targets"] = targets_json(check_targets(r, sc), sc.horizon);
   return j;
 }
@@ -462,6 +464,7 @@ void write_results_csv(std::ostream& out, const Results& r, const Scenario& sc) 
   trunk_rows(r, row);
   slot_rows(r, row);
   outbound_rows(r, row);
+  cost_rows(r, row);
 }
 
 void write_results_table(std::ostream& out, const Results& r, const Scenario& sc,
@@ -525,6 +528,7 @@ void write_results_table(std::ostream& out, const Results& r, const Scenario& sc
   print_table(out, rows);
   write_limits_tables(out, r);
   write_outbound_tables(out, r, sc);
+  write_costs_tables(out, r, sc);
 
   write_targets_section(out, checks, sc.horizon);
   const std::vector<Kpi> columns{Kpi::Offered, Kpi::Answered,     Kpi::Abandoned, Kpi::AbandonRate,

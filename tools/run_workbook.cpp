@@ -5,6 +5,7 @@
 #include "models/centre/targets.h"
 #include "tools/kpi_sheets.h"
 #include "tools/outbound_sheets.h"
+#include "tools/run_costs.h"
 #include "tools/run_results.h"
 
 namespace ccsim::cli {
@@ -216,6 +217,7 @@ std::vector<Sheet> results_sheets(const Results& results, const Scenario& scenar
   const std::vector<TargetCheck> checks = check_targets(results, scenario);
   if (!checks.empty()) sheets.push_back(targets_sheet(checks, scenario.horizon));
   for (Sheet& s : outbound_sheets(results, scenario.horizon)) sheets.push_back(std::move(s));
+  for (Sheet& s : cost_sheets(results, scenario.horizon)) sheets.push_back(std::move(s));
   return sheets;
 }
 

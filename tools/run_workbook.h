@@ -6,7 +6,8 @@
 // several days "days" (one row per day and contact type); "targets" when the scenario states
 // any (one row per check of models/centre/targets.h: owner, name, kpi, target, threshold_s,
 // scope, interval, day/date, start, value, ci95, verdict); the outbound campaigns' sheets
-// (tools/outbound_sheets.h) when it has any. Every KPI of the JSON output is a column of
+// (tools/outbound_sheets.h) when it has any; "costs" and "cost_totals" (tools/run_costs.h)
+// when it has costs. Every KPI of the JSON output is a column of
 // means, followed by its "ci95" column; undefined figures are empty cells.
 #pragma once
 

@@ -56,9 +56,11 @@ nlohmann::json contact_types_json(const Scenario& sc, const staffing::QueueStaff
   return types;
 }
 
-void write_wfm_csv(std::ostream& out, const Scenario& sc, const staffing::QueueStaffing& q) {
+void write_wfm_csv(std::ostream& out, const Scenario& sc, const staffing::QueueStaffing& q,
+                   const std::string& extra_header, const ExtraCells& extra) {
   const Horizon& h = sc.horizon;
-  out << "date,interval,queue,agent_group,required_net,required_gross,scheduled\n";
+  out << "date,interval,queue,agent_group,required_net,required_gross,scheduled" << extra_header
+      << "\n";
   for (int i = 0; i < h.interval_count(); ++i) {
     const int d = h.day_of(i);
     const std::string date = h.start_date.empty() ? std::to_string(d) : day_date(h, d);
@@ -70,7 +72,8 @@ void write_wfm_csv(std::ostream& out, const Scenario& sc, const staffing::QueueS
         out << date << ',' << clock << ',' << text::csv_field(sc.contact_types[k].name) << ','
             << text::csv_field(group.name) << ',' << q.group_net[k][g][std::size_t(i)] << ','
             << q.group_gross[k][g][std::size_t(i)] << ','
-            << agents_text(scheduled_agents_in_interval(group, h, i)) << '\n';
+            << agents_text(scheduled_agents_in_interval(group, h, i))
+            << (extra ? extra(k, i) : std::string()) << '\n';
       }
     }
   }

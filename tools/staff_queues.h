@@ -17,6 +17,7 @@
 // rows, so sum it per group, not per row.
 #pragma once
 
+#include <functional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -32,8 +33,11 @@ bool skilled(const AgentGroup& group, std::size_t type);
 
 nlohmann::json contact_types_json(const Scenario& sc, const staffing::QueueStaffing& q);
 
-// The CSV described above.
-void write_wfm_csv(std::ostream& out, const Scenario& sc, const staffing::QueueStaffing& q);
+// The CSV described above; `extra_header` ends the header and extra(type, interval) each row
+// (each starting with a comma; none when empty).
+using ExtraCells = std::function<std::string(std::size_t, int)>;
+void write_wfm_csv(std::ostream& out, const Scenario& sc, const staffing::QueueStaffing& q,
+                   const std::string& extra_header = {}, const ExtraCells& extra = {});
 
 // The rows of the per-type table (the first is the header): per interval, each type's net and
 // gross share and its stand-alone requirement ("-" when none meets the targets); a last row of

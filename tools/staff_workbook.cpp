@@ -6,6 +6,7 @@
 
 #include "tools/kpi_sheets.h"
 #include "tools/run_workbook.h"
+#include "tools/staff_costs.h"
 #include "tools/staff_queues.h"
 
 namespace ccsim::cli {
@@ -162,6 +163,7 @@ std::vector<Sheet> staff_sheets(const StaffReportInput& in) {
                             intervals_sheet(in.result.achieved, in.scenario.horizon, "achieved")};
   if (!in.result.misses.empty()) sheets.push_back(misses_sheet(in));
   if (!in.plans.empty()) sheets.push_back(shifts_sheet(in));
+  if (std::optional<Sheet> costs = cost_curve_sheet(in)) sheets.push_back(std::move(*costs));
   return sheets;
 }
 

@@ -33,6 +33,10 @@ int decimals_for(std::string_view kpi_name) {
       kpi_name == "slot_use") {
     return 3;
   }
+  if (kpi_name == "cost" || kpi_name == "revenue" || kpi_name == "net" ||
+      kpi_name == "agent_cost" || kpi_name == "penalty_cost") {
+    return 2;  // money
+  }
   return 1;
 }
 

@@ -70,6 +70,7 @@ ReplicationKpis replication_kpis(const ReplicationResult& rep) {
   for (const auto& row : cells) {
     for (const ContactStats& s : row) {
       for (std::size_t q = 0; q < kKpiCount; ++q) out.contact.push_back(s.value(Kpi(q)));
+      out.wait_total_s.push_back(s.wait_total_s());
     }
   }
   for (std::size_t i = 0; i <= n_intervals + n_days; ++i) {
@@ -289,6 +290,7 @@ Results summarise(const Scenario& scenario, const std::vector<ReplicationKpis>& 
   summarise_trunks(scenario, reps, n_intervals, n_days, res);
   summarise_slots(scenario, reps, n_intervals, n_days, res);
   summarise_outbound(scenario, reps, n_intervals, n_days, res);
+  if (scenario.costs) res.costs = summarise_costs(scenario, reps);
   withhold_unpooled(res, scenario);
   return res;
 }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "models/centre/contact_centre.h"
+#include "models/centre/costs.h"
 #include "models/kpi/kpi.h"
 #include "models/scenario/scenario.h"
 #include "sim/stats.h"
@@ -90,6 +91,8 @@ struct Results {
   std::vector<OutboundKpis> outbound_totals;
   std::vector<std::vector<OutboundKpis>> outbound_intervals;
   std::vector<std::vector<OutboundKpis>> outbound_days;
+  // Money KPIs (costs.h); absent unless the scenario has `costs`.
+  std::optional<CostResults> costs;
   std::uint64_t events = 0;    // summed over replications
   std::uint64_t contacts = 0;  // summed over replications
 };
@@ -108,6 +111,8 @@ struct ReplicationKpis {
   std::vector<std::optional<double>> slot;
   // outbound[(i * campaigns + c) * kOutboundKpiCount + q], scopes as for groups
   std::vector<std::optional<double>> outbound;
+  // wait_total_s[i * (types + 1) + k]: ContactStats::wait_total_s of the scopes of `contact`.
+  std::vector<double> wait_total_s;
   std::uint64_t events = 0;
   std::uint64_t contacts = 0;
 };

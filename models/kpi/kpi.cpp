@@ -164,7 +164,14 @@ std::span<const OutboundKpiInfo> outbound_kpis() {
 void ContactStats::add(const ContactRecord& r, double sl_threshold_s) {
   ++offered_;
   if (r.retrial()) ++retrials_;
-  if (r.queued) ++queued_;
+  if (r.queued) {
+    ++queued_;
+    const double left_s = r.callback_accepted              ? r.callback_accept_s
+                          : r.outcome == Outcome::Answered ? r.answer_s
+                                                           : r.end_s;
+    const double waited_s = left_s - r.queue_entry_s;
+    if (!std::isnan(waited_s)) wait_total_s_ += waited_s;
+  }
   if (r.callback_offered) ++callbacks_offered_;
   if (r.callback_accepted) ++callbacks_accepted_;
   if (r.callback_no_slot) ++callbacks_no_slot_;
@@ -250,6 +257,7 @@ void ContactStats::merge(const ContactStats& o) {
   abandoned_ += o.abandoned_;
   unserved_ += o.unserved_;
   answered_direct_ += o.answered_direct_;
+  wait_total_s_ += o.wait_total_s_;
   within_threshold_ += o.within_threshold_;
   callbacks_offered_ += o.callbacks_offered_;
   callbacks_accepted_ += o.callbacks_accepted_;

@@ -99,6 +99,10 @@ class ContactStats {
   void add_backlog(std::uint64_t n) { backlog_end_ += n; }
   void set_backlog(std::uint64_t n) { backlog_end_ = n; }
   std::uint64_t backlog() const { return backlog_end_; }
+  // Time waited in the human queue, summed over the queued contacts: from queue entry to the
+  // answer, the acceptance of a callback, or the end of the contact's stay (abandonment or any
+  // other way out); a wait with an unknown time is left out. For costs per minute waited.
+  double wait_total_s() const { return wait_total_s_; }
 
  private:
   void add_answered(const ContactRecord& record, double sl_threshold_s);
@@ -110,6 +114,7 @@ class ContactStats {
   std::uint64_t callbacks_offered_ = 0, callbacks_accepted_ = 0, callbacks_completed_ = 0,
                 callbacks_failed_ = 0, callbacks_no_slot_ = 0;
   std::uint64_t backlog_end_ = 0;
+  double wait_total_s_ = 0.0;
   std::uint64_t blocked_ = 0, overflowed_ = 0, overflow_in_ = 0, messages_ = 0, messages_in_ = 0;
   std::uint64_t balked_ = 0, transfers_ = 0, transfers_in_ = 0, first_legs_answered_ = 0,
                 first_legs_resolved_ = 0;

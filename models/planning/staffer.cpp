@@ -9,6 +9,7 @@
 #include <string>
 #include <utility>
 
+#include "models/planning/cost_staffing.h"
 #include "models/planning/transient_model.h"
 
 namespace ccsim::staffing {
@@ -52,6 +53,9 @@ bool Staffer::init(std::vector<std::string>& errors) {
   servers_.assign(std::size_t(types_), std::vector<int>(std::size_t(intervals_), 0));
   floor_.assign(std::size_t(groups_), std::vector<int>(std::size_t(intervals_), 0));
   searched_.assign(std::size_t(groups_), false);
+  if (opt_.objective == Objective::Cost) {
+    cost_curves_.assign(std::size_t(types_), std::vector<CostCurve>(std::size_t(intervals_)));
+  }
   for (int g = 0; g < groups_; ++g) {
     const AgentGroup& group = sc_.agent_groups[std::size_t(g)];
     bool any = slot_cap(group).has_value();
@@ -97,6 +101,12 @@ bool Staffer::init(std::vector<std::string>& errors) {
         continue;
       }
       servers_[std::size_t(k)][std::size_t(i)] = *n;
+      if (opt_.objective == Objective::Cost) {
+        CostCurve curve =
+            cost_optimum(sc_, k, i, q, type_has_target(ct) ? *n : 0, server_hour_cost(sc_, i, w));
+        servers_[std::size_t(k)][std::size_t(i)] = curve.optimum;
+        cost_curves_[std::size_t(k)][std::size_t(i)] = std::move(curve);
+      }
     }
     for (int g = 0; g < groups_; ++g) {
       const AgentGroup& group = sc_.agent_groups[std::size_t(g)];
@@ -291,7 +301,19 @@ bool Staffer::repair(Staff& cur, const Evaluation*& ev) {
 
 Outcome Staffer::run() {
   Outcome out;
-  if (!has_target(sc_)) {
+  if (opt_.objective == Objective::Cost) {
+    if (!sc_.costs) {
+      out.errors.push_back(
+          "costs: the cost objective needs the scenario's costs (cost per "
+          "agent-hour, penalties per contact)");
+    }
+    if (opt_.method != Method::Erlang) {
+      out.errors.push_back(std::string("method: the cost objective is computed by the Erlang "
+                                       "method only (got ") +
+                           method_name(opt_.method) + ")");
+    }
+    if (!out.errors.empty()) return out;
+  } else if (!has_target(sc_)) {
     out.errors.push_back(
         "contact_types: no staffing target: give a contact type service_level, "
         "max_abandon_rate or max_asa_s, or an agent group max_occupancy or max_utilisation");
@@ -340,6 +362,7 @@ Outcome Staffer::run() {
   result.carry_over = carry_over(cur);
   result.iterations = iterations_;
   result.budget_exhausted = budget_exhausted_;
+  result.cost_curves = cost_curves_;
   out.result = std::move(result);
   return out;
 }

@@ -112,7 +112,8 @@ class Staffer {
   std::vector<std::vector<AnalyticQueue>> queues_;         // [i][k]
   std::vector<std::vector<int>> servers_;                  // [k][i]: analytic requirement
   std::vector<std::vector<int>> floor_;                    // [g][i]: analytic cap floor
-  std::vector<bool> searched_;  // [g]: has a cap or a skill with a target
+  std::vector<bool> searched_;                       // [g]: has a cap or a skill with a target
+  std::vector<std::vector<CostCurve>> cost_curves_;  // [k][i]: with the cost objective
   std::map<std::vector<int>, std::unique_ptr<Evaluation>> cache_;
   int iterations_ = 0;
   bool budget_exhausted_ = false;

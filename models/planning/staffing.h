@@ -91,6 +91,10 @@ namespace ccsim::staffing {
 
 enum class Method { Erlang, Simulation, Transient };
 enum class Judge { Mean, Ci95 };
+// What the staffing minimises: agents subject to the targets (Targets), or the expected cost
+// of agents plus penalties, subject to any targets given (Cost; Erlang method only,
+// cost_staffing.h; the scenario must have `costs`).
+enum class Objective { Targets, Cost };
 
 const char* method_name(Method method);  // "erlang", "simulation", "transient"
 const char* judge_name(Judge judge);     // "mean", "ci95"
@@ -157,6 +161,8 @@ struct Progress {
 
 struct Options {
   Method method = Method::Simulation;
+  // Default: Targets.
+  Objective objective = Objective::Targets;
   Judge judge = Judge::Mean;
   int replications = SimulationSettings{}.replications;  // Default: the scenario's default
   std::uint64_t seed = SimulationSettings{}.seed;        // Default: the scenario's default
@@ -182,6 +188,21 @@ struct DailySpread {
   std::optional<double> share_meeting;
 };
 
+// One point of a cost curve: the expected cost of a contact type in an interval with `servers`
+// servers (cost_staffing.h).
+struct CostPoint {
+  int servers = 0;
+  double agent_cost = 0.0;
+  double penalty_cost = 0.0;
+  bool meets_targets = true;  // servers >= the fewest meeting the type's targets
+  double cost() const { return agent_cost + penalty_cost; }
+};
+// The cost curve of a contact type in an interval around its optimum.
+struct CostCurve {
+  int optimum = 0;                // servers of least cost meeting the targets
+  std::vector<CostPoint> points;  // increasing servers
+};
+
 struct Result {
   Method method = Method::Simulation;
   std::vector<std::vector<int>> net;        // [group][interval]: agents on duty
@@ -200,6 +221,9 @@ struct Result {
   // interval before (more after a higher load, fewer after a lower one). All false for the
   // other methods.
   std::vector<std::vector<bool>> carry_over;
+  // [type][interval]: the Erlang cost curve around the optimum; empty unless the objective is
+  // Cost (a type without traffic in an interval: optimum 0, no points).
+  std::vector<std::vector<CostCurve>> cost_curves;
 };
 
 // Days, of `n`, that must meet a target for it to count as met on the share p of the days:

@@ -464,6 +464,32 @@ struct DataFileRead {
   int intervals = 0;
 };
 
+// Money (scenario key `costs`; models/centre/costs.h computes the KPIs): what a contact
+// type's outcomes cost or earn, per contact of the type. Amounts are in the scenario's currency
+// (any one; ccsim names none); every amount >= 0.
+struct TypeCosts {
+  // Per contact that abandoned the human queue. Default: 0.
+  double abandoned = 0.0;
+  // Per contact blocked (all lines taken, or a full queue). Default: 0.
+  double blocked = 0.0;
+  // Per contact that balked on hearing the announced wait. Default: 0.
+  double balked = 0.0;
+  // Per minute a contact waited in the human queue (queue entry to answer, abandonment,
+  // accepting a callback or leaving the queue otherwise). Default: 0.
+  double per_minute_waited = 0.0;
+  // Earned per answered contact. Default: 0.
+  double revenue_per_answered = 0.0;
+};
+
+// Costs and revenue of the whole scenario.
+struct Costs {
+  // [group]: cost per scheduled agent-hour (gross of shrinkage: planners pay for the agents
+  // they schedule). Default: 0 for a group the file does not name.
+  std::vector<double> agent_hour;
+  // [type]: the type's costs. Default: TypeCosts's (all 0) for a type the file does not name.
+  std::vector<TypeCosts> types;
+};
+
 struct Scenario {
   // Required.
   std::string name;
@@ -486,6 +512,8 @@ struct Scenario {
   // Outbound campaigns, in priority order (the first gets an idle agent first).
   // Default: empty (none).
   std::vector<OutboundCampaign> outbound;
+  // Costs and revenue (KPIs cost, revenue, net, ...). Default: absent (no money KPIs).
+  std::optional<Costs> costs;
   // The forecast and roster files read, in the order read. Default: empty (none).
   std::vector<DataFileRead> data_files;
   // The state at time 0 (initial_state.h). Default: empty (nothing waiting, every agent idle).

@@ -9,6 +9,7 @@
 #include "models/scenario/agent_group_json.h"
 #include "models/scenario/callback_slots_json.h"
 #include "models/scenario/contact_type_json.h"
+#include "models/scenario/costs_json.h"
 #include "models/scenario/customer_behaviour_json.h"
 #include "models/scenario/forecast_csv.h"
 #include "models/scenario/horizon_json.h"
@@ -149,6 +150,13 @@ void read_scenario(Checker& in, const json& document, Scenario& scenario) {
     reading::read_initial_state(in, *v, "initial_state", scenario, h && !in.has_errors(),
                                 scenario.initial_state);
   }
+  if (const json* v = find(document, "costs")) {
+    std::vector<std::optional<std::string>> group_names;
+    for (const AgentGroup& g : scenario.agent_groups) {
+      group_names.push_back(g.name.empty() ? std::nullopt : std::optional<std::string>(g.name));
+    }
+    reading::read_costs(in, *v, "costs", types.names, group_names, scenario);
+  }
   finish_interval_means(scenario);
 }
 
@@ -224,7 +232,7 @@ const std::map<std::string, std::vector<std::string>>& scenario_keys() {
   static const std::map<std::string, std::vector<std::string>> table = {
       {"scenario",
        {"$schema", "name", "horizon", "simulation", "contact_types", "agent_groups", "forecast",
-        "routing", "trunks", "callback_slots", "outbound", "initial_state"}},
+        "routing", "trunks", "callback_slots", "outbound", "initial_state", "costs"}},
       {"horizon", {"interval_minutes", "intervals", "duration_s", "start", "days", "start_date"}},
       {"simulation", {"replications", "seed", "warmup_s", "volume_cv"}},
       {"contact_type",
@@ -286,6 +294,9 @@ const std::map<std::string, std::vector<std::string>>& scenario_keys() {
       {"forecast", {"file"}},
       {"initial_state", {"waiting", "callbacks", "busy"}},
       {"busy_agent", {"elapsed_s", "remaining_s", "type"}},
+      {"costs", {"agent_hour", "contact_types"}},
+      {"type_costs",
+       {"abandoned", "blocked", "balked", "per_minute_waited", "revenue_per_answered"}},
   };
   return table;
 }
