@@ -460,7 +460,7 @@ void Model::take(std::uint32_t slot, std::uint32_t agent) {
   c.where = Where::None;
   calendar_.cancel(c.timer);
   calendar_.cancel(c.wait_timer);
-  calendar_.cancel(c.level_timer);
+  if (levelled_) calendar_.cancel(c.level_timer);
   if (c.rec.on_callback()) {
     // The agent calls the customer back.
     const Callback& cb = *sc_.contact_types[std::size_t(c.rec.type)].callback;
