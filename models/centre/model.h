@@ -1,8 +1,9 @@
 // The simulation model of one replication (contact_centre.h states its contract): the
 // class that holds the state and runs the event loop, its events and the purposes of its random
 // streams. Internal to models/centre/: only contact_centre.cpp, contact_centre_limits.cpp (the
-// centre's limits: lines, queue caps and callback slots) and contact_centre_outbound.cpp
-// (outbound campaigns) include it.
+// centre's limits: lines, queue caps and callback slots), contact_centre_outbound.cpp
+// (outbound campaigns), contact_centre_levels.cpp (skill levels) and contact_centre_abandon.cpp
+// (abandonment, silent or not) include it.
 #pragma once
 
 #include <cstdint>
@@ -76,6 +77,10 @@ enum Purpose : std::uint64_t {
   // The draws of routing.agent_choice random (routing.h), with stream id 0 and one stream per
   // replication.
   kAgentChoice = 29,
+  // Silent abandonment (silent_abandon.h): whether an abandoning customer leaves silently, and
+  // the agent's detection time.
+  kSilent = 32,
+  kSilentDetect = 33,
 };
 
 constexpr std::uint64_t kSeqMask = (std::uint64_t(1) << 48) - 1;
@@ -96,6 +101,12 @@ class Model {
   void on_bot_end(std::uint32_t slot);
   void on_bot_abandon(std::uint32_t slot);
   void on_abandon(std::uint32_t slot);
+  // Silent abandonment (silent_abandon.h; contact_centre_silent.cpp). abandon_silently: whether
+  // the contact whose patience ran out leaves silently (then it stays queued, marked silent).
+  // detect_silent: the agent, whose load counts the silent chat, spends the detection time on
+  // it and it ends.
+  bool abandon_silently(std::uint32_t slot);
+  void detect_silent(std::uint32_t slot, std::uint32_t agent);
   void on_callback_due(std::uint32_t slot);
   void on_agent_free(std::uint32_t agent);
   void on_dial_end(std::uint32_t agent);

@@ -122,6 +122,8 @@ const Location kLocations[] = {
     {"/$defs/outbound_campaign/properties/dial_time", "distribution"},
     {"/$defs/contact_type/properties/overflow", "overflow"},
     {"/$defs/contact_type/properties/message", "message"},
+    {"/$defs/contact_type/properties/silent_abandonment", "silent_abandonment"},
+    {"/$defs/silent_abandonment/properties/detection_time", "distribution"},
 };
 
 // Objects whose keys are names (not fixed keys): where they sit, and the kind of their values.
@@ -255,7 +257,7 @@ TEST(ScenarioSchema, EveryObjectSchemaForbidsAdditionalProperties) {
     ++objects;
     EXPECT_TRUE(closed(node)) << pointer;
   });
-  EXPECT_EQ(objects, 25);  // the top level and the twenty-four $defs
+  EXPECT_EQ(objects, 26);  // the top level and the twenty-five $defs
 }
 
 // A map (e.g. handle_times: contact type name → distribution) allows any non-empty key and
