@@ -134,6 +134,9 @@ bool kpi_used(const Scenario& sc, Kpi kpi) {
       return any([](const ContactType& c) { return c.balk.has_value(); });
     case Kpi::Csat:
       return any([](const ContactType& c) { return c.satisfaction.has_value(); });
+    case Kpi::SilentAbandoned:
+    case Kpi::SilentAgentTime:
+      return any([](const ContactType& c) { return c.silent_abandonment.has_value(); });
     default:
       return true;
   }

@@ -172,7 +172,8 @@ void Model::close() {
     while (ts.queue.head != kNone) {
       const std::uint32_t slot = ts.queue.head;
       unlink(contacts_, ts.queue, slot);
-      finish(slot, Outcome::Unserved, end);
+      const ContactRecord& r = contacts_[slot].rec;  // a silent leaver left (silent_abandon.h)
+      finish(slot, r.silent ? Outcome::Abandoned : Outcome::Unserved, r.silent ? r.end_s : end);
     }
   }
 
@@ -354,38 +355,6 @@ void Model::dispatch(std::uint32_t slot, bool at_head, double waited_s) {
   }
 }
 
-void Model::on_abandon(std::uint32_t slot) {
-  Contact& c = contacts_[slot];
-  unlink(contacts_, types_[std::size_t(c.rec.type)].queue, slot);
-  c.where = Where::None;
-  calendar_.cancel(c.wait_timer);
-  calendar_.cancel(c.level_timer);
-  after_leaving_queue(slot);
-  finish(slot, Outcome::Abandoned, calendar_.now_s());
-}
-
-// An abandoning or balking contact may retry on its own type, or else switch channel.
-void Model::after_leaving_queue(std::uint32_t slot) {
-  const Contact& c = contacts_[slot];
-  const ContactType& ct = sc_.contact_types[std::size_t(c.rec.type)];
-  if (!ct.retrial && !ct.channel_switch) return;
-  sim::RandomStream retrial_rng = stream(slot, kRetrial), switch_rng = stream(slot, kSwitch);
-  const ReturnDecision back =
-      centre::after_leaving_queue(ct, c.rec.type, c.rec.attempt, retrial_rng, switch_rng);
-  if (back.kind == Return::None) return;
-  // A retrial keeps the contact's numbers; a switched contact's are named after the contact
-  // that switched.
-  const std::uint64_t base =
-      back.kind == Return::Retry
-          ? c.key & kSeqMask
-          : sim::stream_combine(types_[std::size_t(c.rec.type)].name_id ^ kSwitched, c.key) &
-                kSeqMask;
-  const std::uint32_t index =
-      add_pending({back.type, base, c.rec.attempt + 1, 0, calendar_.now_s()});
-  calendar_.schedule(calendar_.now_s() + back.delay_s, int(EventKind::Retrial),
-                     Event{EventKind::Retrial, index});
-}
-
 void Model::on_callback_due(std::uint32_t slot) {
   dispatch(slot, true);
 }
@@ -417,8 +386,10 @@ void Model::take(std::uint32_t slot, std::uint32_t agent) {
   c.where = Where::None;
   calendar_.cancel(c.timer);
   calendar_.cancel(c.wait_timer);
-  calendar_.cancel(c.level_timer);
-  if (c.rec.on_callback()) {
+  if (levelled_) calendar_.cancel(c.level_timer);
+  if (c.rec.silent) {
+    detect_silent(slot, agent);
+  } else if (c.rec.on_callback()) {
     // The agent calls the customer back.
     const Callback& cb = *sc_.contact_types[std::size_t(c.rec.type)].callback;
     if (c.rec.call_attempts == 0) c.rec.first_call_s = calendar_.now_s();

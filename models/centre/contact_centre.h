@@ -19,7 +19,8 @@
 //      offered and accepted (virtual hold or scheduled), or balking   models/centre/customer.h
 //   5. Routing: the agent that takes the contact now, or     models/centre/routing.h
 //      waiting with a patience (abandons when it runs out)   models/centre/customer.h
-//      until a freed agent takes it (which contact a freed agent takes: routing.h).
+//      until a freed agent takes it (which contact a freed agent takes: routing.h); a chat
+//      customer may abandon silently, leaving the chat for an agent to find  silent_abandon.h
 //   6. Service: a callback's call attempts (dial time,       models/centre/callback.h
 //      reached, tried again or failed); handle time (the group's own, the handoff's or the
 //      type's, times the group's speed and the chat slowdown) and wrap-up  contact_centre.cpp;

@@ -90,6 +90,10 @@ void Model::on_max_wait(std::uint32_t slot) {
   c.where = Where::None;
   calendar_.cancel(c.level_timer);
   calendar_.cancel(c.timer);
+  if (c.rec.silent) {  // the customer left silently: the move finds nobody (silent_abandon.h)
+    finish(slot, Outcome::Abandoned, c.rec.end_s);
+    return;
+  }
   move_to(slot, action == CapAction::Overflow ? *ct.overflow_to : ct.message->handled_as,
           action == CapAction::Overflow ? Origin::Overflow : Origin::Message);
 }

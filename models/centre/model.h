@@ -3,7 +3,8 @@
 // streams. Internal to models/centre/: only contact_centre.cpp, contact_centre_limits.cpp (the
 // centre's limits: lines, queue caps and callback slots), contact_centre_outbound.cpp
 // (outbound campaigns), contact_centre_levels.cpp (skill levels), contact_centre_bot.cpp (the
-// chatbot) and contact_centre_initial.cpp (the initial state) include it.
+// chatbot), contact_centre_initial.cpp (the initial state) and contact_centre_abandon.cpp
+// (abandonment, silent or not) include it.
 #pragma once
 
 #include <cstdint>
@@ -82,6 +83,10 @@ enum Purpose : std::uint64_t {
   // (key: the agent's position in the group's list).
   kInitial = 30,
   kInitialBusy = 31,
+  // Silent abandonment (silent_abandon.h): whether an abandoning customer leaves silently, and
+  // the agent's detection time.
+  kSilent = 32,
+  kSilentDetect = 33,
 };
 
 constexpr std::uint64_t kSeqMask = (std::uint64_t(1) << 48) - 1;
@@ -102,6 +107,12 @@ class Model {
   void on_bot_end(std::uint32_t slot);
   void on_bot_abandon(std::uint32_t slot);
   void on_abandon(std::uint32_t slot);
+  // Silent abandonment (silent_abandon.h; contact_centre_silent.cpp). abandon_silently: whether
+  // the contact whose patience ran out leaves silently (then it stays queued, marked silent).
+  // detect_silent: the agent, whose load counts the silent chat, spends the detection time on
+  // it and it ends.
+  bool abandon_silently(std::uint32_t slot);
+  void detect_silent(std::uint32_t slot, std::uint32_t agent);
   void on_callback_due(std::uint32_t slot);
   void on_agent_free(std::uint32_t agent);
   void on_dial_end(std::uint32_t agent);

@@ -138,6 +138,15 @@ std::optional<std::uint32_t> agent_for_contact(const std::vector<int>& groups,
                                                const FreeAgents& view, Draw&& draw,
                                                std::size_t end = SIZE_MAX) {
   end = std::min(end, groups.size());
+  if (end == 1 && choice != AgentChoice::Random && choice != AgentChoice::LeastOccupied) {
+    // One group under a choice that takes the agent longest at the lowest load: the group's
+    // first listed agent at its lowest free load (the rule above, without the tier scan).
+    const std::size_t loads = view.levels(groups[0]);
+    for (std::size_t load = 0; load < loads; ++load) {
+      if (const std::optional<std::uint32_t> a = view.first(groups[0], load)) return a;
+    }
+    return std::nullopt;
+  }
   for (std::size_t lo = 0; lo < end;) {
     std::size_t hi = lo + 1;
     while (hi < end && tiers[hi] == tiers[lo]) ++hi;
@@ -164,6 +173,9 @@ inline double score(int priority, double per_minute, double waited_s) {
 //   double head_entry_s(int k)   when the head of k's queue entered it (REQUIRES: waiting)
 template <class Queues>
 inline std::optional<int> contact_for_agent(const std::vector<int>& skills, const Queues& view) {
+  if (skills.size() == 1) {  // one skill: nothing to rank
+    return view.waiting(skills[0]) ? std::optional<int>(skills[0]) : std::nullopt;
+  }
   std::optional<int> best;
   for (int k : skills) {
     if (!view.waiting(k)) continue;

@@ -83,6 +83,11 @@ struct ContactRecord {
   // Probability that the customer is satisfied (types with a satisfaction curve).
   bool has_satisfaction = false;
   double satisfaction = 0.0;
+  // Abandoned without closing the chat (ContactType::silent_abandonment): end_s is when the
+  // customer left; silent_detect_s the agent time spent on the chat afterwards (0 when no agent
+  // took it before it ended).
+  bool silent = false;
+  double silent_detect_s = 0.0;
 
   bool retrial() const { return attempt > 0; }
   bool on_callback() const { return callback_accepted; }

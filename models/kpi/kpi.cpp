@@ -88,6 +88,8 @@ constexpr std::array<KpiInfo, kKpiCount> kContactKpis{{
     {Kpi::OverflowIn, "overflow_in", "Overflow in", true},
     {Kpi::Messages, "messages", "Messages left", true},
     {Kpi::MessagesIn, "messages_in", "Messages in", true},
+    {Kpi::SilentAbandoned, "silent_abandons", "Silent abandons", true},
+    {Kpi::SilentAgentTime, "silent_abandon_agent_s", "Agent time on silent abandons (s)", true},
 }};
 constexpr std::array<GroupKpiInfo, kGroupKpiCount> kGroupKpis{{
     {GroupKpi::Occupancy, "occupancy", "Occupancy"},
@@ -181,6 +183,10 @@ void ContactStats::add(const ContactRecord& r, double sl_threshold_s) {
   if (r.leg > 0) ++transfers_in_;
   if (r.origin == Origin::Overflow) ++overflow_in_;
   if (r.origin == Origin::Message) ++messages_in_;
+  if (r.silent) {
+    ++silent_;
+    silent_detect_s_ += r.silent_detect_s;
+  }
   switch (r.outcome) {
     case Outcome::Answered:
       add_answered(r, sl_threshold_s);
@@ -271,6 +277,8 @@ void ContactStats::merge(const ContactStats& o) {
   overflow_in_ += o.overflow_in_;
   messages_ += o.messages_;
   messages_in_ += o.messages_in_;
+  silent_ += o.silent_;
+  silent_detect_s_ += o.silent_detect_s_;
   transfers_ += o.transfers_;
   transfers_in_ += o.transfers_in_;
   first_legs_answered_ += o.first_legs_answered_;
@@ -364,6 +372,10 @@ std::optional<double> ContactStats::value(Kpi kpi) const {
       return double(messages_);
     case Kpi::MessagesIn:
       return double(messages_in_);
+    case Kpi::SilentAbandoned:
+      return double(silent_);
+    case Kpi::SilentAgentTime:
+      return silent_detect_s_;
     case Kpi::kCount:
       break;
   }

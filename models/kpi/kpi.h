@@ -62,6 +62,8 @@ enum class Kpi {
   OverflowIn,          // offered contacts that arrived by overflow from another type
   Messages,            // callers who left a message (handled as another type)
   MessagesIn,          // offered contacts that are messages left on another type
+  SilentAbandoned,     // abandoned without closing the chat (silent_abandon.h), within abandoned
+  SilentAgentTime,     // agent time spent finding silently abandoned chats (detection), total
   kCount,
 };
 constexpr std::size_t kKpiCount = static_cast<std::size_t>(Kpi::kCount);
@@ -70,7 +72,8 @@ struct KpiInfo {
   Kpi kpi;
   std::string_view name;   // contract key, e.g. "asa_s"
   std::string_view label;  // for tables, e.g. "ASA (s)"
-  bool is_count;           // a count of contacts (summed, not averaged, across types)
+  bool is_count;           // a count of contacts or a total time (summed, not averaged,
+                           // across types)
 };
 std::span<const KpiInfo> contact_kpis();
 const KpiInfo& kpi_info(Kpi kpi);
@@ -116,6 +119,8 @@ class ContactStats {
   std::uint64_t backlog_end_ = 0;
   double wait_total_s_ = 0.0;
   std::uint64_t blocked_ = 0, overflowed_ = 0, overflow_in_ = 0, messages_ = 0, messages_in_ = 0;
+  std::uint64_t silent_ = 0;
+  double silent_detect_s_ = 0.0;
   std::uint64_t balked_ = 0, transfers_ = 0, transfers_in_ = 0, first_legs_answered_ = 0,
                 first_legs_resolved_ = 0;
   sim::Mean wait_, frt_, handle_, resolution_, abandon_wait_, callback_wait_, prediction_error_,

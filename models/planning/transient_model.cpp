@@ -99,6 +99,9 @@ void refuse_flows(const ContactType& ct, const std::string& path, std::vector<st
   if (ct.chatbot) out.push_back(path + ".chatbot" + tail);
   if (ct.priority_per_minute_waited > 0) out.push_back(path + ".priority_per_minute_waited" + tail);
   if (!ct.levels_after_s.empty()) out.push_back(path + ".levels_after_s" + tail);
+  if (ct.silent_abandonment && ct.silent_abandonment->share > 0) {
+    out.push_back(path + ".silent_abandonment" + tail);
+  }
   if (ct.callback) out.push_back(path + ".callback" + tail);
   if (ct.retrial) out.push_back(path + ".retrial" + tail);
   if (!ct.transfers.empty()) out.push_back(path + ".transfers" + tail);

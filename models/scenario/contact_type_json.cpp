@@ -143,6 +143,9 @@ void read_journey(Checker& in, const json& v, const std::string& path,
     type.satisfaction = read_wait_curve(in, *s, member(path, "satisfaction"));
   }
   read_queue_caps(in, v, path, type_names, self, type);
+  if (const json* s = find(v, "silent_abandonment")) {
+    read_silent_abandonment(in, *s, member(path, "silent_abandonment"), channel, type);
+  }
 }
 
 }  // namespace

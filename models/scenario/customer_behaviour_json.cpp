@@ -199,6 +199,30 @@ void read_queue_caps(Checker& in, const json& v, const std::string& path,
   }
 }
 
+void read_silent_abandonment(Checker& in, const json& v, const std::string& path,
+                             std::optional<Channel> channel, ContactType& type) {
+  if (!in.expect_object(v, path)) return;
+  in.check_keys(v, path, "silent_abandonment");
+  const auto share = in.required_number(v, path, "share", Range::closed(0, 1));
+  const auto detection = required_distribution(in, v, path, "detection_time");
+  if (channel && *channel != Channel::Chat) {
+    in.error(path, std::string("applies to chat types only: a customer leaving without closing "
+                               "the conversation is a chat's (this type is ") +
+                       channel_name(*channel) + ")");
+    return;
+  }
+  const bool abandons =
+      type.patience || (type.chatbot && type.chatbot->handoff_patience.has_value());
+  if (channel && !abandons) {
+    in.error(path,
+             "needs patience (or chatbot.handoff_patience): only a customer who abandons "
+             "can leave silently");
+    return;
+  }
+  if (share && detection && channel)
+    type.silent_abandonment = SilentAbandonment{*share, *detection};
+}
+
 void check_message_targets(Checker& in, const Scenario& scenario) {
   for (std::size_t k = 0; k < scenario.contact_types.size(); ++k) {
     const ContactType& ct = scenario.contact_types[k];

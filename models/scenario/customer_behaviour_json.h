@@ -40,6 +40,12 @@ void read_queue_caps(Checker& in, const json& v, const std::string& path,
                      const std::vector<std::optional<std::string>>& type_names, std::size_t self,
                      ContactType& type);
 
+// silent_abandonment {"share" (in [0, 1]), "detection_time" (a distribution)}, both required;
+// only for a chat type (`channel`) that can abandon: type.patience, or a chatbot with
+// handoff_patience, must already be read. Sets type.silent_abandonment when all is valid.
+void read_silent_abandonment(Checker& in, const json& v, const std::string& path,
+                             std::optional<Channel> channel, ContactType& type);
+
 // Reports each message.handled_as that names a type not of channel email.
 void check_message_targets(Checker& in, const Scenario& scenario);
 

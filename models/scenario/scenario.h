@@ -138,6 +138,16 @@ struct SelfService {
   double deflection = 0.0;
 };
 
+// Silent abandonment in chat (LivePerson's messaging model): a share of the customers who
+// abandon a chat leave without closing it. The chat stays in the queue until an agent takes
+// it; the agent spends a detection time finding nobody there, then closes it.
+struct SilentAbandonment {
+  // Share of abandoning customers who leave silently, in [0, 1]. Required. Default in code: 0.
+  double share = 0.0;
+  // Agent time spent on a silently abandoned chat before closing it. Required.
+  Distribution detection_time;
+};
+
 // A chatbot every non-deflected arrival talks to first.
 struct Chatbot {
   // Share of bot conversations the bot resolves, in [0, 1]. Required. Default in code: 0.
@@ -314,6 +324,9 @@ struct ContactType {
   std::optional<int> overflow_to;
   // Default: absent (none).
   std::optional<MessageOption> message;
+  // Chat types with a patience (or a chatbot's handoff_patience) only. Default: absent (every
+  // abandoning customer closes the chat).
+  std::optional<SilentAbandonment> silent_abandonment;
 };
 
 // A trunk group: `lines` telephone lines shared by the voice types `contact_types`.

@@ -94,6 +94,20 @@ TEST(Routing, UnderFastestGroupTheFirstGroupWithAFreeSlotServes) {
   EXPECT_EQ(agent_for_contact({0, 1, 2}, one_tier(3), AgentChoice::LongestIdle, v, no_draw), 30u);
 }
 
+TEST(Routing, OneGroupGivesItsLongestIdleAgentAtTheLowestFreeLoad) {
+  HandFreeAgents v;
+  v.lists[4] = {{}, {{41, 0.0}, {42, 5.0}}, {{43, 1.0}}};  // nobody idle; two hold one chat
+  EXPECT_EQ(agent_for_contact({4}, one_tier(1), AgentChoice::LongestIdle, v, no_draw), 41u);
+  EXPECT_EQ(agent_for_contact({4}, one_tier(1), AgentChoice::FastestGroup, v, no_draw), 41u);
+  v.lists[4] = {{}, {}, {}};
+  EXPECT_EQ(agent_for_contact({4}, one_tier(1), AgentChoice::LongestIdle, v, no_draw),
+            std::nullopt);
+  // A contact not yet eligible for its only group (skill levels: end 0) gets nobody.
+  v.lists[4] = {{{40, 0.0}}};
+  EXPECT_EQ(agent_for_contact({4}, one_tier(1), AgentChoice::LongestIdle, v, no_draw, 0),
+            std::nullopt);
+}
+
 TEST(Routing, ContactWaitsWhenNoSkilledAgentHasAFreeSlot) {
   HandFreeAgents v;
   v.lists[0] = {{}, {}};
@@ -212,6 +226,14 @@ TEST(Routing, FreedAgentTakesTheContactThatEnteredFirstAmongEquals) {
   q.head_entry = {{0, 10.0}, {1, 5.0}, {2, 5.0}};
   EXPECT_EQ(contact_for_agent({0, 1, 2}, q), 1);
   EXPECT_EQ(contact_for_agent({2, 1, 0}, q), 2);
+}
+
+TEST(Routing, FreedAgentWithOneSkillTakesItsQueueWheneverSomeoneWaits) {
+  HandQueues q;
+  q.head_entry = {{2, 7.0}};
+  q.priorities = {{2, -5}};
+  EXPECT_EQ(contact_for_agent({2}, q), 2);
+  EXPECT_EQ(contact_for_agent({1}, q), std::nullopt);
 }
 
 TEST(Routing, FreedAgentTakesNothingWhenNoneOfItsSkillsHasAnyoneWaiting) {
