@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "models/centre/wait_prediction.h"
 #include "models/io/plural.h"
 #include "tools/table_text.h"
 
@@ -73,6 +74,7 @@ ValueFormat kpi_format(Kpi kpi) {
     case Kpi::TransferRate:
     case Kpi::Fcr:
     case Kpi::BlockRate:
+    case Kpi::WaitPredictionIn20:
       return ValueFormat::Share;
     case Kpi::Asa:
     case Kpi::WaitP90:
@@ -82,6 +84,8 @@ ValueFormat kpi_format(Kpi kpi) {
     case Kpi::AbandonWait:
     case Kpi::CallbackWait:
     case Kpi::WaitPredictionMae:
+    case Kpi::WaitPredictionRmse:
+    case Kpi::WaitPredictionBias:
       return ValueFormat::Duration;
     default:
       return ValueFormat::Number;
@@ -134,6 +138,11 @@ bool kpi_used(const Scenario& sc, Kpi kpi) {
       return any([](const ContactType& c) { return c.balk.has_value(); });
     case Kpi::Csat:
       return any([](const ContactType& c) { return c.satisfaction.has_value(); });
+    case Kpi::WaitPredictionMae:
+    case Kpi::WaitPredictionRmse:
+    case Kpi::WaitPredictionBias:
+    case Kpi::WaitPredictionIn20:
+      return any([](const ContactType& c) { return centre::wait_is_predicted(c); });
     default:
       return true;
   }

@@ -90,6 +90,10 @@ struct Results {
   std::vector<OutboundKpis> outbound_totals;
   std::vector<std::vector<OutboundKpis>> outbound_intervals;
   std::vector<std::vector<OutboundKpis>> outbound_days;
+  // prediction_errors[k][b]: over the horizon, the share of type k's scored wait predictions
+  // whose error (predicted - actual) falls in bin b (kpi.h: kPredictionErrorEdges_s); every
+  // bin undefined for a type without predictions. Empty where not simulated (e.g. transient).
+  std::vector<std::vector<KpiEstimate>> prediction_errors;
   std::uint64_t events = 0;    // summed over replications
   std::uint64_t contacts = 0;  // summed over replications
 };
@@ -108,6 +112,9 @@ struct ReplicationKpis {
   std::vector<std::optional<double>> slot;
   // outbound[(i * campaigns + c) * kOutboundKpiCount + q], scopes as for groups
   std::vector<std::optional<double>> outbound;
+  // prediction_errors[k * kPredictionErrorBins + b]: over the horizon, the share of type k's
+  // scored wait predictions in error bin b (kpi.h: prediction_error_bin).
+  std::vector<std::optional<double>> prediction_errors;
   std::uint64_t events = 0;
   std::uint64_t contacts = 0;
 };
