@@ -5,6 +5,7 @@
 #include <optional>
 #include <utility>
 
+#include "models/centre/wait_prediction.h"
 #include "models/io/plural.h"
 #include "tools/report_outbound.h"
 #include "tools/report_pages.h"
@@ -365,6 +366,46 @@ void run_group_charts(HtmlReport& page, const Scenario& sc, const Results& r,
   page.chart(staffed);
 }
 
+// A bin edge of the wait prediction errors as a person reads it: "-10 min", "30 s".
+std::string error_edge_text(double edge_s) {
+  const double magnitude = std::abs(edge_s);
+  const std::string sign = edge_s < 0 ? "−" : "";
+  if (magnitude < 60) return sign + report_number(magnitude, 0) + " s";
+  return sign + report_number(magnitude / 60.0, 0) + " min";
+}
+
+// The distribution of each predicted type's wait prediction errors over the horizon (types
+// without scored predictions left out); nothing when no type has any.
+void prediction_error_chart(HtmlReport& page, const Scenario& sc, const Results& r) {
+  Chart chart;
+  chart.title = "Wait prediction errors (predicted − actual wait)";
+  chart.x_axis = "error of the predicted wait";
+  const auto& edges = kPredictionErrorEdges_s;
+  chart.x_labels.push_back("below " + error_edge_text(edges.front()));
+  for (std::size_t b = 1; b < edges.size(); ++b) {
+    chart.x_labels.push_back(error_edge_text(edges[b - 1]) + " to " + error_edge_text(edges[b]));
+  }
+  chart.x_labels.push_back(error_edge_text(edges.back()) + " and above");
+  chart.y_axis = "share of predictions";
+  chart.y_format = ValueFormat::Share;
+  chart.y_min = 0.0;
+  for (std::size_t k = 0; k < r.prediction_errors.size() && k < sc.contact_types.size(); ++k) {
+    const std::vector<KpiEstimate>& bins = r.prediction_errors[k];
+    if (std::none_of(bins.begin(), bins.end(), [](const KpiEstimate& e) { return e; })) continue;
+    const char* predictor = wait_predictor_name(centre::wait_predictor_of(sc.contact_types[k]));
+    ChartSeries series = estimate_series(
+        r.types[k] + " (" + predictor + ")", bins.size(),
+        [&bins](std::size_t b) { return bins[b]; }, 3);
+    chart.series.push_back(as_share(series));
+  }
+  if (chart.series.empty()) return;
+  chart.note =
+      "Over the contacts answered without a callback, each bin [from, to): a positive "
+      "error is a wait announced longer than it was.";
+  page.section("Wait predictions");
+  page.chart(chart);
+}
+
 }  // namespace
 
 std::string run_report(const Scenario& sc, const Results& r, const std::string& scenario_file) {
@@ -382,6 +423,7 @@ std::string run_report(const Scenario& sc, const Results& r, const std::string& 
   for (std::size_t k = 0; k < scopes; ++k) run_scope_charts(page, sc, r, k, checks);
   run_group_charts(page, sc, r, checks);
   run_limit_charts(page, sc, r);
+  prediction_error_chart(page, sc, r);
   outbound_charts(page, sc, r);
   cost_report_section(page, sc, r);
   return page.html();

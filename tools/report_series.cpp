@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "models/centre/wait_prediction.h"
 #include "models/io/plural.h"
 #include "tools/table_text.h"
 
@@ -73,6 +74,7 @@ ValueFormat kpi_format(Kpi kpi) {
     case Kpi::TransferRate:
     case Kpi::Fcr:
     case Kpi::BlockRate:
+    case Kpi::WaitPredictionIn20:
       return ValueFormat::Share;
     case Kpi::Asa:
     case Kpi::WaitP90:
@@ -82,6 +84,8 @@ ValueFormat kpi_format(Kpi kpi) {
     case Kpi::AbandonWait:
     case Kpi::CallbackWait:
     case Kpi::WaitPredictionMae:
+    case Kpi::WaitPredictionRmse:
+    case Kpi::WaitPredictionBias:
       return ValueFormat::Duration;
     default:
       return ValueFormat::Number;
@@ -137,6 +141,11 @@ bool kpi_used(const Scenario& sc, Kpi kpi) {
     case Kpi::SilentAbandoned:
     case Kpi::SilentAgentTime:
       return any([](const ContactType& c) { return c.silent_abandonment.has_value(); });
+    case Kpi::WaitPredictionMae:
+    case Kpi::WaitPredictionRmse:
+    case Kpi::WaitPredictionBias:
+    case Kpi::WaitPredictionIn20:
+      return any([](const ContactType& c) { return centre::wait_is_predicted(c); });
     default:
       return true;
   }

@@ -30,7 +30,7 @@ int decimals_for(std::string_view kpi_name) {
   if (kpi_name == "abandon_rate" || kpi_name == "service_level" || kpi_name == "occupancy" ||
       kpi_name == "utilisation" || kpi_name == "csat" || kpi_name == "transfer_rate" ||
       kpi_name == "fcr" || kpi_name == "block_rate" || kpi_name == "line_occupancy" ||
-      kpi_name == "slot_use") {
+      kpi_name == "slot_use" || kpi_name == "wait_prediction_within_20pct") {
     return 3;
   }
   if (kpi_name == "cost" || kpi_name == "revenue" || kpi_name == "net" ||

@@ -2,11 +2,7 @@
 // callback, its acceptance, when the callback is due, and the agent's call attempts.
 //
 // Rules:
-//   - Wait prediction: 0 when a skilled agent has a free slot; otherwise, with the predictor
-//     last_to_enter_service, the wait of the last contact of the type to reach an agent;
-//     otherwise (queue_length, also the predictor of balking without callbacks)
-//     (contacts waiting + 1) x mean agent time / slots on duty over the skilled groups, and
-//     +infinity when no skilled agent is on duty.
+//   - Wait prediction: the type's predictor (models/centre/wait_prediction.h).
 //   - Offer: a callback is offered when the predicted wait exceeds
 //     offer_when_expected_wait_over_s; the customer accepts with probability accept_prob.
 //   - Due time: virtual hold keeps the customer's place in the queue (due at once); a
@@ -26,27 +22,11 @@
 #include <limits>
 #include <optional>
 
+#include "models/centre/wait_prediction.h"
 #include "models/scenario/scenario.h"
 #include "sim/random.h"
 
 namespace ccsim::centre {
-
-// What the wait predictor sees of the centre for one contact type.
-struct WaitView {
-  bool free_skilled_slot = false;  // a skilled agent on duty has a free slot
-  double slots_on_duty = 0.0;      // over the skilled groups: agents not leaving x concurrency
-  std::size_t waiting = 0;         // contacts in the type's human queue
-  double mean_agent_time_s = 0.0;  // handle + wrap-up means of the type
-  double last_wait_s = 0.0;        // wait of the last contact of the type to reach an agent
-};
-
-// The predicted wait in the human queue; +infinity when nobody skilled is on duty.
-inline double predicted_wait_s(WaitPredictor predictor, const WaitView& v) {
-  if (v.free_skilled_slot) return 0.0;
-  if (predictor == WaitPredictor::LastToEnterService) return v.last_wait_s;
-  if (v.slots_on_duty <= 0.0) return std::numeric_limits<double>::infinity();
-  return double(v.waiting + 1) * v.mean_agent_time_s / v.slots_on_duty;
-}
 
 enum class CallbackOffer { NotOffered, Declined, Accepted };
 

@@ -294,20 +294,16 @@ void Model::enter_human_queue(std::uint32_t slot) {
   const int type = c.rec.type;
   const ContactType& ct = sc_.contact_types[std::size_t(type)];
   const bool capped = has_queue_cap(ct) && c.rec.origin == Origin::Arrival;
-  double prediction = 0.0;
-  if (ct.callback || ct.balk || capped) {
-    const int interval = types_[std::size_t(type)].mean_agent_time_by_interval_s.empty()
-                             ? 0
-                             : sc_.horizon.interval_at(c.rec.arrival_s);
-    prediction = predicted_wait_s(ct.callback ? ct.callback->predictor : WaitPredictor::QueueLength,
-                                  wait_view(types_, groups_, type, interval));
-  }
+  const bool predicted = wait_is_predicted(ct);
+  const double prediction = predicted || capped ? predict_wait(slot) : 0.0;
   if (capped && queue_full(ct, types_[std::size_t(type)].queue.size, prediction)) {
     on_full_queue(slot);
     return;
   }
   c.rec.queued = true;
   c.rec.queue_entry_s = calendar_.now_s();
+  c.rec.has_prediction = predicted && std::isfinite(prediction);
+  if (c.rec.has_prediction) c.rec.predicted_wait_s = prediction;
   if (ct.callback && took_callback(slot, prediction)) return;
   if (ct.balk) {
     sim::RandomStream rng = stream(slot, kBalk);

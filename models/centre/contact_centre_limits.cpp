@@ -122,6 +122,27 @@ void Model::move_to(std::uint32_t slot, int type, Origin origin) {
   enter_human_queue(next);
 }
 
+// ---- wait prediction ----
+
+double Model::predict_wait(std::uint32_t slot) const {
+  const ContactRecord& rec = contacts_[slot].rec;
+  const ContactType& ct = sc_.contact_types[std::size_t(rec.type)];
+  const TypeState& ts = types_[std::size_t(rec.type)];
+  const int interval =
+      ts.mean_agent_time_by_interval_s.empty() ? 0 : sc_.horizon.interval_at(rec.arrival_s);
+  WaitView v = wait_view(types_, groups_, rec.type, interval);
+  const WaitPredictor predictor = wait_predictor_of(ct);
+  if (predictor == WaitPredictor::HeadOfLine && ts.queue.head != kNone) {
+    v.head_wait_s = calendar_.now_s() - contacts_[ts.queue.head].rec.queue_entry_s;
+  }
+  if (predictor == WaitPredictor::QueueLengthAbandonment && ct.patience) {
+    const Distribution& patience =
+        in_arrival_interval(ts.patience_by_interval, *ct.patience, sc_.horizon, rec.arrival_s);
+    v.abandon_rate_per_s = 1.0 / patience.mean_s;
+  }
+  return predicted_wait_s(predictor, v);
+}
+
 // ---- callbacks and their slots ----
 
 // Offers the contact at slot (just queued, of a type with a callback) a callback for its
@@ -130,10 +151,6 @@ void Model::move_to(std::uint32_t slot, int type, Origin origin) {
 bool Model::took_callback(std::uint32_t slot, double prediction) {
   Contact& c = contacts_[slot];
   const Callback& cb = *sc_.contact_types[std::size_t(c.rec.type)].callback;
-  if (std::isfinite(prediction)) {
-    c.rec.has_prediction = true;
-    c.rec.predicted_wait_s = prediction;
-  }
   const int pool = types_[std::size_t(c.rec.type)].slot_pool;
   std::optional<SlotLanding> landing;
   if (pool >= 0 && prediction > cb.offer_when_expected_wait_over_s) {

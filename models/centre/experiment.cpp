@@ -101,6 +101,11 @@ ReplicationKpis replication_kpis(const ReplicationResult& rep) {
       }
     }
   }
+  for (std::size_t k = 0; k < n_types; ++k) {
+    for (std::size_t b = 0; b < kPredictionErrorBins; ++b) {
+      out.prediction_errors.push_back(cells[n_intervals][k].prediction_error_share(b));
+    }
+  }
   out.events = rep.events;
   out.contacts = rep.contacts;
   return out;
@@ -285,6 +290,17 @@ Results summarise(const Scenario& scenario, const std::vector<ReplicationKpis>& 
     }
     for (std::size_t g = 0; g < n_groups; ++g) {
       res.group_days[d].push_back(group_kpis(n_intervals + 1 + d, g));
+    }
+  }
+  res.prediction_errors.resize(n_types);
+  for (std::size_t k = 0; k < n_types; ++k) {
+    for (std::size_t b = 0; b < kPredictionErrorBins; ++b) {
+      const std::size_t at = k * kPredictionErrorBins + b;
+      for (std::size_t r = 0; r < reps.size(); ++r) {
+        const auto& errors = reps[r].prediction_errors;
+        column[r] = at < errors.size() ? errors[at] : std::nullopt;
+      }
+      res.prediction_errors[k].push_back(sim::estimate(column));
     }
   }
   summarise_trunks(scenario, reps, n_intervals, n_days, res);

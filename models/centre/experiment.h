@@ -93,6 +93,10 @@ struct Results {
   std::vector<std::vector<OutboundKpis>> outbound_days;
   // Money KPIs (costs.h); absent unless the scenario has `costs`.
   std::optional<CostResults> costs;
+  // prediction_errors[k][b]: over the horizon, the share of type k's scored wait predictions
+  // whose error (predicted - actual) falls in bin b (kpi.h: kPredictionErrorEdges_s); every
+  // bin undefined for a type without predictions. Empty where not simulated (e.g. transient).
+  std::vector<std::vector<KpiEstimate>> prediction_errors;
   std::uint64_t events = 0;    // summed over replications
   std::uint64_t contacts = 0;  // summed over replications
 };
@@ -113,6 +117,9 @@ struct ReplicationKpis {
   std::vector<std::optional<double>> outbound;
   // wait_total_s[i * (types + 1) + k]: ContactStats::wait_total_s of the scopes of `contact`.
   std::vector<double> wait_total_s;
+  // prediction_errors[k * kPredictionErrorBins + b]: over the horizon, the share of type k's
+  // scored wait predictions in error bin b (kpi.h: prediction_error_bin).
+  std::vector<std::optional<double>> prediction_errors;
   std::uint64_t events = 0;
   std::uint64_t contacts = 0;
 };

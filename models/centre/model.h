@@ -144,6 +144,10 @@ class Model {
   void release_line(std::uint32_t slot, double now_s);
   void block(std::uint32_t slot);
 
+  // The wait predicted for the contact at slot, of a type that predicts or caps its queue,
+  // entering its human queue now (wait_prediction.h).
+  double predict_wait(std::uint32_t slot) const;
+
   // Callback offers and slots (callback.h, callback_slots.h).
   bool took_callback(std::uint32_t slot, double prediction);
 

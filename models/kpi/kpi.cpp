@@ -1,5 +1,6 @@
 #include "models/kpi/kpi.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace ccsim {
@@ -75,6 +76,9 @@ constexpr std::array<KpiInfo, kKpiCount> kContactKpis{{
     {Kpi::CallbacksNoSlot, "callbacks_no_slot", "Callbacks refused (no slot)", true},
     {Kpi::CallbackWait, "callback_wait_s", "Callback wait (s)", false},
     {Kpi::WaitPredictionMae, "wait_prediction_mae_s", "Wait prediction MAE (s)", false},
+    {Kpi::WaitPredictionRmse, "wait_prediction_rmse_s", "Wait prediction RMSE (s)", false},
+    {Kpi::WaitPredictionBias, "wait_prediction_bias_s", "Wait prediction bias (s)", false},
+    {Kpi::WaitPredictionIn20, "wait_prediction_within_20pct", "Wait predictions within 20%", false},
     {Kpi::BacklogEnd, "backlog_end", "Backlog at end", true},
     {Kpi::Balked, "balked", "Balked", true},
     {Kpi::Csat, "csat", "CSAT", false},
@@ -135,6 +139,8 @@ bool pooled_in_all(Kpi kpi, const PoolingBasis& basis) {
     case Kpi::AbandonWait:
     case Kpi::CallbackWait:
     case Kpi::WaitPredictionMae:
+    case Kpi::WaitPredictionRmse:
+    case Kpi::WaitPredictionBias:
       return basis.one_channel;
     case Kpi::ServiceLevel:
       return basis.one_channel && basis.one_threshold;
@@ -249,7 +255,23 @@ void ContactStats::add_answered(const ContactRecord& r, double sl_threshold_s) {
   wait_.add(wait);
   wait_sketch_.add(wait);
   if (wait <= sl_threshold_s) ++within_threshold_;
-  if (r.has_prediction) prediction_error_.add(std::abs(r.predicted_wait_s - wait));
+  if (!r.has_prediction) return;
+  const double error = r.predicted_wait_s - wait;
+  prediction_error_.add(std::abs(error));
+  prediction_bias_.add(error);
+  prediction_square_.add(error * error);
+  if (std::abs(error) <= 0.2 * wait) ++predictions_within_20pct_;
+  ++prediction_error_bins_[prediction_error_bin(error)];
+}
+
+std::size_t prediction_error_bin(double error_s) {
+  return std::size_t(
+      std::upper_bound(kPredictionErrorEdges_s.begin(), kPredictionErrorEdges_s.end(), error_s) -
+      kPredictionErrorEdges_s.begin());
+}
+
+std::optional<double> ContactStats::prediction_error_share(std::size_t bin) const {
+  return ratio(prediction_error_bins_[bin], prediction_error_.count());
 }
 
 void ContactStats::merge(const ContactStats& o) {
@@ -291,6 +313,12 @@ void ContactStats::merge(const ContactStats& o) {
   abandon_wait_.merge(o.abandon_wait_);
   callback_wait_.merge(o.callback_wait_);
   prediction_error_.merge(o.prediction_error_);
+  prediction_bias_.merge(o.prediction_bias_);
+  prediction_square_.merge(o.prediction_square_);
+  predictions_within_20pct_ += o.predictions_within_20pct_;
+  for (std::size_t b = 0; b < kPredictionErrorBins; ++b) {
+    prediction_error_bins_[b] += o.prediction_error_bins_[b];
+  }
   wait_sketch_.merge(o.wait_sketch_);
 }
 
@@ -346,6 +374,13 @@ std::optional<double> ContactStats::value(Kpi kpi) const {
       return callback_wait_.mean();
     case Kpi::WaitPredictionMae:
       return prediction_error_.mean();
+    case Kpi::WaitPredictionRmse:
+      if (const auto square = prediction_square_.mean()) return std::sqrt(*square);
+      return std::nullopt;
+    case Kpi::WaitPredictionBias:
+      return prediction_bias_.mean();
+    case Kpi::WaitPredictionIn20:
+      return ratio(predictions_within_20pct_, prediction_error_.count());
     case Kpi::BacklogEnd:
       return double(backlog_end_);
     case Kpi::Balked:

@@ -8,8 +8,8 @@
 // Records made from a per-contact log (models/measured) may lack a time the log did not record
 // (NaN). Such a contact counts wherever its outcome counts, and is left out of every KPI that
 // needs the missing time: an answered contact with an unknown wait is in answered but not in
-// asa_s, wait_p90_s, service_level (numerator or denominator) or wait_prediction_mae_s; one with
-// an unknown talk time is not in aht_s. Simulated records have every time they need.
+// asa_s, wait_p90_s, service_level (numerator or denominator) or the wait_prediction_ KPIs; one
+// with an unknown talk time is not in aht_s. Simulated records have every time they need.
 #pragma once
 
 #include <array>
@@ -49,6 +49,9 @@ enum class Kpi {
   CallbacksNoSlot,     // callbacks not offered because no slot had room (callback_slots.h)
   CallbackWait,        // mean time from accepting a callback to the agent's first call
   WaitPredictionMae,   // mean |predicted - actual wait| over answered contacts not on callback
+  WaitPredictionRmse,  // root of the mean (predicted - actual wait)^2, over the same contacts
+  WaitPredictionBias,  // mean (predicted - actual wait), over the same contacts
+  WaitPredictionIn20,  // share of them within 20%: |predicted - actual| <= 0.2 x actual
   BacklogEnd,          // contacts waiting for an agent at the end of the interval (a state)
   Balked,              // left at once on hearing the announced wait
   Csat,                // mean probability of a satisfied customer, over queued contacts
@@ -90,6 +93,14 @@ struct PoolingBasis {
 // and another for an email; the service level only within one channel and one threshold.
 bool pooled_in_all(Kpi kpi, const PoolingBasis& basis);
 
+// The distribution of wait prediction errors (predicted - actual wait, over the contacts the
+// wait_prediction_ KPIs score), in bins of seconds: bin 0 below the first edge, bin b in
+// [edge b-1, edge b), the last bin from the last edge up.
+inline constexpr std::array<double, 12> kPredictionErrorEdges_s{-600, -300, -120, -60, -30, -10,
+                                                                10,   30,   60,   120, 300, 600};
+inline constexpr std::size_t kPredictionErrorBins = kPredictionErrorEdges_s.size() + 1;
+std::size_t prediction_error_bin(double error_s);
+
 // Accumulators for one scope of one replication.
 class ContactStats {
  public:
@@ -97,6 +108,9 @@ class ContactStats {
   void add(const ContactRecord& record, double sl_threshold_s);
   void merge(const ContactStats& other);
   std::optional<double> value(Kpi kpi) const;
+  // Share of the scored predictions whose error falls in `bin` (prediction_error_bin);
+  // nullopt without scored predictions.
+  std::optional<double> prediction_error_share(std::size_t bin) const;
   // Backlog at the scope's end; added by the model per interval, since it is a state, not a
   // count of the scope's arrivals. merge() sums it (right across types, not across intervals).
   void add_backlog(std::uint64_t n) { backlog_end_ += n; }
@@ -125,6 +139,11 @@ class ContactStats {
                 first_legs_resolved_ = 0;
   sim::Mean wait_, frt_, handle_, resolution_, abandon_wait_, callback_wait_, prediction_error_,
       satisfaction_;
+  // Of the predictions scored: their signed errors (predicted - actual), squared errors, and
+  // the count within 20% of the actual wait.
+  sim::Mean prediction_bias_, prediction_square_;
+  std::uint64_t predictions_within_20pct_ = 0;
+  std::array<std::uint64_t, kPredictionErrorBins> prediction_error_bins_{};
   sim::QuantileSketch wait_sketch_;
 };
 

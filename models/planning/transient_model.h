@@ -24,7 +24,7 @@
 // abandoned, unserved, abandon_rate, asa_s (= frt_s), service_level, aht_s, art_s (ASA + mean
 // talk time), abandon_wait_s; backlog_end (the expected number waiting at the interval's end;
 // for a type sharing its group, undefined); flows the model excludes count 0; wait_p90_s,
-// csat, callback_wait_s and wait_prediction_mae_s are undefined. A ratio is a ratio of
+// csat, callback_wait_s and the wait_prediction_ KPIs are undefined. A ratio is a ratio of
 // expectations (the simulation's is a mean over replications of each one's ratio). Groups:
 // occupancy = utilisation = expected busy agent time ÷ agent time on duty; agents = time
 // average on duty. Every estimate has ci95 0 and n 0 (exact, not from replications). Contacts

@@ -9,8 +9,9 @@ namespace ccsim::reading {
 namespace {
 
 const CallbackMode kCallbackModes[] = {CallbackMode::VirtualHold, CallbackMode::Scheduled};
-const WaitPredictor kWaitPredictors[] = {WaitPredictor::QueueLength,
-                                         WaitPredictor::LastToEnterService};
+const WaitPredictor kWaitPredictors[] = {
+    WaitPredictor::QueueLength, WaitPredictor::LastToEnterService, WaitPredictor::HeadOfLine,
+    WaitPredictor::QueueLengthAbandonment};
 
 // The slots of scheduled callbacks: slot_capacity (integer >= 1) and max_slots_ahead
 // (integer >= 0); whether max_slots_ahead has a capacity to refer to is checked with the
@@ -152,6 +153,18 @@ void read_callback(Checker& in, const json& v, const std::string& path,
   }
   read_callback_time(in, v, path, mode, callback);
   type.callback = std::move(callback);
+}
+
+void read_wait_prediction(Checker& in, const json& v, const std::string& path, ContactType& type) {
+  if (!in.expect_object(v, path)) return;
+  in.check_keys(v, path, "wait_prediction");
+  const json* p = find(v, "predictor");
+  if (!p) {
+    in.error(member(path, "predictor"), "is required");
+    return;
+  }
+  type.wait_predictor =
+      in.one_of(*p, member(path, "predictor"), kWaitPredictors, wait_predictor_name);
 }
 
 void read_retrial(Checker& in, const json& v, const std::string& path,

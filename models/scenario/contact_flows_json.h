@@ -20,6 +20,9 @@ void read_self_service(Checker& in, const json& v, const std::string& path, Cont
 void read_chatbot(Checker& in, const json& v, const std::string& path,
                   std::optional<Channel> channel, ContactType& type);
 
+// The type's wait_prediction: {"predictor": NAME}, NAME a wait_predictor_name.
+void read_wait_prediction(Checker& in, const json& v, const std::string& path, ContactType& type);
+
 void read_callback(Checker& in, const json& v, const std::string& path,
                    std::optional<Channel> channel, ContactType& type);
 

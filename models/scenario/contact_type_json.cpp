@@ -127,6 +127,9 @@ void read_journey(Checker& in, const json& v, const std::string& path,
   if (const json* c = find(v, "callback")) {
     read_callback(in, *c, member(path, "callback"), channel, type);
   }
+  if (const json* w = find(v, "wait_prediction")) {
+    read_wait_prediction(in, *w, member(path, "wait_prediction"), type);
+  }
   if (const json* b = find(v, "balk")) {
     const std::string balk_path = member(path, "balk");
     type.balk = in.unless_email(read_wait_curve(in, *b, balk_path), channel, balk_path);

@@ -193,6 +193,10 @@ const char* wait_predictor_name(WaitPredictor predictor) {
       return "queue_length";
     case WaitPredictor::LastToEnterService:
       return "last_to_enter_service";
+    case WaitPredictor::HeadOfLine:
+      return "head_of_line";
+    case WaitPredictor::QueueLengthAbandonment:
+      return "queue_length_with_abandonment";
   }
   return "?";
 }

@@ -170,7 +170,8 @@ struct Chatbot {
 };
 
 enum class CallbackMode { VirtualHold, Scheduled };
-enum class WaitPredictor { QueueLength, LastToEnterService };
+// The wait predictors (models/centre/wait_prediction.h states each rule).
+enum class WaitPredictor { QueueLength, LastToEnterService, HeadOfLine, QueueLengthAbandonment };
 const char* callback_mode_name(CallbackMode mode);
 const char* wait_predictor_name(WaitPredictor predictor);
 
@@ -189,7 +190,8 @@ struct Callback {
   double retry_after_s = 300.0;
   // Agent time per call attempt. Default: absent (0 s).
   std::optional<Distribution> dial_time;
-  // How the wait is predicted at queue entry. Default: QueueLength.
+  // How the wait is predicted at queue entry, unless the type's wait_predictor is given (which
+  // wins). Default: QueueLength.
   WaitPredictor predictor = WaitPredictor::QueueLength;
   // Scheduled mode (exactly one of the two): the callback is due `delay_s` after acceptance,
   // or, when at_interval_start_after is set, at the start of the interval that many intervals
@@ -327,6 +329,12 @@ struct ContactType {
   // Chat types with a patience (or a chatbot's handoff_patience) only. Default: absent (every
   // abandoning customer closes the chat).
   std::optional<SilentAbandonment> silent_abandonment;
+  // The wait predictor of the type (key wait_prediction.predictor): used for announcements
+  // (balk), callback offers and max_expected_wait_s, and names the type as predicted, so that
+  // its prediction accuracy KPIs are kept. Wins over callback.predictor. Default: absent
+  // (callback.predictor with a callback, else QueueLength; predicted only with a callback,
+  // balk or max_expected_wait_s).
+  std::optional<WaitPredictor> wait_predictor;
 };
 
 // A trunk group: `lines` telephone lines shared by the voice types `contact_types`.

@@ -74,6 +74,8 @@ TEST(Transfers, RaiseTheTargetsOfferedLoadByTheTransferredCount) {
 TEST(Balking, ZeroCurveChangesNothing) {
   Scenario s = test::stationary_queue(650, Distribution::lognormal(180, 1.1), 32, 14400, 600);
   s.contact_types[0].patience = Distribution::exponential(240);
+  // A balking type announces (and so scores) its predicted wait: the plain one scores it too.
+  s.contact_types[0].wait_predictor = WaitPredictor::QueueLength;
   const Results plain = run(s, 6);
   s.contact_types[0].balk = WaitCurve{{{0.0, 0.0}, {600.0, 0.0}}};
   const Results zero = run(s, 6);

@@ -520,7 +520,8 @@ TEST(ScenarioJson, CallbackKeysAreChecked) {
                 "contact_types[0].callback.retry_after_s: must be >= 0 (got -300)",
                 "contact_types[0].callback.dial_time.mean_s: is required",
                 "contact_types[0].callback.predictor: must be one of queue_length, "
-                "last_to_enter_service (got \"queue_len\"); did you mean \"queue_length\"?",
+                "last_to_enter_service, head_of_line, queue_length_with_abandonment (got "
+                "\"queue_len\")",
             }));
 }
 

@@ -104,6 +104,7 @@ const Location kLocations[] = {
     {"/$defs/retrial/properties/blocked_delay", "distribution"},
     {"/$defs/contact_type/properties/balk", "wait_curve"},
     {"/$defs/contact_type/properties/satisfaction", "wait_curve"},
+    {"/$defs/contact_type/properties/wait_prediction", "wait_prediction"},
     {"/$defs/contact_type/properties/channel_switch", "channel_switch"},
     {"/$defs/channel_switch/properties/delay", "distribution"},
     {"/$defs/contact_type/properties/transfers/items", "transfer"},
@@ -266,7 +267,7 @@ TEST(ScenarioSchema, EveryObjectSchemaForbidsAdditionalProperties) {
     ++objects;
     EXPECT_TRUE(closed(node)) << pointer;
   });
-  EXPECT_EQ(objects, 30);  // the top level and the twenty-nine object $defs
+  EXPECT_EQ(objects, 31);  // the top level and the thirty object $defs
 }
 
 // A map (e.g. handle_times: contact type name → distribution) allows any non-empty key and
@@ -331,9 +332,13 @@ TEST(ScenarioSchema, EnumsListEveryValueTheValidatorAccepts) {
   EXPECT_EQ(enum_at("/$defs/callback/properties/mode"),
             (std::vector<std::string>{callback_mode_name(CallbackMode::VirtualHold),
                                       callback_mode_name(CallbackMode::Scheduled)}));
-  EXPECT_EQ(enum_at("/$defs/callback/properties/predictor"),
-            (std::vector<std::string>{wait_predictor_name(WaitPredictor::QueueLength),
-                                      wait_predictor_name(WaitPredictor::LastToEnterService)}));
+  const std::vector<std::string> predictors{
+      wait_predictor_name(WaitPredictor::QueueLength),
+      wait_predictor_name(WaitPredictor::LastToEnterService),
+      wait_predictor_name(WaitPredictor::HeadOfLine),
+      wait_predictor_name(WaitPredictor::QueueLengthAbandonment)};
+  EXPECT_EQ(enum_at("/$defs/callback/properties/predictor"), predictors);
+  EXPECT_EQ(enum_at("/$defs/wait_prediction/properties/predictor"), predictors);
   EXPECT_EQ(
       enum_at("/$defs/routing/properties/agent_choice"),
       (std::vector<std::string>{
