@@ -223,7 +223,7 @@ TEST(Numbers, ValidateRefusesAYearOfOneMinuteIntervals) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_TRUE(Holds(r.err,
                     "error: horizon.intervals: the per-interval results of 527040 "
-                    "intervals × 1 replication need ~32.7 GiB"));
+                    "intervals × 1 replication need ~34.2 GiB"));
   fs::remove_all(dir);
 }
 

@@ -118,7 +118,7 @@ TEST(RunSize, AYearOfOneMinuteIntervalsIsRefusedForItsResults) {
   const ScenarioParse p = parse_scenario(doc, {});
   EXPECT_EQ(p.errors,
             Lines{"horizon.intervals: the per-interval results of 527040 intervals × 1 "
-                  "replication need ~32.7 GiB (16 bytes per KPI value and replication, and 768 "
+                  "replication need ~34.2 GiB (16 bytes per KPI value and replication, and 768 "
                   "bytes per KPI value reported), more than the limit of 2.0 GiB; use fewer, "
                   "longer intervals or fewer replications"});
 }
