@@ -118,7 +118,8 @@ thead th{background:#f1f4f8;position:sticky;top:0}
 .figure{display:flex;flex-wrap:wrap;gap:18px;align-items:flex-start;margin:10px 0 26px}
 .figure svg{flex:1 1 520px;max-width:720px;height:auto}
 .figure svg.heatmap{flex:0 1 auto;max-width:100%}
-.figure .table-wrap{flex:1 1 380px;max-height:360px;overflow:auto;border:1px solid #e8ebf0}
+.figure .table-wrap{flex:1 1 auto;width:max-content;min-width:380px;max-width:100%;
+  max-height:360px;overflow:auto;border:1px solid #e8ebf0}
 .figure .note{flex-basis:100%;margin:0;color:#555;font-size:.9em}
 .figure th{white-space:normal;min-width:4em}
 .wide{overflow-x:auto}
