@@ -86,6 +86,7 @@ ValueFormat kpi_format(Kpi kpi) {
     case Kpi::WaitPredictionMae:
     case Kpi::WaitPredictionRmse:
     case Kpi::WaitPredictionBias:
+    case Kpi::SilentAgentTime:
       return ValueFormat::Duration;
     default:
       return ValueFormat::Number;
