@@ -78,6 +78,32 @@ std::string sl_title(const Scenario& sc, std::size_t k) {
          ")";
 }
 
+// What the initial state holds, e.g. "billing: 40 waiting (longest 4 min); advisers: 37 busy";
+// empty for none.
+std::string initial_state_text(const Scenario& sc) {
+  const InitialState& st = sc.initial_state;
+  std::string out;
+  auto add = [&](const std::string& part) { out += (out.empty() ? "" : "; ") + part; };
+  for (std::size_t k = 0; k < sc.contact_types.size(); ++k) {
+    const std::string& name = sc.contact_types[k].name;
+    if (k < st.waiting_s.size() && !st.waiting_s[k].empty()) {
+      const auto& w = st.waiting_s[k];
+      add(name + ": " + std::to_string(w.size()) + " waiting (longest " +
+          duration_text(*std::max_element(w.begin(), w.end()), 0) + ")");
+    }
+    if (k < st.callbacks_s.size() && !st.callbacks_s[k].empty()) {
+      add(name + ": " + text::plural(static_cast<long long>(st.callbacks_s[k].size()), "callback") +
+          " pending");
+    }
+  }
+  for (std::size_t g = 0; g < sc.agent_groups.size() && g < st.busy.size(); ++g) {
+    if (!st.busy[g].empty()) {
+      add(sc.agent_groups[g].name + ": " + std::to_string(st.busy[g].size()) + " busy");
+    }
+  }
+  return out;
+}
+
 // The scenario's summary with the run's size.
 void run_facts(HtmlReport& page, const Scenario& sc, const Results& r,
                const std::string& scenario_file) {
@@ -85,6 +111,9 @@ void run_facts(HtmlReport& page, const Scenario& sc, const Results& r,
   auto facts = scenario_facts(sc);
   facts.insert(facts.begin(), {"file", scenario_file});
   facts.insert(facts.begin(), {"name", sc.name});
+  if (const std::string state = initial_state_text(sc); !state.empty()) {
+    facts.emplace_back("starts from", state);
+  }
   facts.emplace_back("replications", std::to_string(r.replications));
   facts.emplace_back("seed", std::to_string(r.seed));
   facts.emplace_back(

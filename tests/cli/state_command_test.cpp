@@ -94,3 +94,27 @@ TEST(StateCommand, StateOptionsAreRefusedWhereNoSingleSimulationRuns) {
 }
 
 }  // namespace
+
+namespace {
+
+// The report states the state a run starts from, counted from the scenario's own lists.
+TEST(StateCommand, ReportSaysWhatTheRunStartsFrom) {
+  const auto dir = temp_dir("state_report");
+  const auto report = dir / "replan.html";
+  const auto r = run_ccsim("run scenarios/intraday_replan.json --replications 2 --report '" +
+                           report.string() + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json doc =
+      json::parse(read_file(std::string(CCSIM_SOURCE_DIR) + "/scenarios/intraday_replan.json"));
+  const auto& billing = doc.at("initial_state").at("waiting").at("billing");
+  const std::string expected = "billing: " + std::to_string(billing.size()) + " waiting";
+  const std::string html = read_file(report);
+  EXPECT_NE(html.find("<dt>starts from</dt>"), std::string::npos);
+  EXPECT_NE(html.find(expected), std::string::npos) << expected;
+  EXPECT_NE(html.find("advisers: " +
+                      std::to_string(doc.at("initial_state").at("busy").at("advisers").size()) +
+                      " busy"),
+            std::string::npos);
+}
+
+}  // namespace
