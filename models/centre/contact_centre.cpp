@@ -346,8 +346,9 @@ void Model::dispatch(std::uint32_t slot, bool at_head, double waited_s) {
                                  Event{EventKind::Abandon, slot});
   }
   if (ct.max_wait_s && !c.rec.on_callback() && c.rec.origin == Origin::Arrival) {
-    c.wait_timer = calendar_.schedule(calendar_.now_s() + *ct.max_wait_s, int(EventKind::MaxWait),
-                                      Event{EventKind::MaxWait, slot});
+    // A contact of an initial state has waited waited_s already (at once when past max_wait_s).
+    c.wait_timer = calendar_.schedule(calendar_.now_s() + std::max(0.0, *ct.max_wait_s - waited_s),
+                                      int(EventKind::MaxWait), Event{EventKind::MaxWait, slot});
   }
 }
 

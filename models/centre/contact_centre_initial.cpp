@@ -15,7 +15,7 @@
 //   arrival (dispatch), so they queue in that order. A waiting contact's patience is the
 //   residual beyond its elapsed wait. Their keys are named by (type name ^ kInitial, n), n
 //   counting the type's waiting contacts then its callbacks, so no fresh arrival shares them.
-//   They hold no telephone line; max_wait_s counts from the start.
+//   They hold no telephone line; max_wait_s counts their wait before the start too.
 #include <algorithm>
 #include <functional>
 

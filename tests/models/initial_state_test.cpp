@@ -120,6 +120,29 @@ TEST(InitialState, BusyAgentsFinishExactlyWhenTheStateSays) {
   }
 }
 
+// max_wait_s counts the wait before the start: of two callers who have waited 90 s and 30 s
+// for the only (busy) agent, with max_wait_s 60 and an overflow to a back-up queue, the first
+// is overflowed at once and the second 30 s later.
+TEST(InitialState, MaxWaitCountsTheWaitBeforeTheStart) {
+  Scenario s = empty_queue(1, Distribution::deterministic(100.0));
+  ContactType backup = s.contact_types[0];
+  backup.name = "backup";
+  s.contact_types.push_back(backup);
+  AgentGroup backup_team = s.agent_groups[0];
+  backup_team.name = "backup_team";
+  backup_team.skills = {1};
+  s.agent_groups.push_back(backup_team);
+  s.contact_types[0].max_wait_s = 60.0;
+  s.contact_types[0].overflow_to = 1;
+  s.initial_state.waiting_s = {{90.0, 30.0}, {}};
+  s.initial_state.busy = {{BusyAgent{0, 0.0, 500.0}}, {}};
+  std::vector<double> overflowed_s;
+  simulate_replication(s, 1, 0, [&](const ContactRecord& rec) {
+    if (rec.outcome == Outcome::Overflowed) overflowed_s.push_back(rec.end_s);
+  });
+  EXPECT_EQ(overflowed_s, (std::vector<double>{0.0, 30.0}));
+}
+
 // Contacts that have waited 150 s, with Weibull patience and no agent, abandon at the
 // residual: the share gone within t of the start is 1 − S(150 + t) / S(150).
 TEST(InitialState, WaitingContactsAbandonAtTheConditionalRate) {
