@@ -59,6 +59,33 @@ TEST(CostsVsCommand, ThreeMoreAgentsInOneIntervalCostExactlyThreeAgentHalfHours)
               1e-6);
 }
 
+TEST(CostsVsCommand, OverTwoDaysEachDayCarriesItsOwnDifference) {
+  const auto dir = ccsim::test::temp_dir("costs_vs_days");
+  json doc = day_document();
+  doc["horizon"]["days"] = 2;
+  const auto twice = [](json& list) {
+    const json day = list;
+    for (const json& v : day) list.push_back(v);
+  };
+  for (json& t : doc["contact_types"]) twice(t["arrivals"]["per_interval"]);
+  for (json& g : doc["agent_groups"]) twice(g["staff"]["per_interval"]);
+  const std::string base = write_scenario(dir, "base.json", doc);
+  doc["agent_groups"][0]["staff"]["per_interval"][11] = 27;  // day 2, 09:30: 24 + 3
+  const std::string variant = write_scenario(dir, "more.json", doc);
+  const auto r =
+      run_ccsim("run " + base + " --vs " + variant + " --replications 2 --format json --quiet");
+  std::filesystem::remove_all(dir);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json costs = json::parse(r.out).at("costs");
+  ASSERT_EQ(costs["days"].size(), 2u);
+  EXPECT_EQ(costs["days"][1]["day"], 1);
+  EXPECT_EQ(costs["days"][0]["agent_cost"]["difference"]["mean"].get<double>(), 0.0);
+  EXPECT_NEAR(costs["days"][1]["agent_cost"]["difference"]["mean"].get<double>(), 48.0, 1e-9);
+  EXPECT_NEAR(costs["days"][1]["agent_cost"]["base"]["mean"].get<double>(), 3733.0, 1e-9);
+  EXPECT_NEAR(costs["totals"]["agent_cost"]["difference"]["mean"].get<double>(), 48.0, 1e-9);
+  EXPECT_EQ(costs["intervals"].size(), 16u);
+}
+
 TEST(CostsVsCommand, AVariantIdenticalToTheBaseDiffersByZeroWithZeroCi) {
   const auto r =
       run_ccsim(std::string("run ") + kDay + " --vs " + kDay + " --replications 3 --format json");
