@@ -53,14 +53,16 @@ TEST(StateCommand, SaveStateWritesWhatStateReads) {
     EXPECT_TRUE(key == "waiting" || key == "callbacks" || key == "busy") << key;
   }
   ASSERT_TRUE(state.contains("busy"));  // 10 advisers at 19:30 for some 60 calls
-  EXPECT_GT(state["busy"]["advisers"].size(), 0u);
+  EXPECT_GT(state.at("busy").at("advisers").size(), 0u);
   const auto again = run_ccsim("run scenarios/intraday_replan.json --replications 2 --state '" +
                                saved.string() + "' --format json");
   ASSERT_EQ(again.exit_code, 0) << again.err;
   const json first = json::parse(again.out)["intervals"][0];
-  for (const auto& [type, waits] : state.value("waiting", json::object()).items()) {
+  const json waiting = state.value("waiting", json::object());  // outlives the loop
+  for (const auto& [type, waits] : waiting.items()) {
     // Fresh arrivals of the first interval come on top of the contacts waiting at the start.
-    EXPECT_GE(first[type]["offered"]["mean"].get<double>(), double(waits.size())) << type;
+    EXPECT_GE(first.at(type).at("offered").at("mean").get<double>(), double(waits.size()))
+        << type;
   }
 }
 
