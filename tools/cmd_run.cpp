@@ -14,6 +14,7 @@
 #include "tools/options.h"
 #include "tools/progress.h"
 #include "tools/report_pages.h"
+#include "tools/run_costs.h"
 #include "tools/run_log.h"
 #include "tools/run_results.h"
 #include "tools/run_state.h"
@@ -153,6 +154,7 @@ nlohmann::json comparison_json(const PairedComparison& c, const Scenario& base,
   j["agent_groups"] = groups;
   if (!c.campaigns.empty()) j["outbound"] = paired_outbound_json(c);
   if (!c.days.empty()) j["days"] = paired_days_json(c, base);
+  if (c.costs) j["costs"] = paired_costs_json(c, base);
   j["targets"] = targets_json(c.variant_targets, base.horizon);
   j["base_targets"] = targets_json(c.base_targets, base.horizon);
   return j;
@@ -216,6 +218,7 @@ void write_comparison_csv(std::ostream& out, const PairedComparison& c, const Sc
       }
     }
   }
+  paired_cost_rows(c, row);
 }
 
 std::string signed_cell(const KpiEstimate& e, int decimals) {
@@ -274,6 +277,7 @@ void write_comparison_table(std::ostream& out, const PairedComparison& c, const 
   out << "\nAgent groups\n";
   print_table(out, rows);
   write_paired_campaigns(out, c);
+  write_paired_costs_tables(out, c, base);
   write_targets_section(out, c.variant_targets, base.horizon, "Targets of the variant");
   write_targets_section(out, c.base_targets, base.horizon, "Targets of the base");
 

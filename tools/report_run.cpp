@@ -615,6 +615,7 @@ std::string paired_report(const Scenario& base, const Scenario& variant, const P
   paired_facts(page, base, variant, c, files);
   paired_totals(page, c, scopes);
   paired_campaigns_table(page, c);
+  paired_cost_report_section(page, base, c);
   const std::vector<Kpi> charted{Kpi::Offered, Kpi::Asa, Kpi::WaitP90, Kpi::ServiceLevel,
                                  Kpi::AbandonRate};
   for (std::size_t k = 0; k < scopes; ++k) {

@@ -12,6 +12,7 @@
 
 #include "models/centre/experiment.h"
 #include "models/scenario/scenario.h"
+#include "models/studies/whatif.h"
 #include "tools/report.h"
 #include "tools/workbook.h"
 
@@ -50,5 +51,40 @@ std::vector<Sheet> cost_sheets(const Results& results, const Horizon& horizon);
 
 // The HTML report's section; nothing without costs.
 void cost_report_section(HtmlReport& page, const Scenario& scenario, const Results& results);
+
+// ---- run --vs (PairedComparison::costs) ----
+
+// JSON "costs": {"totals": {KPI: {"base", "variant", "difference"}}, "days": [{"day", "date"?,
+// KPI: ...}] (several days), "intervals": [{"index", "start_s", "start", KPI: ...}]}.
+// REQUIRES: comparison.costs.
+nlohmann::json paired_costs_json(const PairedComparison& comparison, const Scenario& base);
+
+// The CSV rows of the money KPIs (name "all"), through `row(section, interval, owner, kpi,
+// paired)` as write_comparison_csv's: the horizon, then each interval.
+template <class Row>
+void paired_cost_rows(const PairedComparison& c, const Row& row) {
+  if (!c.costs) return;
+  const std::size_t all = c.types.size();
+  for (const CostKpiInfo& info : cost_kpis()) {
+    row("costs", std::nullopt, all, info.name, c.costs->total[info.kpi]);
+  }
+  for (std::size_t i = 0; i < c.costs->intervals.size(); ++i) {
+    for (const CostKpiInfo& info : cost_kpis()) {
+      row("costs", i, all, info.name, c.costs->intervals[i][info.kpi]);
+    }
+  }
+}
+
+// The tables "Costs and revenue" (base, variant, difference over the horizon), by day (several
+// days) and by interval (base and variant of cost and net, the difference of each); nothing
+// without costs.
+void write_paired_costs_tables(std::ostream& out, const PairedComparison& comparison,
+                               const Scenario& base);
+
+// The HTML report's section "Costs and revenue": the totals of base, variant and difference,
+// and a chart per interval of the difference of cost and of net with their paired 95% CIs;
+// nothing without costs.
+void paired_cost_report_section(HtmlReport& page, const Scenario& base,
+                                const PairedComparison& comparison);
 
 }  // namespace ccsim::cli

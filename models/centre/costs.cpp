@@ -87,11 +87,11 @@ std::vector<CostValues> replication_costs(const Scenario& scenario, const Replic
   return out;
 }
 
-CostResults summarise_costs(const Scenario& scenario, const std::vector<ReplicationKpis>& reps) {
+std::vector<std::vector<CostValues>> cost_scopes(const Scenario& scenario,
+                                                 const std::vector<ReplicationKpis>& reps) {
   const auto n_intervals = std::size_t(scenario.horizon.interval_count());
   const int days = scenario.horizon.days;
   const auto n_days = days > 1 ? std::size_t(days) : 0;
-  // [scope][replication]: the intervals, then the days, then the horizon.
   std::vector<std::vector<CostValues>> scopes(n_intervals + n_days + 1,
                                               std::vector<CostValues>(reps.size()));
   for (std::size_t r = 0; r < reps.size(); ++r) {
@@ -103,6 +103,13 @@ CostResults summarise_costs(const Scenario& scenario, const std::vector<Replicat
       add(scopes.back()[r], per_interval[i]);
     }
   }
+  return scopes;
+}
+
+CostResults summarise_costs(const Scenario& scenario, const std::vector<ReplicationKpis>& reps) {
+  const auto n_intervals = std::size_t(scenario.horizon.interval_count());
+  const std::vector<std::vector<CostValues>> scopes = cost_scopes(scenario, reps);
+  const std::size_t n_days = scopes.size() - n_intervals - 1;
   CostResults out;
   for (std::size_t i = 0; i < n_intervals; ++i) out.intervals.push_back(estimates(scopes[i]));
   for (std::size_t d = 0; d < n_days; ++d) out.days.push_back(estimates(scopes[n_intervals + d]));

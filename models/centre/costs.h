@@ -59,6 +59,12 @@ double interval_agent_cost(const Scenario& scenario, int k);
 // REQUIRES: scenario.costs; kpis from a replication of `scenario`.
 std::vector<CostValues> replication_costs(const Scenario& scenario, const ReplicationKpis& kpis);
 
+// The money KPIs of each replication by scope, [scope][replication]: the intervals, then the
+// days (none with one day), then the horizon (the last scope). REQUIRES: as replication_costs,
+// for every entry of `reps`.
+std::vector<std::vector<CostValues>> cost_scopes(const Scenario& scenario,
+                                                 const std::vector<ReplicationKpis>& reps);
+
 // The money KPIs across replications: per interval, per day (empty with one day) and over the
 // horizon. REQUIRES: as replication_costs, for every entry of `reps`.
 struct CostResults {

@@ -360,6 +360,15 @@ std::optional<double> ContactStats::value(Kpi kpi) const {
       return resolution_.mean();
     case Kpi::AbandonWait:
       return abandon_wait_.mean();
+    default:
+      return flow_value(kpi);
+  }
+}
+
+// The KPIs of the flows around the queue: callbacks, wait predictions, the backlog, balking,
+// satisfaction, transfers, the centre's limits and silent abandonment.
+std::optional<double> ContactStats::flow_value(Kpi kpi) const {
+  switch (kpi) {
     case Kpi::CallbacksOffered:
       return double(callbacks_offered_);
     case Kpi::CallbacksAccepted:
@@ -411,7 +420,7 @@ std::optional<double> ContactStats::value(Kpi kpi) const {
       return double(silent_);
     case Kpi::SilentAgentTime:
       return silent_detect_s_;
-    case Kpi::kCount:
+    default:
       break;
   }
   return std::nullopt;

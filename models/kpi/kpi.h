@@ -123,6 +123,8 @@ class ContactStats {
 
  private:
   void add_answered(const ContactRecord& record, double sl_threshold_s);
+  // value() of the KPIs of the flows (callbacks onwards in Kpi); nullopt for the others.
+  std::optional<double> flow_value(Kpi kpi) const;
 
   std::uint64_t offered_ = 0, retrials_ = 0, deflected_ = 0, contained_ = 0, bot_abandoned_ = 0;
   std::uint64_t queued_ = 0, answered_ = 0, abandoned_ = 0, unserved_ = 0;

@@ -92,6 +92,37 @@ void pair_campaigns(const Scenario& base, const Scenario& variant,
   }
 }
 
+// The money KPIs of both runs by scope and their paired differences.
+// REQUIRES: base.costs and variant.costs.
+PairedCosts pair_costs(const Scenario& base, const Scenario& variant,
+                       const std::vector<ReplicationKpis>& base_reps,
+                       const std::vector<ReplicationKpis>& variant_reps) {
+  const std::vector<std::vector<CostValues>> b = cost_scopes(base, base_reps);
+  const std::vector<std::vector<CostValues>> v = cost_scopes(variant, variant_reps);
+  auto scope = [&](std::size_t s) {
+    PairedCostKpis out;
+    const std::size_t n = b[s].size();
+    std::vector<double> xb(n), xv(n), xd(n);
+    for (std::size_t q = 0; q < kCostKpiCount; ++q) {
+      for (std::size_t r = 0; r < n; ++r) {
+        xb[r] = b[s][r].value(CostKpi(q));
+        xv[r] = v[s][r].value(CostKpi(q));
+        xd[r] = xv[r] - xb[r];
+      }
+      out.kpi[q] = {sim::estimate(std::span<const double>(xb)),
+                    sim::estimate(std::span<const double>(xv)),
+                    sim::estimate(std::span<const double>(xd))};
+    }
+    return out;
+  };
+  const auto n_intervals = std::size_t(base.horizon.interval_count());
+  PairedCosts c;
+  for (std::size_t i = 0; i < n_intervals; ++i) c.intervals.push_back(scope(i));
+  for (std::size_t s = n_intervals; s + 1 < b.size(); ++s) c.days.push_back(scope(s));
+  c.total = scope(b.size() - 1);
+  return c;
+}
+
 }  // namespace
 
 std::vector<std::string> comparison_errors(const Scenario& base, const Scenario& variant) {
@@ -102,6 +133,11 @@ std::vector<std::string> comparison_errors(const Scenario& base, const Scenario&
     errors.push_back("horizon: the variant's horizon (" + describe(variant.horizon) +
                      ") differs from the base's (" + describe(base.horizon) +
                      "); a paired comparison needs the same horizon");
+  }
+  if (base.costs.has_value() != variant.costs.has_value()) {
+    errors.push_back(std::string("costs: only the ") + (base.costs ? "base" : "variant") +
+                     " states costs; state them in both scenarios to compare cost, revenue and "
+                     "net (or in neither)");
   }
   return errors;
 }
@@ -165,6 +201,7 @@ PairedComparison pair_replications(const Scenario& base, const Scenario& variant
   for (std::size_t k = 0; k <= c.types.size(); ++k) c.totals.push_back(contact(n_intervals, k));
   for (std::size_t g = 0; g < c.groups.size(); ++g) c.group_totals.push_back(group(n_intervals, g));
   pair_campaigns(base, variant, base_reps, variant_reps, n_intervals, c);
+  if (base.costs && variant.costs) c.costs = pair_costs(base, variant, base_reps, variant_reps);
   const std::size_t n_days = base.horizon.days > 1 ? std::size_t(base.horizon.days) : 0;
   c.days.resize(n_days);
   c.group_days.resize(n_days);

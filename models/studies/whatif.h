@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,17 @@ struct PairedOutboundKpis {
   const PairedEstimate& operator[](OutboundKpi k) const { return kpi[static_cast<std::size_t>(k)]; }
 };
 
+// The money KPIs (costs.h) of one scope, paired.
+struct PairedCostKpis {
+  std::vector<PairedEstimate> kpi = std::vector<PairedEstimate>(kCostKpiCount);
+  const PairedEstimate& operator[](CostKpi k) const { return kpi[static_cast<std::size_t>(k)]; }
+};
+struct PairedCosts {
+  std::vector<PairedCostKpis> intervals;  // [interval]
+  std::vector<PairedCostKpis> days;       // [day]; empty with one day
+  PairedCostKpis total;                   // the horizon
+};
+
 struct PairedComparison {
   std::string base_name, variant_name;  // the scenarios' names
   int replications = 0;
@@ -68,13 +80,16 @@ struct PairedComparison {
   std::vector<int> base_campaign, variant_campaign;
   std::vector<PairedOutboundKpis> campaign_totals;
   std::vector<std::vector<PairedOutboundKpis>> campaign_intervals;
+  // The money KPIs, when both scenarios have `costs` (comparison_errors refuses one alone).
+  std::optional<PairedCosts> costs;
   // Each scenario's own targets checked against its own run (check_targets); set by
   // compare_paired, empty from pair_replications alone.
   std::vector<TargetCheck> base_targets, variant_targets;
 };
 
 // Why the two scenarios cannot be compared (empty if they can): their horizons must have the
-// same interval length, number of intervals and number of days.
+// same interval length, number of intervals and number of days, and both or neither state
+// `costs`.
 std::vector<std::string> comparison_errors(const Scenario& base, const Scenario& variant);
 
 // Pairs the replications of the two runs (reps[r] of each from the same seed and index r).
