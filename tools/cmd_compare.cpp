@@ -222,6 +222,10 @@ void write_comparison_table(std::ostream& out, const Scenario& sc, const Results
       << text::plural(m.days, "day") << "; counts per day)\n"
       << "Weights: offered volume per interval. within: share (weighted) of intervals whose"
          " measured value lies in the 95% prediction interval ±pi95 = ±ci95·√(1 + n/D)\n";
+  if (has_input_uncertainty(sc)) {
+    out << "Uncertain inputs (availability_cv): pi95 = √(ci95² + ci95₀²·n/D + max(0, ci95² − "
+           "ci95₀²)·n), ci95₀ from the same replications with the inputs fixed\n";
+  }
   for (const std::string& note : measured_notes(m)) out << "Note: " << note << "\n";
   out << "\n";
   std::vector<std::vector<std::string>> rows{
@@ -403,9 +407,18 @@ int write_comparison(const CommonOptions& common, const CompareArgs& a, const Sc
     transient = run_transient(scenario, pooled);
   }
   const Results results = run_experiment(scenario, options);
+  // Uncertain inputs widen the prediction intervals by what they add to the replications'
+  // spread: the same replications with the inputs fixed give the spread without them.
+  std::optional<Results> fixed;
+  if (has_input_uncertainty(scenario)) {
+    RunOptions fixed_options = options;
+    fixed_options.progress = nullptr;
+    fixed = run_experiment(without_input_uncertainty(scenario), fixed_options);
+  }
   progress.finish();
-  const Comparison comparison = compare_with_measured(scenario, results, measured, a.erlang_a,
-                                                      transient ? &transient->results : nullptr);
+  const Comparison comparison =
+      compare_with_measured(scenario, results, measured, a.erlang_a,
+                            transient ? &transient->results : nullptr, fixed ? &*fixed : nullptr);
   std::ostringstream content;
   switch (common.output_format()) {
     case Format::Json:

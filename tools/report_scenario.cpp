@@ -171,10 +171,12 @@ TextTable group_rows(const Scenario& sc) {
   const bool concurrency = any([](const AgentGroup& g) { return g.concurrency > 1; });
   const bool occupancy = any([](const AgentGroup& g) { return g.max_occupancy.has_value(); });
   const bool speed = any([](const AgentGroup& g) { return g.speed_factor != 1.0; });
+  const bool uncertain = any([](const AgentGroup& g) { return g.availability_cv > 0.0; });
   TextTable t{{"agent group", "skills", "staff (scheduled)", "shrinkage"}};
   if (concurrency) t[0].push_back("concurrency");
   if (occupancy) t[0].push_back("max occupancy");
   if (speed) t[0].push_back("speed factor");
+  if (uncertain) t[0].push_back("agents on duty");
   for (const AgentGroup& g : sc.agent_groups) {
     std::string skills;
     for (int k : g.skills) {
@@ -184,6 +186,11 @@ TextTable group_rows(const Scenario& sc) {
     if (concurrency) row.push_back(std::to_string(g.concurrency) + " at once");
     if (occupancy) row.push_back(g.max_occupancy ? percent(*g.max_occupancy) : "none");
     if (speed) row.push_back("\u00d7 " + format_number(g.speed_factor, 2));
+    if (uncertain) {
+      row.push_back(g.availability_cv > 0.0
+                        ? "uncertain, cv " + format_number(g.availability_cv, 3) + " per day"
+                        : "as scheduled");
+    }
     t.push_back(row);
   }
   return t;

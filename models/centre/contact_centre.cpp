@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "models/centre/arrivals.h"
+#include "models/centre/availability.h"
 #include "models/centre/callback.h"
 #include "models/centre/callback_slots.h"
 #include "models/centre/customer.h"
@@ -44,6 +45,13 @@ Model::Model(const Scenario& scenario, std::uint64_t seed, std::uint64_t replica
   types_ = make_type_states(sc_, service_);
   groups_ = make_group_states(sc_);
   const int days = std::max(1, sc_.horizon.days), per_day = sc_.horizon.intervals;
+  for (std::size_t g = 0; g < n_groups; ++g) {
+    const AgentGroup& ag = sc_.agent_groups[g];
+    if (ag.availability_cv == 0.0) continue;
+    const std::uint64_t id = sim::stream_combine(sim::stream_hash(ag.name), kAvailability);
+    groups_[g].schedule = uncertain_schedule(std::move(groups_[g].schedule), ag.availability_cv,
+                                             days, seed_, replication_, id);
+  }
   const std::vector<double> shared = volume_factors(
       sc_.simulation.volume_cv, days, seed_, replication_, sim::stream_combine(0, kSharedVolume));
   arrivals_.reserve(n_types);

@@ -87,6 +87,9 @@ enum Purpose : std::uint64_t {
   // the agent's detection time.
   kSilent = 32,
   kSilentDetect = 33,
+  // The factor on a group's agents on duty (availability.h), with the group's name; substream:
+  // the day.
+  kAvailability = 34,
 };
 
 constexpr std::uint64_t kSeqMask = (std::uint64_t(1) << 48) - 1;

@@ -200,7 +200,7 @@ double weight_of(const OfferedWeights& measured_offered, const MeasuredRow& row,
 // intervals when they come from replications, without for exact values (n 0).
 ModelComparison results_comparison(const char* model, const char* label, const Results& results,
                                    const MeasuredTable& measured, const OfferedWeights& weights,
-                                   double days) {
+                                   double days, const Results* fixed_inputs = nullptr) {
   ModelComparison m;
   m.model = model;
   m.label = label;
@@ -219,7 +219,12 @@ ModelComparison results_comparison(const char* model, const char* label, const R
       c.weight = weight_of(weights, row, predicted_offered);
       if (pred[kpi]->n > 0) {
         c.ci95 = pred[kpi]->ci95;
-        c.pi95 = pred[kpi]->ci95 * std::sqrt(1.0 + double(pred[kpi]->n) / days);
+        double ci_fixed = pred[kpi]->ci95;
+        if (fixed_inputs) {
+          const auto& f = fixed_inputs->intervals[std::size_t(row.interval)][std::size_t(row.type)];
+          if (f[kpi]) ci_fixed = f[kpi]->ci95;
+        }
+        c.pi95 = prediction_half_width(pred[kpi]->ci95, ci_fixed, pred[kpi]->n, days);
         c.within = std::abs(c.error()) <= *c.pi95;
       }
       m.rows.push_back(c);
@@ -296,9 +301,15 @@ std::vector<const ModelComparison*> Comparison::analytic() const {
   return out;
 }
 
+double prediction_half_width(double ci95, double ci95_fixed, std::size_t n, double days) {
+  const double nn = double(n);
+  const double input = std::max(0.0, ci95 * ci95 - ci95_fixed * ci95_fixed);
+  return std::sqrt(ci95 * ci95 + ci95_fixed * ci95_fixed * nn / days + input * nn);
+}
+
 Comparison compare_with_measured(const Scenario& scenario, const Results& results,
                                  const MeasuredTable& measured, bool with_erlang_a,
-                                 const Results* transient) {
+                                 const Results* transient, const Results* fixed_inputs) {
   Comparison out;
   const std::size_t n_types = scenario.contact_types.size();
   OfferedWeights weights;
@@ -306,7 +317,8 @@ Comparison compare_with_measured(const Scenario& scenario, const Results& result
     if (auto v = row.get(Kpi::Offered)) weights[{row.interval, row.type}] = *v;
   }
   const double days = std::max(1, measured.days);
-  out.simulation = results_comparison("simulation", "simulation", results, measured, weights, days);
+  out.simulation = results_comparison("simulation", "simulation", results, measured, weights, days,
+                                      fixed_inputs);
   summarise(out.simulation, n_types + 1);
   if (transient) {
     out.transient =

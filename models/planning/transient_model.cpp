@@ -568,6 +568,13 @@ std::vector<std::string> transient_refusals(const Scenario& sc, const TransientO
         "simulation.volume_cv: the transient model takes the forecast as exact (the simulation "
         "draws each day's error)");
   }
+  for (std::size_t g = 0; g < sc.agent_groups.size(); ++g) {
+    if (sc.agent_groups[g].availability_cv > 0) {
+      out.push_back("agent_groups[" + std::to_string(g) +
+                    "].availability_cv: the transient model takes the agents on duty as exact "
+                    "(the simulation draws each day's)");
+    }
+  }
   if (!sc.trunks.empty()) {
     out.push_back(
         "trunks is not part of the transient model (a birth-death chain of one queue); run the "

@@ -136,7 +136,7 @@ std::optional<double> read_cap(Checker& in, const json& v, const std::string& pa
   return x;
 }
 
-// shrinkage, max_occupancy, max_utilisation and speed_factor.
+// shrinkage, max_occupancy, max_utilisation, speed_factor and availability_cv.
 void read_availability(Checker& in, const json& v, const std::string& path, const Horizon* horizon,
                        AgentGroup& group) {
   if (const json* s = find(v, "shrinkage")) {
@@ -150,6 +150,10 @@ void read_availability(Checker& in, const json& v, const std::string& path, cons
   }
   if (const json* s = find(v, "speed_factor")) {
     if (auto x = in.time_factor(*s, member(path, "speed_factor"))) group.speed_factor = *x;
+  }
+  if (const json* c = find(v, "availability_cv")) {
+    const std::string cv_path = member(path, "availability_cv");
+    if (auto x = in.number(*c, cv_path, Range::closed(0, kMaxVolumeCv))) group.availability_cv = *x;
   }
 }
 

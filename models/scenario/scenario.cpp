@@ -286,6 +286,16 @@ int scheduled_agents(int net, double shrinkage) {
   return m;
 }
 
+bool has_input_uncertainty(const Scenario& scenario) {
+  return std::any_of(scenario.agent_groups.begin(), scenario.agent_groups.end(),
+                     [](const AgentGroup& g) { return g.availability_cv > 0.0; });
+}
+
+Scenario without_input_uncertainty(Scenario scenario) {
+  for (AgentGroup& g : scenario.agent_groups) g.availability_cv = 0.0;
+  return scenario;
+}
+
 std::vector<StaffChange> net_staffing_schedule(const AgentGroup& group, const Horizon& horizon) {
   std::vector<StaffChange> net;
   const bool by_interval = !group.shrinkage_by_interval.empty();

@@ -450,6 +450,11 @@ struct AgentGroup {
   std::optional<double> max_utilisation;
   // This group's handle times are multiplied by it (> 0). Default: 1.
   double speed_factor = 1.0;
+  // Uncertainty of the agents on duty, in [0, 1]: before a replication starts, each day draws
+  // a Gamma factor of mean 1 and this coefficient of variation that multiplies the group's
+  // agents on duty in every interval of the day (models/centre/availability.h); for agents
+  // estimated rather than rostered (calibrate --predict-days). Default: 0 (as scheduled).
+  double availability_cv = 0.0;
   // Handle-time distributions of this group for some contact types (by type index), replacing
   // the type's own; speed_factor applies on top. Default: empty (the types' own).
   std::vector<std::pair<int, Distribution>> handle_times;
@@ -586,6 +591,11 @@ int scheduled_agents(int net, double shrinkage);
 // at time 0: sorted by time, the first entry at 0, no two consecutive entries with equal
 // counts.
 std::vector<StaffChange> net_staffing_schedule(const AgentGroup& group, const Horizon& horizon);
+
+// Whether some input is uncertain (a group's availability_cv > 0), and the scenario with every
+// such input fixed at its estimate (availability_cv 0).
+bool has_input_uncertainty(const Scenario& scenario);
+Scenario without_input_uncertainty(Scenario scenario);
 
 // The finishing step of per-interval parameters, after the reader or a forecast file has set
 // mean_s_by_interval (handle_time, wrap_up, patience) or shrinkage_by_interval: each

@@ -290,7 +290,7 @@ const std::map<std::string, std::vector<std::string>>& scenario_keys() {
       {"transfer", {"to", "prob"}},
       {"agent_group",
        {"name", "skills", "staff", "concurrency", "concurrency_slowdown", "shrinkage",
-        "max_occupancy", "max_utilisation", "speed_factor", "handle_times"}},
+        "max_occupancy", "max_utilisation", "speed_factor", "handle_times", "availability_cv"}},
       {"skill", {"type", "level"}},
       {"staff", {"count", "per_interval", "shifts", "file"}},
       {"shift", {"start_s", "end_s", "start", "end", "days", "count"}},
