@@ -33,7 +33,7 @@ inline std::vector<StaffChange> uncertain_schedule(std::vector<StaffChange> net,
                                                    std::uint64_t stream_id) {
   if (cv == 0.0) return net;
   const Distribution gamma = Distribution::gamma(1.0, cv);
-  std::vector<double> factor(std::size_t(days)), shift(std::size_t(days));
+  std::vector<double> factor(static_cast<std::size_t>(days)), shift(factor.size());
   for (int d = 0; d < days; ++d) {
     sim::RandomStream rng(seed, replication, stream_id, std::uint64_t(d));
     factor[std::size_t(d)] = gamma.sample(rng);

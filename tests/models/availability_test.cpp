@@ -19,7 +19,7 @@ namespace {
 
 using namespace ccsim;
 
-const std::uint64_t kStream = sim::stream_combine(sim::stream_hash("agents"), kAvailability);
+const std::uint64_t kStream = sim::stream_combine(sim::stream_hash("agents"), centre::kAvailability);
 
 TEST(AvailabilityUncertainty, ZeroCvLeavesTheScheduleAsItIs) {
   const std::vector<StaffChange> net{{0, 10}, {1800, 12}, {3600, 0}};
