@@ -129,6 +129,24 @@ TEST(PredictDaysCommand, OwnSimulatedDaysArePredictedFromOtherDaysWithinThePredi
         "predicted 5 days: 5, 6, 7, 8, 9", "relative uncertainty of the agents available"}) {
     EXPECT_NE(r.err.find(line), std::string::npos) << line << "\n" << r.err;
   }
+  // The cv printed is the documented formula of the table's r, r sd and r se, weighted by the
+  // arrivals: sqrt(se² + sd² / 5 predicted days) / r.
+  std::istringstream report(r.err.substr(r.err.find("  start  arrivals/day  logged in")));
+  std::string line;
+  std::getline(report, line);
+  double weight = 0, weighted = 0;
+  for (int h = 0; h < kIntervals && std::getline(report, line); ++h) {
+    std::istringstream row(line);
+    std::string start;
+    double arrivals, logged_in, ratio, sd, se;
+    row >> start >> arrivals >> logged_in >> ratio >> sd >> se;
+    weight += arrivals;
+    weighted += arrivals * std::sqrt(se * se + sd * sd / 5) / ratio;
+  }
+  std::getline(report, line);
+  const double cv = std::stod(line.substr(line.rfind(' ') + 1));
+  EXPECT_NEAR(cv, weighted / weight, 0.003);
+  EXPECT_GT(cv, 0.01);
   const auto j = nlohmann::json::parse(read_file(predicted));
   // The arrivals are the predicted days' own, counted here from the log's rows.
   const std::vector<double> expected = test_day_arrivals(log);
