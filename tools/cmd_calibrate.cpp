@@ -20,8 +20,8 @@ namespace {
 
 constexpr const char* kCalibrateUsage =
     "usage: ccsim calibrate LOG [--preset anonymous-bank|ccsim | --columns MAP] [--days DAYS]\n"
-    "                       [--interval-minutes M] [--start HH:MM] [--end HH:MM] [--week]\n"
-    "                       [OPTIONS]\n";
+    "                       [--predict-days DAYS] [--interval-minutes M] [--start HH:MM]\n"
+    "                       [--end HH:MM] [--week] [OPTIONS]\n";
 
 // The values of --staffing, the default first.
 constexpr std::array<Choice<StaffingMethod>, 3> kStaffingMethods{{
@@ -47,6 +47,8 @@ std::string calibration_problem(const Calibration& cal) {
       return "--types: " + *cal.error;
     case Calibration::ErrorIn::HorizonEnd:
       return "--end: " + *cal.error;
+    case Calibration::ErrorIn::PredictDays:
+      return "--predict-days: " + *cal.error;
     case Calibration::ErrorIn::Log:
       break;
   }
@@ -55,7 +57,7 @@ std::string calibration_problem(const Calibration& cal) {
 
 // The options of calibrate besides the common and the log-reading ones, as given.
 struct CalibrateArgs {
-  std::string interval_minutes, start, end, resolution, types, name, staffing;
+  std::string interval_minutes, start, end, resolution, types, name, staffing, predict_days;
   bool week = false;
 };
 
@@ -77,7 +79,10 @@ void add_calibrate_options(po::options_description& desc, CalibrateArgs& a) {
       "activity (agent activity alone)")(
       "week", po::bool_switch(&a.week),
       "build a week from a Monday, each weekday's arrivals from the log's days of that weekday "
-      "(default: one typical day)");
+      "(default: one typical day)")(
+      "predict-days", po::value<std::string>(&a.predict_days),
+      "predict these days (same syntax as --days, none of them in --days): their arrivals and "
+      "agents logged in, everything else learned on --days (default: describe --days)");
 }
 
 // --interval-minutes and --staffing-resolution-minutes.
@@ -155,6 +160,19 @@ void parse_scenario_options(const CalibrateArgs& a, const po::variables_map& vm,
   }
   options.name = a.name;
   options.week = a.week;
+  if (vm.count("predict-days")) {
+    std::string error;
+    if (auto d = DaySelection::parse(a.predict_days, error)) {
+      options.predict_days = *d;
+    } else {
+      errors.push_back("--predict-days: " + error);
+    }
+    if (a.week) {
+      errors.push_back(
+          "--predict-days: cannot be combined with --week (a prediction is one typical day of "
+          "the days predicted)");
+    }
+  }
 }
 
 // Reads the log, calibrates, and writes the scenario (and the report unless --quiet).

@@ -10,6 +10,7 @@
 
 #include "models/io/text.h"
 #include "models/measured/calibrate_text.h"
+#include "models/measured/predict_days.h"
 
 namespace ccsim {
 
@@ -411,10 +412,27 @@ std::vector<double> fit_means(const std::vector<std::vector<double>>& values, st
   return means;
 }
 
+// The standard error of the mean of each of `values` (0 with fewer than 2).
+std::vector<double> standard_errors(const std::vector<std::vector<double>>& values) {
+  std::vector<double> se;
+  for (const std::vector<double>& v : values) {
+    if (v.size() < 2) {
+      se.push_back(0.0);
+      continue;
+    }
+    const double m = std::accumulate(v.begin(), v.end(), 0.0) / double(v.size());
+    double ss = 0.0;
+    for (double x : v) ss += (x - m) * (x - m);
+    se.push_back(std::sqrt(ss / double(v.size() - 1) / double(v.size())));
+  }
+  return se;
+}
+
 // The per-interval means of type k (TypeCalibration), from its own fits.
 void fit_interval_means(const Observations& o, std::size_t k, const CalibrateOptions& options,
                         TypeCalibration& t) {
   std::vector<std::size_t> unused;
+  t.handle_se_s = standard_errors(o.handle_at[k]);
   if (!t.handle.pooled) {
     t.handle_means_s =
         fit_means(o.handle_at[k], options.min_interval_observations, t.handle, t.handle_n);
@@ -480,10 +498,21 @@ StaffingEstimate activity_estimate(const ContactLog& log, const CalibrateOptions
 std::string scenario_name(const ContactLog& log, const CalibrateOptions& options,
                           const Calibration& cal) {
   if (!options.name.empty()) return options.name;
-  return "Calibrated from " +
-         text::valid_utf8(std::filesystem::path(log.source).filename().string()) + " (" +
-         std::to_string(cal.days.size()) + " days" +
-         (options.days.all() ? std::string() : ": " + options.days.text()) + ")";
+  const std::string file = text::valid_utf8(std::filesystem::path(log.source).filename().string());
+  const std::string learned = std::to_string(cal.days.size()) + " days" +
+                              (options.days.all() ? std::string() : ": " + options.days.text());
+  if (options.predict_days) {
+    return "Predicted from " + file + " (" + text::valid_utf8(options.predict_days->text()) +
+           ", learned from " + learned + ")";
+  }
+  return "Calibrated from " + file + " (" + learned + ")";
+}
+
+// `types` with the arrivals `arrivals` (per type, per interval).
+std::vector<TypeCalibration> with_arrivals(std::vector<TypeCalibration> types,
+                                           const std::vector<std::vector<double>>& arrivals) {
+  for (std::size_t k = 0; k < types.size(); ++k) types[k].arrivals = arrivals[k];
+  return types;
 }
 
 // The types of the scenario, fitted to the contacts `used`; false (and cal.error) when there is
@@ -560,6 +589,11 @@ Calibration calibrate(const ContactLog& log, const CalibrateOptions& options) {
   cal.interval_s = options.interval_s;
   cal.min_interval_observations = options.min_interval_observations;
   cal.min_interval_abandonments = options.min_interval_abandonments;
+  if (options.week && options.predict_days) {
+    cal.error = "a prediction of other days is one typical day, not a week";
+    cal.error_in = Calibration::ErrorIn::PredictDays;
+    return cal;
+  }
   if (options.week && log.origin != LogOrigin::Midnight) {
     cal.error = log.source + ": a week needs a log with dates (this one counts replications)";
     return cal;
@@ -595,6 +629,19 @@ Calibration calibrate(const ContactLog& log, const CalibrateOptions& options) {
     const StaffingFitSettings settings{options.staffing, options.replications, options.seed,
                                        options.threads};
     fit_staffing(cal.staffing, used, cal.start_s, options.interval_s, settings, scenario);
+  }
+  if (options.predict_days) {
+    const ScenarioWithArrivals other_days = [&](const std::vector<std::vector<double>>& arrivals,
+                                                const std::vector<double>& profile) {
+      return scenario_json(name, options.interval_s, cal.intervals, cal.start_s, options,
+                           with_arrivals(types, arrivals), profile);
+    };
+    const std::vector<double> profile =
+        predict_days({log, options, order, type_index, other_days}, cal);
+    if (cal.error) return cal;
+    cal.scenario = other_days(cal.prediction->arrivals, profile);
+    cal.types = std::move(types);
+    return cal;
   }
   cal.scenario = scenario(cal.staffing.available);
   if (options.week) make_week(used, type_index, cal);

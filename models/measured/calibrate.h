@@ -15,7 +15,11 @@
 //   - agents available over the day: from when agents served and when callers waited, then
 //     fitted by simulation to the share of callers answered at once (StaffingEstimate),
 //     averaged over the days, written as shifts;
-//   - one agent group with every type as a skill.
+//   - one agent group with every type as a skill;
+//   - with predict_days (out of sample): everything above is learned on `days` except the
+//     arrivals, which are those of the predicted days, and the agents available, which are the
+//     predicted days' agents logged in times the ratio of agents available to agents logged in
+//     learned on `days`, per interval (DayPrediction).
 #pragma once
 
 #include <cstdint>
@@ -60,6 +64,11 @@ struct CalibrateOptions {
   // log has; handle times and patience are fitted over every day. Dated logs only.
   // Default: false (one typical day).
   bool week = false;
+  // The days to predict (out of sample): the scenario has their arrivals and their agents
+  // logged in times the ratio learned on `days` (DayPrediction); everything else is learned on
+  // `days`. REQUIRES: not with `week`. Must select at least one day of the log and none of
+  // `days`. Default: none (the scenario describes `days` themselves).
+  std::optional<DaySelection> predict_days;
 };
 
 struct TypeCalibration {
@@ -83,23 +92,53 @@ struct TypeCalibration {
   std::vector<double> handle_means_s, wrap_means_s, patience_means_s;
   // Observations behind each interval's own mean (talk times; abandonments), per interval.
   std::vector<std::size_t> handle_n, abandoned_n;
+  // Standard error of each interval's mean talk time (0 for an interval with fewer than 2 talk
+  // times); per interval, set whenever handle_n is.
+  std::vector<double> handle_se_s;
+};
+
+// The agents available on days predicted out of sample (CalibrateOptions::predict_days), per
+// interval h: available_h = r_h × logged_in_h, where r_h = (agents available ÷ agents logged in)
+// of the staffing estimate over the days learned from, and logged_in_h the predicted days'
+// agents logged in (first to last service; applied per slot of the profile). An interval with
+// nobody logged in on the days learned from has r_h = 1.
+struct DayPrediction {
+  std::vector<std::int32_t> days;  // the predicted days present in the log
+  // Per scenario type (in the order of Calibration::types), per interval: the predicted days'
+  // arrivals, per day.
+  std::vector<std::vector<double>> arrivals;
+  // Per interval:
+  std::vector<double> logged_in;  // the predicted days' agents logged in (day average)
+  std::vector<double> ratio;      // r_h
+  // Day-to-day standard deviation of r_h, from the staffing estimate of each day learned from
+  // alone (days with agents logged in in the interval), and the standard error of r_h
+  // (sd ÷ √days); 0 with fewer than 2 such days.
+  std::vector<double> ratio_sd, ratio_se;
+  std::vector<std::size_t> ratio_days;  // the days behind ratio_sd
+  std::vector<double> available;        // the predicted agents available (time-average)
+  // Relative uncertainty of the predicted agents available: per interval
+  // sqrt(se² + sd² ÷ predicted days) ÷ r_h, the error of the learned ratio plus the predicted
+  // days' own deviation from it averaged over their number, averaged over the intervals
+  // weighted by the predicted arrivals.
+  double availability_cv = 0.0;
 };
 
 struct Calibration {
   std::optional<std::string> error;  // bad input (e.g. nothing on the selected days)
   // What `error` concerns: the log, or an option of CalibrateOptions (`types`; `end_s`, or
-  // the end derived from the log), whose value breaks the rule `error` states; a program adds
-  // the name under which the user gave it.
-  enum class ErrorIn { Log, Types, HorizonEnd };
+  // the end derived from the log; `predict_days`), whose value breaks the rule `error` states;
+  // a program adds the name under which the user gave it.
+  enum class ErrorIn { Log, Types, HorizonEnd, PredictDays };
   ErrorIn error_in = ErrorIn::Log;
   nlohmann::ordered_json scenario;  // keys in documentation order
   std::string source, format;
-  std::vector<std::int32_t> days;
+  std::vector<std::int32_t> days;  // the selected days present in the log (learned from)
   LogOrigin origin = LogOrigin::Midnight;
   double start_s = 0.0, interval_s = 3600.0;
   int intervals = 0;
   std::vector<TypeCalibration> types;
-  StaffingEstimate staffing;
+  StaffingEstimate staffing;                // over `days` (the days learned from)
+  std::optional<DayPrediction> prediction;  // with CalibrateOptions::predict_days
   // Contacts of the log and what became of them.
   std::size_t used = 0;             // reached the agent queue within the horizon, on the days
   std::size_t outside_days = 0;     // on days not selected

@@ -207,6 +207,71 @@ void report_agents(std::ostringstream& out, const Calibration& c) {
   table(out, rows);
 }
 
+// The days `days` of a log with `origin`, listed.
+std::string days_text(const std::vector<std::int32_t>& days, LogOrigin origin) {
+  std::string s;
+  for (std::int32_t d : days) {
+    if (!s.empty()) s += ", ";
+    s += origin == LogOrigin::Midnight ? day_label(d) : std::to_string(d);
+  }
+  return s;
+}
+
+// The per-interval talk-time means learned, ± their standard errors.
+void report_handle_se(std::ostringstream& out, const Calibration& c) {
+  std::vector<std::vector<std::string>> rows{{"start"}};
+  std::vector<const TypeCalibration*> listed;
+  for (const TypeCalibration& t : c.types) {
+    if (t.handle_means_s.empty() || t.handle_se_s.size() != std::size_t(c.intervals)) continue;
+    listed.push_back(&t);
+    rows[0].push_back(t.name + " handle");
+    rows[0].push_back("se");
+  }
+  if (listed.empty()) return;
+  out << "Handle time per interval learned (mean and standard error, s; * the type's mean over"
+         " the day)\n";
+  for (int i = 0; i < c.intervals; ++i) {
+    const auto k = std::size_t(i);
+    std::vector<std::string> r{clock_text(std::fmod(c.start_s + c.interval_s * i, 86400.0))};
+    for (const TypeCalibration* t : listed) {
+      const bool own = t->handle_n[k] >= c.min_interval_observations;
+      r.push_back(fixed(t->handle_means_s[k], 1) + (own ? "" : "*"));
+      r.push_back(own ? fixed(t->handle_se_s[k], 1) : "-");
+    }
+    rows.push_back(r);
+  }
+  table(out, rows);
+}
+
+// What a prediction of other days learned and applies (DayPrediction).
+void report_prediction(std::ostringstream& out, const Calibration& c) {
+  const DayPrediction& p = *c.prediction;
+  out << "\nPrediction of other days\n  learned from " << c.days.size()
+      << " days: " << days_text(c.days, c.origin) << "\n  predicted " << p.days.size()
+      << " days: " << days_text(p.days, c.origin)
+      << "\n  arrivals: the predicted days' average; handle times, patience and priorities:"
+         " learned (above); agents available = r x the predicted days' agents logged in, per"
+         " interval, where r = agents available / agents logged in over the days learned from;"
+         " r sd: its day-to-day standard deviation (each day learned from fitted alone; days:"
+         " how many), r se = r sd / sqrt(days)\n";
+  std::vector<std::vector<std::string>> rows{
+      {"start", "arrivals/day", "logged in", "r", "r sd", "r se", "days", "available"}};
+  for (int i = 0; i < c.intervals; ++i) {
+    const auto k = std::size_t(i);
+    double arrivals = 0;
+    for (const std::vector<double>& type : p.arrivals) arrivals += type[k];
+    rows.push_back({clock_text(std::fmod(c.start_s + c.interval_s * i, 86400.0)),
+                    fixed(arrivals, 1), fixed(p.logged_in[k], 2), fixed(p.ratio[k], 3),
+                    fixed(p.ratio_sd[k], 3), fixed(p.ratio_se[k], 3),
+                    std::to_string(p.ratio_days[k]), fixed(p.available[k], 2)});
+  }
+  table(out, rows);
+  out << "  relative uncertainty of the agents available on the predicted days (cv, weighted by"
+         " arrivals; sqrt(r se^2 + r sd^2 / predicted days) / r): "
+      << fixed(p.availability_cv, 3) << "\n";
+  report_handle_se(out, c);
+}
+
 }  // namespace
 
 std::string calibration_report(const Calibration& c) {
@@ -217,6 +282,7 @@ std::string calibration_report(const Calibration& c) {
   report_patience(out, c);
   report_interval_means(out, c);
   report_agents(out, c);
+  if (c.prediction) report_prediction(out, c);
   for (const std::string& w : c.warnings) out << "warning: " << w << "\n";
   return out.str();
 }

@@ -130,6 +130,7 @@ void add_agent_day(StaffingEstimate& est, const Bins& bins, const std::vector<Sp
     add_span(est.available, bins.origin, bins.slot_s, from, gap_end);
   }
   add_span(est.logged_in, bins.origin, bins.interval_s, busy.front().a, busy.back().b);
+  add_span(est.logged_in_slots, bins.origin, bins.slot_s, busy.front().a, busy.back().b);
   // Distinct agents: those with a service overlapping the interval.
   std::vector<double> touched(bins.intervals, 0.0);
   for (const Span& s : busy) add_span(touched, bins.origin, bins.interval_s, s.a, s.b);
@@ -153,6 +154,7 @@ void add_day(StaffingEstimate& est, const Bins& bins, const std::vector<const Lo
       add_span(est.available, bins.origin, bins.slot_s, s.a, s.b);
       add_span(est.busy, bins.origin, bins.interval_s, s.a, s.b);
       add_span(est.logged_in, bins.origin, bins.interval_s, s.a, s.b);
+      add_span(est.logged_in_slots, bins.origin, bins.slot_s, s.a, s.b);
     } else {
       services[c->agent].push_back(s);
     }
@@ -177,6 +179,7 @@ void to_day_averages(StaffingEstimate& est, const Bins& bins, std::size_t n_days
                      const std::vector<double>& bww_num, const std::vector<double>& bww_den) {
   const double d = double(std::max<std::size_t>(n_days, 1));
   for (double& x : est.available) x /= d * bins.slot_s;
+  for (double& x : est.logged_in_slots) x /= d * bins.slot_s;
   const auto per_slot = std::size_t(std::llround(bins.interval_s / bins.slot_s));
   for (std::size_t i = 0; i < bins.intervals; ++i) {
     est.busy[i] /= d * bins.interval_s;
@@ -210,6 +213,7 @@ StaffingEstimate estimate_staffing(const std::vector<const LoggedContact*>& cont
   est.available_mean.assign(bins.intervals, 0.0);
   est.distinct.assign(bins.intervals, 0.0);
   est.logged_in.assign(bins.intervals, 0.0);
+  est.logged_in_slots.assign(est.available.size(), 0.0);
   std::vector<double> bww_num(bins.intervals, 0.0), bww_den(bins.intervals, 0.0);
   std::map<std::int32_t, std::vector<bool>> skills = skills_of(contacts, n_types, type_index);
   std::map<std::int32_t, std::vector<const LoggedContact*>> by_day;

@@ -56,6 +56,8 @@ enum class StaffingMethod {
 struct StaffingEstimate {
   double slot_s = 900.0;          // resolution of `available`
   std::vector<double> available;  // per slot from the horizon start: agents, day average
+  // Per slot, day average: time-average of agents between their first and last service.
+  std::vector<double> logged_in_slots;
   // Per interval of the horizon, day averages, for the report:
   std::vector<double> busy;                // time-average of agents serving
   std::vector<double> available_mean;      // time-average of `available`
