@@ -223,8 +223,9 @@ void write_comparison_table(std::ostream& out, const Scenario& sc, const Results
       << "Weights: offered volume per interval. within: share (weighted) of intervals whose"
          " measured value lies in the 95% prediction interval ±pi95 = ±ci95·√(1 + n/D)\n";
   if (has_input_uncertainty(sc)) {
-    out << "Uncertain inputs (availability_cv): pi95 = √(ci95² + ci95₀²·n/D + max(0, ci95² − "
-           "ci95₀²)·n), ci95₀ from the same replications with the inputs fixed\n";
+    out << "Uncertain inputs (availability_cv): predicted with the inputs at their estimates; "
+           "pi95 = √(ci95²·(1 + n/D) + max(0, ci95ᵤ² − ci95²)·n), ci95ᵤ of the same "
+           "replications with the inputs drawn\n";
   }
   for (const std::string& note : measured_notes(m)) out << "Note: " << note << "\n";
   out << "\n";
@@ -396,29 +397,30 @@ int write_comparison(const CommonOptions& common, const CompareArgs& a, const Sc
                      const MeasuredTable& measured, std::ostream& out, std::ostream& err) {
   ProgressBar progress(show_progress(common), "replications", std::cerr);
   const RunOptions options = run_options(common, scenario, progress);
+  const Scenario estimates = without_input_uncertainty(scenario);
   std::optional<TransientRun> transient;
   if (a.transient) {
     const TransientOptions pooled{true};
-    const std::vector<std::string> refusals = transient_refusals(scenario, pooled);
+    const std::vector<std::string> refusals = transient_refusals(estimates, pooled);
     if (!refusals.empty()) {
       err << "error: --transient cannot model this scenario:\n";
       return bad_input(err, refusals);
     }
-    transient = run_transient(scenario, pooled);
+    transient = run_transient(estimates, pooled);
   }
-  const Results results = run_experiment(scenario, options);
-  // Uncertain inputs widen the prediction intervals by what they add to the replications'
-  // spread: the same replications with the inputs fixed give the spread without them.
-  std::optional<Results> fixed;
+  // Uncertain inputs: the prediction is the simulation of the inputs at their estimates; the
+  // same replications with the inputs drawn give the spread the uncertainty adds.
+  std::optional<Results> uncertain;
   if (has_input_uncertainty(scenario)) {
-    RunOptions fixed_options = options;
-    fixed_options.progress = nullptr;
-    fixed = run_experiment(without_input_uncertainty(scenario), fixed_options);
+    RunOptions drawn = options;
+    drawn.progress = nullptr;
+    uncertain = run_experiment(scenario, drawn);
   }
+  const Results results = run_experiment(estimates, options);
   progress.finish();
-  const Comparison comparison =
-      compare_with_measured(scenario, results, measured, a.erlang_a,
-                            transient ? &transient->results : nullptr, fixed ? &*fixed : nullptr);
+  const Comparison comparison = compare_with_measured(scenario, results, measured, a.erlang_a,
+                                                      transient ? &transient->results : nullptr,
+                                                      uncertain ? &*uncertain : nullptr);
   std::ostringstream content;
   switch (common.output_format()) {
     case Format::Json:

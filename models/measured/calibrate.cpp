@@ -640,6 +640,10 @@ Calibration calibrate(const ContactLog& log, const CalibrateOptions& options) {
         predict_days({log, options, order, type_index, other_days}, cal);
     if (cal.error) return cal;
     cal.scenario = other_days(cal.prediction->arrivals, profile);
+    if (cal.prediction->availability_cv > 0) {
+      cal.scenario["agent_groups"][0]["availability_cv"] =
+          round_to(std::min(cal.prediction->availability_cv, kMaxVolumeCv), 3);
+    }
     cal.types = std::move(types);
     return cal;
   }

@@ -200,7 +200,7 @@ double weight_of(const OfferedWeights& measured_offered, const MeasuredRow& row,
 // intervals when they come from replications, without for exact values (n 0).
 ModelComparison results_comparison(const char* model, const char* label, const Results& results,
                                    const MeasuredTable& measured, const OfferedWeights& weights,
-                                   double days, const Results* fixed_inputs = nullptr) {
+                                   double days, const Results* uncertain_inputs = nullptr) {
   ModelComparison m;
   m.model = model;
   m.label = label;
@@ -219,12 +219,13 @@ ModelComparison results_comparison(const char* model, const char* label, const R
       c.weight = weight_of(weights, row, predicted_offered);
       if (pred[kpi]->n > 0) {
         c.ci95 = pred[kpi]->ci95;
-        double ci_fixed = pred[kpi]->ci95;
-        if (fixed_inputs) {
-          const auto& f = fixed_inputs->intervals[std::size_t(row.interval)][std::size_t(row.type)];
-          if (f[kpi]) ci_fixed = f[kpi]->ci95;
+        double ci_uncertain = pred[kpi]->ci95;
+        if (uncertain_inputs) {
+          const auto& u =
+              uncertain_inputs->intervals[std::size_t(row.interval)][std::size_t(row.type)];
+          if (u[kpi]) ci_uncertain = u[kpi]->ci95;
         }
-        c.pi95 = prediction_half_width(pred[kpi]->ci95, ci_fixed, pred[kpi]->n, days);
+        c.pi95 = prediction_half_width(pred[kpi]->ci95, ci_uncertain, pred[kpi]->n, days);
         c.within = std::abs(c.error()) <= *c.pi95;
       }
       m.rows.push_back(c);
@@ -301,15 +302,15 @@ std::vector<const ModelComparison*> Comparison::analytic() const {
   return out;
 }
 
-double prediction_half_width(double ci95, double ci95_fixed, std::size_t n, double days) {
+double prediction_half_width(double ci95, double ci95_uncertain, std::size_t n, double days) {
   const double nn = double(n);
-  const double input = std::max(0.0, ci95 * ci95 - ci95_fixed * ci95_fixed);
-  return std::sqrt(ci95 * ci95 + ci95_fixed * ci95_fixed * nn / days + input * nn);
+  const double inputs = std::max(0.0, ci95_uncertain * ci95_uncertain - ci95 * ci95);
+  return std::sqrt(ci95 * ci95 * (1.0 + nn / days) + inputs * nn);
 }
 
 Comparison compare_with_measured(const Scenario& scenario, const Results& results,
                                  const MeasuredTable& measured, bool with_erlang_a,
-                                 const Results* transient, const Results* fixed_inputs) {
+                                 const Results* transient, const Results* uncertain_inputs) {
   Comparison out;
   const std::size_t n_types = scenario.contact_types.size();
   OfferedWeights weights;
@@ -318,7 +319,7 @@ Comparison compare_with_measured(const Scenario& scenario, const Results& result
   }
   const double days = std::max(1, measured.days);
   out.simulation = results_comparison("simulation", "simulation", results, measured, weights, days,
-                                      fixed_inputs);
+                                      uncertain_inputs);
   summarise(out.simulation, n_types + 1);
   if (transient) {
     out.transient =

@@ -159,26 +159,28 @@ std::vector<ErlangInterval> erlang_a_by_interval(const Scenario& scenario);
 std::optional<std::vector<ErlangInterval>> erlang_a_of_type(const Scenario& scenario, int k);
 
 // Half-width of the 95% prediction interval of a figure measured as the average of D days,
-// predicted by the mean of n replications whose 95% CI half-width is `ci95`, when the same
-// replications with the inputs fixed at their estimates (AgentGroup::availability_cv 0) have
-// `ci95_fixed`. With s² the replications' variance and s₀² that with fixed inputs, the
-// measured average differs from the prediction by day-to-day noise s₀²/D, the inputs' error
-// s² − s₀² (the same on every measured day, so not divided by D) and the prediction's own
-// s²/n; in CI units:
-//   √(ci95² + ci95_fixed² · n/D + max(0, ci95² − ci95_fixed²) · n).
-// Equal CIs (certain inputs) give ci95 · √(1 + n/D); D = 1 gives ci95 · √(1 + n).
+// predicted by the mean of n replications with the inputs at their estimates (95% CI
+// half-width `ci95`), when the same replications with the inputs drawn from their uncertainty
+// (AgentGroup::availability_cv) have `ci95_uncertain`. With s₀² the replications' variance and
+// s² that with uncertain inputs, the measured average differs from the prediction by the
+// day-to-day noise s₀²/D, the inputs' error s² − s₀² (the same on every measured day, so not
+// divided by D) and the prediction's own s₀²/n; in CI units:
+//   √(ci95² · (1 + n/D) + max(0, ci95_uncertain² − ci95²) · n).
+// Certain inputs (equal CIs) give ci95 · √(1 + n/D).
 // REQUIRES: n >= 1, days >= 1.
-double prediction_half_width(double ci95, double ci95_fixed, std::size_t n, double days);
+double prediction_half_width(double ci95, double ci95_uncertain, std::size_t n, double days);
 
 // Compares `results` (of `scenario`) with `measured`, and Erlang A when asked (each type its
 // own agents serve alone, and "all" but for what it does not pool), and the transient model's
 // results when given (every scope, as the simulation's: models/planning/transient_model.h).
-// `fixed_inputs`, when given: the results of the scenario with its input uncertainty removed
-// (the same replications), which the prediction intervals of the simulation take into account
-// (prediction_half_width); else they take the inputs as certain.
+// With uncertain inputs (has_input_uncertainty), `results` are those of the scenario with its
+// inputs at their estimates (without_input_uncertainty) and `uncertain_inputs` those of the
+// scenario itself, same replications: the prediction is the former, and its prediction
+// intervals add the spread of the latter (prediction_half_width); without, the inputs are
+// taken as certain.
 Comparison compare_with_measured(const Scenario& scenario, const Results& results,
                                  const MeasuredTable& measured, bool with_erlang_a,
                                  const Results* transient = nullptr,
-                                 const Results* fixed_inputs = nullptr);
+                                 const Results* uncertain_inputs = nullptr);
 
 }  // namespace ccsim

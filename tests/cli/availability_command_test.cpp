@@ -47,8 +47,9 @@ TEST(AvailabilityCommand, TransientModelRefusesUncertainAgents) {
       << r.err;
 }
 
-// With a fifth of the agents uncertain, every waiting figure's prediction interval widens
-// beyond the certain scenario's, and more measured days cannot shrink it to the CI's size.
+// With a fifth of the agents uncertain, the prediction is that of the agents as scheduled (the
+// same figures as the certain scenario's, bit for bit), and every waiting figure's prediction
+// interval is wider than the certain one's.
 TEST(AvailabilityCommand, CompareWidensPredictionIntervalsByTheInputUncertainty) {
   const auto dir = temp_dir("availability_compare");
   const auto certain = write_file(dir, "certain.json", with_cv(0.0));
@@ -64,20 +65,23 @@ TEST(AvailabilityCommand, CompareWidensPredictionIntervalsByTheInputUncertainty)
   ASSERT_EQ(ja["intervals"].size(), jb["intervals"].size());
   int asa_rows = 0;
   for (std::size_t i = 0; i < ja["intervals"].size(); ++i) {
-    const json& ra = ja["intervals"][i];
-    const json& rb = jb["intervals"][i];
-    if (ra["kpi"] != "asa_s") continue;
+    const json& ra = ja["intervals"][i]["simulation"];
+    const json& rb = jb["intervals"][i]["simulation"];
+    EXPECT_EQ(ra["mean"], rb["mean"]);
+    if (!ra.contains("ci95")) continue;
+    EXPECT_EQ(ra["ci95"], rb["ci95"]);
+    const double pa = ra["pi95"], ci = ra["ci95"];
+    EXPECT_NEAR(pa, ci * std::sqrt(1.0 + 40.0 / 20.0), 1e-9 * (1 + pa));  // certain: the old rule
+    if (ja["intervals"][i]["kpi"] != "asa_s") continue;
     ++asa_rows;
-    const double pa = ra["simulation"]["pi95"], pb = rb["simulation"]["pi95"];
-    const double ca = ra["simulation"]["ci95"], cb = rb["simulation"]["ci95"];
-    EXPECT_NEAR(pa, ca * std::sqrt(1.0 + 40.0 / 20.0), 1e-6 * pa);  // certain: the old rule
-    EXPECT_GT(pb, pa);
-    EXPECT_GT(pb, cb * std::sqrt(1.0 + 40.0 / 20.0));
+    EXPECT_GT(rb["pi95"].get<double>(), pa);
   }
   EXPECT_GE(asa_rows, 3);
   const auto table = run_ccsim("compare " + uncertain.string() +
                                " --measured tests/data/measured_intervals.csv --replications 4");
-  EXPECT_NE(table.out.find("Uncertain inputs (availability_cv): pi95 = "), std::string::npos);
+  EXPECT_NE(table.out.find("Uncertain inputs (availability_cv): predicted with the inputs at their "
+                           "estimates; pi95 = "),
+            std::string::npos);
 }
 
 }  // namespace

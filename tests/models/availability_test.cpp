@@ -19,7 +19,8 @@ namespace {
 
 using namespace ccsim;
 
-const std::uint64_t kStream = sim::stream_combine(sim::stream_hash("agents"), centre::kAvailability);
+const std::uint64_t kStream =
+    sim::stream_combine(sim::stream_hash("agents"), centre::kAvailability);
 
 TEST(AvailabilityUncertainty, ZeroCvLeavesTheScheduleAsItIs) {
   const std::vector<StaffChange> net{{0, 10}, {1800, 12}, {3600, 0}};
@@ -97,19 +98,20 @@ TEST(PredictionInterval, CertainInputsGiveCiTimesRootOfOnePlusNOverD) {
   EXPECT_DOUBLE_EQ(prediction_half_width(2.0, 2.0, 20, 5), 2.0 * std::sqrt(1.0 + 20.0 / 5));
 }
 
-TEST(PredictionInterval, OneMeasuredDayGivesCiTimesRootOfOnePlusN) {
-  EXPECT_DOUBLE_EQ(prediction_half_width(3.0, 1.0, 20, 1), 3.0 * std::sqrt(21.0));
+TEST(PredictionInterval, OneMeasuredDayAddsTheInputsSpreadToTheNoise) {
+  // √(1·(1 + 20) + (9 − 1)·20)
+  EXPECT_DOUBLE_EQ(prediction_half_width(1.0, 3.0, 20, 1), std::sqrt(21.0 + 160.0));
 }
 
 // Inputs' error is the same on every measured day: more days shrink only the noise term.
 TEST(PredictionInterval, InputErrorDoesNotShrinkWithMoreMeasuredDays) {
-  const double ci = 3.0, fixed = 1.0, n = 20;
-  const double input = (ci * ci - fixed * fixed) * n;
-  EXPECT_DOUBLE_EQ(prediction_half_width(ci, fixed, 20, 1e12),
-                   std::sqrt(ci * ci + fixed * fixed * n / 1e12 + input));
-  EXPECT_GT(prediction_half_width(ci, fixed, 20, 10), std::sqrt(input));
-  // A fixed-input spread larger by chance adds no negative input term.
-  EXPECT_DOUBLE_EQ(prediction_half_width(1.0, 1.2, 20, 4), std::sqrt(1.0 + 1.44 * 5));
+  const double fixed = 1.0, drawn = 3.0, n = 20;
+  const double inputs = (drawn * drawn - fixed * fixed) * n;
+  EXPECT_DOUBLE_EQ(prediction_half_width(fixed, drawn, 20, 1e12),
+                   std::sqrt(fixed * fixed * (1 + n / 1e12) + inputs));
+  EXPECT_GT(prediction_half_width(fixed, drawn, 20, 10), std::sqrt(inputs));
+  // A spread with drawn inputs smaller by chance adds no negative term.
+  EXPECT_DOUBLE_EQ(prediction_half_width(1.2, 1.0, 20, 4), 1.2 * std::sqrt(6.0));
 }
 
 }  // namespace
