@@ -19,8 +19,9 @@ namespace ccsim::cli {
 namespace {
 
 constexpr const char* kCalibrateUsage =
-    "usage: ccsim calibrate LOG [--preset anonymous-bank|ccsim | --columns MAP] [--days DAYS]\n"
-    "                       [--predict-days DAYS] [--interval-minutes M] [--start HH:MM]\n"
+    "usage: ccsim calibrate LOG [LOG...] [--preset anonymous-bank|ccsim | --columns MAP]\n"
+    "                       [--days DAYS]"
+    " [--predict-days DAYS] [--interval-minutes M] [--start HH:MM]\n"
     "                       [--end HH:MM] [--week] [OPTIONS]\n";
 
 // The values of --staffing, the default first.
@@ -179,7 +180,11 @@ void parse_scenario_options(const CalibrateArgs& a, const po::variables_map& vm,
 int run_calibration(const CommonOptions& common, const ParsedLogOptions& log_options,
                     bool skip_bad_rows, const CalibrateOptions& options, std::ostream& out,
                     std::ostream& err) {
-  const ContactLog log = read_contact_log(common.positional[0], log_options.format);
+  std::vector<ContactLog> logs;
+  for (const std::string& file : common.positional) {
+    logs.push_back(read_contact_log(file, log_options.format));
+  }
+  const ContactLog log = join_logs(std::move(logs));
   if (log.fatal) {
     err << "error: " << log_problem(log) << "\n";
     return kExitBadInput;
@@ -219,10 +224,7 @@ int cmd_calibrate(const std::vector<std::string>& args, std::ostream& out, std::
   CalibrateOptions options;
   if (parsed == LogCommandParse::Read) {
     options.days = line.log.days;
-    if (common.positional.size() != 1) {
-      errors.push_back(common.positional.empty() ? "a log file is required"
-                                                 : "exactly one log file is expected");
-    }
+    if (common.positional.empty()) errors.push_back("a log file is required");
     if (common.format && *common.format != Format::Json) {
       errors.push_back("--format: calibrate writes a scenario, which is JSON (got " +
                        line.raw.format + ")");
@@ -239,7 +241,9 @@ int cmd_calibrate(const std::vector<std::string>& args, std::ostream& out, std::
   if (!errors.empty()) {
     return bad_input(err, errors, kCalibrateUsage);
   }
-  errors = same_file_errors(given_outputs(common.out), {{"the log", common.positional[0]}});
+  std::vector<NamedFile> inputs;
+  for (const std::string& file : common.positional) inputs.push_back({"the log", file});
+  errors = same_file_errors(given_outputs(common.out), inputs);
   if (!errors.empty()) return bad_input(err, errors);
   return run_calibration(common, line.log, line.log_raw.skip_bad_rows, options, out, err);
 }

@@ -498,7 +498,14 @@ StaffingEstimate activity_estimate(const ContactLog& log, const CalibrateOptions
 std::string scenario_name(const ContactLog& log, const CalibrateOptions& options,
                           const Calibration& cal) {
   if (!options.name.empty()) return options.name;
-  const std::string file = text::valid_utf8(std::filesystem::path(log.source).filename().string());
+  // The file names of the log's source (several joined by " + ": join_logs).
+  std::string file;
+  for (std::size_t pos = 0; pos <= log.source.size();) {
+    const std::size_t plus = std::min(log.source.find(" + ", pos), log.source.size());
+    const std::filesystem::path part(log.source.substr(pos, plus - pos));
+    file += (file.empty() ? "" : " + ") + text::valid_utf8(part.filename().string());
+    pos = plus + 3;
+  }
   const std::string learned = std::to_string(cal.days.size()) + " days" +
                               (options.days.all() ? std::string() : ": " + options.days.text());
   if (options.predict_days) {

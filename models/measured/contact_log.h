@@ -121,13 +121,24 @@ std::vector<std::string> parse_log_columns(const std::string& spec, LogFormat& f
 // Reads a whole log. Never throws on bad input: problems are in errors / fatal.
 ContactLog read_contact_log(const std::filesystem::path& file, const LogFormat& format);
 
+// Several logs of one centre read as one (calibrate LOG LOG...): the contacts of each in turn,
+// their types and agents matched by name (in order of first appearance over the logs), the row
+// counts and messages added up; `source` the files joined by " + ". A log with `fatal` set
+// makes the result fatal with its message. Otherwise `fatal` (FatalIn::File) when the logs
+// cannot be joined: a ccsim log (its days are replications, which would collide), logs of
+// different formats, or a day in two logs ("FILE: day D is also in FILE2", D as YYYY-MM-DD):
+// its contacts would count twice. REQUIRES: logs not empty.
+ContactLog join_logs(std::vector<ContactLog> logs);
+
 // Whether the first line of `file` looks like a per-contact log (a header that a preset
 // recognises). False for an unreadable file.
 bool looks_like_contact_log(const std::filesystem::path& file);
 
 // Days of a log to use: weekdays ("sun-thu", "mon,wed", "weekdays" is not a name: list them),
 // dates (YYYY-MM-DD) and date ranges (YYYY-MM-DD..YYYY-MM-DD), and for ccsim logs
-// replication numbers and ranges (0..9). A day is selected if any item matches. Empty: all.
+// replication numbers and ranges (0..9); an item may join such terms by '&' to select the days
+// all of them select ("1999-01-01..1999-01-14&sun-thu"). A day is selected if any item
+// selects it. Empty: all.
 class DaySelection {
  public:
   // Parses a comma-separated list; nullopt and the rule it breaks ("must be weekdays ... (got
@@ -142,8 +153,11 @@ class DaySelection {
   struct Item {
     enum class Kind { Weekdays, Dates, Replications } kind;
     std::int32_t from, to;  // inclusive; weekdays 0 = Sunday .. 6, may wrap (fri-sun)
+    bool contains(std::int32_t day, LogOrigin origin) const;
   };
-  std::vector<Item> items_;
+  static std::optional<Item> parse_item(std::string_view term);
+  // A day is selected when, for some entry, every item of the entry selects it.
+  std::vector<std::vector<Item>> items_;
   std::string text_;
 };
 

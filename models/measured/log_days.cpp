@@ -32,12 +32,47 @@ std::optional<int> parse_weekday(std::string_view s) {
 
 }  // namespace
 
+std::optional<DaySelection::Item> DaySelection::parse_item(std::string_view item) {
+  if (const std::size_t dots = item.find(".."); dots != std::string_view::npos) {
+    const std::string_view a = item.substr(0, dots), b = item.substr(dots + 2);
+    if (all_digits(a) && all_digits(b) && a.size() < 9 && b.size() < 9) {
+      const auto x = parse_int<std::int32_t>(a), y = parse_int<std::int32_t>(b);
+      if (!x || !y || *y < *x) return std::nullopt;
+      return Item{Item::Kind::Replications, *x, *y};
+    }
+    constexpr std::int32_t kNone = std::numeric_limits<std::int32_t>::min();
+    const std::int32_t x = a.size() == 10 ? parse_date(a).value_or(kNone) : kNone;
+    const std::int32_t y = b.size() == 10 ? parse_date(b).value_or(kNone) : kNone;
+    if (x == kNone || y == kNone || y < x) return std::nullopt;
+    return Item{Item::Kind::Dates, x, y};
+  }
+  if (auto w = parse_weekday(item)) return Item{Item::Kind::Weekdays, *w, *w};
+  if (const std::size_t dash = item.find('-');
+      dash != std::string_view::npos && item.size() < 20 && item.size() != 10) {
+    const auto x = parse_weekday(item.substr(0, dash));
+    const auto y = parse_weekday(item.substr(dash + 1));
+    if (!x || !y) return std::nullopt;
+    return Item{Item::Kind::Weekdays, *x, *y};
+  }
+  if (item.size() == 10) {
+    if (const auto d = parse_date(item)) return Item{Item::Kind::Dates, *d, *d};
+    return std::nullopt;
+  }
+  if (all_digits(item) && item.size() < 9) {
+    const auto r = parse_int<std::int32_t>(item);
+    return Item{Item::Kind::Replications, *r, *r};
+  }
+  return std::nullopt;
+}
+
 std::optional<DaySelection> DaySelection::parse(std::string_view text, std::string& error) {
   DaySelection sel;
   sel.text_ = std::string(text);
   const std::string rule =
       "must be weekdays (sun-thu, mon,wed), dates YYYY-MM-DD, date ranges "
-      "YYYY-MM-DD..YYYY-MM-DD, or replications (0..9) for ccsim logs, separated by commas";
+      "YYYY-MM-DD..YYYY-MM-DD, or replications (0..9) for ccsim logs, separated by commas, "
+      "each item possibly the days two or more such terms all select, joined by & "
+      "(1999-01-01..1999-01-14&sun-thu)";
   if (trim(text).empty()) {
     error = rule + " (got \"\")";
     return std::nullopt;
@@ -48,73 +83,46 @@ std::optional<DaySelection> DaySelection::parse(std::string_view text, std::stri
     const std::string_view item = trim(
         text.substr(pos, comma == std::string_view::npos ? std::string_view::npos : comma - pos));
     pos = comma == std::string_view::npos ? text.size() + 1 : comma + 1;
-    auto fail = [&] {
-      error = rule + " (got " + quoted_value(item) + ")";
-      return std::nullopt;
-    };
-    if (const std::size_t dots = item.find(".."); dots != std::string_view::npos) {
-      const std::string_view a = item.substr(0, dots), b = item.substr(dots + 2);
-      if (all_digits(a) && all_digits(b) && a.size() < 9 && b.size() < 9) {
-        const auto x = parse_int<std::int32_t>(a), y = parse_int<std::int32_t>(b);
-        if (!x || !y || *y < *x) return fail();
-        sel.items_.push_back({Item::Kind::Replications, *x, *y});
-        continue;
+    std::vector<Item> all_of;
+    std::size_t start = 0;
+    while (start <= item.size()) {
+      const std::size_t amp = item.find('&', start);
+      const std::string_view term = trim(
+          item.substr(start, amp == std::string_view::npos ? std::string_view::npos : amp - start));
+      start = amp == std::string_view::npos ? item.size() + 1 : amp + 1;
+      const auto parsed = parse_item(term);
+      if (!parsed) {
+        error = rule + " (got " + quoted_value(term) + ")";
+        return std::nullopt;
       }
-      constexpr std::int32_t kNone = std::numeric_limits<std::int32_t>::min();
-      const std::int32_t x = a.size() == 10 ? parse_date(a).value_or(kNone) : kNone;
-      const std::int32_t y = b.size() == 10 ? parse_date(b).value_or(kNone) : kNone;
-      if (x == kNone || y == kNone || y < x) return fail();
-      sel.items_.push_back({Item::Kind::Dates, x, y});
-      continue;
+      all_of.push_back(*parsed);
     }
-    if (auto w = parse_weekday(item)) {
-      sel.items_.push_back({Item::Kind::Weekdays, *w, *w});
-      continue;
-    }
-    if (const std::size_t dash = item.find('-');
-        dash != std::string_view::npos && item.size() < 20 && item.size() != 10) {
-      const auto x = parse_weekday(item.substr(0, dash));
-      const auto y = parse_weekday(item.substr(dash + 1));
-      if (!x || !y) return fail();
-      sel.items_.push_back({Item::Kind::Weekdays, *x, *y});
-      continue;
-    }
-    if (item.size() == 10) {
-      if (const auto d = parse_date(item)) {
-        sel.items_.push_back({Item::Kind::Dates, *d, *d});
-        continue;
-      }
-      return fail();
-    }
-    if (all_digits(item) && item.size() < 9) {
-      const auto r = parse_int<std::int32_t>(item);
-      sel.items_.push_back({Item::Kind::Replications, *r, *r});
-      continue;
-    }
-    return fail();
+    sel.items_.push_back(std::move(all_of));
   }
   return sel;
 }
 
+bool DaySelection::Item::contains(std::int32_t day, LogOrigin origin) const {
+  switch (kind) {
+    case Kind::Replications:
+      return origin == LogOrigin::HorizonStart && day >= from && day <= to;
+    case Kind::Dates:
+      return origin == LogOrigin::Midnight && day >= from && day <= to;
+    case Kind::Weekdays: {
+      if (origin != LogOrigin::Midnight) return false;
+      const int w = weekday_of(day);
+      return from <= to ? (w >= from && w <= to) : (w >= from || w <= to);
+    }
+  }
+  return false;
+}
+
 bool DaySelection::contains(std::int32_t day, LogOrigin origin) const {
   if (items_.empty()) return true;
-  for (const Item& item : items_) {
-    switch (item.kind) {
-      case Item::Kind::Replications:
-        if (origin == LogOrigin::HorizonStart && day >= item.from && day <= item.to) return true;
-        break;
-      case Item::Kind::Dates:
-        if (origin == LogOrigin::Midnight && day >= item.from && day <= item.to) return true;
-        break;
-      case Item::Kind::Weekdays: {
-        if (origin != LogOrigin::Midnight) break;
-        const int w = weekday_of(day);
-        const bool in = item.from <= item.to ? (w >= item.from && w <= item.to)
-                                             : (w >= item.from || w <= item.to);
-        if (in) return true;
-        break;
-      }
-    }
+  for (const std::vector<Item>& all_of : items_) {
+    bool in = true;
+    for (const Item& term : all_of) in = in && term.contains(day, origin);
+    if (in) return true;
   }
   return false;
 }

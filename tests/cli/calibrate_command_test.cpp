@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <nlohmann/json.hpp>
 
 #include "models/measured/contact_log.h"
@@ -241,6 +242,66 @@ TEST(CalibrateCommand, WeekGivesEachWeekdayItsOwnProfile) {
   }
   const auto check = run_ccsim("validate '" + out.string() + "'");
   EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
+}
+
+}  // namespace
+
+namespace {
+
+// The sample log split by day: the header and the rows of the days `keep` selects.
+std::filesystem::path sample_part(const std::filesystem::path& dir, const std::string& name,
+                                  const std::function<bool(const std::string&)>& keep) {
+  std::ifstream in(std::string(CCSIM_SOURCE_DIR) + "/" + kSample, std::ios::binary);
+  std::string line, text;
+  std::getline(in, line);
+  text = line + "\n";
+  while (std::getline(in, line)) {
+    if (keep(line)) text += line + "\n";
+  }
+  return ccsim::test::write_file(dir, name, text);
+}
+
+// Rows of the 3rd January and of the other days in two files: calibrated together they give
+// the scenario of the whole log (its name aside), and the report names both files.
+TEST(CalibrateCommand, SeveralLogsAreReadAsOne) {
+  const auto dir = temp_dir("calibrate_join");
+  const auto on3 = [](const std::string& row) {
+    return row.find("\t990103\t") != std::string::npos;
+  };
+  const auto a = sample_part(dir, "a.txt", on3);
+  const auto b = sample_part(dir, "b.txt", [&](const std::string& row) { return !on3(row); });
+  const auto whole = run_ccsim("calibrate " + kSample + " --days sun-thu --quiet");
+  const auto joined =
+      run_ccsim("calibrate '" + b.string() + "' '" + a.string() + "' --days sun-thu");
+  ASSERT_EQ(whole.exit_code, 0) << whole.err;
+  ASSERT_EQ(joined.exit_code, 0) << joined.err;
+  auto jw = nlohmann::json::parse(whole.out), jj = nlohmann::json::parse(joined.out);
+  EXPECT_EQ(jj["name"], "Calibrated from b.txt + a.txt (2 days: sun-thu)");
+  jw.erase("name");
+  jj.erase("name");
+  EXPECT_EQ(jw, jj);
+}
+
+TEST(CalibrateCommand, LogsThatCannotBeJoinedExitTwoNamingTheFile) {
+  const auto dir = temp_dir("calibrate_join_bad");
+  const auto r = run_ccsim("calibrate " + kSample + " " + kSample + " --out '" +
+                           (dir / "x.json").string() + "'");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "error: " + kSample + ": day 1999-01-03 is also in " + kSample +
+                       " (its contacts would count twice)\n");
+  EXPECT_FALSE(std::filesystem::exists(dir / "x.json"));
+  const auto log = dir / "sim.csv";
+  ASSERT_EQ(run_ccsim("run scenarios/erlang_a_check.json --replications 1 --quiet --log '" +
+                      log.string() + "' --out /dev/null")
+                .exit_code,
+            0);
+  const auto c = run_ccsim("calibrate '" + log.string() + "' '" + log.string() + "'");
+  EXPECT_EQ(c.exit_code, 2);
+  EXPECT_NE(c.err.find(log.string() +
+                       ": a ccsim log cannot be joined to other logs (its days are replications, "
+                       "which would collide)"),
+            std::string::npos)
+      << c.err;
 }
 
 }  // namespace

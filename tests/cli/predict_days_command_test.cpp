@@ -103,7 +103,8 @@ TEST(PredictDaysCommand, BadDaysExitTwoWithAPreciseMessageAndWriteNothing) {
       {"--days 0..4 --predict-days ''",
        "error: --predict-days: must be weekdays (sun-thu, mon,wed), dates YYYY-MM-DD, date "
        "ranges YYYY-MM-DD..YYYY-MM-DD, or replications (0..9) for ccsim logs, separated by "
-       "commas (got \"\")\n"},
+       "commas, each item possibly the days two or more such terms all select, joined by & "
+       "(1999-01-01..1999-01-14&sun-thu) (got \"\")\n"},
       {"--days 0..4 --predict-days 5..9 --week",
        "error: --predict-days: cannot be combined with --week (a prediction is one typical day "
        "of the days predicted)\n"},

@@ -252,6 +252,25 @@ TEST(DaySelection, WeekdaysDatesRangesAndReplications) {
   EXPECT_NE(error.find("(got \"5..2\")"), std::string::npos);
 }
 
+// 1999-01-03 was a Sunday: the first half of January 1999, Sunday to Thursday, is the 3rd-7th
+// and the 10th-14th; a second item adds the 31st (a Sunday).
+TEST(DaySelection, AmpersandSelectsTheDaysEveryTermSelects) {
+  std::string error;
+  const std::int32_t jan1 = 10592;  // 1999-01-01
+  ASSERT_EQ(day_label(jan1), "1999-01-01");
+  const auto sel = DaySelection::parse("1999-01-01..1999-01-14 & sun-thu, 1999-01-31&sun", error);
+  ASSERT_TRUE(sel) << error;
+  std::vector<int> days;
+  for (int d = 0; d < 31; ++d) {
+    if (sel->contains(jan1 + d, LogOrigin::Midnight)) days.push_back(d + 1);
+  }
+  EXPECT_EQ(days, (std::vector<int>{3, 4, 5, 6, 7, 10, 11, 12, 13, 14, 31}));
+  EXPECT_FALSE(DaySelection::parse("1999-01-01..1999-01-14&sun-thx", error));
+  EXPECT_NE(error.find("(got \"sun-thx\")"), std::string::npos) << error;
+  EXPECT_FALSE(DaySelection::parse("sun&", error));
+  EXPECT_NE(error.find("(got \"\")"), std::string::npos) << error;
+}
+
 TEST(CcsimLog, RowsReadBackAsTheyWereWritten) {
   Scenario sc = compare_scenario();
   ContactRecord answered;
