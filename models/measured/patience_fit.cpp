@@ -11,6 +11,7 @@
 #include <limits>
 #include <map>
 #include <numbers>
+#include <stdexcept>
 
 namespace ccsim {
 
@@ -136,14 +137,19 @@ double log_likelihood(const Sample& sample, Survival s, LogDensity log_f) {
   return std::isnan(ll) ? -std::numeric_limits<double>::infinity() : ll;
 }
 
-// The log-likelihood of `d`; −∞ for a distribution out of range.
+// The log-likelihood of `d`; −∞ for a distribution out of range or one whose survival cannot
+// be evaluated.
 double log_likelihood(const Distribution& d, const Sample& sample) {
   if (!std::isfinite(d.mean_s) || !(d.mean_s > 0) || !std::isfinite(d.p1) || !std::isfinite(d.p2)) {
     return -std::numeric_limits<double>::infinity();
   }
-  return log_likelihood(
-      sample, [&d](double t) { return survival(d, t); },
-      [&d](double t) { return log_density(d, t); });
+  try {
+    return log_likelihood(
+        sample, [&d](double t) { return survival(d, t); },
+        [&d](double t) { return log_density(d, t); });
+  } catch (const std::exception&) {  // Boost.Math gives up far out of range (e.g. gamma_q)
+    return -std::numeric_limits<double>::infinity();
+  }
 }
 
 using Objective = std::function<double(const Eigen::VectorXd&)>;
@@ -437,7 +443,12 @@ void fit_candidates(const std::vector<QueueSpell>& spells, const Sample& s, Pati
   for (std::size_t i = 0; i < fit.candidates.size(); ++i) {
     PatienceCandidate& c = fit.candidates[i];
     if (c.outcome != FitOutcome::Converged) continue;
-    compare_with_km(c, steps, fit, s.whole_seconds);
+    try {
+      compare_with_km(c, steps, fit, s.whole_seconds);
+    } catch (const std::exception&) {  // its survival cannot be evaluated everywhere
+      c.outcome = FitOutcome::NotConverged;
+      continue;
+    }
     if (c.family == PatienceFamily::PiecewiseHazard) continue;
     if (!fit.chosen || c.aic < fit.candidates[*fit.chosen].aic) fit.chosen = i;
   }
