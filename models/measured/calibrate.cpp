@@ -57,7 +57,8 @@ std::vector<double> rounded(const std::vector<double>& means) {
   return out;
 }
 
-// A fitted patience distribution as written: mean 0.1 s, cv and shape 4 decimals.
+// A fitted patience distribution as written: mean 0.1 s, cv and shape 4 decimals, breakpoints
+// 0.1 s, hazards 8 decimals.
 Distribution written_patience(const Distribution& d) {
   switch (d.kind) {
     case DistKind::Weibull:
@@ -66,6 +67,12 @@ Distribution written_patience(const Distribution& d) {
       return Distribution::lognormal(round_to(d.mean_s, 1), round_to(d.cv, 4));
     case DistKind::Gamma:
       return Distribution::gamma(round_to(d.mean_s, 1), round_to(d.cv, 4));
+    case DistKind::PiecewiseHazard: {
+      std::vector<double> b = d.breakpoints_s, h = d.hazard_per_s;
+      for (double& x : b) x = round_to(x, 1);
+      for (double& x : h) x = round_to(x, 8);
+      return Distribution::piecewise_hazard(std::move(b), std::move(h));
+    }
     default:
       return Distribution::exponential(round_to(d.mean_s, 1));
   }
@@ -87,6 +94,10 @@ nlohmann::ordered_json distribution_json(const Distribution& d, const std::vecto
       break;
     case DistKind::Empirical:
       j["values_s"] = d.values_s;
+      break;
+    case DistKind::PiecewiseHazard:
+      j["breakpoints_s"] = d.breakpoints_s;
+      j["hazard_per_s"] = d.hazard_per_s;
       break;
     default:
       j["mean_s"] = d.mean_s;
@@ -402,6 +413,18 @@ std::vector<double> interval_patience(const std::vector<std::vector<QueueSpell>>
   return means;
 }
 
+// The patience that carries per-interval means: the chosen fit, or, when that is a piecewise
+// hazard (which has no mean_s), the converged candidate of lowest AIC of the others.
+Distribution patience_shape(const PatienceFit& fit) {
+  if (fit.distribution->kind != DistKind::PiecewiseHazard) return *fit.distribution;
+  const PatienceCandidate* best = nullptr;
+  for (const PatienceCandidate& c : fit.candidates) {
+    if (c.outcome != FitOutcome::Converged || c.family == PatienceFamily::PiecewiseHazard) continue;
+    if (!best || c.aic < best->aic) best = &c;
+  }
+  return best ? best->distribution : *fit.distribution;
+}
+
 // Largest KS distance of the parametric candidate that replaces an empirical fit to carry
 // per-interval means; farther, the empirical fit stays, with one mean for the day.
 constexpr double kMaxShapeKs = 0.1;
@@ -442,9 +465,10 @@ void fit_interval_means(const Observations& o, std::size_t k, const CalibrateOpt
     }
   }
   if (!t.patience.pooled && t.patience.distribution) {
-    const Distribution shape = written_patience(*t.patience.distribution);
+    const Distribution shape = written_patience(patience_shape(t.patience));
     t.patience_means_s = interval_patience(o.spells_at[k], shape, options.min_interval_abandonments,
                                            shape.mean_s, t.abandoned_n);
+    if (!t.patience_means_s.empty()) t.patience.distribution = shape;
   }
 }
 

@@ -32,6 +32,9 @@ std::string dist_text(const Distribution& d) {
     case DistKind::Empirical:
       return s + " (" + std::to_string(d.values_s.size()) + " values, mean " + fixed(d.mean_s, 1) +
              " s)";
+    case DistKind::PiecewiseHazard:
+      return s + " (" + std::to_string(d.hazard_per_s.size()) + " pieces, mean " +
+             fixed(d.mean_s, 1) + " s)";
     default:
       return s + " mean " + fixed(d.mean_s, 1) + " s";
   }
@@ -182,9 +185,7 @@ void report_patience_pieces(std::ostringstream& out, const Calibration& c) {
 void report_patience_candidates(std::ostringstream& out, const Calibration& c) {
   out << "\nPatience candidates (maximum likelihood with censoring; ± one standard error from"
          " the observed information; KS: largest distance of the survival from Kaplan-Meier's;"
-         " chosen: lowest AIC, marked *; the piecewise hazard is shown for comparison only, "
-         "scenarios"
-         " cannot take it yet)\n";
+         " chosen: lowest AIC, marked *)\n";
   std::vector<std::vector<std::string>> rows{
       {"type", "candidate", "mean", "se", "log-lik", "AIC", "KS vs KM", "parameters"}};
   bool pooled_shown = false;

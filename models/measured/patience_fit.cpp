@@ -350,6 +350,7 @@ PatienceCandidate fit_piecewise(const std::vector<QueueSpell>& spells, const Sam
     model.hazard_per_s.push_back(exposure[i] > 0 ? deaths[i] / exposure[i] : 0.0);
   }
   c.breakpoints_s = model.breakpoints_s;
+  c.distribution = Distribution::piecewise_hazard(model.breakpoints_s, model.hazard_per_s);
   c.mean_s = model.mean_s();
   // var(log h_i) = 1 / deaths_i (the pieces' information is diagonal); the mean's gradient in
   // the log-hazards by central differences.
@@ -449,7 +450,6 @@ void fit_candidates(const std::vector<QueueSpell>& spells, const Sample& s, Pati
       c.outcome = FitOutcome::NotConverged;
       continue;
     }
-    if (c.family == PatienceFamily::PiecewiseHazard) continue;
     if (!fit.chosen || c.aic < fit.candidates[*fit.chosen].aic) fit.chosen = i;
   }
   const PatienceCandidate& chosen = fit.candidates[fit.chosen.value_or(0)];

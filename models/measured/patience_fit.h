@@ -1,8 +1,7 @@
 // Patience estimated from the time callers of a log spent in the queue, by maximum likelihood
 // with right-censoring (answered callers' patience is only known to exceed their wait):
 // exponential, Weibull, lognormal, gamma and a piecewise-constant hazard, the lowest AIC chosen,
-// with Kaplan–Meier survival beside each fit. The piecewise hazard is fitted and reported but
-// not chosen: scenarios have no such distribution yet.
+// with Kaplan–Meier survival beside each fit.
 //
 // The likelihood, one for every candidate: an answered spell of wait w contributes log S(w) (a
 // caller answered at once: log S(0) = 0). An abandonment at w contributes, when every wait of
@@ -45,8 +44,7 @@ const char* family_name(PatienceFamily family);
 struct PatienceCandidate {
   PatienceFamily family = PatienceFamily::Exponential;
   FitOutcome outcome = FitOutcome::NotConverged;
-  // The fitted distribution (Converged; all but the piecewise hazard, which scenarios cannot
-  // take yet: its pieces are breakpoints_s and the hazard_per_s parameters).
+  // The fitted distribution (when Converged); the piecewise hazard's breakpoints_s also here.
   Distribution distribution;
   std::vector<double> breakpoints_s;
   std::vector<PatienceParameter> parameters;
@@ -77,9 +75,7 @@ struct PatienceFit {
   // free parameters. Weibull, lognormal and gamma are maximised numerically (Nelder–Mead in
   // log-parameters, bounded iterations); one that does not converge is NotConverged.
   std::vector<PatienceCandidate> candidates;
-  // The Converged candidate of lowest AIC among those a scenario can take (all but the
-  // piecewise hazard, reported for comparison).
-  std::optional<std::size_t> chosen;
+  std::optional<std::size_t> chosen;  // the Converged candidate of lowest AIC
   // The chosen candidate's distribution, mean and its standard error (nullopt without
   // abandonments).
   std::optional<Distribution> distribution;

@@ -1,7 +1,7 @@
 // Patience fitted with censoring beyond the exponential: the candidates recover known Weibull
 // and lognormal patience from logs simulated by ccsim, AIC picks the true family, the
 // exponential is today's closed form, rounded waits and abandonments at 0 s, the piecewise
-// hazard, and the per-interval scale.
+// hazard (chosen when it fits best), and the per-interval scale.
 #include "models/measured/patience_fit.h"
 
 #include <gtest/gtest.h>
@@ -157,14 +157,14 @@ TEST(FitPatience, PiecewiseHazardRecoversTheHazardOfEachPiece) {
   EXPECT_GE(checked, 3);
   const double mean = 120 - 90 * std::exp(-0.5);  // ∫ S, by hand
   EXPECT_NEAR(c.mean_s, mean, 3 * *c.mean_se_s);
-  // It fits better than any of the smooth candidates, but is not chosen (scenarios cannot take
-  // it).
-  for (const PatienceCandidate& other : f.candidates) {
-    if (&other == &c) continue;
-    EXPECT_LT(c.aic, other.aic) << family_name(other.family);
-  }
+  // It fits better than any of the smooth candidates, so it is chosen, as a piecewise_hazard
+  // distribution with the same pieces and mean.
   ASSERT_TRUE(f.chosen);
-  EXPECT_NE(f.candidates[*f.chosen].family, PatienceFamily::PiecewiseHazard);
+  EXPECT_EQ(f.candidates[*f.chosen].family, PatienceFamily::PiecewiseHazard);
+  ASSERT_TRUE(f.distribution);
+  EXPECT_EQ(f.distribution->kind, DistKind::PiecewiseHazard);
+  EXPECT_EQ(f.distribution->breakpoints_s, b);
+  EXPECT_NEAR(f.distribution->mean_s, c.mean_s, 1e-9 * c.mean_s);
 }
 
 TEST(FitPatience, ScaleWithTheShapeFixedRecoversAnIntervalsMean) {
