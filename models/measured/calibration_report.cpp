@@ -234,10 +234,12 @@ void report_patience_survival(std::ostringstream& out, const Calibration& c) {
 
 void report_patience(std::ostringstream& out, const Calibration& c) {
   out << "\nPatience (maximum likelihood with censoring: answered callers' patience exceeds their"
-         " wait; the candidate of lowest AIC is written, see the candidates below; naive mean:"
+         " wait; the candidate of lowest AIC is chosen and written, see the candidates below; a"
+         " piecewise hazard gives way to the next best where patience is written per interval;"
+         " naive mean:"
          " the mean wait of abandoners, biased low)\n";
   std::vector<std::vector<std::string>> rows{
-      {"type", "queued", "abandoned", "written", "mean", "se", "naive mean", "KM median"}};
+      {"type", "queued", "abandoned", "written", "chosen mean", "se", "naive mean", "KM median"}};
   for (const TypeCalibration& t : c.types) {
     rows.push_back({t.name + (t.patience.pooled ? " (pooled)" : ""),
                     std::to_string(t.patience.queued), std::to_string(t.patience.abandoned),
