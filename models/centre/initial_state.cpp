@@ -61,6 +61,10 @@ double residual_sample(const Distribution& d, double elapsed_s, sim::RandomStrea
       const auto i = static_cast<std::size_t>(rng.uniform() * double(above.size()));
       return above[std::min(i, above.size() - 1)] - e;
     }
+    case DistKind::PiecewiseHazard:
+      // S(e + t) / S(e) = u: H(e + t) = H(e) − ln u.
+      return std::max(
+          0.0, d.inverse_cumulative_hazard(d.cumulative_hazard(e) - std::log(rng.uniform())) - e);
   }
   return 0.0;
 }

@@ -58,6 +58,27 @@ std::vector<double> rounded(const std::vector<double>& means) {
   return out;
 }
 
+// A fitted patience distribution as written: mean 0.1 s, cv and shape 4 decimals, breakpoints
+// 0.1 s, hazards 8 decimals.
+Distribution written_patience(const Distribution& d) {
+  switch (d.kind) {
+    case DistKind::Weibull:
+      return Distribution::weibull(round_to(d.mean_s, 1), round_to(d.shape, 4));
+    case DistKind::Lognormal:
+      return Distribution::lognormal(round_to(d.mean_s, 1), round_to(d.cv, 4));
+    case DistKind::Gamma:
+      return Distribution::gamma(round_to(d.mean_s, 1), round_to(d.cv, 4));
+    case DistKind::PiecewiseHazard: {
+      std::vector<double> b = d.breakpoints_s, h = d.hazard_per_s;
+      for (double& x : b) x = round_to(x, 1);
+      for (double& x : h) x = round_to(x, 8);
+      return Distribution::piecewise_hazard(std::move(b), std::move(h));
+    }
+    default:
+      return Distribution::exponential(round_to(d.mean_s, 1));
+  }
+}
+
 // The distribution `d`; with per-interval `means`, its mean_s is their list.
 nlohmann::ordered_json distribution_json(const Distribution& d, const std::vector<double>& means) {
   nlohmann::ordered_json j;
@@ -68,8 +89,16 @@ nlohmann::ordered_json distribution_json(const Distribution& d, const std::vecto
       j["mean_s"] = d.mean_s;
       j["cv"] = d.cv;
       break;
+    case DistKind::Weibull:
+      j["mean_s"] = d.mean_s;
+      j["shape"] = d.shape;
+      break;
     case DistKind::Empirical:
       j["values_s"] = d.values_s;
+      break;
+    case DistKind::PiecewiseHazard:
+      j["breakpoints_s"] = d.breakpoints_s;
+      j["hazard_per_s"] = d.hazard_per_s;
       break;
     default:
       j["mean_s"] = d.mean_s;
@@ -99,9 +128,9 @@ nlohmann::ordered_json scenario_json(const std::string& name, double interval_s,
     ct["arrivals"] = {{"per_interval", per}};
     ct["handle_time"] = distribution_json(t.handle.chosen, t.handle_means_s);
     if (t.wrap) ct["wrap_up"] = distribution_json(t.wrap->chosen, t.wrap_means_s);
-    if (t.patience.mean_s) {
-      ct["patience"] = {{"dist", "exponential"}, {"mean_s", round_to(*t.patience.mean_s, 1)}};
-      if (!t.patience_means_s.empty()) ct["patience"]["mean_s"] = rounded(t.patience_means_s);
+    if (t.patience.distribution) {
+      ct["patience"] =
+          distribution_json(written_patience(*t.patience.distribution), t.patience_means_s);
     }
     ct["priority"] = t.priority;
     cts.push_back(ct);
@@ -361,18 +390,19 @@ std::vector<double> interval_means(const std::vector<std::vector<double>>& value
   return means;
 }
 
-// Per-interval patience means (exponential with censoring in each interval with at least
-// `min_abandoned` abandonments, else `fallback`); empty unless two intervals have their own and
-// one differs from `fallback` by more than kDistinctSe standard errors.
+// Per-interval patience means: in each interval with at least `min_abandoned` abandonments,
+// the mean of `shape` with its scale refitted to the interval (fit_patience_scale), else
+// `fallback`; empty unless two intervals have their own and one differs from `fallback` by more
+// than kDistinctSe standard errors.
 std::vector<double> interval_patience(const std::vector<std::vector<QueueSpell>>& spells,
-                                      std::size_t min_abandoned, double fallback,
-                                      std::vector<std::size_t>& n) {
+                                      const Distribution& shape, std::size_t min_abandoned,
+                                      double fallback, std::vector<std::size_t>& n) {
   std::vector<double> means;
   std::size_t own = 0;
   bool distinct = false;
   n.clear();
   for (const std::vector<QueueSpell>& s : spells) {
-    const PatienceFit fit = fit_patience(s);
+    const PatienceScaleFit fit = s.empty() ? PatienceScaleFit{} : fit_patience_scale(shape, s);
     n.push_back(fit.abandoned);
     const bool enough = fit.abandoned >= min_abandoned && fit.mean_s && *fit.mean_s > 0;
     means.push_back(enough ? *fit.mean_s : fallback);
@@ -382,6 +412,18 @@ std::vector<double> interval_patience(const std::vector<std::vector<QueueSpell>>
   }
   if (own < 2 || !distinct) means.clear();
   return means;
+}
+
+// The patience that carries per-interval means: the chosen fit, or, when that is a piecewise
+// hazard (which has no mean_s), the converged candidate of lowest AIC of the others.
+Distribution patience_shape(const PatienceFit& fit) {
+  if (fit.distribution->kind != DistKind::PiecewiseHazard) return *fit.distribution;
+  const PatienceCandidate* best = nullptr;
+  for (const PatienceCandidate& c : fit.candidates) {
+    if (c.outcome != FitOutcome::Converged || c.family == PatienceFamily::PiecewiseHazard) continue;
+    if (!best || c.aic < best->aic) best = &c;
+  }
+  return best ? best->distribution : *fit.distribution;
 }
 
 // Largest KS distance of the parametric candidate that replaces an empirical fit to carry
@@ -440,9 +482,11 @@ void fit_interval_means(const Observations& o, std::size_t k, const CalibrateOpt
       t.wrap_means_s = fit_means(o.wrap_at[k], options.min_interval_observations, *t.wrap, unused);
     }
   }
-  if (!t.patience.pooled && t.patience.mean_s) {
-    t.patience_means_s = interval_patience(o.spells_at[k], options.min_interval_abandonments,
-                                           round_to(*t.patience.mean_s, 1), t.abandoned_n);
+  if (!t.patience.pooled && t.patience.distribution) {
+    const Distribution shape = written_patience(patience_shape(t.patience));
+    t.patience_means_s = interval_patience(o.spells_at[k], shape, options.min_interval_abandonments,
+                                           shape.mean_s, t.abandoned_n);
+    if (!t.patience_means_s.empty()) t.patience.distribution = shape;
   }
 }
 

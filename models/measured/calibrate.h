@@ -7,7 +7,8 @@
 //     per type, ÷ the number of selected days present in the log;
 //   - handle time per type: exponential, lognormal and gamma fitted by maximum likelihood, the
 //     lowest AIC chosen unless it misfits (fit_durations), then an empirical distribution;
-//   - patience per type: exponential, by maximum likelihood with censoring (fit_patience);
+//   - patience per type: exponential, Weibull, lognormal, gamma and a piecewise-constant
+//     hazard, by maximum likelihood with censoring, the lowest AIC chosen (fit_patience);
 //   - per interval (by queue entry), where the data supports it: the mean handle time, the
 //     mean wrap-up time and the mean patience of each type, written as lists of one mean_s per
 //     interval with the shape of the type's fit (see TypeCalibration);
@@ -80,7 +81,8 @@ struct TypeCalibration {
   PatienceFit patience;
   int priority = 0;
   // Means per interval, written as the mean_s list of handle_time, wrap_up and patience: each
-  // interval's own mean (talk times; wrap-up times; exposure ÷ abandonments) where it has at
+  // interval's own mean (talk times; wrap-up times; the chosen patience shape with its scale
+  // refitted to the interval, fit_patience_scale) where it has at
   // least min_interval_observations (min_interval_abandonments) of the type, else the type's
   // mean over the day (sample mean; patience fit). Empty (one mean for the day) unless at
   // least two intervals have their own and one of them is more than 3 standard errors from the
@@ -88,7 +90,9 @@ struct TypeCalibration {
   // of 0. An
   // empirical fit, which has no mean_s, is replaced by its parametric candidate of lowest AIC
   // (its shape, cv) when the means are kept, if that candidate's KS distance is at most 0.1
-  // (else the empirical fit stays, without per-interval means).
+  // (else the empirical fit stays, without per-interval means). A piecewise-hazard patience,
+  // which has no mean_s, is likewise replaced by its parametric candidate of lowest AIC when the
+  // means are kept (patience.distribution is then that candidate).
   std::vector<double> handle_means_s, wrap_means_s, patience_means_s;
   // Observations behind each interval's own mean (talk times; abandonments), per interval.
   std::vector<std::size_t> handle_n, abandoned_n;

@@ -27,9 +27,14 @@ std::string dist_text(const Distribution& d) {
     case DistKind::Lognormal:
     case DistKind::Gamma:
       return s + " mean " + fixed(d.mean_s, 1) + " s, cv " + fixed(d.cv, 2);
+    case DistKind::Weibull:
+      return s + " mean " + fixed(d.mean_s, 1) + " s, shape " + fixed(d.shape, 2);
     case DistKind::Empirical:
       return s + " (" + std::to_string(d.values_s.size()) + " values, mean " + fixed(d.mean_s, 1) +
              " s)";
+    case DistKind::PiecewiseHazard:
+      return s + " (" + std::to_string(d.hazard_per_s.size()) + " pieces, mean " +
+             fixed(d.mean_s, 1) + " s)";
     default:
       return s + " mean " + fixed(d.mean_s, 1) + " s";
   }
@@ -140,25 +145,112 @@ void report_interval_means(std::ostringstream& out, const Calibration& c) {
   table(out, rows);
 }
 
-void report_patience(std::ostringstream& out, const Calibration& c) {
-  out << "\nPatience (exponential; maximum likelihood with censoring: mean = total time waited by"
-         " all queued callers / abandonments; Kaplan-Meier survival for comparison)\n";
-  std::vector<std::vector<std::string>> rows{
-      {"type", "queued", "abandoned", "mean", "se", "naive mean"}};
-  for (double t : patience_report_times_s()) rows[0].push_back("KM S(" + fixed(t, 0) + ")");
-  rows[0].push_back("KM median");
+std::string candidate_parameters(const PatienceCandidate& p) {
+  if (p.family == PatienceFamily::PiecewiseHazard) {
+    return std::to_string(p.parameters.size()) + " pieces, see below";
+  }
+  std::string text;
+  for (const PatienceParameter& x : p.parameters) {
+    if (!text.empty()) text += ", ";
+    const int decimals = x.name == "mean_s" ? 1 : 3;
+    text += x.name + " " + fixed(x.value, decimals);
+    if (x.se) text += " ± " + fixed(*x.se, decimals);
+  }
+  return text;
+}
+
+// The pieces of each type's piecewise-hazard candidate: from, to, hazard ± standard error.
+void report_patience_pieces(std::ostringstream& out, const Calibration& c) {
+  std::vector<std::vector<std::string>> rows{{"type", "from s", "to s", "hazard per s", "se"}};
   for (const TypeCalibration& t : c.types) {
-    std::vector<std::string> r{t.name + (t.patience.pooled ? " (pooled)" : ""),
-                               std::to_string(t.patience.queued),
-                               std::to_string(t.patience.abandoned),
-                               opt(t.patience.mean_s, 1),
-                               opt(t.patience.se_s, 1),
-                               opt(t.patience.naive_mean_s, 1)};
-    for (const auto& s : t.patience.km_survival) r.push_back(opt(s, 3));
-    r.push_back(opt(t.patience.km_median_s, 0));
+    if (t.patience.pooled) continue;
+    for (const PatienceCandidate& p : t.patience.candidates) {
+      if (p.family != PatienceFamily::PiecewiseHazard || p.outcome != FitOutcome::Converged) {
+        continue;
+      }
+      for (std::size_t i = 0; i < p.parameters.size(); ++i) {
+        rows.push_back({t.name, i == 0 ? "0" : fixed(p.breakpoints_s[i - 1], 1),
+                        i < p.breakpoints_s.size() ? fixed(p.breakpoints_s[i], 1) : "-",
+                        fixed(p.parameters[i].value, 5), opt(p.parameters[i].se, 5)});
+      }
+    }
+  }
+  if (rows.size() == 1) return;
+  out << "\nPatience piecewise hazard (per piece: abandonments ÷ time waited in it)\n";
+  table(out, rows);
+}
+
+// Each candidate of each type (own fits only): parameters ± SE, mean ± SE, log-likelihood, AIC,
+// KS distance from Kaplan–Meier, the choice marked.
+void report_patience_candidates(std::ostringstream& out, const Calibration& c) {
+  out << "\nPatience candidates (maximum likelihood with censoring; ± one standard error from"
+         " the observed information; KS: largest distance of the survival from Kaplan-Meier's;"
+         " chosen: lowest AIC, marked *)\n";
+  std::vector<std::vector<std::string>> rows{
+      {"type", "candidate", "mean", "se", "log-lik", "AIC", "KS vs KM", "parameters"}};
+  bool pooled_shown = false;
+  for (const TypeCalibration& t : c.types) {
+    if (t.patience.pooled && pooled_shown) continue;
+    pooled_shown = pooled_shown || t.patience.pooled;
+    const std::string type = t.patience.pooled ? "(pooled)" : t.name;
+    for (std::size_t i = 0; i < t.patience.candidates.size(); ++i) {
+      const PatienceCandidate& p = t.patience.candidates[i];
+      const std::string name =
+          std::string(family_name(p.family)) + (t.patience.chosen == i ? " *" : "");
+      if (p.outcome != FitOutcome::Converged) {
+        rows.push_back({type, name,
+                        p.outcome == FitOutcome::TooFewAbandonments ? "too few abandonments"
+                                                                    : "did not converge"});
+        continue;
+      }
+      rows.push_back({type, name, fixed(p.mean_s, 1), opt(p.mean_se_s, 1),
+                      fixed(p.log_likelihood, 1), fixed(p.aic, 1), fixed(p.ks_km, 3),
+                      candidate_parameters(p)});
+    }
+  }
+  table(out, rows);
+}
+
+// Kaplan–Meier survival beside the chosen fit's at the report times.
+void report_patience_survival(std::ostringstream& out, const Calibration& c) {
+  out << "\nPatience survival: Kaplan-Meier beside the chosen fit\n";
+  std::vector<std::vector<std::string>> rows{{"type", "chosen"}};
+  for (double t : patience_report_times_s()) {
+    rows[0].push_back("KM S(" + fixed(t, 0) + ")");
+    rows[0].push_back("fit S(" + fixed(t, 0) + ")");
+  }
+  for (const TypeCalibration& t : c.types) {
+    if (!t.patience.chosen) continue;
+    const PatienceCandidate& p = t.patience.candidates[*t.patience.chosen];
+    std::vector<std::string> r{t.name, family_name(p.family)};
+    for (std::size_t i = 0; i < t.patience.km_survival.size(); ++i) {
+      r.push_back(opt(t.patience.km_survival[i], 3));
+      r.push_back(i < p.survival.size() ? opt(p.survival[i], 3) : "-");
+    }
     rows.push_back(r);
   }
   table(out, rows);
+}
+
+void report_patience(std::ostringstream& out, const Calibration& c) {
+  out << "\nPatience (maximum likelihood with censoring: answered callers' patience exceeds their"
+         " wait; the candidate of lowest AIC is chosen and written, see the candidates below; a"
+         " piecewise hazard gives way to the next best where patience is written per interval;"
+         " naive mean:"
+         " the mean wait of abandoners, biased low)\n";
+  std::vector<std::vector<std::string>> rows{
+      {"type", "queued", "abandoned", "written", "chosen mean", "se", "naive mean", "KM median"}};
+  for (const TypeCalibration& t : c.types) {
+    rows.push_back({t.name + (t.patience.pooled ? " (pooled)" : ""),
+                    std::to_string(t.patience.queued), std::to_string(t.patience.abandoned),
+                    t.patience.distribution ? dist_text(*t.patience.distribution) : "-",
+                    opt(t.patience.mean_s, 1), opt(t.patience.se_s, 1),
+                    opt(t.patience.naive_mean_s, 1), opt(t.patience.km_median_s, 0)});
+  }
+  table(out, rows);
+  report_patience_candidates(out, c);
+  report_patience_pieces(out, c);
+  report_patience_survival(out, c);
 }
 
 // One interval's row of the agents table.

@@ -1,6 +1,7 @@
 #include "models/scenario/distribution.h"
 
 #include <algorithm>
+#include <boost/math/special_functions/gamma.hpp>
 #include <cmath>
 #include <numeric>
 
@@ -24,6 +25,8 @@ const char* dist_name(DistKind kind) {
       return "weibull";
     case DistKind::Empirical:
       return "empirical";
+    case DistKind::PiecewiseHazard:
+      return "piecewise_hazard";
   }
   return "?";
 }
@@ -99,6 +102,96 @@ Distribution Distribution::empirical(std::vector<double> values_s) {
   return d;
 }
 
+namespace {
+// Start of piece i of a piecewise hazard (0 for the first).
+double piece_start(const std::vector<double>& breakpoints_s, std::size_t i) {
+  return i == 0 ? 0.0 : breakpoints_s[i - 1];
+}
+
+// ∫ t^power · exp(−h·(t − a)) dt over [a, a + length) (length may be infinite), power 0 or 1.
+double piece_moment(double a, double length, double h, int power) {
+  if (h <= 0.0) return power == 0 ? length : a * length + 0.5 * length * length;
+  const double tail = std::isinf(length) ? 0.0 : std::exp(-h * length);
+  const double m0 = -std::expm1(-h * length) / h;
+  if (power == 0) return m0;
+  const double l_tail = std::isinf(length) ? 0.0 : length * tail;
+  return a * m0 + (1.0 / (h * h)) * (1.0 - tail) - l_tail / h;
+}
+
+// ∫ t^power · S(t) dt over [0, ∞) of a piecewise hazard, power 0 (the mean) or 1 (E[X²]/2).
+double piecewise_moment(const Distribution& d, int power) {
+  double total = 0.0, cumulative = 0.0;
+  for (std::size_t i = 0; i < d.hazard_per_s.size(); ++i) {
+    const double a = piece_start(d.breakpoints_s, i);
+    const double b = i < d.breakpoints_s.size() ? d.breakpoints_s[i] : INFINITY;
+    total += std::exp(-cumulative) * piece_moment(a, b - a, d.hazard_per_s[i], power);
+    if (i < d.breakpoints_s.size()) cumulative += d.hazard_per_s[i] * (b - a);
+  }
+  return total;
+}
+}  // namespace
+
+Distribution Distribution::piecewise_hazard(std::vector<double> breakpoints_s,
+                                            std::vector<double> hazard_per_s) {
+  Distribution d;
+  d.kind = DistKind::PiecewiseHazard;
+  d.breakpoints_s = std::move(breakpoints_s);
+  d.hazard_per_s = std::move(hazard_per_s);
+  d.mean_s = piecewise_moment(d, 0);
+  return d;
+}
+
+double Distribution::cumulative_hazard(double t) const {
+  double h = 0.0;
+  for (std::size_t i = 0; i < hazard_per_s.size(); ++i) {
+    const double a = piece_start(breakpoints_s, i);
+    if (t <= a) break;
+    const double b = i < breakpoints_s.size() ? breakpoints_s[i] : INFINITY;
+    h += hazard_per_s[i] * (std::min(t, b) - a);
+  }
+  return h;
+}
+
+double Distribution::inverse_cumulative_hazard(double h) const {
+  double cumulative = 0.0;
+  for (std::size_t i = 0; i < hazard_per_s.size(); ++i) {
+    const double a = piece_start(breakpoints_s, i);
+    const bool last = i == breakpoints_s.size();
+    const double piece = last ? INFINITY : hazard_per_s[i] * (breakpoints_s[i] - a);
+    if (last || cumulative + piece > h) return a + (h - cumulative) / hazard_per_s[i];
+    cumulative += piece;
+  }
+  return 0.0;
+}
+
+double Distribution::survival(double t) const {
+  if (t < 0.0) return 1.0;
+  switch (kind) {
+    case DistKind::Exponential:
+      return std::exp(-t / mean_s);
+    case DistKind::Deterministic:
+      return t < mean_s ? 1.0 : 0.0;
+    case DistKind::Uniform:
+      return t < min_s ? 1.0 : t >= max_s ? 0.0 : (max_s - t) / (max_s - min_s);
+    case DistKind::Lognormal:
+      return t <= 0.0 ? 1.0 : 0.5 * std::erfc((std::log(t) - p1) / (p2 * std::sqrt(2.0)));
+    case DistKind::Gamma:
+      return boost::math::gamma_q(p1, t / p2);
+    case DistKind::Erlang:
+      return boost::math::gamma_q(double(k), t / p1);
+    case DistKind::Weibull:
+      return std::exp(-std::pow(t / p1, 1.0 / p2));
+    case DistKind::Empirical: {
+      const auto above =
+          std::count_if(values_s.begin(), values_s.end(), [t](double v) { return v > t; });
+      return double(above) / double(values_s.size());
+    }
+    case DistKind::PiecewiseHazard:
+      return std::exp(-cumulative_hazard(t));
+  }
+  return 0.0;
+}
+
 double Distribution::exact_cv() const {
   switch (kind) {
     case DistKind::Exponential:
@@ -120,6 +213,10 @@ double Distribution::exact_cv() const {
       double ss = 0.0;
       for (double v : values_s) ss += (v - mean_s) * (v - mean_s);
       return std::sqrt(ss / double(values_s.size())) / mean_s;
+    }
+    case DistKind::PiecewiseHazard: {
+      const double second = 2.0 * piecewise_moment(*this, 1);
+      return std::sqrt(std::max(0.0, second - mean_s * mean_s)) / mean_s;
     }
   }
   return 0.0;
@@ -177,6 +274,8 @@ double Distribution::sample(sim::RandomStream& rng) const {
       const auto i = static_cast<std::size_t>(rng.uniform() * double(values_s.size()));
       return values_s[std::min(i, values_s.size() - 1)];
     }
+    case DistKind::PiecewiseHazard:
+      return inverse_cumulative_hazard(-std::log(rng.uniform()));
   }
   return mean_s;
 }
@@ -202,6 +301,12 @@ Distribution Distribution::scaled(double factor) const {
       for (double& x : v) x *= factor;
       return empirical(std::move(v));
     }
+    case DistKind::PiecewiseHazard: {
+      std::vector<double> b = breakpoints_s, h = hazard_per_s;
+      for (double& x : b) x *= factor;
+      for (double& x : h) x /= factor;
+      return piecewise_hazard(std::move(b), std::move(h));
+    }
   }
   return *this;
 }
@@ -222,6 +327,7 @@ Distribution Distribution::with_mean(double new_mean_s) const {
       return weibull(new_mean_s, shape);
     case DistKind::Uniform:
     case DistKind::Empirical:
+    case DistKind::PiecewiseHazard:
       break;
   }
   Distribution d = scaled(new_mean_s / mean_s);

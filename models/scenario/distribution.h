@@ -19,7 +19,8 @@ enum class DistKind {
   Gamma,
   Erlang,
   Weibull,
-  Empirical
+  Empirical,
+  PiecewiseHazard
 };
 
 // Contract name of a kind ("exponential", ...).
@@ -34,6 +35,10 @@ struct Distribution {
   int k = 0;
   double shape = 0.0;
   std::vector<double> values_s;
+  // Piecewise-constant hazard: breakpoints_s increasing, first > 0; hazard_per_s one more entry
+  // than breakpoints_s (piece i runs from breakpoints_s[i-1], or 0, to breakpoints_s[i], the last
+  // piece is open-ended), each >= 0, the last > 0.
+  std::vector<double> breakpoints_s, hazard_per_s;
   // Per-interval means: empty (mean_s in every interval) or one mean per interval of the
   // horizon (Horizon::interval_count()); a contact uses the entry of its arrival interval, with
   // the shape (cv, k, shape) unchanged. Only a contact type's handle_time, wrap_up and patience
@@ -44,7 +49,8 @@ struct Distribution {
 
   // REQUIRES (checked by the scenario validator, not here): mean_s > 0; cv > 0 for
   // lognormal and gamma; 0 <= min_s <= max_s, max_s > 0 for uniform; k >= 1; shape > 0;
-  // values_s non-empty, each >= 0, not all 0.
+  // values_s non-empty, each >= 0, not all 0; breakpoints_s and hazard_per_s as documented at
+  // the members.
   static Distribution exponential(double mean_s);
   static Distribution deterministic(double mean_s);
   static Distribution uniform(double min_s, double max_s);
@@ -53,6 +59,15 @@ struct Distribution {
   static Distribution erlang(double mean_s, int k);
   static Distribution weibull(double mean_s, double shape);
   static Distribution empirical(std::vector<double> values_s);
+  // Survival S(t) = exp(−H(t)), H the integral of the piecewise-constant hazard; mean_s = ∫S.
+  static Distribution piecewise_hazard(std::vector<double> breakpoints_s,
+                                       std::vector<double> hazard_per_s);
+  // Survival function P(X > t), exact, for every kind but empirical (where it is the share of
+  // values above t).
+  double survival(double t) const;
+  // Piecewise hazard only: H(t) = ∫₀ᵗ hazard, and its inverse (the t with H(t) = h, h >= 0).
+  double cumulative_hazard(double t) const;
+  double inverse_cumulative_hazard(double h) const;
 
   // Exact coefficient of variation (standard deviation ÷ mean).
   double exact_cv() const;
@@ -63,7 +78,7 @@ struct Distribution {
 
   // The same shape with mean `mean_s` (> 0) and no per-interval means: the kinds with a mean_s
   // parameter are built anew from it (bit-identical to the constructor given `mean_s`),
-  // uniform and empirical are scaled.
+  // uniform, empirical and piecewise_hazard are scaled.
   Distribution with_mean(double mean_s) const;
   // The mean of a contact arriving in interval k: mean_s_by_interval[k], or mean_s without
   // per-interval means. REQUIRES: 0 <= k < mean_s_by_interval.size() when it is not empty.

@@ -16,9 +16,10 @@ namespace {
 
 constexpr int kMaxErlangPhases = 1000;  // sampling an Erlang draws k uniforms
 
-const DistKind kDistKinds[] = {DistKind::Exponential, DistKind::Deterministic, DistKind::Uniform,
-                               DistKind::Lognormal,   DistKind::Gamma,         DistKind::Erlang,
-                               DistKind::Weibull,     DistKind::Empirical};
+const DistKind kDistKinds[] = {
+    DistKind::Exponential, DistKind::Deterministic, DistKind::Uniform,
+    DistKind::Lognormal,   DistKind::Gamma,         DistKind::Erlang,
+    DistKind::Weibull,     DistKind::Empirical,     DistKind::PiecewiseHazard};
 
 std::vector<std::string> kind_names() {
   std::vector<std::string> names;
@@ -139,6 +140,55 @@ std::optional<Distribution> read_empirical(const Parameters& p) {
   return Distribution::empirical(std::move(values));
 }
 
+// The list `key` of numbers at least `range`; nullopt (reported) when absent or any entry bad.
+std::optional<std::vector<double>> number_list(const Parameters& p, const char* key,
+                                               const Range& range) {
+  const json* list = p.given(key);
+  if (!list) return std::nullopt;
+  const std::string path = member(p.path, key);
+  if (!p.in.expect_non_empty_array(*list, path)) return std::nullopt;
+  std::vector<double> out;
+  bool ok = true;
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    const auto x = p.in.number((*list)[i], element(path, i), range);
+    if (x) out.push_back(*x);
+    ok &= x.has_value();
+  }
+  if (!ok) return std::nullopt;
+  return out;
+}
+
+// breakpoints_s: non-empty, each > 0 and > the one before; hazard_per_s: one entry more, each
+// >= 0, the last > 0.
+std::optional<Distribution> read_piecewise_hazard(const Parameters& p) {
+  auto breakpoints = number_list(p, "breakpoints_s", Range::above(0));
+  auto hazards = number_list(p, "hazard_per_s", Range::at_least(0));
+  bool ok = breakpoints && hazards;
+  const std::string b_path = member(p.path, "breakpoints_s");
+  for (std::size_t i = 1; breakpoints && i < breakpoints->size(); ++i) {
+    if ((*breakpoints)[i] > (*breakpoints)[i - 1]) continue;
+    p.in.error(element(b_path, i),
+               "must be > breakpoints_s[" + std::to_string(i - 1) +
+                   "] = " + number_text((*breakpoints)[i - 1]),
+               p.v.at("breakpoints_s")[i]);
+    ok = false;
+  }
+  const std::string h_path = member(p.path, "hazard_per_s");
+  if (breakpoints && hazards && hazards->size() != breakpoints->size() + 1) {
+    p.in.error(h_path,
+               "must have one entry more than breakpoints_s (" +
+                   std::to_string(breakpoints->size() + 1) + ")",
+               p.v.at("hazard_per_s"));
+    ok = false;
+  } else if (hazards && !(hazards->back() > 0)) {
+    p.in.error(element(h_path, hazards->size() - 1), "must be > 0 (the last piece is open-ended)",
+               p.v.at("hazard_per_s").back());
+    ok = false;
+  }
+  if (!ok) return std::nullopt;
+  return Distribution::piecewise_hazard(std::move(*breakpoints), std::move(*hazards));
+}
+
 // The distribution of `kind` from its parameters.
 std::optional<Distribution> read_parameters(const Parameters& p, DistKind kind) {
   switch (kind) {
@@ -175,6 +225,8 @@ std::optional<Distribution> read_parameters(const Parameters& p, DistKind kind) 
     }
     case DistKind::Empirical:
       return read_empirical(p);
+    case DistKind::PiecewiseHazard:
+      return read_piecewise_hazard(p);
   }
   return std::nullopt;
 }
@@ -274,6 +326,7 @@ const std::map<std::string, std::vector<std::string>>& distribution_parameters()
       {dist_name(DistKind::Erlang), {"mean_s", "k"}},
       {dist_name(DistKind::Weibull), {"mean_s", "shape"}},
       {dist_name(DistKind::Empirical), {"values_s"}},
+      {dist_name(DistKind::PiecewiseHazard), {"breakpoints_s", "hazard_per_s"}},
   };
   return table;
 }

@@ -137,8 +137,8 @@ TEST(ScenarioJson, UnknownDistributionSuggestsTheClosest) {
   doc["contact_types"][0]["handle_time"] = {{"dist", "lognorml"}, {"mean_s", 60}, {"cv", 1}};
   EXPECT_EQ(errors_of(doc),
             Lines{"contact_types[0].handle_time.dist: must be one of exponential, deterministic, "
-                  "uniform, lognormal, gamma, erlang, weibull, empirical (got \"lognorml\"); did "
-                  "you mean \"lognormal\"?"});
+                  "uniform, lognormal, gamma, erlang, weibull, empirical, piecewise_hazard (got "
+                  "\"lognorml\"); did you mean \"lognormal\"?"});
 }
 
 TEST(ScenarioJson, ParameterOfAnotherDistributionIsRejected) {
@@ -591,8 +591,8 @@ TEST(ScenarioJson, RetrialKeysAreChecked) {
                 "contact_types[0].retrial.probability: unknown key; did you mean \"prob\"?",
                 "contact_types[0].retrial.prob: must be in [0, 1] (got 1.5)",
                 "contact_types[0].retrial.delay.dist: must be one of exponential, deterministic, "
-                "uniform, lognormal, gamma, erlang, weibull, empirical (got \"exponentail\"); "
-                "did you mean \"exponential\"?",
+                "uniform, lognormal, gamma, erlang, weibull, empirical, piecewise_hazard (got "
+                "\"exponentail\"); did you mean \"exponential\"?",
                 "contact_types[0].retrial.max_retrials: must be >= 0 (got -1)",
             }));
   EXPECT_EQ(errors_of(with_type_key("retrial", 0.2)),

@@ -50,9 +50,9 @@ Keys keys_of(const json& object) {
 
 std::vector<std::string> dist_names() {
   std::vector<std::string> names;
-  for (DistKind kind :
-       {DistKind::Exponential, DistKind::Deterministic, DistKind::Uniform, DistKind::Lognormal,
-        DistKind::Gamma, DistKind::Erlang, DistKind::Weibull, DistKind::Empirical}) {
+  for (DistKind kind : {DistKind::Exponential, DistKind::Deterministic, DistKind::Uniform,
+                        DistKind::Lognormal, DistKind::Gamma, DistKind::Erlang, DistKind::Weibull,
+                        DistKind::Empirical, DistKind::PiecewiseHazard}) {
     names.push_back(dist_name(kind));
   }
   return names;
