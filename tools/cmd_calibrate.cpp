@@ -31,6 +31,16 @@ constexpr std::array<Choice<StaffingMethod>, 3> kStaffingMethods{{
     {"activity", StaffingMethod::Activity},
 }};
 
+// The values of --patience, the default first (nullopt: the lowest AIC of every family).
+constexpr std::array<Choice<std::optional<PatienceFamily>>, 6> kPatienceFamilies{{
+    {"best", std::nullopt},
+    {"exponential", PatienceFamily::Exponential},
+    {"weibull", PatienceFamily::Weibull},
+    {"lognormal", PatienceFamily::Lognormal},
+    {"gamma", PatienceFamily::Gamma},
+    {"piecewise_hazard", PatienceFamily::PiecewiseHazard},
+}};
+
 // "HH:MM" (HH up to 24, 24:00 only as an end) as seconds; nullopt if malformed.
 std::optional<double> parse_hhmm(const std::string& text) {
   if (text.size() != 5 || text[2] != ':') return std::nullopt;
@@ -58,7 +68,8 @@ std::string calibration_problem(const Calibration& cal) {
 
 // The options of calibrate besides the common and the log-reading ones, as given.
 struct CalibrateArgs {
-  std::string interval_minutes, start, end, resolution, types, name, staffing, predict_days;
+  std::string interval_minutes, start, end, resolution, types, name, staffing, predict_days,
+      patience;
   bool week = false;
 };
 
@@ -78,6 +89,9 @@ void add_calibrate_options(po::options_description& desc, CalibrateArgs& a) {
       "agents estimator: answered-at-once (default: the activity estimate fitted by simulation "
       "to the share of callers answered at once), throughput (fitted to the share answered) or "
       "activity (agent activity alone)")(
+      "patience", po::value<std::string>(&a.patience),
+      "patience distribution family: best (default: the lowest AIC of exponential, weibull, "
+      "lognormal, gamma and piecewise_hazard) or one of them")(
       "week", po::bool_switch(&a.week),
       "build a week from a Monday, each weekday's arrivals from the log's days of that weekday "
       "(default: one typical day)")(
@@ -131,7 +145,7 @@ void parse_horizon(const CalibrateArgs& a, const po::variables_map& vm, Calibrat
   }
 }
 
-// --types, --staffing and --name.
+// --types, --staffing, --patience and --name.
 void parse_scenario_options(const CalibrateArgs& a, const po::variables_map& vm,
                             CalibrateOptions& options, std::vector<std::string>& errors) {
   if (vm.count("types")) {
@@ -150,6 +164,11 @@ void parse_scenario_options(const CalibrateArgs& a, const po::variables_map& vm,
   if (vm.count("staffing")) {
     if (auto m = parse_choice("--staffing", a.staffing, kStaffingMethods, errors)) {
       options.staffing = *m;
+    }
+  }
+  if (vm.count("patience")) {
+    if (auto f = parse_choice("--patience", a.patience, kPatienceFamilies, errors)) {
+      options.patience = *f;
     }
   }
   if (vm.count("name")) {

@@ -497,7 +497,7 @@ void fit_types(Observations& o, const ContactLog& log, const CalibrateOptions& o
   const DurationFit pooled_handle_fit = fit_durations(o.pooled_handle);
   const std::optional<DurationFit> pooled_wrap_fit =
       o.any_wrap ? std::optional<DurationFit>(fit_durations(o.pooled_wrap)) : std::nullopt;
-  const PatienceFit pooled_patience = fit_patience(o.pooled_spells);
+  const PatienceFit pooled_patience = fit_patience(o.pooled_spells, options.patience);
   for (std::size_t k = 0; k < types.size(); ++k) {
     TypeCalibration& t = types[k];
     if (o.handle[k].size() >= options.min_handle_observations) {
@@ -509,7 +509,7 @@ void fit_types(Observations& o, const ContactLog& log, const CalibrateOptions& o
       t.wrap = pooled_wrap_fit;
       if (t.wrap) t.wrap->pooled = true;
     }
-    t.patience = fit_patience(o.spells[k]);
+    t.patience = fit_patience(o.spells[k], options.patience);
     if (t.patience.abandoned < options.min_abandonments) {
       t.patience = pooled_patience;
       t.patience.pooled = true;

@@ -39,6 +39,9 @@ namespace ccsim {
 struct CalibrateOptions {
   DaySelection days;
   StaffingMethod staffing = StaffingMethod::AnsweredAtOnce;
+  // The family of the patience distributions (fit_patience). Default: nullopt (the lowest AIC
+  // of every family).
+  std::optional<PatienceFamily> patience;
   unsigned threads = 0;  // for the simulations of the fit (0: all cores)
   double interval_s = 3600.0;
   // Horizon bounds in seconds from the day's origin (midnight; the horizon start for ccsim logs).

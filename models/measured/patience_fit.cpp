@@ -432,7 +432,8 @@ void compare_with_km(PatienceCandidate& c, const std::vector<std::pair<double, d
   }
 }
 
-void fit_candidates(const std::vector<QueueSpell>& spells, const Sample& s, PatienceFit& fit) {
+void fit_candidates(const std::vector<QueueSpell>& spells, const Sample& s,
+                    std::optional<PatienceFamily> family, PatienceFit& fit) {
   fit.candidates.push_back(fit_exponential(fit, s));
   const double start = fit.candidates.front().mean_s;
   for (PatienceFamily family :
@@ -450,6 +451,7 @@ void fit_candidates(const std::vector<QueueSpell>& spells, const Sample& s, Pati
       c.outcome = FitOutcome::NotConverged;
       continue;
     }
+    if (family && c.family != *family) continue;
     if (!fit.chosen || c.aic < fit.candidates[*fit.chosen].aic) fit.chosen = i;
   }
   const PatienceCandidate& chosen = fit.candidates[fit.chosen.value_or(0)];
@@ -497,7 +499,8 @@ const std::vector<double>& patience_report_times_s() {
   return times;
 }
 
-PatienceFit fit_patience(const std::vector<QueueSpell>& spells) {
+PatienceFit fit_patience(const std::vector<QueueSpell>& spells,
+                         std::optional<PatienceFamily> family) {
   PatienceFit fit;
   fit.queued = spells.size();
   double abandoner_waits = 0;
@@ -513,7 +516,7 @@ PatienceFit fit_patience(const std::vector<QueueSpell>& spells) {
   km_summary(sample, fit);
   if (fit.abandoned > 0 && fit.exposure_s > 0) {
     fit.naive_mean_s = abandoner_waits / double(fit.abandoned);
-    fit_candidates(spells, sample, fit);
+    fit_candidates(spells, sample, family, fit);
   }
   return fit;
 }

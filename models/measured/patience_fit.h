@@ -89,7 +89,10 @@ struct PatienceFit {
   bool pooled = false;  // too few abandonments: the fit of all types together
 };
 const std::vector<double>& patience_report_times_s();
-PatienceFit fit_patience(const std::vector<QueueSpell>& spells);
+// `family`: choose the lowest AIC among the candidates of this family only (the exponential
+// when it did not converge); Default: nullopt (every family).
+PatienceFit fit_patience(const std::vector<QueueSpell>& spells,
+                         std::optional<PatienceFamily> family = std::nullopt);
 
 // The scale of a fixed shape refitted to other spells (e.g. one interval's).
 struct PatienceScaleFit {

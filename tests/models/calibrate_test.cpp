@@ -329,44 +329,58 @@ TEST(AnonymousBankData, ReadingReproducesTheFiguresOfTheDataReadme) {
   }
 }
 
+// In sample (calibrated and compared on the same days). Erlang A takes the mean of the
+// patience written, so the comparison with the same inputs is made with exponential patience
+// (--patience exponential): the mean of a heavy-tailed fit (PS lognormal, cv about 6.5) lies far
+// beyond the waits observed and leaves Erlang A almost without abandonment. The patience of
+// lowest AIC (the default) is reported for the simulation alone.
 TEST(AnonymousBankData, CalibratedSimulationPredictsHourlyKpisBetterThanErlangA) {
   for (int month : {1, 2}) {
     SKIP_WITHOUT_BANK_DATA(month);
     const ContactLog log = read_contact_log(bank_file(month), LogFormat{});
-    std::string error;
-    CalibrateOptions o;
-    o.days = *DaySelection::parse("sun-thu", error);
-    const Calibration c = calibrate(log, o);
-    ASSERT_FALSE(c.error) << *c.error;
-    EXPECT_EQ(c.start_s, 7 * 3600.0);
-    EXPECT_EQ(c.intervals, 17);
-    const ScenarioParse p = parse_scenario(nlohmann::json::parse(c.scenario.dump()), ".");
-    ASSERT_TRUE(p.ok()) << p.errors.front();
-    const MeasuredTable m = aggregate_log(log, *p.scenario, o.days);
-    RunOptions run;
-    run.replications = 20;
-    run.seed = 1;
-    const Comparison cmp =
-        compare_with_measured(*p.scenario, run_experiment(*p.scenario, run), m, true);
-    const std::size_t all = p.scenario->contact_types.size();
-    double sim_total = 0, erlang_total = 0;
-    std::cout << "1999-0" << month << " Sun-Thu, per-hour MAPE (weights: calls):";
-    for (Kpi kpi : {Kpi::Asa, Kpi::AbandonRate, Kpi::ServiceLevel}) {
-      const std::size_t q = *measured_index(kpi);
-      const KpiSummary& s = cmp.simulation.summary[all][q];
-      const KpiSummary& e = cmp.erlang_a->summary[all][q];
-      ASSERT_EQ(s.rows, 17u);
-      std::cout << "  " << kpi_info(kpi).name << " simulation " << 100 * *s.mape << "%, Erlang A "
-                << 100 * *e.mape << "% (bias " << 100 * *s.relative_bias << "% vs "
-                << 100 * *e.relative_bias << "%)";
-      sim_total += *s.mape;
-      erlang_total += *e.mape;
-      if (kpi == Kpi::Asa) {
-        EXPECT_LT(*s.mape, 0.8 * *e.mape) << month;
+    for (const bool exponential : {true, false}) {
+      std::string error;
+      CalibrateOptions o;
+      o.days = *DaySelection::parse("sun-thu", error);
+      if (exponential) o.patience = PatienceFamily::Exponential;
+      const Calibration c = calibrate(log, o);
+      ASSERT_FALSE(c.error) << *c.error;
+      EXPECT_EQ(c.start_s, 7 * 3600.0);
+      EXPECT_EQ(c.intervals, 17);
+      const ScenarioParse p = parse_scenario(nlohmann::json::parse(c.scenario.dump()), ".");
+      ASSERT_TRUE(p.ok()) << p.errors.front();
+      const MeasuredTable m = aggregate_log(log, *p.scenario, o.days);
+      RunOptions run;
+      run.replications = 20;
+      run.seed = 1;
+      const Comparison cmp =
+          compare_with_measured(*p.scenario, run_experiment(*p.scenario, run), m, true);
+      const std::size_t all = p.scenario->contact_types.size();
+      double sim_total = 0, erlang_total = 0;
+      std::cout << "1999-0" << month << " Sun-Thu, patience "
+                << (exponential ? "exponential" : "of lowest AIC") << ", per-hour MAPE:";
+      for (Kpi kpi : {Kpi::Asa, Kpi::AbandonRate, Kpi::ServiceLevel}) {
+        const std::size_t q = *measured_index(kpi);
+        const KpiSummary& s = cmp.simulation.summary[all][q];
+        const KpiSummary& e = cmp.erlang_a->summary[all][q];
+        ASSERT_EQ(s.rows, 17u);
+        std::cout << "  " << kpi_info(kpi).name << " simulation " << 100 * *s.mape << "% (bias "
+                  << 100 * *s.relative_bias << "%)";
+        if (exponential) std::cout << ", Erlang A " << 100 * *e.mape << "%";
+        sim_total += *s.mape;
+        erlang_total += *e.mape;
+        if (kpi == Kpi::Asa) {
+          if (exponential) {
+            EXPECT_LT(*s.mape, 0.8 * *e.mape) << month;
+          }
+          EXPECT_LT(*s.mape, 0.35) << month;
+        }
+      }
+      std::cout << "\n";
+      if (exponential) {
+        EXPECT_LT(sim_total, 0.85 * erlang_total) << month;
       }
     }
-    std::cout << "\n";
-    EXPECT_LT(sim_total, 0.85 * erlang_total) << month;
   }
 }
 
