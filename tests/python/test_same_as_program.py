@@ -111,6 +111,15 @@ def test_calibrate_is_the_programs_and_its_scenario_runs():
     assert ccsim.validate(got) == []
 
 
+def test_calibrate_reads_several_logs_and_predicts_other_days_as_the_program():
+    got = ccsim.calibrate(["tests/data/anonymous_bank_sample.txt"], days="1999-01-01",
+                          predict_days="1999-01-03&sun", patience="exponential")
+    assert got == program_json("calibrate", "tests/data/anonymous_bank_sample.txt", "--days",
+                               "1999-01-01", "--predict-days", "1999-01-03&sun", "--patience",
+                               "exponential")
+    assert got["name"].startswith("Predicted from anonymous_bank_sample.txt")
+
+
 @pytest.mark.parametrize("model,options", [
     ("b", {"arrivals_per_hour": 100, "aht_s": 180, "agents": 8}),
     ("c", {"arrivals_per_hour": 600, "aht_s": 180, "threshold_s": 20, "target_sl": 0.8}),

@@ -322,11 +322,14 @@ def compare(scenario: Scenario, measured: Union[str, "os.PathLike[str]"],
         return files.json_command(["compare", files.scenario(scenario), *args], progress)
 
 
-def calibrate(log: Union[str, "os.PathLike[str]"], **options: Any) -> Dict[str, Any]:
-    """A scenario built from a per-contact log: ``ccsim calibrate LOG --format json``;
-    `options` as the command's (e.g. ``preset="anonymous-bank"``, ``days="sun-thu"``)."""
+def calibrate(log: Union[str, "os.PathLike[str]", Sequence[Union[str, "os.PathLike[str]"]]],
+              **options: Any) -> Dict[str, Any]:
+    """A scenario built from a per-contact log, or several read as one (a list of paths):
+    ``ccsim calibrate LOG [LOG...] --format json``; `options` as the command's (e.g.
+    ``preset="anonymous-bank"``, ``days="sun-thu"``, ``predict_days="..."``)."""
+    logs = [log] if isinstance(log, (str, os.PathLike)) else list(log)
     with _Files() as files:
-        return files.json_command(["calibrate", os.fspath(log), *_option_args(options)])
+        return files.json_command(["calibrate", *map(os.fspath, logs), *_option_args(options)])
 
 
 def _erlang(model: str, options: Mapping[str, Any]) -> Dict[str, Any]:
