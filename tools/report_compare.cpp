@@ -47,6 +47,13 @@ void compare_summary(HtmlReport& page, const Scenario& sc, const Results& res,
       "\u00b1pi95 = \u00b1ci95\u00b7\u221a(1 + n/D) for n replications; a measured point outside "
       "it is unlikely under the model. Accuracy figures weigh each interval by its offered "
       "volume.");
+  if (has_input_uncertainty(sc)) {
+    page.paragraph(
+        "Uncertain inputs (availability_cv): predicted with the inputs at their estimates; the "
+        "band adds the spread the uncertainty gives the same replications with the inputs drawn "
+        "(ci95\u1d64): pi95 = \u221a(ci95\u00b2\u00b7(1 + n/D) + max(0, ci95\u1d64\u00b2 "
+        "\u2212 ci95\u00b2)\u00b7n).");
+  }
 }
 
 // Scopes that have rows, in scenario order with "all" last.

@@ -77,10 +77,18 @@ TEST(AvailabilityCommand, CompareWidensPredictionIntervalsByTheInputUncertainty)
     EXPECT_GT(rb["pi95"].get<double>(), pa);
   }
   EXPECT_GE(asa_rows, 3);
+  const auto html = dir / "compare.html";
   const auto table = run_ccsim("compare " + uncertain.string() +
-                               " --measured tests/data/measured_intervals.csv --replications 4");
+                               " --measured tests/data/measured_intervals.csv --replications 4"
+                               " --report '" +
+                               html.string() + "'");
+  ASSERT_EQ(table.exit_code, 0) << table.err;
   EXPECT_NE(table.out.find("Uncertain inputs (availability_cv): predicted with the inputs at their "
                            "estimates; pi95 = "),
+            std::string::npos);
+  EXPECT_NE(read_file(html.string())
+                .find("Uncertain inputs (availability_cv): predicted with the inputs at their "
+                      "estimates; the band adds the spread"),
             std::string::npos);
 }
 
