@@ -111,13 +111,18 @@ def test_calibrate_is_the_programs_and_its_scenario_runs():
     assert ccsim.validate(got) == []
 
 
-def test_calibrate_reads_several_logs_and_predicts_other_days_as_the_program():
-    got = ccsim.calibrate(["tests/data/anonymous_bank_sample.txt"], days="1999-01-01",
-                          predict_days="1999-01-03&sun", patience="exponential")
-    assert got == program_json("calibrate", "tests/data/anonymous_bank_sample.txt", "--days",
-                               "1999-01-01", "--predict-days", "1999-01-03&sun", "--patience",
-                               "exponential")
-    assert got["name"].startswith("Predicted from anonymous_bank_sample.txt")
+def test_calibrate_reads_several_logs_and_predicts_other_days_as_the_program(tmp_path):
+    with open("tests/data/anonymous_bank_sample.txt") as f:
+        header, *rows = f.read().splitlines()
+    on3 = [r for r in rows if "\t990103\t" in r]
+    first, third = tmp_path / "first.txt", tmp_path / "third.txt"
+    first.write_text("\n".join([header, *[r for r in rows if r not in on3]]) + "\n")
+    third.write_text("\n".join([header, *on3]) + "\n")
+    got = ccsim.calibrate([first, third], days="1999-01-01", predict_days="1999-01-03&sun",
+                          patience="exponential")
+    assert got == program_json("calibrate", str(first), str(third), "--days", "1999-01-01",
+                               "--predict-days", "1999-01-03&sun", "--patience", "exponential")
+    assert got["name"].startswith("Predicted from first.txt + third.txt")
 
 
 @pytest.mark.parametrize("model,options", [
