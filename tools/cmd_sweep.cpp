@@ -303,8 +303,20 @@ void read_parameters(Job& job) {
   }
 }
 
-// Reads the scenario and validates every point of the sweep; fills in the header. Returns the
-// exit status.
+// The threads of this process: --threads, or when 0 every hardware thread, shared among the
+// ranks mpirun starts on this node.
+unsigned process_threads(const CommonOptions& common) {
+  unsigned threads = common.threads;
+#ifdef CCSIM_WITH_MPI
+  if (mpirun_world_size() > 1 && threads == 0) {
+    threads = std::max(1u, sim::hardware_threads() / unsigned(mpirun_local_size()));
+  }
+#endif
+  return threads;
+}
+
+// Reads the scenario and validates every point of the sweep on the process's threads; fills in
+// the header. Returns the exit status.
 int plan_points(Job& job) {
   const CommonOptions& common = job.common;
   const fs::path scenario_path = common.positional[0];
@@ -323,7 +335,7 @@ int plan_points(Job& job) {
     return kExitBadInput;
   }
   job.plan = plan_sweep(*document.document, scenario_path.parent_path(), job.spec,
-                        common.replications, common.seed);
+                        common.replications, common.seed, process_threads(common));
   if (!job.plan.errors.empty()) {
     job.errors = job.plan.errors;
     return kExitBadInput;
@@ -647,11 +659,8 @@ int cmd_sweep(const std::vector<std::string>& args, std::ostream& out, std::ostr
     if (rank == 0) err << "warning: " << w << "\n";
   }
 
-  unsigned threads = job.common.threads;
+  const unsigned threads = process_threads(job.common);
 #ifdef CCSIM_WITH_MPI
-  if (mpi && threads == 0) {
-    threads = std::max(1u, sim::hardware_threads() / unsigned(mpirun_local_size()));
-  }
   if (mpi && rank != 0) return run_worker_rank(*mpi, job, threads, err);
 #endif
   if (!job.common.quiet) {

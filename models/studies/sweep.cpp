@@ -1,5 +1,6 @@
 #include "models/studies/sweep.h"
 
+#include <algorithm>
 #include <exception>
 #include <list>
 #include <mutex>
@@ -68,53 +69,87 @@ ScenarioParse parse_point(const SweepPlan& plan, std::size_t i) {
   return parse_scenario(variant, plan.base_dir);
 }
 
-// Checks point `i` of `plan` (whose document, base_dir and pointers are set): adds its errors,
-// each labelled with the point, and point 0's warnings; the first point that parses names the
-// contact types and agent groups every other must have; a point that parses adds its
-// replications and seed.
-void check_point(SweepPlan& plan, const SweepSpec& spec, std::size_t i,
-                 std::optional<int> replications, std::optional<std::uint64_t> seed) {
+// What checking one point found; a point's check needs only the plan's document, base_dir and
+// pointers, so points are checked concurrently and their checks added in point order.
+struct PointCheck {
+  std::vector<std::string> errors;    // the scenario's (not ok), else the replications override's
+  std::vector<std::string> warnings;  // kept for point 0 only
+  std::vector<std::string> types, groups;
+  bool ok = false;
+  int replications = 0;
+  std::uint64_t seed = 0;
+};
+
+// Parses point `i` of `plan` (whose document, base_dir and pointers are set).
+PointCheck check_point(const SweepPlan& plan, std::size_t i, std::optional<int> replications,
+                       std::optional<std::uint64_t> seed) {
+  PointCheck c;
   ScenarioParse parsed = parse_point(plan, i);
+  if (i == 0) c.warnings = std::move(parsed.warnings);
+  if (!parsed.ok()) {
+    c.errors = std::move(parsed.errors);
+    return c;
+  }
+  const Scenario& sc = *parsed.scenario;
+  for (const auto& t : sc.contact_types) c.types.push_back(t.name);
+  for (const auto& g : sc.agent_groups) c.groups.push_back(g.name);
+  if (replications) {
+    for (std::string& e : check_replications_override(sc, *replications)) {
+      c.errors.push_back(std::move(e));
+    }
+  }
+  c.ok = true;
+  c.replications = replications.value_or(sc.simulation.replications);
+  c.seed = seed.value_or(sc.simulation.seed);
+  return c;
+}
+
+// Adds the check of point `i` to `plan`: its errors, each labelled with the point, and point
+// 0's warnings; the first point that parses names the contact types and agent groups every
+// other must have; a point that parses adds its replications and seed.
+void add_point(SweepPlan& plan, const SweepSpec& spec, std::size_t i, PointCheck&& c) {
   const std::string label =
       "point " + std::to_string(i) + " (" + point_label(spec, plan.points[i]) + "): ";
-  for (const auto& e : parsed.errors) plan.errors.push_back(label + e);
-  if (i == 0) {
-    for (const auto& w : parsed.warnings) plan.warnings.push_back(w);
+  const std::size_t override_errors = c.ok ? c.errors.size() : 0;
+  for (const auto& w : c.warnings) plan.warnings.push_back(w);
+  if (!c.ok) {
+    for (const auto& e : c.errors) plan.errors.push_back(label + e);
+    return;
   }
-  if (!parsed.ok()) return;
-  Scenario& sc = *parsed.scenario;
-  std::vector<std::string> types, groups;
-  for (const auto& t : sc.contact_types) types.push_back(t.name);
-  for (const auto& g : sc.agent_groups) groups.push_back(g.name);
   if (plan.replications.empty()) {  // the first point that parses
-    plan.types = types;
-    plan.groups = groups;
-  } else if (types != plan.types || groups != plan.groups) {
+    plan.types = std::move(c.types);
+    plan.groups = std::move(c.groups);
+  } else if (c.types != plan.types || c.groups != plan.groups) {
     plan.errors.push_back(label +
                           "every point must have the same contact types and agent groups "
                           "(names, in order) as the first");
   }
-  if (replications) {
-    for (const std::string& e : check_replications_override(sc, *replications)) {
-      plan.errors.push_back(label + e);
-    }
-  }
-  plan.replications.push_back(replications.value_or(sc.simulation.replications));
-  plan.seeds.push_back(seed.value_or(sc.simulation.seed));
+  for (std::size_t k = 0; k < override_errors; ++k) plan.errors.push_back(label + c.errors[k]);
+  plan.replications.push_back(c.replications);
+  plan.seeds.push_back(c.seed);
 }
 
-// Checks every point of `plan`. Every bad point is counted, but only the first kShownBadPoints
+// Checks every point of `plan` on `threads` threads, a block of points at a time (memory stays
+// bounded by the block), adding the checks in point order, so the plan, its errors and warnings
+// do not depend on the threads. Every bad point is counted, but only the first kShownBadPoints
 // are listed: a bad value in a large grid would otherwise print thousands of near-identical
 // lines.
 void check_points(SweepPlan& plan, const SweepSpec& spec, std::optional<int> replications,
-                  std::optional<std::uint64_t> seed) {
+                  std::optional<std::uint64_t> seed, unsigned threads) {
   constexpr std::size_t kShownBadPoints = 20;
+  constexpr std::size_t kBlock = 4096;
   std::size_t bad_points = 0;
-  for (std::size_t i = 0; i < plan.points.size(); ++i) {
-    const std::size_t errors_before = plan.errors.size();
-    check_point(plan, spec, i, replications, seed);
-    if (plan.errors.size() > errors_before && ++bad_points > kShownBadPoints) {
-      plan.errors.resize(errors_before);
+  for (std::size_t first = 0; first < plan.points.size(); first += kBlock) {
+    const std::size_t count = std::min(kBlock, plan.points.size() - first);
+    std::vector<PointCheck> checks = sim::replicate<PointCheck>(count, threads, [&](std::size_t k) {
+      return check_point(plan, first + k, replications, seed);
+    });
+    for (std::size_t k = 0; k < count; ++k) {
+      const std::size_t errors_before = plan.errors.size();
+      add_point(plan, spec, first + k, std::move(checks[k]));
+      if (plan.errors.size() > errors_before && ++bad_points > kShownBadPoints) {
+        plan.errors.resize(errors_before);
+      }
     }
   }
   if (bad_points > kShownBadPoints) {
@@ -256,7 +291,8 @@ class PointRunner {
 }  // namespace
 
 SweepPlan plan_sweep(const json& document, const fs::path& base_dir, const SweepSpec& spec,
-                     std::optional<int> replications, std::optional<std::uint64_t> seed) {
+                     std::optional<int> replications, std::optional<std::uint64_t> seed,
+                     unsigned threads) {
   SweepPlan plan;
   std::string error;
   plan.points = sweep_points(spec, error);
@@ -269,7 +305,7 @@ SweepPlan plan_sweep(const json& document, const fs::path& base_dir, const Sweep
   plan.document = document;
   plan.base_dir = base_dir;
   plan.pointers = std::move(pointers);
-  check_points(plan, spec, replications, seed);
+  check_points(plan, spec, replications, seed, threads);
   if (!plan.errors.empty()) {
     plan.replications.clear();
     plan.seeds.clear();

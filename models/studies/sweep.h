@@ -53,10 +53,11 @@ struct SweepPlan {
 // point must have the same contact types and agent groups (names, in order) as point 0.
 // `replications`/`seed`, when given, override each point's simulation settings. Every point is
 // checked, but only the errors of the first 20 bad points are listed, then one line counting
-// the rest.
+// the rest. Points are checked on `threads` threads (0: every hardware thread; default 1); the
+// plan, its errors and warnings are the same on any number.
 SweepPlan plan_sweep(const nlohmann::json& document, const std::filesystem::path& base_dir,
                      const SweepSpec& spec, std::optional<int> replications,
-                     std::optional<std::uint64_t> seed);
+                     std::optional<std::uint64_t> seed, unsigned threads = 1);
 
 // Runs sweep points on `threads` threads (0: every hardware thread), spreading their
 // (point, replication) pairs over the threads. `next_point` hands out point indices (nullopt:

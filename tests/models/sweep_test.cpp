@@ -147,6 +147,42 @@ TEST(SweepPlanTest, ReplicationsOptionIsCheckedAtEveryPoint) {
       << plan.errors[1];
 }
 
+// 5,000 points, more than one block of checks: 1,000 of them bad (a negative patience mean) and
+// 10 with a seed of their own. Checked on 1 or 3 threads, the plan is the same: the first 20 bad
+// points listed in point order, the count of the rest, and each good point's seed.
+TEST(SweepPlanTest, ManyPointsCheckedOnThreadsGiveThePlanOfOneThread) {
+  SweepSpec spec;
+  ASSERT_TRUE(add_assignment("/agent_groups/0/staff/count=1:500:1", spec));
+  ASSERT_TRUE(add_assignment("/contact_types/0/patience/mean_s=-1,100,200,300,400", spec));
+  ASSERT_TRUE(add_assignment("/simulation/seed=1,2", spec));
+  const SweepPlan one = plan_sweep(erlang_a_document(), ".", spec, 2, std::nullopt, 1);
+  const SweepPlan three = plan_sweep(erlang_a_document(), ".", spec, 2, std::nullopt, 3);
+  ASSERT_EQ(one.points.size(), 5000u);
+  ASSERT_EQ(one.errors.size(), 21u);
+  EXPECT_TRUE(
+      one.errors[0].starts_with("point 0 (/agent_groups/0/staff/count=1, "
+                                "/contact_types/0/patience/mean_s=-1, "
+                                "/simulation/seed=1): contact_types[0].patience.mean_s"))
+      << one.errors[0];
+  EXPECT_EQ(one.errors[20],
+            "... and 980 more points with errors (1000 of 5000 points are bad; the first 20 are "
+            "listed)");
+  EXPECT_EQ(three.errors, one.errors);
+  EXPECT_EQ(three.warnings, one.warnings);
+
+  SweepSpec good;
+  ASSERT_TRUE(add_assignment("/agent_groups/0/staff/count=1:500:1", good));
+  ASSERT_TRUE(add_assignment("/simulation/seed=1:10:1", good));
+  const SweepPlan g1 = plan_sweep(erlang_a_document(), ".", good, std::nullopt, std::nullopt, 1);
+  const SweepPlan g3 = plan_sweep(erlang_a_document(), ".", good, std::nullopt, std::nullopt, 3);
+  ASSERT_TRUE(g1.errors.empty()) << g1.errors[0];
+  ASSERT_EQ(g1.seeds.size(), 5000u);
+  EXPECT_EQ(g1.seeds[4999], 10u);
+  EXPECT_EQ(g3.seeds, g1.seeds);
+  EXPECT_EQ(g3.replications, g1.replications);
+  EXPECT_EQ(g3.types, g1.types);
+}
+
 TEST(SweepPlanTest, SeedRangeGivesEachPointItsSeed) {
   SweepSpec spec;
   ASSERT_TRUE(add_assignment("/simulation/seed=1:3:1", spec));
