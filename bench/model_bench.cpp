@@ -1,13 +1,15 @@
 // Replications of the model on one thread, reporting customers simulated per second.
 // BM_ErlangAReplication: the Erlang-A benchmark queue (lambda = 1/s, AHT 180 s exponential,
 // patience 300 s exponential, 190 agents); the argument is the number of expected customers
-// (the horizon in seconds). BM_RealisticDay: one day of scenarios/realistic_day.json (48
+// (the horizon in seconds); it also prints the event-list limit measured in the same process
+// and the queue's share of it. BM_RealisticDay: one day of scenarios/realistic_day.json (48
 // intervals of 15 minutes, 3 contact types, self-service, a chatbot, callbacks, retrials,
 // 2 groups, chat concurrency 2), about 5,100 contacts. BM_BusySignalsDay: one day of
 // scenarios/busy_signals.json (telephone lines); BM_QueueCapsDay: of scenarios/queue_caps.json;
 // BM_OutboundBlendDay: of scenarios/outbound_blend.json (an outbound campaign).
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
+#include <time.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -15,6 +17,8 @@
 
 #include "models/centre/contact_centre.h"
 #include "models/scenario/scenario_json.h"
+#include "sim/calendar.h"
+#include "sim/random.h"
 
 namespace {
 
@@ -39,12 +43,43 @@ ccsim::Scenario erlang_a_queue(double customers) {
   return s;
 }
 
+// CPU seconds of this thread.
+double thread_cpu_s() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return double(t.tv_sec) + 1e-9 * double(t.tv_nsec);
+}
+
+// The event-list limit of the Erlang-A queue measured in this process: calendar holds per CPU
+// second with `pending` events pending (each hold pops the next event and schedules one an
+// exponential time later, as calendar_bench's BM_CalendarHold), halved, since a customer costs
+// at least two holds (its arrival and its end of service).
+double event_list_limit_customers_per_s(std::size_t pending) {
+  sim::Calendar<std::uint32_t> cal;
+  sim::RandomStream rng(1, 0, 0);
+  for (std::size_t i = 0; i < pending; ++i) cal.schedule(rng.exponential(1.0), 0, std::uint32_t(i));
+  sim::Calendar<std::uint32_t>::Event e;
+  constexpr int kHolds = 4'000'000;
+  const double start = thread_cpu_s();
+  for (int i = 0; i < kHolds; ++i) {
+    cal.pop(e);
+    cal.schedule(e.time_s + rng.exponential(1.0), 0, e.payload);
+  }
+  benchmark::DoNotOptimize(e);
+  return double(kHolds) / (thread_cpu_s() - start) / 2.0;
+}
+
+// Also reports the queue's share of the event-list limit measured in the same process
+// (share_of_event_list_limit): both rates in CPU time of this thread.
 void BM_ErlangAReplication(benchmark::State& state) {
   const ccsim::Scenario s = erlang_a_queue(double(state.range(0)));
   std::uint64_t customers = 0, rep = 0;
   std::size_t peak = 0;
+  double model_cpu_s = 0.0;
   for (auto _ : state) {
+    const double start = thread_cpu_s();
     const auto r = ccsim::simulate_replication(s, 1, rep++);
+    model_cpu_s += thread_cpu_s() - start;
     customers += r.contacts;
     peak = std::max(peak, r.peak_in_system);
     benchmark::DoNotOptimize(r.events);
@@ -52,6 +87,10 @@ void BM_ErlangAReplication(benchmark::State& state) {
   state.SetItemsProcessed(std::int64_t(customers));
   state.counters["customers_per_s"] =
       benchmark::Counter(double(customers), benchmark::Counter::kIsRate);
+  // About 190 agents busy and one arrival pending: 200 pending events, as BM_CalendarHold/200.
+  const double limit = event_list_limit_customers_per_s(200);
+  state.counters["event_list_limit_per_s"] = limit;
+  state.counters["share_of_event_list_limit"] = double(customers) / model_cpu_s / limit;
   state.counters["peak_in_system"] = double(peak);
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);

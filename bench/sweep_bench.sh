@@ -34,7 +34,7 @@ median() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {print v[int((NR+1
 echo "load before: $(uptime)"
 t1s=() t2s=() tms=() sus=()
 for ((i = 1; i <= rounds; i++)); do
-  rm -f "$dir"/*.csv
+  rm -f "$dir"/*  # the outputs and their resumable .sweep files
   t1s+=("$(seconds "$ccsim" "${args[@]}" --threads 1 --out "$dir/t1.csv")")
   t2s+=("$(seconds "$ccsim" "${args[@]}" --threads 2 --out "$dir/t2.csv")")
   if [ "$have_mpi" -eq 1 ]; then

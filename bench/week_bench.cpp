@@ -4,6 +4,8 @@
 //   BM_WeekRun: `ccsim run` of 20 replications on every thread (simulation and summary).
 //   BM_WeekStaffErlang: `ccsim staff --method erlang` (per-interval Erlang staffing, then the
 //   scenario run with it, 20 replications).
+//   BM_WeekStaffSimulation: `ccsim staff --method simulation` (the search by simulation of the
+//   week, 20 replications, every thread).
 #include <benchmark/benchmark.h>
 
 #include <cmath>
@@ -125,6 +127,26 @@ void BM_WeekStaffErlang(benchmark::State& state) {
       ccsim::staffing::agent_hours(outcome.result->scheduled, s.horizon);
 }
 BENCHMARK(BM_WeekStaffErlang)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(3.0);
+
+void BM_WeekStaffSimulation(benchmark::State& state) {
+  const ccsim::Scenario s = week();
+  ccsim::staffing::Options options;
+  options.method = ccsim::staffing::Method::Simulation;
+  options.replications = 20;
+  ccsim::staffing::Outcome outcome;
+  for (auto _ : state) {
+    outcome = ccsim::staffing::staff(s, options);
+    benchmark::DoNotOptimize(outcome);
+  }
+  if (!outcome.result) {
+    state.SkipWithError("staffing failed");
+    return;
+  }
+  state.counters["agent_hours"] =
+      ccsim::staffing::agent_hours(outcome.result->scheduled, s.horizon);
+  state.counters["simulations"] = double(outcome.result->iterations);
+}
+BENCHMARK(BM_WeekStaffSimulation)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
 
 }  // namespace
 
