@@ -208,11 +208,15 @@ TrunkWindows trunk_windows(const std::vector<LinePool>& pools,
 void count_contact(const ContactRecord& r, const Horizon& horizon, double warmup_s,
                    double threshold_s, std::vector<std::vector<ContactStats>>& contact) {
   const auto intervals = std::size_t(horizon.interval_count());
+  const auto arrival_interval = std::size_t(horizon.interval_at(r.arrival_s));
   if (r.queued) {
     const double left = r.outcome == Outcome::Answered   ? r.answer_s
                         : r.outcome == Outcome::Unserved ? std::numeric_limits<double>::infinity()
                                                          : r.end_s;
-    for (auto i = std::size_t(horizon.interval_at(r.queue_entry_s)); i < intervals; ++i) {
+    const std::size_t entry_interval = r.queue_entry_s == r.arrival_s
+                                           ? arrival_interval
+                                           : std::size_t(horizon.interval_at(r.queue_entry_s));
+    for (auto i = entry_interval; i < intervals; ++i) {
       const double boundary = horizon.interval_end_s(int(i));
       if (boundary >= left) break;
       if (boundary > r.queue_entry_s && boundary > warmup_s) {
@@ -221,8 +225,7 @@ void count_contact(const ContactRecord& r, const Horizon& horizon, double warmup
     }
   }
   if (warmup_s > 0.0 && r.arrival_s < warmup_s) return;
-  const auto i = std::size_t(horizon.interval_at(r.arrival_s));
-  contact[i][std::size_t(r.type)].add(r, threshold_s);
+  contact[arrival_interval][std::size_t(r.type)].add(r, threshold_s);
 }
 
 std::optional<std::pair<int, std::uint32_t>> overtime_contact(const std::vector<int>& skills,
