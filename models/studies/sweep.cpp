@@ -110,7 +110,6 @@ PointCheck check_point(const SweepPlan& plan, std::size_t i, std::optional<int> 
 void add_point(SweepPlan& plan, const SweepSpec& spec, std::size_t i, PointCheck&& c) {
   const std::string label =
       "point " + std::to_string(i) + " (" + point_label(spec, plan.points[i]) + "): ";
-  const std::size_t override_errors = c.ok ? c.errors.size() : 0;
   for (const auto& w : c.warnings) plan.warnings.push_back(w);
   if (!c.ok) {
     for (const auto& e : c.errors) plan.errors.push_back(label + e);
@@ -124,7 +123,7 @@ void add_point(SweepPlan& plan, const SweepSpec& spec, std::size_t i, PointCheck
                           "every point must have the same contact types and agent groups "
                           "(names, in order) as the first");
   }
-  for (std::size_t k = 0; k < override_errors; ++k) plan.errors.push_back(label + c.errors[k]);
+  for (const auto& e : c.errors) plan.errors.push_back(label + e);  // the override's
   plan.replications.push_back(c.replications);
   plan.seeds.push_back(c.seed);
 }
