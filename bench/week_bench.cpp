@@ -109,29 +109,11 @@ void BM_WeekRun(benchmark::State& state) {
 }
 BENCHMARK(BM_WeekRun)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(3.0);
 
-void BM_WeekStaffErlang(benchmark::State& state) {
+// Staffs the week by `method` with 20 replications; reports agent-hours and simulations run.
+void week_staff(benchmark::State& state, ccsim::staffing::Method method) {
   const ccsim::Scenario s = week();
   ccsim::staffing::Options options;
-  options.method = ccsim::staffing::Method::Erlang;
-  options.replications = 20;
-  ccsim::staffing::Outcome outcome;
-  for (auto _ : state) {
-    outcome = ccsim::staffing::staff(s, options);
-    benchmark::DoNotOptimize(outcome);
-  }
-  if (!outcome.result) {
-    state.SkipWithError("staffing failed");
-    return;
-  }
-  state.counters["agent_hours"] =
-      ccsim::staffing::agent_hours(outcome.result->scheduled, s.horizon);
-}
-BENCHMARK(BM_WeekStaffErlang)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(3.0);
-
-void BM_WeekStaffSimulation(benchmark::State& state) {
-  const ccsim::Scenario s = week();
-  ccsim::staffing::Options options;
-  options.method = ccsim::staffing::Method::Simulation;
+  options.method = method;
   options.replications = 20;
   ccsim::staffing::Outcome outcome;
   for (auto _ : state) {
@@ -145,6 +127,15 @@ void BM_WeekStaffSimulation(benchmark::State& state) {
   state.counters["agent_hours"] =
       ccsim::staffing::agent_hours(outcome.result->scheduled, s.horizon);
   state.counters["simulations"] = double(outcome.result->iterations);
+}
+
+void BM_WeekStaffErlang(benchmark::State& state) {
+  week_staff(state, ccsim::staffing::Method::Erlang);
+}
+BENCHMARK(BM_WeekStaffErlang)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(3.0);
+
+void BM_WeekStaffSimulation(benchmark::State& state) {
+  week_staff(state, ccsim::staffing::Method::Simulation);
 }
 BENCHMARK(BM_WeekStaffSimulation)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
 
