@@ -1,20 +1,23 @@
 #!/usr/bin/env bash
 # Wall time of a 100-point sweep (10 staffing levels x 10 patience means of scenarios/
-# erlang_a_check.json, 400 simulated hours and 2 replications per point, ~0.2 s a point) on
+# erlang_a_check.json, HORIZON_S simulated seconds (default 400 hours) and 2 replications per
+# point, ~0.12 s a point by default) on
 # 1 thread, 2 threads and `mpirun -np 2` (1 thread per rank). The three are run in turn ROUNDS
 # times (default 3) and each figure is the median, which damps the drift of a shared machine.
 # Prints seconds, points per second and speed-ups, and checks that every run wrote the
 # identical file. Also prints mpirun's fixed start-up and shut-down cost (a 2-point sweep of
 # 10 simulated seconds), which a sweep must outlast for ranks to pay.
-# usage: bench/sweep_bench.sh [BUILD_DIR [ROUNDS]]   (default: build 3)
+# usage: bench/sweep_bench.sh [BUILD_DIR [ROUNDS [HORIZON_S]]]   (default: build 3 1440000;
+# a longer horizon per point, e.g. 7200000, hides mpirun's start-up further)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
 rounds=${2:-3}
+horizon_s=${3:-1440000}
 ccsim="$build/ccsim"
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
-args=(sweep scenarios/erlang_a_check.json --set /horizon/duration_s=1440000
+args=(sweep scenarios/erlang_a_check.json --set /horizon/duration_s="$horizon_s"
       --set /agent_groups/0/staff/count=28:37:1 --set /contact_types/0/patience/mean_s=100:1000:100
       --replications 2 --quiet)
 root=()
