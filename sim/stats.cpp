@@ -58,14 +58,42 @@ void QuantileSketch::add(double x) {
     ++zeros_;
     return;
   }
-  const std::size_t b = bucket_of(x);
+  add_bucket(bucket_of(x));
+}
+
+void QuantileSketch::add_bucket(std::size_t b) {
+  if (!counting_) {
+    if (listed_.size() < kListLimit) {
+      listed_.push_back(std::uint32_t(b));
+      return;
+    }
+    to_counts();
+  }
   if (b >= counts_.size()) counts_.resize(b + 1, 0);
   ++counts_[b];
 }
 
+void QuantileSketch::to_counts() {
+  const auto top = std::max_element(listed_.begin(), listed_.end());
+  counts_.assign(top == listed_.end() ? 0 : std::size_t(*top) + 1, 0);
+  for (std::uint32_t b : listed_) ++counts_[b];
+  listed_.clear();
+  listed_.shrink_to_fit();
+  counting_ = true;
+}
+
 void QuantileSketch::merge(const QuantileSketch& other) {
-  if (other.counts_.size() > counts_.size()) counts_.resize(other.counts_.size(), 0);
-  for (std::size_t i = 0; i < other.counts_.size(); ++i) counts_[i] += other.counts_[i];
+  if (&other == this) {
+    const QuantileSketch copy = other;
+    merge(copy);
+    return;
+  }
+  for (std::uint32_t b : other.listed_) add_bucket(b);
+  if (other.counting_) {
+    if (!counting_) to_counts();
+    if (other.counts_.size() > counts_.size()) counts_.resize(other.counts_.size(), 0);
+    for (std::size_t i = 0; i < other.counts_.size(); ++i) counts_[i] += other.counts_[i];
+  }
   count_ += other.count_;
   zeros_ += other.zeros_;
   min_ = std::min(min_, other.min_);
@@ -77,13 +105,21 @@ std::optional<double> QuantileSketch::quantile(double q) const {
   // Smallest bucket whose cumulative count reaches ceil(q * n) (at least 1).
   const auto rank = std::max<std::uint64_t>(1, std::uint64_t(std::ceil(q * double(count_))));
   if (rank <= zeros_) return 0.0;
+  const auto mid = [&](std::size_t b) {
+    return std::clamp(0.5 * (bucket_low(b) + bucket_high(b)), min_, max_);
+  };
+  if (!counting_) {
+    const std::uint64_t k = rank - zeros_;  // 1-based rank among the listed buckets
+    if (k > listed_.size()) return max_;
+    std::vector<std::uint32_t> sorted = listed_;
+    const auto nth = sorted.begin() + std::ptrdiff_t(k - 1);
+    std::nth_element(sorted.begin(), nth, sorted.end());
+    return mid(*nth);
+  }
   std::uint64_t cumulative = zeros_;
   for (std::size_t b = 0; b < counts_.size(); ++b) {
     cumulative += counts_[b];
-    if (cumulative >= rank) {
-      const double mid = 0.5 * (bucket_low(b) + bucket_high(b));
-      return std::clamp(mid, min_, max_);
-    }
+    if (cumulative >= rank) return mid(b);
   }
   return max_;
 }

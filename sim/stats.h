@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <optional>
@@ -89,12 +90,19 @@ class TimeAverage {
 };
 
 // Quantiles of non-negative observations from a log-linear histogram: exact buckets of
-// 1/16 s below 64 s, then 128 buckets per doubling (relative error below 0.55%). Buckets are
-// allocated on demand, so memory grows with the largest value, never with the count. Exact
-// zeros are counted apart, so a quantile falling on them is exactly 0.
-// Mergeable, so a total is the merge of its intervals.
+// 1/16 s below 64 s, then 128 buckets per doubling (relative error below 0.55%). Exact zeros are
+// counted apart, so a quantile falling on them is exactly 0. Mergeable, so a total is the merge
+// of its intervals.
+// Memory: the first kListLimit positive observations keep only their bucket numbers (4 bytes
+// each); past that the sketch turns into counts per bucket, allocated up to the largest bucket
+// seen. Either way memory is bounded by the largest value, never by the count, and a sketch of
+// an interval's few dozen waits costs no histogram.
+// Invariant: quantile() depends only on the multiset of buckets, the zeros, min and max, so
+// the representation (list or counts, merged in any order) never changes a result.
 class QuantileSketch {
  public:
+  static constexpr std::size_t kListLimit = 256;
+
   void add(double x);
   void merge(const QuantileSketch& other);
   std::uint64_t count() const { return count_; }
@@ -106,8 +114,12 @@ class QuantileSketch {
   static std::size_t bucket_of(double x);
   static double bucket_low(std::size_t b);
   static double bucket_high(std::size_t b);
-  std::vector<std::uint64_t> counts_;
-  std::uint64_t zeros_ = 0;  // exact zeros (e.g. contacts answered at once), kept apart
+  void add_bucket(std::size_t b);
+  void to_counts();
+  std::vector<std::uint32_t> listed_;  // buckets of positive observations while few
+  std::vector<std::uint64_t> counts_;  // per bucket, once listed_ would pass kListLimit
+  bool counting_ = false;              // counts_ in use (listed_ then empty)
+  std::uint64_t zeros_ = 0;            // exact zeros (e.g. contacts answered at once), kept apart
   std::uint64_t count_ = 0;
   double min_ = std::numeric_limits<double>::infinity();
   double max_ = -std::numeric_limits<double>::infinity();

@@ -91,6 +91,59 @@ TEST(QuantileSketch, MergedSketchesEqualOneSketch) {
   EXPECT_FALSE(sim::QuantileSketch().quantile(0.5).has_value());
 }
 
+TEST(QuantileSketch, FewObservationsMatchExactQuantileWithinBucketResolution) {
+  sim::RandomStream rng(12, 0, 0);
+  std::vector<double> xs;
+  sim::QuantileSketch q;
+  for (int i = 0; i < 40; ++i) {
+    const double x = rng.exponential(90.0);
+    xs.push_back(x);
+    q.add(x);
+  }
+  std::sort(xs.begin(), xs.end());
+  for (double p : {0.025, 0.5, 0.8, 0.9, 1.0}) {
+    const double exact = xs[std::size_t(std::ceil(p * double(xs.size()))) - 1];
+    EXPECT_NEAR(*q.quantile(p), exact, std::max(1.0 / 16, exact * 0.0055)) << "p=" << p;
+  }
+}
+
+// Few observations are kept as a list of buckets, many as counts per bucket; the quantiles must
+// not depend on which, nor on the order of merging.
+TEST(QuantileSketch, QuantilesDoNotDependOnHowTheSketchWasBuilt) {
+  for (int n : {1, 37, int(sim::QuantileSketch::kListLimit),
+                int(sim::QuantileSketch::kListLimit) + 1, 3000}) {
+    sim::RandomStream rng(13, 0, std::uint64_t(n));
+    std::vector<double> xs;
+    for (int i = 0; i < n; ++i)
+      xs.push_back(i % 7 == 0 ? 0.0 : rng.exponential(40.0) * (1 + i % 3));
+    sim::QuantileSketch direct, halves, singles, self;
+    sim::QuantileSketch first, second;
+    for (int i = 0; i < n; ++i) {
+      direct.add(xs[std::size_t(i)]);
+      (i < n / 3 ? first : second).add(xs[std::size_t(i)]);
+      sim::QuantileSketch one;
+      one.add(xs[std::size_t(n - 1 - i)]);
+      singles.merge(one);
+      if (i % 2 == 0) self.add(xs[std::size_t(i)]);
+    }
+    second.merge(first);  // the larger into which the smaller, then the other way round below
+    halves.merge(second);
+    self.merge(self);  // every even observation twice
+    sim::QuantileSketch doubled;
+    for (int i = 0; i < n; i += 2) {
+      doubled.add(xs[std::size_t(i)]);
+      doubled.add(xs[std::size_t(i)]);
+    }
+    EXPECT_EQ(halves.count(), direct.count());
+    EXPECT_EQ(singles.count(), direct.count());
+    for (double p : {0.0, 0.1, 0.5, 0.8, 0.9, 0.95, 0.99, 1.0}) {
+      EXPECT_EQ(*halves.quantile(p), *direct.quantile(p)) << "n=" << n << " p=" << p;
+      EXPECT_EQ(*singles.quantile(p), *direct.quantile(p)) << "n=" << n << " p=" << p;
+      EXPECT_EQ(*self.quantile(p), *doubled.quantile(p)) << "n=" << n << " p=" << p;
+    }
+  }
+}
+
 TEST(StudentT, QuantilesMatchTables) {
   EXPECT_NEAR(sim::student_t_975(1), 12.7062, 1e-4);
   EXPECT_NEAR(sim::student_t_975(9), 2.2622, 1e-4);
