@@ -44,6 +44,7 @@ struct LoggedContact {
   // messaged, ...); Unserved for other logs, which do not say.
   Outcome other = Outcome::Unserved;
   bool callback = false;   // answered by a callback (ccsim logs): left out of waits, as asa_s
+  bool repeat = false;     // a redial or retrial (ccsim logs: attempt > 0), not a first contact
   double arrival_s = 0.0;  // arrival: the contact belongs to the interval of this time
   double queue_s = 0.0;    // entry into the agent queue; NaN: never queued
   double answer_s = 0.0;   // agent answered (end of the wait); NaN: not answered, or unknown

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "models/io/plural.h"
 #include "models/measured/log_values.h"
 #include "models/measured/measured.h"
 
@@ -43,11 +44,16 @@ struct LogCells {
 };
 
 // Interval of the horizon in which `c` arrived; nullopt outside the horizon. `origin`: the
-// horizon start in the log's times.
+// horizon start in the log's times. A redial or retrial of a ccsim log counts as `run` counts
+// it (Horizon::interval_at): after its day's close or the horizon's end, in the last interval
+// before; first contacts arrive only while open, so one outside is outside.
 std::optional<std::size_t> arrival_interval(const LoggedContact& c, const ContactLog& log,
                                             const Horizon& horizon, double origin) {
   const double end = horizon.end_s();
   double t = c.arrival_s - origin;
+  if (c.repeat && log.origin == LogOrigin::HorizonStart && t >= 0) {
+    return std::size_t(horizon.interval_at(t));
+  }
   if (log.origin == LogOrigin::Midnight && t < 0 && t + kDay < end) t += kDay;
   if (t < 0 || t >= end) return std::nullopt;
   if (horizon.days > 1) {
@@ -112,8 +118,9 @@ void warn_left_out(const ContactLog& log, const Scenario& scenario, const LogCel
     }
   }
   if (table.outside_horizon > 0) {
-    table.warnings.push_back(log.source + ": " + std::to_string(table.outside_horizon) +
-                             " contacts arrived outside the scenario's horizon; left out");
+    table.warnings.push_back(
+        log.source + ": " + text::plural(static_cast<long long>(table.outside_horizon), "contact") +
+        " arrived outside the scenario's horizon; left out");
   }
   const bool any = std::any_of(present.begin(), present.end(), [](bool p) { return p; });
   for (std::size_t k = 0; k < present.size(); ++k) {

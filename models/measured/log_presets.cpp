@@ -88,10 +88,10 @@ CcsimColumns ccsim_columns(const Header& header, ContactLog& log) {
   log.origin = LogOrigin::HorizonStart;
   log.has_type = log.has_agent = true;
   auto column = [&](const char* name) { return require_column(header, name, log); };
-  return {column("replication"), column("contact_type"),     column("outcome"),
-          column("arrival_s"),   column("queue_entry_s"),    column("answer_s"),
-          column("end_s"),       column("handle_s"),         column("wrap_s"),
-          column("agent"),       column("callback_accepted")};
+  return {column("replication"), column("contact_type"),      column("outcome"),
+          column("arrival_s"),   column("queue_entry_s"),     column("answer_s"),
+          column("end_s"),       column("handle_s"),          column("wrap_s"),
+          column("agent"),       column("callback_accepted"), header.find("attempt")};
 }
 
 namespace {
@@ -135,9 +135,12 @@ void read_ccsim_row(RowReader& r, const CcsimColumns& col, const Fields& f, Cont
   if (!(accepted.empty() || accepted == "0" || accepted == "1")) {
     r.bad("callback_accepted", "must be 0 or 1", accepted);
   }
+  std::optional<std::int32_t> attempt = 0;
+  if (col.attempt) attempt = r.integer("attempt", f[*col.attempt]);
   const std::string_view type = f[col.type];
   r.type_name("contact_type", type);
   if (!r.row_ok()) return;
+  c.repeat = *attempt > 0;
   c.day = *rep;
   c.type = r.type(type);
   c.arrival_s = *arrival;

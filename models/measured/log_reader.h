@@ -112,6 +112,7 @@ void read_bank_row(RowReader& r, const BankColumns& col, const Fields& f, Contac
 struct CcsimColumns {
   std::size_t replication, type, outcome, arrival, queue, answer, end, handle, wrap, agent,
       callback_accepted;
+  std::optional<std::size_t> attempt;  // optional: logs written before it had none
 };
 // Sets what the log has (times from the horizon start) and finds its columns.
 CcsimColumns ccsim_columns(const Header& header, ContactLog& log);

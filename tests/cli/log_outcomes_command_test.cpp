@@ -3,6 +3,7 @@
 // counts of that day exactly.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -85,6 +86,37 @@ TEST(LogOutcomesCommand, BusySignalsLogMeasuresTheBlockedContactsOfItsDay) {
   EXPECT_GT(measured.at({"premium", "blocked"}), 0.0);
   // block_rate, a share per interval, is compared with the simulation's.
   EXPECT_TRUE(measured.count({"billing", "block_rate"}));
+}
+
+// A redial after the horizon's end counts in the last interval, as `run` counts it; a first
+// contact there is outside the horizon (left out, with a warning).
+TEST(LogOutcomesCommand, RedialAfterTheHorizonEndCountsInTheLastIntervalAsTheRunCountsIt) {
+  const auto dir = temp_dir("log_outcomes_late_redial");
+  const std::string log = (dir / "log.csv").string();
+  {
+    std::ofstream out(log);
+    out << "replication,id,contact_type,attempt,outcome,arrival_s,bot_start_s,bot_end_s,"
+           "queue_entry_s,answer_s,end_s,handle_s,wrap_s,group,agent,callback_offered,"
+           "callback_accepted,first_call_s,predicted_wait_s\n"
+           "0,0,billing,0,answered,14000,,,14000,14000,14100,100,0,agents,0,0,0,,\n"
+           "0,1,billing,1,answered,14500,,,14500,14530,14600,70,0,agents,1,0,0,,\n"
+           "0,2,billing,0,answered,14600,,,14600,14600,14700,100,0,agents,0,0,0,,\n";
+  }
+  const auto c = run_ccsim("compare scenarios/busy_signals.json --measured " + log +
+                           " --replications 2 --format json --quiet");
+  ASSERT_EQ(c.exit_code, 0) << c.err;
+  EXPECT_NE(c.err.find("log.csv: 1 contact arrived outside the scenario's horizon; left out"),
+            std::string::npos)
+      << c.err;
+  const json compare = json::parse(c.out);
+  double offered_last = -1, offered_all = 0;
+  for (const json& row : compare["intervals"]) {
+    if (row["contact_type"] != "billing" || row["kpi"] != "offered") continue;
+    offered_all += row["measured"].get<double>();
+    if (row["index"] == 7) offered_last = row["measured"].get<double>();
+  }
+  EXPECT_EQ(offered_last, 2.0);
+  EXPECT_EQ(offered_all, 2.0);
 }
 
 TEST(LogOutcomesCommand, QueueCapsLogMeasuresOverflowedMessagesAndBlocked) {
