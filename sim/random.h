@@ -6,6 +6,9 @@
 //   - every name gives the same numbers on any thread, in any order of creation;
 //   - distinct names give independent numbers (distinct counters of a bijection);
 //   - creating a stream costs nothing: there is no state to seed or to skip ahead.
+// Variates: exponential and normal by the ziggurat (Marsaglia & Tsang 2000, as Boost.Random
+// implements it: exact in distribution, tails included), 1.03 (exponential) and 1.04 (normal)
+// 64-bit words a draw on average; uniforms from the top 53 bits of a word.
 // A model derives stream ids from what a random number is *for* (e.g. "patience of contact
 // 1234 of type billing"), so two variants of a scenario draw the same numbers wherever the
 // same thing happens in both: common random numbers.
@@ -13,6 +16,8 @@
 
 #include <Random123/philox.h>
 
+#include <boost/random/exponential_distribution.hpp>
+#include <boost/random/normal_distribution.hpp>
 #include <cmath>
 #include <cstdint>
 #include <string_view>
@@ -50,6 +55,12 @@ class RandomStream {
                std::uint64_t substream = 0)
       : key_{{seed, replication}}, counter_{{0, substream, stream_id, 0}} {}
 
+  // A UniformRandomBitGenerator of 64-bit words, for the variates below.
+  using result_type = std::uint64_t;
+  static constexpr result_type min() { return 0; }
+  static constexpr result_type max() { return ~result_type(0); }
+  result_type operator()() { return next_u64(); }
+
   // Uniform 64 random bits.
   std::uint64_t next_u64() {
     if (used_ == 4) refill();
@@ -60,20 +71,12 @@ class RandomStream {
   double uniform() { return (static_cast<double>(next_u64() >> 11) + 0.5) * 0x1.0p-53; }
 
   // Exponential with the given mean. REQUIRES: mean_s > 0.
-  double exponential(double mean_s) { return -mean_s * std::log(uniform()); }
-
-  // Standard normal (Box-Muller; the second variate is kept for the next call).
-  double normal() {
-    if (has_spare_normal_) {
-      has_spare_normal_ = false;
-      return spare_normal_;
-    }
-    const double r = std::sqrt(-2.0 * std::log(uniform()));
-    const double theta = 2.0 * 3.14159265358979323846 * uniform();
-    spare_normal_ = r * std::sin(theta);
-    has_spare_normal_ = true;
-    return r * std::cos(theta);
+  double exponential(double mean_s) {
+    return mean_s * boost::random::exponential_distribution<double>(1.0)(*this);
   }
+
+  // Standard normal.
+  double normal() { return boost::random::normal_distribution<double>(0.0, 1.0)(*this); }
 
   // Bernoulli trial: true with probability p.
   bool bernoulli(double p) { return uniform() < p; }
@@ -91,8 +94,6 @@ class RandomStream {
   r123::Philox4x64::ctr_type counter_;
   std::uint64_t block_[4] = {0, 0, 0, 0};
   int used_ = 4;
-  bool has_spare_normal_ = false;
-  double spare_normal_ = 0.0;
 };
 
 }  // namespace sim

@@ -47,9 +47,9 @@ double residual_sample(const Distribution& d, double elapsed_s, sim::RandomStrea
     case DistKind::Erlang:
       return gamma_residual(double(d.k), d.p1, e, rng.uniform());
     case DistKind::Weibull: {
-      // S(x) = exp(−(x / scale)^shape): (x / scale)^shape = (e / scale)^shape − ln u.
+      // S(x) = exp(−(x / scale)^shape): (x / scale)^shape = (e / scale)^shape + E, E ~ Exp(1).
       const double shape = 1.0 / d.p2;
-      const double h = std::pow(e / d.p1, shape) - std::log(rng.uniform());
+      const double h = std::pow(e / d.p1, shape) + rng.exponential(1.0);
       return std::max(0.0, d.p1 * std::pow(h, d.p2) - e);
     }
     case DistKind::Empirical: {
@@ -62,9 +62,9 @@ double residual_sample(const Distribution& d, double elapsed_s, sim::RandomStrea
       return above[std::min(i, above.size() - 1)] - e;
     }
     case DistKind::PiecewiseHazard:
-      // S(e + t) / S(e) = u: H(e + t) = H(e) − ln u.
+      // S(e + t) / S(e) = e^−E: H(e + t) = H(e) + E, E ~ Exp(1).
       return std::max(
-          0.0, d.inverse_cumulative_hazard(d.cumulative_hazard(e) - std::log(rng.uniform())) - e);
+          0.0, d.inverse_cumulative_hazard(d.cumulative_hazard(e) + rng.exponential(1.0)) - e);
   }
   return 0.0;
 }

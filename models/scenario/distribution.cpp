@@ -269,13 +269,13 @@ double Distribution::sample(sim::RandomStream& rng) const {
       return -p1 * (log_sum + std::log(product));
     }
     case DistKind::Weibull:
-      return p1 * std::pow(-std::log(rng.uniform()), p2);
+      return p1 * std::pow(rng.exponential(1.0), p2);
     case DistKind::Empirical: {
       const auto i = static_cast<std::size_t>(rng.uniform() * double(values_s.size()));
       return values_s[std::min(i, values_s.size() - 1)];
     }
     case DistKind::PiecewiseHazard:
-      return inverse_cumulative_hazard(-std::log(rng.uniform()));
+      return inverse_cumulative_hazard(rng.exponential(1.0));
   }
   return mean_s;
 }

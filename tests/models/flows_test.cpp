@@ -274,7 +274,9 @@ TEST(Concurrency, SlowdownLengthensChatsHeldTogether) {
   const Results slowed = run(s, 4);
   EXPECT_NEAR(plain.totals[0][Kpi::Aht]->mean, 180.0, 3.0);
   EXPECT_GT(slowed.totals[0][Kpi::Aht]->mean, 200.0);
-  EXPECT_LT(slowed.totals[0][Kpi::Aht]->mean, 270.0);
+  // At most 1.5 × 180 s = 270 s, reached when every chat is held with two others: not above it
+  // beyond the CI.
+  EXPECT_LT(slowed.totals[0][Kpi::Aht]->mean - slowed.totals[0][Kpi::Aht]->ci95, 270.0);
 }
 
 Scenario blended_email_team() {

@@ -164,7 +164,7 @@ TEST(WaitPredictionModel, QueueLengthIsUnbiasedInMMsAndItsMeanIsErlangCsWait) {
   // M/M/10, 300 s mean handle, 108 calls an hour: a = 9 erlangs, rho = 0.9.
   Scenario s = test::stationary_queue(108, Distribution::exponential(300), 10, 200000, 3600);
   s.contact_types[0].wait_predictor = WaitPredictor::QueueLength;
-  const Results r = run(s, 20);
+  const Results r = run(s, 80);
   const ContactKpis& t = r.totals[0];
   ASSERT_TRUE(t[Kpi::WaitPredictionBias] && t[Kpi::WaitPredictionRmse] && t[Kpi::Asa]);
   erlang::Params p;
@@ -179,9 +179,11 @@ TEST(WaitPredictionModel, QueueLengthIsUnbiasedInMMsAndItsMeanIsErlangCsWait) {
   const double mean_prediction = t[Kpi::Asa]->mean + t[Kpi::WaitPredictionBias]->mean;
   EXPECT_NEAR(mean_prediction, asa_s, 2.0 * t[Kpi::Asa]->ci95);
   // A delayed arrival behind n waits Gamma(n + 1, s mu): variance (n + 1)/(s mu)^2, so the
-  // mean square error is E[W] / (s mu) = 200.6 x 30 s^2 (RMSE 77.6 s); within 5%.
-  EXPECT_NEAR(t[Kpi::WaitPredictionRmse]->mean, std::sqrt(asa_s * 300.0 / 10.0),
-              0.05 * std::sqrt(asa_s * 300.0 / 10.0));
+  // mean square error is E[W] / (s mu) = 200.6 x 30 s^2 (RMSE 77.6 s); within 2 x ci95, the CI
+  // itself within 5% (80 replications: a replication's RMSE varies by about 13% at rho = 0.9).
+  const double rmse_s = std::sqrt(asa_s * 300.0 / 10.0);
+  EXPECT_NEAR(t[Kpi::WaitPredictionRmse]->mean, rmse_s, 2.0 * t[Kpi::WaitPredictionRmse]->ci95);
+  EXPECT_LT(t[Kpi::WaitPredictionRmse]->ci95, 0.05 * rmse_s);
 }
 
 TEST(WaitPredictionModel, ErlangAPredictorIsNearlyUnbiasedWhereQueueLengthIsNot) {

@@ -2,8 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <set>
+#include <vector>
 
 #include "sim/stats.h"
 
@@ -49,6 +51,54 @@ TEST(RandomStream, NormalIsStandard) {
   for (int i = 0; i < 400000; ++i) t.add(rng.normal());
   EXPECT_NEAR(*t.mean(), 0.0, 0.01);
   EXPECT_NEAR(*t.variance(), 1.0, 0.01);
+}
+
+// Kolmogorov–Smirnov distance between the sorted sample and the CDF `cdf`.
+template <class Cdf>
+double ks_distance(std::vector<double> xs, Cdf cdf) {
+  std::sort(xs.begin(), xs.end());
+  const double n = double(xs.size());
+  double d = 0.0;
+  for (std::size_t i = 0; i < xs.size(); ++i) {
+    const double f = cdf(xs[i]);
+    d = std::max({d, double(i + 1) / n - f, f - double(i) / n});
+  }
+  return d;
+}
+
+// The ziggurat is exact: the whole distribution (KS distance below the 1% critical value
+// 1.63/sqrt(n)) and the far tail, where it switches to a separate algorithm, match.
+TEST(RandomStream, ExponentialMatchesItsDistributionIncludingTheTail) {
+  sim::RandomStream rng(4, 0, 0);
+  std::vector<double> xs;
+  const int n = 400000;
+  int beyond_7 = 0;
+  for (int i = 0; i < n; ++i) {
+    xs.push_back(rng.exponential(2.0));
+    beyond_7 += xs.back() > 14.0;
+  }
+  EXPECT_LT(ks_distance(xs, [](double x) { return 1.0 - std::exp(-x / 2.0); }),
+            1.63 / std::sqrt(double(n)));
+  // P(X > 7 means) = e^-7: 365 expected, SD 19; within 4 SD.
+  EXPECT_NEAR(beyond_7, n * std::exp(-7.0), 4 * std::sqrt(n * std::exp(-7.0)));
+}
+
+TEST(RandomStream, NormalMatchesItsDistributionIncludingTheTails) {
+  sim::RandomStream rng(5, 0, 0);
+  std::vector<double> xs;
+  const int n = 400000;
+  int above_3 = 0, below_minus_3 = 0;
+  for (int i = 0; i < n; ++i) {
+    xs.push_back(rng.normal());
+    above_3 += xs.back() > 3.0;
+    below_minus_3 += xs.back() < -3.0;
+  }
+  EXPECT_LT(ks_distance(xs, [](double x) { return 0.5 * std::erfc(-x / std::sqrt(2.0)); }),
+            1.63 / std::sqrt(double(n)));
+  // P(Z > 3) = 0.0013499: 540 expected each side, SD 23; within 4 SD.
+  const double expected = n * 0.5 * std::erfc(3.0 / std::sqrt(2.0));
+  EXPECT_NEAR(above_3, expected, 4 * std::sqrt(expected));
+  EXPECT_NEAR(below_minus_3, expected, 4 * std::sqrt(expected));
 }
 
 TEST(StreamHash, IsStableAcrossBuilds) {
