@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <initializer_list>
 #include <vector>
 
 #include "sim/random.h"
@@ -50,20 +52,28 @@ TEST(TimeAverage, IntegratesAStepFunction) {
   EXPECT_DOUBLE_EQ(*ta.average(40.0), (20.0 + 80.0) / 40.0);
 }
 
-TEST(QuantileSketch, MatchesExactQuantileWithinBucketResolution) {
-  sim::RandomStream rng(11, 0, 0);
+// n exponential draws of mean `mean_s` into a sketch: each p-quantile matches the exact one
+// (the ceil(p n)-th smallest) within the bucket resolution.
+void expect_exact_quantiles_within_bucket_resolution(std::uint64_t seed, int n, double mean_s,
+                                                     std::initializer_list<double> ps) {
+  sim::RandomStream rng(seed, 0, 0);
   std::vector<double> xs;
   sim::QuantileSketch q;
-  for (int i = 0; i < 100000; ++i) {
-    const double x = rng.exponential(60.0);
+  for (int i = 0; i < n; ++i) {
+    const double x = rng.exponential(mean_s);
     xs.push_back(x);
     q.add(x);
   }
   std::sort(xs.begin(), xs.end());
-  for (double p : {0.5, 0.8, 0.9, 0.99}) {
+  for (double p : ps) {
     const double exact = xs[std::size_t(std::ceil(p * double(xs.size()))) - 1];
-    EXPECT_NEAR(*q.quantile(p), exact, std::max(1.0 / 16, exact * 0.0055)) << "p=" << p;
+    EXPECT_NEAR(*q.quantile(p), exact, std::max(1.0 / 16, exact * 0.0055))
+        << "n=" << n << " p=" << p;
   }
+}
+
+TEST(QuantileSketch, MatchesExactQuantileWithinBucketResolution) {
+  expect_exact_quantiles_within_bucket_resolution(11, 100000, 60.0, {0.5, 0.8, 0.9, 0.99});
 }
 
 TEST(QuantileSketch, AllZerosGiveZero) {
@@ -92,19 +102,7 @@ TEST(QuantileSketch, MergedSketchesEqualOneSketch) {
 }
 
 TEST(QuantileSketch, FewObservationsMatchExactQuantileWithinBucketResolution) {
-  sim::RandomStream rng(12, 0, 0);
-  std::vector<double> xs;
-  sim::QuantileSketch q;
-  for (int i = 0; i < 40; ++i) {
-    const double x = rng.exponential(90.0);
-    xs.push_back(x);
-    q.add(x);
-  }
-  std::sort(xs.begin(), xs.end());
-  for (double p : {0.025, 0.5, 0.8, 0.9, 1.0}) {
-    const double exact = xs[std::size_t(std::ceil(p * double(xs.size()))) - 1];
-    EXPECT_NEAR(*q.quantile(p), exact, std::max(1.0 / 16, exact * 0.0055)) << "p=" << p;
-  }
+  expect_exact_quantiles_within_bucket_resolution(12, 40, 90.0, {0.025, 0.5, 0.8, 0.9, 1.0});
 }
 
 // Few observations are kept as a list of buckets, many as counts per bucket; the quantiles must
