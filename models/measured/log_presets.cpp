@@ -137,6 +137,7 @@ void read_ccsim_row(RowReader& r, const CcsimColumns& col, const Fields& f, Cont
   }
   std::optional<std::int32_t> attempt = 0;
   if (col.attempt) attempt = r.integer("attempt", f[*col.attempt]);
+  if (attempt && *attempt < 0) r.bad("attempt", "must be >= 0", f[*col.attempt]);
   const std::string_view type = f[col.type];
   r.type_name("contact_type", type);
   if (!r.row_ok()) return;

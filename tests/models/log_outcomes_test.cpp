@@ -114,5 +114,20 @@ TEST(LogOutcomes, AnUnknownOutcomeIsABadRowNamingEveryOutcome) {
                 "(got \"busy\")");
 }
 
+// A redial's attempt number is read (a redial after the horizon counts in its last interval,
+// log_aggregation.cpp); a negative one is a bad row.
+TEST(LogOutcomes, ANegativeAttemptIsABadRow) {
+  const auto dir = test::temp_dir("log_outcomes_attempt");
+  const auto file = dir / "log.csv";
+  std::ofstream(file, std::ios::binary)
+      << kCcsimLogColumns << "\n0,1,billing,1,answered,10,,,10,12,40,28,0,a,0,0,0,,\n"
+      << "0,2,billing,-1,answered,10,,,10,12,40,28,0,a,0,0,0,,\n";
+  const ContactLog log = read_contact_log(file, LogFormat{});
+  ASSERT_EQ(log.errors.size(), 1u);
+  EXPECT_EQ(log.errors[0], file.string() + " line 3: attempt: must be >= 0 (got \"-1\")");
+  ASSERT_EQ(log.contacts.size(), 1u);
+  EXPECT_TRUE(log.contacts[0].repeat);
+}
+
 }  // namespace
 }  // namespace ccsim
