@@ -142,6 +142,34 @@ Staff Staffer::compose(const std::vector<std::vector<int>>& servers,
   return net;
 }
 
+void Staffer::check_bounds(std::vector<std::string>& errors) const {
+  const auto check = [&](const Staff& bound, const char* name) {
+    bool shaped = bound.empty() || bound.size() == std::size_t(groups_);
+    for (const std::vector<int>& row : bound) {
+      shaped = shaped && row.size() == std::size_t(intervals_);
+      for (int n : row) shaped = shaped && n >= 0;
+    }
+    if (!shaped) {
+      errors.push_back(std::string("options.") + name + ": must give agents >= 0 for each of " +
+                       std::to_string(groups_) + " agent groups in each of " +
+                       std::to_string(intervals_) + " intervals");
+    }
+  };
+  check(opt_.at_least, "at_least");
+  check(opt_.at_most, "at_most");
+}
+
+Staff Staffer::within_bounds(Staff net) const {
+  for (int g = 0; g < groups_; ++g) {
+    for (int i = 0; i < intervals_; ++i) {
+      int& n = net[std::size_t(g)][std::size_t(i)];
+      if (!opt_.at_most.empty()) n = std::min(n, opt_.at_most[std::size_t(g)][std::size_t(i)]);
+      if (!opt_.at_least.empty()) n = std::max(n, opt_.at_least[std::size_t(g)][std::size_t(i)]);
+    }
+  }
+  return net;
+}
+
 Staff Staffer::scheduled(const Staff& net) const {
   Staff out = net;
   for (int g = 0; g < groups_; ++g) {
@@ -237,8 +265,12 @@ void Staffer::search(Staff& cur, const Evaluation*& ev) {
                                              std::vector<Bracket>(std::size_t(intervals_)));
   for (int g = 0; g < groups_; ++g) {
     for (int i = 0; i < intervals_; ++i) {
+      Bracket& b = brackets[std::size_t(g)][std::size_t(i)];
       const int n = cur[std::size_t(g)][std::size_t(i)];
-      brackets[std::size_t(g)][std::size_t(i)].step = std::max(1, int(std::lround(0.1 * n)));
+      b.step = std::max(1, int(std::lround(0.1 * n)));
+      // A bound acts as if seen: fewer than at_least as missing, at_most as meeting.
+      if (!opt_.at_least.empty()) b.misses_at = opt_.at_least[std::size_t(g)][std::size_t(i)] - 1;
+      if (!opt_.at_most.empty()) b.meets_at = opt_.at_most[std::size_t(g)][std::size_t(i)];
     }
   }
   learn(cur, *ev, brackets);
@@ -273,7 +305,7 @@ void Staffer::search(Staff& cur, const Evaluation*& ev) {
   }
 }
 
-bool Staffer::repair(Staff& cur, const Evaluation*& ev) {
+bool Staffer::repair(Staff& cur, const Evaluation*& ev, bool capped) {
   while (!ev->misses.empty()) {
     Staff next = cur;
     std::set<std::pair<int, int>> raised;
@@ -290,13 +322,30 @@ bool Staffer::repair(Staff& cur, const Evaluation*& ev) {
         if (raised.insert({g, m.interval}).second) ++next[std::size_t(g)][std::size_t(m.interval)];
       }
     }
+    if (capped) next = within_bounds(next);
     if (next == cur) return false;  // nothing can be raised
-    const Evaluation* e = evaluate(next, "repair");
+    const Evaluation* e = evaluate(next, capped ? "bound" : "repair");
     if (!e) return false;
     cur = next;
     ev = e;
   }
   return true;
+}
+
+void Staffer::settle_under_ceiling(Staff& cur, const Evaluation*& ev) {
+  if (opt_.at_most.empty() || within_bounds(cur) == cur) return;
+  const Staff lowered = within_bounds(cur);
+  const Staff flat = flattened(lowered);
+  Staff next = within_bounds(flat) == flat ? flat : lowered;
+  const Evaluation* e = evaluate(next, "bound");
+  if (e && !repair(next, e, true)) {  // the ceiling itself, when repair under it fails
+    next = within_bounds(opt_.at_most);
+    e = evaluate(next, "bound");
+  }
+  if (e && e->misses.empty()) {
+    cur = next;
+    ev = e;
+  }
 }
 
 Outcome Staffer::run() {
@@ -319,6 +368,7 @@ Outcome Staffer::run() {
         "max_abandon_rate or max_asa_s, or an agent group max_occupancy or max_utilisation");
     return out;
   }
+  check_bounds(out.errors);
   if (!init(out.errors)) return out;
 
   Staff cur = compose(servers_, floor_);
@@ -333,11 +383,13 @@ Outcome Staffer::run() {
     std::vector<std::string> unmet;  // targets the model cannot meet: start from Erlang's
     if (std::optional<Staff> t = transient_staffing(sc_, cur, unmet)) cur = *t;
   }
+  if (opt_.method == Method::Simulation) cur = within_bounds(cur);
   const Evaluation* ev = evaluate(cur, "start");
   if (!ev) return out;  // unreachable: max_iterations >= 1
   if (opt_.method == Method::Simulation) {
     search(cur, ev);
     if (!budget_exhausted_ && repair(cur, ev)) flatten(cur, ev);
+    if (!budget_exhausted_ && ev->misses.empty()) settle_under_ceiling(cur, ev);
     if (budget_exhausted_) {  // the cheapest staffing simulated that meets every target, if any
       double best_hours = std::numeric_limits<double>::infinity();
       for (const auto& [key, e] : cache_) {

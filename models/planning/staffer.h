@@ -75,6 +75,10 @@ class Staffer {
   };
 
   bool init(std::vector<std::string>& errors);
+  // Adds an error for a bound (Options::at_least, at_most) of the wrong shape or negative.
+  void check_bounds(std::vector<std::string>& errors) const;
+  // `net` raised to at_least and lowered to at_most (at_least wins where they cross).
+  Staff within_bounds(Staff net) const;
   Staff compose(const std::vector<std::vector<int>>& servers,
                 const std::vector<std::vector<int>>& floor) const;
   Staff scheduled(const Staff& net) const;
@@ -86,7 +90,13 @@ class Staffer {
   // Records in `brackets` what the staffing `at`, evaluated as `ev`, shows.
   void learn(const Staff& at, const Evaluation& ev, std::vector<std::vector<Bracket>>& brackets);
   void search(Staff& cur, const Evaluation*& ev);
-  bool repair(Staff& cur, const Evaluation*& ev);
+  // Raises the agents where `ev` misses a target until none is missed; `capped`: never above
+  // Options::at_most. Whether every target is met (false: nothing left to raise, or no budget).
+  bool repair(Staff& cur, const Evaluation*& ev, bool capped = false);
+  // With a ceiling (Options::at_most) that the staffing `cur`, meeting every target, exceeds:
+  // `cur` lowered to the ceiling (flattened when that stays under it) and repaired under it,
+  // else the ceiling itself, replaces `cur` if it meets every target; else `cur` stays.
+  void settle_under_ceiling(Staff& cur, const Evaluation*& ev);
   // staffing_flat.cpp:
   // The searched groups in sets linked by shared contact types.
   std::vector<std::vector<int>> linked_groups() const;

@@ -197,6 +197,12 @@ std::vector<TargetMiss> missed_targets(const Scenario& scenario, const Results& 
   return misses;
 }
 
+Options bounded_by_forecast(Options options, const std::vector<std::vector<int>>& forecast_net,
+                            double factor) {
+  (factor >= 1.0 ? options.at_least : options.at_most) = forecast_net;
+  return options;
+}
+
 double agent_hours(const std::vector<std::vector<int>>& scheduled, const Horizon& horizon) {
   double total = 0.0;
   for (const auto& row : scheduled) {

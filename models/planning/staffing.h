@@ -44,25 +44,31 @@
 //      own when they differ as the queue carried over from the interval before explains: more
 //      after a higher load, fewer after a lower one (Result::carry_over); else it takes them,
 //      or gives them to all when it has more. Then repair again (at most a few rounds).
-// Staffings only rise after phase 1.
+//   4. Bound (only with a ceiling, Options::at_most, that phases 2-3 exceeded): the staffing
+//      lowered to the ceiling and repaired under it, else the ceiling itself, if it meets
+//      every target.
+// Staffings only rise in phases 2 and 3. With bounds (Options::at_least, at_most) the search
+// starts within them and brackets as if fewer than at_least had been seen to miss and at_most
+// to meet.
 //
 // More volume (Arrivals::volume_factor, staff --volume-factor): the contacts at a higher factor
 // are those at a lower one plus more, each with its own arrival time and draws
 // (models/centre/arrivals.h), and every staffing is judged on the same contacts, so a higher
 // volume needs at least as many agents in each interval as far as each interval's requirement
-// is its own. Not guaranteed: (a) within a set of groups linked by shared contact types, the
-// split of an interval's agents between the groups (the search may give an agent to either);
-// (b) neighbouring intervals share a backlog (long chat conversations most), so at a small rise
+// is its own. Not so: (a) within a set of groups linked by shared contact types, the split of
+// an interval's agents between the groups (the search may give an agent to either); (b)
+// neighbouring intervals share a backlog (long chat conversations most), so at a small rise
 // (5%) one interval may need an agent fewer where its neighbour needs one more; (c) a target
-// judged on few contacts is noisy, and added contacts can raise a service level. Measured on
-// scenarios/realistic_day.json (20 replications, seeds 1-5, factors 0.9, 1.05, 1.1, 1.2 against
-// 1; bench/monotone_volume.py): 9 of 1920 (group, interval)s need one agent fewer (6 at 1.05,
-// 2 at 1.1, 1 at 1.2), 8 of them beside an interval needing more (the backlog moved); 66 with
-// arrivals compressed in time instead of coupled (with the random numbers before the ziggurat).
-// The staffing returned is the last one
-// simulated, which meets every target unless the budget ran out; if it ran out, the cheapest
-// staffing simulated that meets every target (else the last one simulated). Its KPIs are those of
-// that simulation (re-running the scenario with it, same seed and replications, gives them again).
+// judged on few contacts is noisy, and added contacts can raise a service level. Measured
+// unbounded on scenarios/realistic_day.json (20 replications, seeds 1-5, factors 0.9, 1.05,
+// 1.1, 1.2 against 1): 9 of 1920 (group, interval)s need one agent fewer, 8 of them beside an
+// interval needing more (the backlog moved). Hence the what-if's bound (Options::at_least,
+// at_most; bounded_by_forecast): on the same runs 0 fewer, at 0.2% fewer agent-hours in all.
+//
+// The staffing returned is the last one simulated, which meets every target unless the budget
+// ran out; if it ran out, the cheapest staffing simulated that meets every target (else the last
+// one simulated). Its KPIs are those of that simulation (re-running the scenario with it, same
+// seed and replications, gives them again).
 //
 // A target counts as met (Judge::Mean) when the mean over replications meets it, or
 // (Judge::Ci95) when the whole 95% confidence interval does. A KPI undefined in an interval
@@ -155,7 +161,8 @@ std::vector<TargetMiss> missed_targets(const Scenario& scenario, const Results& 
 struct Progress {
   int iteration = 0;  // simulations of the horizon so far
   int max_iterations = 0;
-  const char* phase = "";    // "start", "search", "evaluate", "repair", "flatten"
+  const char* phase = "";    // "start", "search", "evaluate", "repair", "flatten",
+                             // "bound" (settle_under_ceiling)
   double agent_hours = 0.0;  // scheduled agent-hours of the staffing last simulated
   std::size_t misses = 0;    // targets it misses
 };
@@ -177,8 +184,29 @@ struct Options {
   // Simulation method: start the search from the transient model's staffing when the scenario
   // fits that model (transient_model.h), else from the Erlang staffing. Default: true.
   bool start_from_transient = true;
+  // Simulation method: bounds on the agents on duty of each (group, interval),
+  // [group][interval], e.g. the forecast's plan a what-if is compared with
+  // (bounded_by_forecast). The search starts within them and never tries fewer agents than
+  // at_least, nor more than at_most unless a target is missed there at at_most (then it searches
+  // upwards, and repair may raise further: targets come first). Ignored by the other methods.
+  // Default: empty (unbounded).
+  std::vector<std::vector<int>> at_least;
+  std::vector<std::vector<int>> at_most;
   std::function<void(const Progress&)> progress;
 };
+
+// Rule: a what-if of the volume never reverses the plan it is compared with. The staffing of
+// the forecast's volume × `factor` is searched with the forecast's agents on duty
+// (`forecast_net`, a staffing of the same scenario without the factor, same seed and
+// replications) as its floor when the factor is above 1, and as its ceiling when below: more
+// volume never needs fewer agents than the forecast in any (group, interval), less volume never
+// more unless a target needs them.
+// Why a bound and not the search alone: the fewest agents per interval are not monotone in
+// volume where neighbouring intervals share a backlog (one more agent at 08:15 may save one at
+// 08:30), so two unbounded searches can cross; the bound costs at most those agents.
+// REQUIRES: forecast_net has one row per agent group and one value per interval; factor > 0.
+Options bounded_by_forecast(Options options, const std::vector<std::vector<int>>& forecast_net,
+                            double factor);
 
 // The spread over replications (days) of the daily service level of a contact type in an
 // interval: the 10th, 50th and 90th percentiles (linear interpolation between order

@@ -5,6 +5,7 @@
 // staffings on the same contacts.
 #include <gtest/gtest.h>
 
+#include <string>
 #include <vector>
 
 #include "models/planning/staffing.h"
@@ -67,11 +68,20 @@ Options options(std::uint64_t seed) {
   return o;
 }
 
-// net[g][i] of the staffing of the morning at `volume_factor`.
+// The staffing of the morning at `volume_factor` with options `o`, every target met.
+ccsim::staffing::Result staffing_of(double volume_factor, bool blended, const Options& o) {
+  const auto out = ccsim::staffing::staff(two_group_morning(volume_factor, blended), o);
+  EXPECT_TRUE(out.result && out.result->misses.empty()) << "factor " << volume_factor;
+  return out.result ? *out.result : ccsim::staffing::Result{};
+}
+
+// net[g][i] of the staffing of the morning at `volume_factor`, unbounded.
 std::vector<std::vector<int>> staffed(double volume_factor, bool blended, std::uint64_t seed) {
-  const auto out = ccsim::staffing::staff(two_group_morning(volume_factor, blended), options(seed));
-  EXPECT_TRUE(out.result && out.result->misses.empty());
-  return out.result ? out.result->net : std::vector<std::vector<int>>{};
+  return staffing_of(volume_factor, blended, options(seed)).net;
+}
+
+double agent_hours(const ccsim::staffing::Result& r) {
+  return ccsim::staffing::agent_hours(r.scheduled, two_group_morning(1.0, false).horizon);
 }
 
 // Checked to fail with arrivals that are not coupled (the forecast's rates × the factor, drawn
@@ -125,6 +135,88 @@ TEST(MonotoneStaffing, MoreVolumeNeedsAtLeastAsManyAgentsInAllOfGroupsSharingATy
     }
   }
   EXPECT_LE(explained, 2) << "intervals needing fewer at more volume";
+}
+
+// The what-if of `staff --volume-factor` (staffing.h: bounded_by_forecast): groups sharing a
+// contact type, where the unbounded searches may cross (above), never need fewer agents in any
+// (group, interval) at more volume, meet every target, and cost little more than the unbounded
+// search (the bound costs only the agents the backlog moved).
+TEST(MonotoneStaffing,
+     AWhatIfOfMoreVolumeNeverNeedsFewerAgentsThanTheForecastInAnyGroupOrInterval) {
+  for (const std::uint64_t seed : {1u, 2u, 3u, 4u, 5u, 6u}) {
+    const auto forecast = staffing_of(1.0, true, options(seed));
+    for (const double factor : {1.05, 1.1}) {
+      const Options bounded =
+          ccsim::staffing::bounded_by_forecast(options(seed), forecast.net, factor);
+      const auto what_if = staffing_of(factor, true, bounded);
+      const auto free = staffing_of(factor, true, options(seed));
+      ASSERT_EQ(what_if.net.size(), 2u);
+      for (std::size_t g = 0; g < 2; ++g) {
+        for (std::size_t i = 0; i < 16; ++i) {
+          EXPECT_GE(what_if.net[g][i], forecast.net[g][i])
+              << "seed " << seed << ", factor " << factor << ", group " << g << ", interval " << i;
+        }
+      }
+      EXPECT_LE(agent_hours(what_if), 1.02 * agent_hours(free))
+          << "seed " << seed << ", factor " << factor;
+    }
+  }
+}
+
+// Less volume: the forecast's plan is the ceiling, and the what-if still meets every target at
+// little more cost than the unbounded search.
+TEST(MonotoneStaffing, AWhatIfOfLessVolumeNeverNeedsMoreAgentsThanTheForecast) {
+  for (const std::uint64_t seed : {1u, 2u, 3u, 4u, 5u, 6u}) {
+    const auto forecast = staffing_of(1.0, true, options(seed));
+    const Options bounded = ccsim::staffing::bounded_by_forecast(options(seed), forecast.net, 0.9);
+    const auto what_if = staffing_of(0.9, true, bounded);
+    ASSERT_EQ(what_if.net.size(), 2u);
+    int fewer = 0;
+    for (std::size_t g = 0; g < 2; ++g) {
+      for (std::size_t i = 0; i < 16; ++i) {
+        EXPECT_LE(what_if.net[g][i], forecast.net[g][i])
+            << "seed " << seed << ", group " << g << ", interval " << i;
+        fewer += what_if.net[g][i] < forecast.net[g][i];
+      }
+    }
+    EXPECT_GT(fewer, 4) << "seed " << seed << ": less volume needs fewer";
+    EXPECT_LE(agent_hours(what_if), 1.02 * agent_hours(staffing_of(0.9, true, options(seed))))
+        << "seed " << seed;
+  }
+}
+
+// The Erlang method needs no bound: each interval's servers are the fewest meeting its targets
+// for its own load, which rise with it, and the split and rounding keep the order.
+TEST(MonotoneStaffing, ErlangStaffingNeverNeedsFewerAgentsAtMoreVolume) {
+  Options o = options(1);
+  o.method = Method::Erlang;
+  const auto erlang = [&o](double factor) {
+    return ccsim::staffing::staff(two_group_morning(factor, true), o).result.value();
+  };
+  const auto base = erlang(1.0);
+  for (const double factor : {1.02, 1.05, 1.1, 1.2}) {
+    const auto more = erlang(factor);
+    ASSERT_EQ(more.net.size(), 2u);
+    for (std::size_t g = 0; g < 2; ++g) {
+      for (std::size_t i = 0; i < 16; ++i) {
+        EXPECT_GE(more.net[g][i], base.net[g][i])
+            << "factor " << factor << ", group " << g << ", interval " << i;
+      }
+    }
+  }
+}
+
+TEST(MonotoneStaffing, ABoundOfTheWrongShapeIsAnError) {
+  Options o = options(1);
+  o.at_least = {{1, 2, 3}};
+  o.at_most = std::vector<std::vector<int>>(2, std::vector<int>(16, -1));
+  const auto out = ccsim::staffing::staff(two_group_morning(1.0, true), o);
+  EXPECT_FALSE(out.result);
+  EXPECT_EQ(out.errors, (std::vector<std::string>{
+                            "options.at_least: must give agents >= 0 for each of 2 agent groups "
+                            "in each of 16 intervals",
+                            "options.at_most: must give agents >= 0 for each of 2 agent groups "
+                            "in each of 16 intervals"}));
 }
 
 }  // namespace
