@@ -2,7 +2,8 @@
 """Does more volume ever need fewer agents? Staffs SCENARIO by simulation at volume factor 1 and
 at each FACTOR (`ccsim staff --volume-factor`), same seed, and lists the (group, interval)s
 whose agents on duty are fewer at the higher volume, and the intervals where all groups
-together have fewer. Two staffings run at a time.
+together have fewer; then the agent-hours to schedule of the staffings at the FACTORs, in all,
+and their simulations of the day. Two staffings run at a time.
 
 usage: bench/monotone_volume.py CCSIM SCENARIO SEEDS FACTORS
   e.g. bench/monotone_volume.py build/ccsim scenarios/realistic_day.json 1,2,3,4,5 0.9,1.05,1.1,1.2
@@ -30,6 +31,11 @@ def on_duty(plan):
     return {name: g["on_duty"] for name, g in plan["agent_groups"].items()}
 
 
+def iterations(plan):
+    """Simulations of the day: the what-if's and, when it was bounded, the forecast's."""
+    return plan["iterations"] + plan.get("forecast", {}).get("iterations", 0)
+
+
 def compare(low, high):
     """(group, interval, agents low, agents high, neighbour more) of the cells with fewer."""
     fewer = []
@@ -50,7 +56,9 @@ def main():
     factors = [float(f) for f in sys.argv[4].split(",") if float(f) != 1.0]
     keys = [(s, f) for s in seeds for f in factors + [1.0]]
     with ThreadPoolExecutor(2) as pool:
-        plans = dict(zip(keys, pool.map(lambda k: on_duty(staff(ccsim, scenario, *k)), keys)))
+        outputs = dict(zip(keys, pool.map(lambda k: staff(ccsim, scenario, *k), keys)))
+    plans = {k: on_duty(out) for k, out in outputs.items()}
+    what_ifs = [out for (s, f), out in outputs.items() if f != 1.0]
     cells = fewer_cells = fewer_totals = 0
     for s in seeds:
         for f in factors:
@@ -70,6 +78,8 @@ def main():
                   + (f"; all groups fewer at {totals}" if totals else ""))
     print(f"in all: {fewer_cells} of {cells} (group, interval)s fewer at the higher volume; "
           f"{fewer_totals} intervals with fewer agents in all")
+    print(f"staffings at the factors: {sum(p['agent_hours'] for p in what_ifs):.2f} agent-hours "
+          f"to schedule in all, {sum(iterations(p) for p in what_ifs)} simulations of the day")
 
 
 main()

@@ -22,6 +22,7 @@
 #include "tools/staff_days.h"
 #include "tools/staff_overrides.h"
 #include "tools/staff_queues.h"
+#include "tools/staff_warnings.h"
 #include "tools/staff_workbook.h"
 #include "tools/table_text.h"
 
@@ -161,6 +162,7 @@ nlohmann::json report_json(const Report& r, const StaffOverrides& overrides) {
   j["agent_hours"] = staffing::agent_hours(res.scheduled, sc.horizon);
   j["targets"] = targets_json(sc);
   if (overrides.any()) j["overrides"] = overrides_json(overrides);
+  if (r.forecast) j["forecast"] = forecast_json(sc, *r.forecast, res);
   nlohmann::json groups = nlohmann::json::object();
   for (std::size_t g = 0; g < sc.agent_groups.size(); ++g) {
     groups[sc.agent_groups[g].name] = group_json(r, g);
@@ -368,6 +370,7 @@ void write_table(std::ostream& out, const Report& r) {
       << "\n\n";
   write_targets(out, r);
   write_agents_table(out, r);
+  if (r.forecast) write_forecast_comparison(out, r.scenario, *r.forecast, res);
   out << "\n" << kQueueTableTitle << "\n";
   print_table(out, queue_table_rows(r.scenario, r.queues));
   write_achieved_table(out, r);
@@ -476,20 +479,21 @@ std::optional<std::vector<ShiftTemplate>> read_templates(const std::string& file
   return std::move(t.templates);
 }
 
-// The staffing search on `scenario`, its iterations drawn as progress when shown.
+// The staffing search on `scenario`, its iterations drawn as progress when shown, each note
+// after `label` ("forecast: " for the plan a volume what-if is bounded by).
 staffing::Outcome search_staffing(const Scenario& scenario, staffing::Options options,
-                                  const CommonOptions& common) {
+                                  const CommonOptions& common, const std::string& label = "") {
   ProgressBar progress(show_progress(common), "iterations", std::cerr);
-  options.progress = [&progress](const staffing::Progress& p) {
+  options.progress = [&progress, &label](const staffing::Progress& p) {
     progress.update(std::size_t(p.iteration), std::size_t(p.max_iterations),
-                    std::string(p.phase) + ": " + format_number(p.agent_hours, 1) +
-                        " agent-hours, " + plural(p.misses, "target") + " missed");
+                    label + p.phase + ": " + format_number(p.agent_hours, 1) + " agent-hours, " +
+                        plural(p.misses, "target") + " missed");
   };
   staffing::Outcome outcome = staffing::staff(scenario, options);
   if (outcome.result) {
     const int n = outcome.result->iterations;
     progress.complete(std::size_t(n),
-                      std::to_string(n) + (n == 1 ? " simulation" : " simulations"));
+                      label + std::to_string(n) + (n == 1 ? " simulation" : " simulations"));
   }
   progress.finish();
   return outcome;
@@ -549,64 +553,6 @@ std::string staff_output(Format format, const Report& report, const StaffOverrid
   return content.str();
 }
 
-// Warnings about a staffing that meets its targets only maybe: a search stopped by its budget
-// with every target met (fewer agents may do), or an Erlang staffing that misses targets in
-// simulation.
-void warn_about(const staffing::Result& result, std::ostream& err) {
-  if (result.budget_exhausted && result.misses.empty()) {
-    err << "warning: the search stopped after " << plural(result.iterations, "iteration")
-        << " (--max-iterations): every target is met, but fewer agents may do\n";
-  }
-  if (result.method != staffing::Method::Simulation && !result.misses.empty()) {
-    err << "warning: in simulation the "
-        << (result.method == staffing::Method::Erlang ? "Erlang" : "transient")
-        << " staffing misses " << plural(result.misses.size(), "target")
-        << " (marked in the output); --method simulation corrects for that\n";
-  }
-}
-
-// A warning when an Erlang staffing leaves the scenario's outbound campaigns out of its load
-// while the KPIs reported are simulated with them calling.
-void warn_campaigns_left_out(const Scenario& sc, const staffing::Result& result,
-                             std::ostream& err) {
-  const std::string left_out = campaigns_left_out(sc);
-  if (result.method != staffing::Method::Erlang || left_out.empty()) return;
-  err << "warning: the Erlang staffing leaves out the " << left_out
-      << ": it staffs for inbound work only, while the KPIs shown are simulated with "
-      << (sc.outbound.size() == 1 ? "the campaign" : "the campaigns")
-      << " calling out; --method simulation staffs with them running\n";
-}
-
-// A warning when the plan replaces shifts or a roster file the scenario gives: how many, and
-// the scheduled agent-hours of the plan against the scenario's.
-void warn_replaced_roster(const Scenario& sc, const staffing::Result& result, std::ostream& err) {
-  std::size_t shifts = 0;
-  std::vector<std::string> rosters;
-  for (const AgentGroup& g : sc.agent_groups) {
-    if (g.staff.kind == Staffing::Kind::Shifts) shifts += g.staff.shifts.size();
-    if (!g.staff.file.empty() &&
-        std::find(rosters.begin(), rosters.end(), g.staff.file) == rosters.end()) {
-      rosters.push_back(g.staff.file);
-    }
-  }
-  if (shifts == 0 && rosters.empty()) return;
-  std::string what;
-  if (shifts > 0) what = "the scenario's " + plural(shifts, "shift");
-  for (const std::string& file : rosters) {
-    what += (what.empty() ? "the roster " : " and the roster ") + file;
-  }
-  double own = 0.0;
-  for (const AgentGroup& g : sc.agent_groups) {
-    for (int i = 0; i < sc.horizon.interval_count(); ++i) {
-      own += scheduled_agents_in_interval(g, sc.horizon, i) * sc.horizon.interval_s / 3600.0;
-    }
-  }
-  const double plan = staffing::agent_hours(result.scheduled, sc.horizon);
-  err << "warning: the staffing plan replaces " << what << ": " << format_number(plan, 1)
-      << " agent-hours to schedule against " << format_number(own, 1) << " ("
-      << (plan >= own ? "+" : "") << format_number(plan - own, 1) << ")\n";
-}
-
 }  // namespace
 
 int cmd_staff(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -633,6 +579,13 @@ int cmd_staff(const std::vector<std::string>& args, std::ostream& out, std::ostr
   std::optional<Scenario> loaded =
       read_scenario(common.positional[0], err, "", common.replications);
   if (!loaded) return kExitBadInput;
+  std::optional<Scenario> forecast;  // the scenario a volume what-if is compared with
+  if (overrides.volume_factor && options.method == staffing::Method::Simulation) {
+    StaffOverrides at_forecast = overrides;
+    at_forecast.volume_factor.reset();
+    forecast = *loaded;
+    apply_overrides(at_forecast, *forecast);  // no error without the volume factor
+  }
   if (auto e = apply_overrides(overrides, *loaded); !e.empty()) return bad_input(err, e);
   const Scenario& scenario = *loaded;
   std::vector<NamedFile> inputs = scenario_files(scenario, common.positional[0]);
@@ -648,6 +601,16 @@ int cmd_staff(const std::vector<std::string>& args, std::ostream& out, std::ostr
   options.replications = common.replications.value_or(scenario.simulation.replications);
   options.seed = common.seed.value_or(scenario.simulation.seed);
   options.threads = common.threads;
+  std::optional<staffing::Outcome> at_forecast_volume;
+  if (forecast) {
+    at_forecast_volume = search_staffing(*forecast, options, common, "forecast: ");
+    if (!at_forecast_volume->result) {
+      for (const auto& e : at_forecast_volume->errors) err << "error: " << e << "\n";
+      return kExitBadInput;
+    }
+    options = staffing::bounded_by_forecast(options, at_forecast_volume->result->net,
+                                            *overrides.volume_factor);
+  }
   const staffing::Outcome outcome = search_staffing(scenario, options, common);
   if (!outcome.errors.empty()) {
     for (const auto& e : outcome.errors) err << "error: " << e << "\n";
@@ -660,8 +623,13 @@ int cmd_staff(const std::vector<std::string>& args, std::ostream& out, std::ostr
 
   const staffing::QueueStaffing queues = staffing::queue_staffing(scenario, result);
   const std::vector<std::string> override_text = override_texts(overrides);
-  const Report full{scenario,   result, options, a.templates_file,
-                    *templates, *plans, queues,  override_text};
+  std::optional<ForecastPlan> forecast_plan;
+  if (at_forecast_volume) {
+    forecast_plan.emplace(ForecastPlan{*at_forecast_volume->result, *overrides.volume_factor});
+  }
+  const Report full{scenario,         result,        options,
+                    a.templates_file, *templates,    *plans,
+                    queues,           override_text, forecast_plan ? &*forecast_plan : nullptr};
   const std::string content = staff_output(common.output_format(), full, overrides);
   warn_campaigns_left_out(scenario, result, err);
   warn_about(result, err);

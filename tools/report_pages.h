@@ -21,6 +21,7 @@
 #include "models/studies/whatif.h"
 #include "tools/options.h"
 #include "tools/report_series.h"
+#include "tools/staff_what_if.h"
 
 namespace ccsim::cli {
 
@@ -67,6 +68,9 @@ struct StaffReportInput {
   const std::vector<ShiftPlan>& plans;          // [group]; empty without --shift-templates
   const staffing::QueueStaffing& queues;        // the agents each contact type needs
   const std::vector<std::string>& overrides;    // the what-if options in effect, in words
+  // With --volume-factor (simulation method): the forecast's plan the what-if is bounded by.
+  // Default: none.
+  const ForecastPlan* forecast = nullptr;
 };
 std::string staff_report(const StaffReportInput& input);
 // How the staffing was found, for the report's subtitle and the table's heading: "method

@@ -68,6 +68,15 @@ void staff_summary(HtmlReport& page, const StaffReportInput& in) {
     }
   }
   facts.emplace_back("agent-hours in the scenario", format_number(scenario_hours / 3600.0, 1));
+  if (in.forecast) {
+    const double f = staffing::agent_hours(in.forecast->result.scheduled, sc.horizon);
+    const OnDutyChange c = on_duty_change(in.forecast->result, res);
+    facts.emplace_back("at the forecast's volume",
+                       format_number(f, 1) + " agent-hours to schedule; on duty, this plan has " +
+                           "more agents in " + std::to_string(c.more) + " and fewer in " +
+                           std::to_string(c.fewer) + " of " +
+                           std::to_string(c.more + c.same + c.fewer) + " (group, interval)s");
+  }
   if (!in.plans.empty()) {
     double cost = 0;
     for (const ShiftPlan& p : in.plans) cost += p.cost;
@@ -99,7 +108,7 @@ Chart staffing_chart(const StaffReportInput& in, std::size_t g) {
     return s;
   };
   ChartSeries required = series("required (to schedule)", 0);
-  ChartSeries on_duty = series("required on duty (after shrinkage)", 0);
+  ChartSeries on_duty = series("required on duty", 0);
   ChartSeries current = series("scenario's staff", 1);
   ChartSeries coverage = series("shift plan coverage", 0);
   for (std::size_t i = 0; i < std::size_t(sc.horizon.interval_count()); ++i) {
@@ -109,10 +118,18 @@ Chart staffing_chart(const StaffReportInput& in, std::size_t g) {
     if (!in.plans.empty()) coverage.mean.push_back(double(in.plans[g].coverage[i]));
   }
   c.series = {required, on_duty, current};
+  if (in.forecast) {  // the plan a volume what-if is bounded by
+    ChartSeries forecast = series("forecast on duty", 0);
+    for (int n : in.forecast->result.net[g]) forecast.mean.push_back(double(n));
+    c.series.push_back(forecast);
+  }
   for (ChartSeries& s : c.series) s.lo = 0.0;
   if (!in.plans.empty()) c.series.push_back(coverage);
-  c.note = "Agent-hours required: " +
-           format_number(staffing::agent_hours({res.scheduled[g]}, sc.horizon), 1) + ".";
+  c.note =
+      "Agent-hours required: " +
+      format_number(staffing::agent_hours({res.scheduled[g]}, sc.horizon), 1) +
+      ". On duty: the agents to schedule after shrinkage" +
+      (in.forecast ? "; forecast: the plan at the forecast's volume, which bounds this one." : ".");
   return c;
 }
 

@@ -278,6 +278,42 @@ TEST_F(StaffCommand, WhatIfOptionsReplaceTheTargetsAndVolumeAndAreStated) {
       << table.out;
 }
 
+// staff --volume-factor (simulation): the forecast's plan is the one `staff` gives without the
+// factor, and the what-if never has fewer agents on duty than it (more volume) or more (less).
+TEST_F(StaffCommand, AVolumeWhatIfIsComparedWithAndBoundedByTheForecastsPlan) {
+  const std::string f = file("day.json", kSmallDay);
+  const auto plain = run_ccsim("staff " + f + " --format json --quiet");
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  const auto forecast = nlohmann::json::parse(plain.out)["agent_groups"]["team"];
+  for (const char* factor : {"1.05", "0.9"}) {
+    const auto r =
+        run_ccsim("staff " + f + " --volume-factor " + factor + " --format json --quiet");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    const auto& fj = j["forecast"];
+    EXPECT_EQ(fj["volume_factor"], std::stod(factor));
+    EXPECT_EQ(fj["agent_groups"]["team"]["on_duty"], forecast["on_duty"]) << factor;
+    EXPECT_EQ(fj["agent_groups"]["team"]["per_interval"], forecast["per_interval"]) << factor;
+    const auto& on_duty = j["agent_groups"]["team"]["on_duty"];
+    int more = 0, fewer = 0;
+    for (std::size_t i = 0; i < 4; ++i) {
+      more += on_duty[i].get<int>() > forecast["on_duty"][i].get<int>();
+      fewer += on_duty[i].get<int>() < forecast["on_duty"][i].get<int>();
+    }
+    EXPECT_EQ(fj["on_duty_more"], more);
+    EXPECT_EQ(fj["on_duty_fewer"], fewer);
+    EXPECT_EQ(std::string(factor) == "0.9" ? more : fewer, 0) << factor;
+  }
+  const auto table = run_ccsim("staff " + f + " --volume-factor 1.05 --quiet");
+  EXPECT_NE(table.out.find("\nAgainst the forecast (its volume, same seed and replications; "),
+            std::string::npos)
+      << table.out;
+  EXPECT_NE(table.out.find("  the search stays at or above the forecast's agents on duty: more "
+                           "volume never needs fewer\n"),
+            std::string::npos)
+      << table.out;
+}
+
 TEST_F(StaffCommand, BadWhatIfOptionsExitTwoNamingEachOptionAndItsRule) {
   const auto r = run_ccsim("staff " + file("day.json", kSmallDay) +
                            " --sl 80 --asa-s 0 --max-abandon 1.5 --max-occupancy x "

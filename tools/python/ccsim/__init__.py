@@ -283,7 +283,8 @@ def staff(scenario: Scenario, replications: Optional[int] = None, seed: Optional
     """Required agents per interval and group: the dict of ``ccsim staff --format json``.
     `options` are the command's options by name, e.g. ``method="erlang"``, ``sl="0.9/20"``,
     ``volume_factor=1.1`` (tools/README.md, "Staffing"). progress: as run's, counting the
-    search's iterations (of at most its budget); Ctrl-C stops the search between two."""
+    search's iterations (of at most its budget; with ``volume_factor`` the forecast's search
+    is counted first, then the what-if's); Ctrl-C stops the search between two."""
     with _Files() as files:
         args = _option_args({**_common(replications, seed, threads), **options})
         return files.json_command(["staff", files.scenario(scenario), *args], progress)
