@@ -3,7 +3,8 @@
 at each FACTOR (`ccsim staff --volume-factor`), same seed, and lists the (group, interval)s
 whose agents on duty are fewer at the higher volume, and the intervals where all groups
 together have fewer; then the agent-hours to schedule of the staffings at the FACTORs, in all,
-and their simulations of the day. Two staffings run at a time.
+and their simulations of the day; then the cells fewer between consecutive FACTORs above 1
+(two what-ifs, each compared by `staff` with the forecast only). Two staffings run at a time.
 
 usage: bench/monotone_volume.py CCSIM SCENARIO SEEDS FACTORS
   e.g. bench/monotone_volume.py build/ccsim scenarios/realistic_day.json 1,2,3,4,5 0.9,1.05,1.1,1.2
@@ -80,6 +81,16 @@ def main():
           f"{fewer_totals} intervals with fewer agents in all")
     print(f"staffings at the factors: {sum(p['agent_hours'] for p in what_ifs):.2f} agent-hours "
           f"to schedule in all, {sum(iterations(p) for p in what_ifs)} simulations of the day")
+    above = sorted(f for f in factors if f > 1)
+    between = between_cells = 0
+    for s in seeds:
+        for lo, hi in zip(above, above[1:]):
+            low = plans[(s, lo)]
+            between += len(compare(low, plans[(s, hi)]))
+            between_cells += len(low) * len(next(iter(low.values())))
+    if between_cells:
+        print(f"between consecutive factors above 1 (what-if against what-if): {between} of "
+              f"{between_cells} (group, interval)s fewer at the higher volume")
 
 
 main()
