@@ -134,6 +134,32 @@ Sheet misses_sheet(const StaffReportInput& in) {
   return s;
 }
 
+// With --volume-factor: per interval and agent group, the forecast's plan beside this one.
+Sheet forecast_sheet(const StaffReportInput& in) {
+  const Scenario& sc = in.scenario;
+  const staffing::Result& f = in.forecast->result;
+  Sheet s{"forecast", interval_columns(sc.horizon), {}};
+  s.columns.push_back({"agent_group", ColumnKind::Text});
+  for (const char* c :
+       {"forecast_net", "forecast_gross", "required_net", "required_gross", "change_net"}) {
+    s.columns.push_back({c, ColumnKind::Integer});
+  }
+  for (int i = 0; i < sc.horizon.interval_count(); ++i) {
+    const auto at = std::size_t(i);
+    for (std::size_t g = 0; g < sc.agent_groups.size(); ++g) {
+      std::vector<Cell> row = interval_cells(sc.horizon, i);
+      row.emplace_back(sc.agent_groups[g].name);
+      row.emplace_back(double(f.net[g][at]));
+      row.emplace_back(double(f.scheduled[g][at]));
+      row.emplace_back(double(in.result.net[g][at]));
+      row.emplace_back(double(in.result.scheduled[g][at]));
+      row.emplace_back(double(in.result.net[g][at] - f.net[g][at]));
+      s.rows.push_back(std::move(row));
+    }
+  }
+  return s;
+}
+
 Sheet shifts_sheet(const StaffReportInput& in) {
   Sheet s{"shifts",
           {{"agent_group", ColumnKind::Text},
@@ -161,6 +187,7 @@ std::vector<Sheet> staff_sheets(const StaffReportInput& in) {
   std::vector<Sheet> sheets{staffing_sheet(in), queues_sheet(in), queue_groups_sheet(in),
                             groups_sheet(in),
                             intervals_sheet(in.result.achieved, in.scenario.horizon, "achieved")};
+  if (in.forecast) sheets.push_back(forecast_sheet(in));
   if (!in.result.misses.empty()) sheets.push_back(misses_sheet(in));
   if (!in.plans.empty()) sheets.push_back(shifts_sheet(in));
   if (std::optional<Sheet> costs = cost_curve_sheet(in)) sheets.push_back(std::move(*costs));

@@ -8,8 +8,10 @@
 // the targets; models/planning/queue_staffing.h), "queue_groups" (the CSV's WFM table: one row
 // per interval, contact type and agent group skilled for it), "groups" (per group: the peak and
 // the agent-hours of each), "achieved"
-// (the KPIs per interval and contact type with that staffing), "misses" (targets still missed,
-// when any) and "shifts" (with --shift-templates: agents per shift and group).
+// (the KPIs per interval and contact type with that staffing), "forecast" (with
+// --volume-factor, simulation method: per interval and group the forecast's plan, net and
+// gross, beside this one, and change_net = required_net − forecast_net), "misses" (targets
+// still missed, when any) and "shifts" (with --shift-templates: agents per shift and group).
 #pragma once
 
 #include <vector>

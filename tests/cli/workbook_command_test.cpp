@@ -188,6 +188,34 @@ TEST(WorkbookCommand, StaffWritesThePlanPerIntervalAndGroup) {
   }
 }
 
+// staff --volume-factor: a "forecast" sheet beside the plan, its figures those of the JSON.
+TEST(WorkbookCommand, AVolumeWhatIfSetsTheForecastsPlanBesideItsOwn) {
+  const fs::path dir = temp_dir("wb_forecast");
+  const std::string args = "staff scenarios/realistic_day.json --volume-factor 1.1 --quiet";
+  const auto r = run_ccsim(args + " --out " + (dir / "plan.xlsx").string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto book = read_workbook(dir / "plan.xlsx");
+  if (!book) GTEST_SKIP() << "python3-openpyxl not installed";
+  ASSERT_FALSE(book->contains("error")) << book->dump();
+  const json sheet = sheet_of(*book, "forecast");
+  const auto j = json::parse(run_ccsim(args + " --format json").out);
+  const int group = column_of(sheet, "agent_group"), interval = column_of(sheet, "interval");
+  const int forecast = column_of(sheet, "forecast_net"), net = column_of(sheet, "required_net");
+  const int change = column_of(sheet, "change_net");
+  ASSERT_GE(std::min({group, interval, forecast, net, change}), 0);
+  ASSERT_EQ(sheet["values"].size(), 1 + 48 * j["agent_groups"].size());
+  for (std::size_t row = 1; row < sheet["values"].size(); ++row) {
+    const json& v = sheet["values"][row];
+    const std::string g = v[std::size_t(group)];
+    const std::size_t i = v[std::size_t(interval)];
+    EXPECT_EQ(v[std::size_t(forecast)], j["forecast"]["agent_groups"][g]["on_duty"][i]) << row;
+    EXPECT_EQ(v[std::size_t(net)], j["agent_groups"][g]["on_duty"][i]) << row;
+    EXPECT_EQ(v[std::size_t(change)].get<int>(),
+              v[std::size_t(net)].get<int>() - v[std::size_t(forecast)].get<int>());
+    EXPECT_GE(v[std::size_t(change)].get<int>(), 0) << "more volume never needs fewer";
+  }
+}
+
 TEST(WorkbookCommand, CompareWritesPredictedBesideMeasured) {
   const fs::path dir = temp_dir("wb_compare");
   const auto r = run_ccsim(
