@@ -632,6 +632,7 @@ int cmd_staff(const std::vector<std::string>& args, std::ostream& out, std::ostr
                     queues,           override_text, forecast_plan ? &*forecast_plan : nullptr};
   const std::string content = staff_output(common.output_format(), full, overrides);
   warn_campaigns_left_out(scenario, result, err);
+  if (forecast_plan) warn_about_forecast(forecast_plan->result, err);
   warn_about(result, err);
   warn_replaced_roster(scenario, result, err);
   const int code = emit_with_report(

@@ -25,6 +25,15 @@ void warn_about(const staffing::Result& result, std::ostream& err) {
   }
 }
 
+void warn_about_forecast(const staffing::Result& forecast, std::ostream& err) {
+  if (!forecast.budget_exhausted) return;
+  err << "warning: the search for the forecast's plan, which bounds the what-if, stopped after "
+      << plural(forecast.iterations, "iteration") << " (--max-iterations) "
+      << (forecast.misses.empty() ? std::string("with every target met, but fewer agents may do")
+                                  : "with " + plural(forecast.misses.size(), "target") + " missed")
+      << "\n";
+}
+
 void warn_campaigns_left_out(const Scenario& sc, const staffing::Result& result,
                              std::ostream& err) {
   const std::string left_out = campaigns_left_out(sc);

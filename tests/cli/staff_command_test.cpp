@@ -314,6 +314,16 @@ TEST_F(StaffCommand, AVolumeWhatIfIsComparedWithAndBoundedByTheForecastsPlan) {
       << table.out;
 }
 
+TEST_F(StaffCommand, AForecastSearchOutOfIterationsIsWarnedOf) {
+  const auto r = run_ccsim(
+      "staff scenarios/realistic_day.json --volume-factor 1.1 "
+      "--max-iterations 1 --quiet");
+  EXPECT_NE(r.err.find("warning: the search for the forecast's plan, which bounds the what-if, "
+                       "stopped after 1 iteration (--max-iterations) with "),
+            std::string::npos)
+      << r.err;
+}
+
 TEST_F(StaffCommand, BadWhatIfOptionsExitTwoNamingEachOptionAndItsRule) {
   const auto r = run_ccsim("staff " + file("day.json", kSmallDay) +
                            " --sl 80 --asa-s 0 --max-abandon 1.5 --max-occupancy x "
