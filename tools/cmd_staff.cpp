@@ -604,18 +604,12 @@ int cmd_staff(const std::vector<std::string>& args, std::ostream& out, std::ostr
   std::optional<staffing::Outcome> at_forecast_volume;
   if (forecast) {
     at_forecast_volume = search_staffing(*forecast, options, common, "forecast: ");
-    if (!at_forecast_volume->result) {
-      for (const auto& e : at_forecast_volume->errors) err << "error: " << e << "\n";
-      return kExitBadInput;
-    }
+    if (!at_forecast_volume->result) return bad_input(err, at_forecast_volume->errors);
     options = staffing::bounded_by_forecast(options, at_forecast_volume->result->net,
                                             *overrides.volume_factor);
   }
   const staffing::Outcome outcome = search_staffing(scenario, options, common);
-  if (!outcome.errors.empty()) {
-    for (const auto& e : outcome.errors) err << "error: " << e << "\n";
-    return kExitBadInput;
-  }
+  if (!outcome.errors.empty()) return bad_input(err, outcome.errors);
   const staffing::Result& result = *outcome.result;
   std::optional<std::vector<ShiftPlan>> plans = std::vector<ShiftPlan>{};
   if (!templates->empty()) plans = plan_groups(scenario, result, *templates, a.templates_file, err);

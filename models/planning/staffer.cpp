@@ -333,8 +333,9 @@ bool Staffer::repair(Staff& cur, const Evaluation*& ev, bool capped) {
 }
 
 void Staffer::settle_under_ceiling(Staff& cur, const Evaluation*& ev) {
-  if (opt_.at_most.empty() || within_bounds(cur) == cur) return;
+  if (opt_.at_most.empty()) return;
   const Staff lowered = within_bounds(cur);
+  if (lowered == cur) return;
   const Staff flat = flattened(lowered);
   Staff next = within_bounds(flat) == flat ? flat : lowered;
   const Evaluation* e = evaluate(next, "bound");
