@@ -2,11 +2,13 @@
 // BM_ErlangAReplication: the Erlang-A benchmark queue (lambda = 1/s, AHT 180 s exponential,
 // patience 300 s exponential, 190 agents); the argument is the number of expected customers
 // (the horizon in seconds); it also prints the event-list limit measured in the same process
-// and the queue's share of it. BM_RealisticDay: one day of scenarios/realistic_day.json (48
-// intervals of 15 minutes, 3 contact types, self-service, a chatbot, callbacks, retrials,
-// 2 groups, chat concurrency 2), about 5,100 contacts. BM_BusySignalsDay: one day of
-// scenarios/busy_signals.json (telephone lines); BM_QueueCapsDay: of scenarios/queue_caps.json;
-// BM_OutboundBlendDay: of scenarios/outbound_blend.json (an outbound campaign).
+// and the queue's share of it, and the same for the floor (bench/erlang_a_floor.h: the least any
+// model of this queue can do under the project's rules). BM_RealisticDay: one day of
+// scenarios/realistic_day.json (48 intervals of 15 minutes, 3 contact types, self-service, a
+// chatbot, callbacks, retrials, 2 groups, chat concurrency 2), about 5,100 contacts.
+// BM_BusySignalsDay: one day of scenarios/busy_signals.json (telephone lines); BM_QueueCapsDay: of
+// scenarios/queue_caps.json; BM_OutboundBlendDay: of scenarios/outbound_blend.json (an outbound
+// campaign).
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
 #include <time.h>
@@ -16,6 +18,7 @@
 #include <iostream>
 
 #include "bench/calendar_hold.h"
+#include "bench/erlang_a_floor.h"
 #include "models/centre/contact_centre.h"
 #include "models/scenario/scenario_json.h"
 
@@ -63,6 +66,19 @@ double event_list_limit_customers_per_s(std::size_t pending) {
   return double(kHolds) / cpu_s / 2.0;
 }
 
+// Customers per CPU second of this thread of the floor model of the same queue, over `customers`
+// expected arrivals; 0 when the floor loses a customer (its invariant), so that a broken floor
+// cannot pass for a fast one.
+double floor_customers_per_s(double customers, double* abandon_share) {
+  bench::ErlangAFloor floor(1.0, 180.0, 300.0, 190, 1, 0);
+  const double start = thread_cpu_s();
+  const bench::FloorCounts n = floor.run(customers);
+  const double cpu_s = thread_cpu_s() - start;
+  *abandon_share = double(n.abandoned) / double(n.arrivals);
+  if (n.answered + n.abandoned + n.left_waiting != n.arrivals) return 0.0;
+  return double(n.arrivals) / cpu_s;
+}
+
 // Also reports the queue's share of the event-list limit measured in the same process
 // (share_of_event_list_limit): both rates in CPU time of this thread.
 void BM_ErlangAReplication(benchmark::State& state) {
@@ -85,6 +101,11 @@ void BM_ErlangAReplication(benchmark::State& state) {
   const double limit = event_list_limit_customers_per_s(200);
   state.counters["event_list_limit_per_s"] = limit;
   state.counters["share_of_event_list_limit"] = double(customers) / model_cpu_s / limit;
+  double floor_abandon_share = 0.0;
+  const double floor_rate = floor_customers_per_s(double(state.range(0)), &floor_abandon_share);
+  state.counters["floor_customers_per_s"] = floor_rate;
+  state.counters["floor_share_of_event_list_limit"] = floor_rate / limit;
+  state.counters["floor_abandon_share"] = floor_abandon_share;
   state.counters["peak_in_system"] = double(peak);
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
