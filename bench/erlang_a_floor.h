@@ -3,6 +3,9 @@
 // merges them), each customer's handle time and patience from streams of its own (common
 // random numbers, as the model draws them), a patience timer scheduled for a customer who
 // waits and cancelled when an agent takes it, one end-of-service event per answered customer.
+// The timers are kept because the model must know the queue's length at any instant (backlog
+// at each interval's end, wait prediction, queue caps), which a FIFO queue that drops its
+// abandoned customers only when they reach its head would not tell.
 // What it leaves out is everything else the model does: agents as individuals (routing,
 // occupancy), per-contact records, per-interval statistics, quantiles, the optional flows.
 //
