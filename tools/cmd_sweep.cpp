@@ -53,12 +53,6 @@ std::string estimate_cell(const json& e, int decimals) {
          format_number(e.at("ci95").get<double>(), decimals);
 }
 
-std::size_t display_width(const std::string& s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
 // A compact table of one scope (a contact type, or "all"): the parameters, then the scope's
 // main KPIs, then each group's occupancy.
 void write_scope_table(std::ostream& out, const SweepSpec& spec, const SweepPlan& plan,
@@ -85,32 +79,12 @@ void write_scope_table(std::ostream& out, const SweepSpec& spec, const SweepPlan
     }
     rows.push_back(row);
   }
-  std::vector<std::size_t> width(head.size(), 0);
-  for (const auto& row : rows) {
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      width[c] = std::max(width[c], display_width(row[c]));
-    }
-  }
   out << "Sweep of " << text::plural(plan.points.size(), "point") << " (" << scope
       << " totals; mean ± 95% CI half-width)\n";
   for (std::size_t p = 0; p < names.size(); ++p) {
     out << "  " << names[p] << " = " << spec.parameters[p].pointer << "\n";
   }
-  for (std::size_t r = 0; r < rows.size(); ++r) {
-    std::string line;
-    for (std::size_t c = 0; c < rows[r].size(); ++c) {
-      const std::string pad(width[c] - display_width(rows[r][c]), ' ');
-      if (c) line += "  ";
-      line += c == 0 ? rows[r][c] + pad : pad + rows[r][c];
-    }
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    out << line << "\n";
-    if (r == 0) {
-      std::size_t total = 0;
-      for (std::size_t c = 0; c < width.size(); ++c) total += width[c] + (c ? 2 : 0);
-      out << std::string(total, '-') << "\n";
-    }
-  }
+  print_table(out, rows);
 }
 
 // One table per contact type, then (with several) one of all types, which leaves out what does
