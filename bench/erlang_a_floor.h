@@ -10,7 +10,7 @@
 // occupancy), per-contact records, per-interval statistics, quantiles, the optional flows.
 //
 // Invariant: the calendar runs dry, so every arrival ends answered or abandoned:
-// answered + abandoned + left_waiting == arrivals, left_waiting == 0 (checked by model_bench).
+// answered + abandoned == arrivals and left_waiting == 0 (checked by model_bench).
 #pragma once
 
 #include <cstdint>

@@ -75,7 +75,7 @@ double floor_customers_per_s(double customers, double* abandon_share) {
   const bench::FloorCounts n = floor.run(customers);
   const double cpu_s = thread_cpu_s() - start;
   *abandon_share = double(n.abandoned) / double(n.arrivals);
-  if (n.answered + n.abandoned + n.left_waiting != n.arrivals) return 0.0;
+  if (n.answered + n.abandoned != n.arrivals || n.left_waiting != 0) return 0.0;
   return double(n.arrivals) / cpu_s;
 }
 
