@@ -66,17 +66,21 @@ double event_list_limit_customers_per_s(std::size_t pending) {
   return double(kHolds) / cpu_s / 2.0;
 }
 
-// Customers per CPU second of this thread of the floor model of the same queue, over `customers`
-// expected arrivals; 0 when the floor loses a customer (its invariant), so that a broken floor
-// cannot pass for a fast one.
-double floor_customers_per_s(double customers, double* abandon_share) {
+// One run of the floor model of the same queue (bench/erlang_a_floor.h) over `customers`
+// expected arrivals: its customers per CPU second of this thread, 0 when it loses a customer
+// (its invariant), so that a broken floor cannot pass for a fast one; and its abandonment and
+// ASA, to check it against the model and the exact queue.
+struct FloorRun {
+  double customers_per_s = 0.0, abandon_share = 0.0, asa_s = 0.0;
+};
+FloorRun run_floor(double customers) {
   bench::ErlangAFloor floor(1.0, 180.0, 300.0, 190, 1, 0);
   const double start = thread_cpu_s();
   const bench::FloorCounts n = floor.run(customers);
   const double cpu_s = thread_cpu_s() - start;
-  *abandon_share = double(n.abandoned) / double(n.arrivals);
-  if (n.answered + n.abandoned != n.arrivals || n.left_waiting != 0) return 0.0;
-  return double(n.arrivals) / cpu_s;
+  const bool whole = n.answered + n.abandoned == n.arrivals && n.left_waiting == 0;
+  return {whole ? double(n.arrivals) / cpu_s : 0.0, double(n.abandoned) / double(n.arrivals),
+          n.wait_total_s / double(n.answered)};
 }
 
 // Also reports the queue's share of the event-list limit measured in the same process
@@ -101,11 +105,11 @@ void BM_ErlangAReplication(benchmark::State& state) {
   const double limit = event_list_limit_customers_per_s(200);
   state.counters["event_list_limit_per_s"] = limit;
   state.counters["share_of_event_list_limit"] = double(customers) / model_cpu_s / limit;
-  double floor_abandon_share = 0.0;
-  const double floor_rate = floor_customers_per_s(double(state.range(0)), &floor_abandon_share);
-  state.counters["floor_customers_per_s"] = floor_rate;
-  state.counters["floor_share_of_event_list_limit"] = floor_rate / limit;
-  state.counters["floor_abandon_share"] = floor_abandon_share;
+  const FloorRun floor = run_floor(double(state.range(0)));
+  state.counters["floor_customers_per_s"] = floor.customers_per_s;
+  state.counters["floor_share_of_event_list_limit"] = floor.customers_per_s / limit;
+  state.counters["floor_abandon_share"] = floor.abandon_share;
+  state.counters["floor_asa_s"] = floor.asa_s;
   state.counters["peak_in_system"] = double(peak);
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
