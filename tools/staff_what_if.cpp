@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <string>
 
+#include "models/io/plural.h"
 #include "tools/table_text.h"
 
 namespace ccsim::cli {
@@ -39,9 +40,8 @@ void write_forecast_comparison(std::ostream& out, const Scenario& sc, const Fore
   const double before = staffing::agent_hours(forecast.result.scheduled, sc.horizon);
   const double after = staffing::agent_hours(what_if.scheduled, sc.horizon);
   const OnDutyChange c = on_duty_change(forecast.result, what_if);
-  const int iterations = forecast.result.iterations;
-  out << "\nAgainst the forecast (its volume, same seed and replications; " << iterations
-      << (iterations == 1 ? " iteration" : " iterations") << ")\n"
+  out << "\nAgainst the forecast (its volume, same seed and replications; "
+      << text::plural(forecast.result.iterations, "iteration") << ")\n"
       << "  agent-hours to schedule: " << format_number(before, 1) << " -> "
       << format_number(after, 1) << " (" << (after >= before ? "+" : "")
       << format_number(after - before, 1) << ")\n"
